@@ -1,0 +1,42 @@
+/**
+ * The engine's input and output. Everything that reaches the engine (a response seen by a
+ * watcher, a page's text, a navigation, a pasted log) is an Observation; everything it says
+ * is a Verdict. Schemas validate at every boundary; the types are inferred from them.
+ */
+import * as v from 'valibot';
+
+export const ObservationKind = v.picklist(['response', 'page', 'navigation', 'text']);
+export type ObservationKind = v.InferOutput<typeof ObservationKind>;
+
+export const Observation = v.object({
+  id: v.optional(v.union([v.string(), v.number()])),
+  url: v.optional(v.pipe(v.string(), v.maxLength(8192))),
+  status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999))),
+  headers: v.optional(v.record(v.string(), v.string())),
+  body: v.optional(v.string()),
+  kind: v.optional(ObservationKind),
+  /** For `navigation`: the URL the tab was on, or redirected from, before `url`. */
+  from: v.optional(v.pipe(v.string(), v.maxLength(8192))),
+});
+export type Observation = v.InferOutput<typeof Observation>;
+
+export type Verdict =
+  | {
+      verdict: 'block';
+      /** Stable lowercase slug from core/services/services.json. */
+      service: string;
+      /** Which surface of the service, e.g. `api`, `chatgpt`, `claude-web`. */
+      product: string;
+      ruleId: string;
+      /** Short plain-text excerpt of what matched (never HTML to be rendered). */
+      evidence: string;
+      /** ISO 3166-1 alpha-2 code when the block names the country (e.g. Cloudflare 1009). */
+      country?: string;
+    }
+  | {
+      verdict: 'clean';
+      service: string | null;
+      product: string | null;
+      ruleId: null;
+      evidence: '';
+    };

@@ -1,0 +1,26 @@
+/**
+ * One row of the event log. The background is the only writer; see core/log/ for the store.
+ */
+import * as v from 'valibot';
+
+export const EventKind = v.picklist(['response', 'page', 'navigation', 'text', 'warning']);
+
+export const LogEvent = v.object({
+  id: v.string(),
+  service: v.string(),
+  product: v.string(),
+  kind: EventKind,
+  ruleId: v.string(),
+  /** Without query string and fragment. */
+  url: v.string(),
+  status: v.optional(v.number()),
+  /** Plain text, at most 300 characters. */
+  evidence: v.pipe(v.string(), v.maxLength(300)),
+  tabUrl: v.optional(v.string()),
+  /** For `warning` events: the exit country that is not served. */
+  country: v.optional(v.string()),
+  firstSeen: v.number(),
+  lastSeen: v.number(),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type LogEvent = v.InferOutput<typeof LogEvent>;

@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The manifest is derived: content-script matches live beside each content script,
+// host permissions come from the service definitions in core/.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Detour',
+    description: 'Notices when an AI service refuses you because of your region, and shows where to go instead.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'detour@detour.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
