@@ -4,12 +4,13 @@ import { defineConfig } from 'wxt';
 // The manifest is derived: content-script matches live beside each content script,
 // host permissions come from the service definitions in core/.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Detour',
-    description: 'Notices when an AI service refuses you because of your region, and shows where to go instead.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     ...(browser === 'firefox'
       ? {
