@@ -4,7 +4,9 @@ import { defineConfig } from 'wxt';
 // The manifest is derived: content-script matches live beside each content script,
 // host permissions come from the service definitions in core/.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module', '@wxt-dev/auto-icons'],
+  // One source icon (assets/icon.svg rendered to assets/icon.png) for every size the stores ask for.
+  autoIcons: { sizes: [16, 32, 48, 96, 128] },
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
