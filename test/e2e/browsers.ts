@@ -1,0 +1,401 @@
+/**
+ * Launchers that load Detour's PRODUCTION build into Debian's Chromium (playwright-core) and
+ * Firefox ESR (puppeteer-core over WebDriver BiDi), with the services' real host names sent to
+ * the local stand-in. Recipe and pitfalls: ../shared/notes/real-browsers.md.
+ *
+ * Both launchers return the same small interface, so one suite runs in both browsers and the
+ * demo drives either. Assertions go through the extension's own surfaces: its message
+ * protocol (sent from one of its pages, exactly as the popup does) and its badge.
+ */
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProtocolMap } from '../../core/messaging/protocol';
+import type { StandIn } from '../stand-in/server';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where `wxt build` puts the builds; DETOUR_OUTPUT_DIR lets a run use a copy made elsewhere. */
+export function extensionDir(browser: BrowserName): string {
+  const output = process.env.DETOUR_OUTPUT_DIR ?? join(REPO_ROOT, '.output');
+  return resolve(output, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+}
+
+/** A tab the test drives, the same for both drivers. */
+export interface TestPage {
+  /** Navigates and waits for `load`; an HTTP error status is a page like any other. */
+  goto(url: string): Promise<void>;
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  url(): string;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DetourInBrowser {
+  readonly browser: BrowserName;
+  /** chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Opens one of Detour's own pages (e.g. `popup.html?tabId=3`) in a tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /** Sends a protocol message from an extension page, as the popup does, and returns its reply. */
+  send<K extends keyof ProtocolMap>(
+    type: K,
+    data: Parameters<ProtocolMap[K]>[0],
+  ): Promise<Awaited<ReturnType<ProtocolMap[K]>>>;
+  /** The id of the one open tab whose URL starts with `urlPrefix`. */
+  tabIdOf(urlPrefix: string): Promise<number>;
+  badgeText(tabId: number): Promise<string>;
+  badgeTitle(tabId: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+const NAVIGATION_TIMEOUT_MS = 20_000;
+
+// ---------------------------------------------------------------- finding the browsers
+
+const INSTALL_HINT: Record<BrowserName, string> = {
+  chromium:
+    'Install Chromium: `sudo apt-get install -y chromium` (Debian/Ubuntu), `sudo dnf install chromium` (Fedora), ' +
+    '`brew install --cask chromium` (macOS), or set DETOUR_CHROMIUM=/path/to/chromium. ' +
+    '(Google Chrome 137+ ignores --load-extension; use Chromium.)',
+  firefox:
+    'Install Firefox: `sudo apt-get install -y firefox-esr` (Debian) or `firefox` (Ubuntu/Fedora), ' +
+    '`brew install --cask firefox` (macOS), or set DETOUR_FIREFOX=/path/to/firefox.',
+};
+
+const CANDIDATES: Record<BrowserName, { env: string; names: string[]; paths: string[] }> = {
+  chromium: {
+    env: 'DETOUR_CHROMIUM',
+    names: ['chromium', 'chromium-browser'],
+    paths: ['/usr/bin/chromium', '/snap/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
+  },
+  firefox: {
+    env: 'DETOUR_FIREFOX',
+    names: ['firefox-esr', 'firefox'],
+    paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'],
+  },
+};
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class BrowserNotFoundError extends Error {}
+
+/** The browser binary to use, or a BrowserNotFoundError that says how to install one. */
+export function findBrowser(browser: BrowserName): string {
+  const { env, names, paths } = CANDIDATES[browser];
+  const fromEnv = process.env[env];
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return fromEnv;
+    throw new BrowserNotFoundError(`${env}=${fromEnv} is not an executable file. ${INSTALL_HINT[browser]}`);
+  }
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => names.map((name) => join(dir, name)));
+  const found = [...onPath, ...paths].find(isExecutable);
+  if (!found) throw new BrowserNotFoundError(`No ${browser} found. ${INSTALL_HINT[browser]}`);
+  return found;
+}
+
+function assertBuilt(dir: string, browser: BrowserName): void {
+  try {
+    accessSync(join(dir, 'manifest.json'));
+  } catch {
+    const build = browser === 'chromium' ? 'npx wxt build' : 'npx wxt build -b firefox';
+    throw new Error(
+      `No ${browser} build of Detour at ${dir}. Build it first: \`${build}\` (npm run test:e2e does).`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- code run inside the extension
+
+interface WireReply {
+  res?: unknown;
+  err?: { message?: string };
+}
+
+/** The few extension APIs the checks below use, in both browsers' shapes. */
+interface BadgeApi {
+  getBadgeText(details: { tabId: number }): Promise<string>;
+  getTitle(details: { tabId: number }): Promise<string>;
+}
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: object): Promise<Array<{ id?: number; url?: string }>> };
+  /** MV3 (Chromium). */
+  action?: BadgeApi;
+  /** MV2 (the Firefox build). */
+  browserAction?: BadgeApi;
+}
+
+// The functions below run INSIDE an extension page (serialised by the driver): no imports,
+// no closures over this module.
+
+/**
+ * One message in @webext-core/messaging's wire format ({ id, type, data, timestamp } →
+ * { res } | { err }), the format Detour's own pages send.
+ */
+async function sendFromExtensionPage(message: { type: string; data: unknown }): Promise<WireReply> {
+  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+  const reply = await api.runtime.sendMessage({ id: Date.now(), timestamp: Date.now(), ...message });
+  return (reply ?? { err: { message: 'no reply from the background' } }) as WireReply;
+}
+
+async function tabsFromExtensionPage(_: null): Promise<Array<{ id: number; url: string }>> {
+  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+  const tabs = await api.tabs.query({});
+  return tabs.map((tab) => ({ id: tab.id ?? -1, url: tab.url ?? '' }));
+}
+
+async function badgeFromExtensionPage(arg: { tabId: number; what: 'text' | 'title' }): Promise<string> {
+  const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+  const action = (api.action ?? api.browserAction) as BadgeApi;
+  return arg.what === 'text'
+    ? await action.getBadgeText({ tabId: arg.tabId })
+    : await action.getTitle({ tabId: arg.tabId });
+}
+
+/** The parts of DetourInBrowser that only need a page inside the extension. */
+function extensionSurface(
+  extensionPage: () => Promise<TestPage>,
+): Pick<DetourInBrowser, 'send' | 'tabIdOf' | 'badgeText' | 'badgeTitle'> {
+  return {
+    async send(type, data) {
+      const page = await extensionPage();
+      const reply = await page.evaluate(sendFromExtensionPage, { type, data });
+      if (reply.err)
+        throw new Error(`Detour answered ${type} with an error: ${reply.err.message ?? 'unknown'}`);
+      // biome-ignore lint/suspicious/noExplicitAny: the reply's type is the protocol's, checked by the background
+      return reply.res as any;
+    },
+    async tabIdOf(urlPrefix) {
+      const page = await extensionPage();
+      const tabs = (await page.evaluate(tabsFromExtensionPage, null)).filter((tab) =>
+        tab.url.startsWith(urlPrefix),
+      );
+      if (tabs.length !== 1 || !tabs[0]) {
+        throw new Error(`expected one tab at ${urlPrefix}, found ${tabs.length}`);
+      }
+      return tabs[0].id;
+    },
+    async badgeText(tabId) {
+      return (await extensionPage()).evaluate(badgeFromExtensionPage, { tabId, what: 'text' as const });
+    },
+    async badgeTitle(tabId) {
+      return (await extensionPage()).evaluate(badgeFromExtensionPage, { tabId, what: 'title' as const });
+    },
+  };
+}
+
+/** Retries `check` until it returns a value other than undefined, or throws the last failure. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  { timeoutMs = 10_000, intervalMs = 100 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await new Promise((done) => setTimeout(done, intervalMs));
+  }
+}
+
+// ---------------------------------------------------------------- Chromium
+
+export interface LaunchOptions {
+  standIn: StandIn;
+  /** Show a window (the demo); tests run headless. */
+  headed?: boolean;
+}
+
+export async function launchChromium({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+  const executablePath = findBrowser('chromium');
+  const dir = extensionDir('chromium');
+  assertBuilt(dir, 'chromium');
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: !headed,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      ...(headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      `--host-resolver-rules=${standIn.hostResolverRules()}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  try {
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const extensionOrigin = `chrome-extension://${extensionId}/`;
+
+    const wrap = (page: import('playwright-core').Page): TestPage => ({
+      async goto(url) {
+        await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      url: () => page.url(),
+      async screenshot(path) {
+        await page.screenshot({ path });
+      },
+      close: () => page.close(),
+    });
+
+    let messenger: TestPage | undefined;
+    const openExtensionPage = async (path: string) => {
+      const page = wrap(await context.newPage());
+      await page.goto(extensionOrigin + path);
+      return page;
+    };
+    return {
+      browser: 'chromium',
+      extensionOrigin,
+      newPage: async () => wrap(await context.newPage()),
+      openExtensionPage,
+      ...extensionSurface(async () => {
+        messenger ??= await openExtensionPage('popup.html');
+        return messenger;
+      }),
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- Firefox
+
+/** Any fixed UUID: it gives the temporary add-on a known moz-extension:// origin. */
+const FIREFOX_EXTENSION_UUID = '6c0bd5a4-7a3e-4a4f-9d59-4b1e2f0d7e11';
+
+function geckoId(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const id = manifest?.browser_specific_settings?.gecko?.id;
+  if (typeof id !== 'string')
+    throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+export async function launchFirefox({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+  if (standIn.port !== 443) {
+    throw new Error(
+      `Firefox maps host names, not ports: the stand-in must listen on 443 (it is on ${standIn.port}).`,
+    );
+  }
+  const executablePath = findBrowser('firefox');
+  const dir = extensionDir('firefox');
+  assertBuilt(dir, 'firefox');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: !headed,
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1100, height: 800 },
+    // Lets the test open and script moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Every host name resolves to loopback, where the stand-in listens on 443.
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.stricttransportsecurity.preloadlist': false,
+      'network.trr.mode': 5,
+      // No Remote Settings polling (it would only meet the stand-in's 404s).
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId(dir)]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  try {
+    await browser.installExtension(dir);
+    const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+
+    const wrap = (page: import('puppeteer-core').Page): TestPage => ({
+      async goto(url) {
+        if (url.startsWith('moz-extension:')) {
+          // BiDi never reports this navigation's load: start it, then poll the document.
+          page.goto(url).catch(() => {});
+          await waitFor(`${url} to load`, async () => {
+            const state = await page.evaluate(() => [location.href, document.readyState]);
+            return state[0]?.startsWith('moz-extension:') && state[1] === 'complete' ? true : undefined;
+          });
+          return;
+        }
+        await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+      url: () => page.url(),
+      async screenshot(path) {
+        await page.screenshot({ path: path as `${string}.png` });
+      },
+      close: () => page.close(),
+    });
+
+    let messenger: TestPage | undefined;
+    const openExtensionPage = async (path: string) => {
+      const page = wrap(await browser.newPage());
+      await page.goto(extensionOrigin + path);
+      return page;
+    };
+    return {
+      browser: 'firefox',
+      extensionOrigin,
+      newPage: async () => wrap(await browser.newPage()),
+      openExtensionPage,
+      ...extensionSurface(async () => {
+        messenger ??= await openExtensionPage('popup.html');
+        return messenger;
+      }),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export function launchDetour(browser: BrowserName, options: LaunchOptions): Promise<DetourInBrowser> {
+  return browser === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}
