@@ -19,7 +19,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'detour@detour.invalid',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android); web-ext lint warns below that.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
