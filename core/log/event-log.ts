@@ -1,0 +1,501 @@
+/**
+ * EventLog: the persistent list of blocks and warnings Detour has seen.
+ *
+ * Owns: dedupe, bounds (cap, retention, byte budget), versioned storage layout, queries, clear.
+ * Must not: be written by anyone but the background (it serialises writes only within its own
+ * JS context; @wxt-dev/storage does not serialise across contexts, see design-facts).
+ *
+ * Layout in storage.local (chosen from design-facts' measurements: one array under one key costs
+ * O(n) per append, 0.5 s at 10,000 events; chunked keys stay at 6-8 ms at any size and remain
+ * readable by key from any extension context and from tests):
+ *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen }], total, recent }
+ *   log.chunk.<n>      LogEvent[] (at most CHUNK_SIZE, oldest first)
+ * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
+ * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
+ * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
+ */
+import * as v from 'valibot';
+import { LogEvent } from './event';
+import type { KeyValueArea } from './key-value-area';
+import { cleanEvidence, originOf, stripUrl } from './sanitize';
+
+export const LOG_VERSION = 1;
+export const CHUNK_SIZE = 100;
+export const DEDUPE_WINDOW_MS = 10 * 60_000;
+const DAY_MS = 86_400_000;
+/**
+ * Chrome's storage.local holds 10 MB without `unlimitedStorage` (which we do not ask for).
+ * Staying under 4 MB leaves room for settings, catalog and a margin; at the default cap of
+ * 5,000 events (typically 300-600 bytes each) the budget is rarely the binding limit.
+ */
+export const DEFAULT_BYTE_BUDGET = 4_000_000;
+export const META_KEY = 'log.meta';
+export const CHUNK_PREFIX = 'log.chunk.';
+export const chunkKey = (n: number): string => `${CHUNK_PREFIX}${n}`;
+
+const Int = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ChunkInfo = v.object({
+  n: Int,
+  count: Int,
+  bytes: Int,
+  minLastSeen: v.number(),
+  maxLastSeen: v.number(),
+});
+type ChunkInfo = v.InferOutput<typeof ChunkInfo>;
+const RecentEntry = v.object({ key: v.string(), id: v.string(), chunk: Int, lastSeen: v.number() });
+const LogMeta = v.object({
+  v: Int,
+  nextChunk: Int,
+  chunks: v.array(ChunkInfo),
+  total: Int,
+  recent: v.array(RecentEntry),
+});
+export type LogMeta = v.InferOutput<typeof LogMeta>;
+
+/** What a watcher hands the log: an event without the log's own bookkeeping. */
+export type NewLogEvent = Omit<LogEvent, 'id' | 'firstSeen' | 'lastSeen' | 'count'> & { at: number };
+export interface AppendResult {
+  event: LogEvent;
+  deduped: boolean;
+}
+export interface LogLimits {
+  cap: number;
+  retentionDays: number;
+}
+/** Turns the stored meta of version N-1 into version N; may rewrite chunks through `area`. */
+export type LogMigration = (
+  meta: Record<string, unknown>,
+  area: KeyValueArea,
+) => Promise<Record<string, unknown>>;
+
+/** Known migrations, keyed by the version they produce. Version 1 is the first layout. */
+export const LOG_MIGRATIONS: Record<number, LogMigration> = {};
+
+export interface EventLogOptions {
+  area: KeyValueArea;
+  limits?: () => LogLimits | Promise<LogLimits>;
+  now?: () => number;
+  newId?: () => string;
+  version?: number;
+  migrations?: Record<number, LogMigration>;
+  byteBudget?: number;
+  warn?: (message: string) => void;
+}
+
+export interface LogFilter {
+  service?: string;
+  since?: number;
+  until?: number;
+  search?: string;
+  kinds?: string[];
+  /** Only these event ids (e.g. the events of one tab). */
+  ids?: ReadonlySet<string>;
+}
+
+export function dedupeKey(e: Pick<LogEvent, 'service' | 'ruleId' | 'kind' | 'url' | 'tabUrl'>): string {
+  // A navigation's page is where it landed; any other event's page is the tab it was seen in.
+  const page = e.kind === 'navigation' ? originOf(e.url) : originOf(e.tabUrl) || originOf(e.url);
+  return `${e.service}\u0000${e.ruleId}\u0000${page}`;
+}
+
+function emptyMeta(version: number): LogMeta {
+  return { v: version, nextChunk: 0, chunks: [], total: 0, recent: [] };
+}
+
+function infoOf(n: number, events: LogEvent[]): ChunkInfo {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const e of events) {
+    if (e.lastSeen < min) min = e.lastSeen;
+    if (e.lastSeen > max) max = e.lastSeen;
+  }
+  return {
+    n,
+    count: events.length,
+    bytes: events.length ? JSON.stringify(events).length : 0,
+    minLastSeen: events.length ? min : 0,
+    maxLastSeen: events.length ? max : 0,
+  };
+}
+
+interface Pending {
+  event: LogEvent;
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export class EventLog {
+  private readonly area: KeyValueArea;
+  private readonly opts: Required<Omit<EventLogOptions, 'area' | 'limits'>> & Pick<EventLogOptions, 'limits'>;
+  private meta: LogMeta | null = null;
+  private readonly cache = new Map<number, LogEvent[]>();
+  private pending: Pending[] = [];
+  private flushQueued = false;
+  /** Every read and write runs on this chain, one at a time. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(options: EventLogOptions) {
+    this.area = options.area;
+    this.opts = {
+      limits: options.limits,
+      now: options.now ?? Date.now,
+      newId: options.newId ?? (() => crypto.randomUUID()),
+      version: options.version ?? LOG_VERSION,
+      migrations: options.migrations ?? LOG_MIGRATIONS,
+      byteBudget: options.byteBudget ?? DEFAULT_BYTE_BUDGET,
+      warn: options.warn ?? ((m) => console.warn(`[detour] ${m}`)),
+    };
+  }
+
+  /** Adds (or dedupes) one event. Resolves after the batch holding it is written to storage. */
+  append(input: NewLogEvent): Promise<AppendResult> {
+    let event: LogEvent;
+    try {
+      event = this.normalise(input);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (!this.flushQueued) {
+        this.flushQueued = true;
+        void this.serial(() => this.flush());
+      }
+    });
+  }
+
+  /** Newest first (by first sighting). Loads only the chunks it needs when nothing filters. */
+  query(filter: LogFilter, offset = 0, limit = 50): Promise<{ events: LogEvent[]; total: number }> {
+    return this.serial(async () => {
+      const meta = await this.loadMeta();
+      const chunks = [...meta.chunks].reverse();
+      const unfiltered =
+        !filter.service &&
+        filter.since === undefined &&
+        filter.until === undefined &&
+        !filter.search &&
+        !filter.kinds &&
+        !filter.ids;
+      const out: LogEvent[] = [];
+      if (unfiltered) {
+        let skip = offset;
+        for (const info of chunks) {
+          if (out.length >= limit) break;
+          if (skip >= info.count) {
+            skip -= info.count;
+            continue;
+          }
+          const events = [...(await this.readChunk(info.n))].reverse();
+          for (const e of events.slice(skip)) {
+            if (out.length >= limit) break;
+            out.push({ ...e });
+          }
+          skip = 0;
+        }
+        return { events: out, total: meta.total };
+      }
+      const match = compileFilter(filter);
+      let total = 0;
+      for (const info of chunks) {
+        if (filter.since !== undefined && info.count > 0 && info.maxLastSeen < filter.since) continue;
+        const events = await this.readChunk(info.n);
+        for (let i = events.length - 1; i >= 0; i--) {
+          const e = events[i] as LogEvent;
+          if (!match(e)) continue;
+          if (total >= offset && out.length < limit) out.push({ ...e });
+          total++;
+        }
+      }
+      return { events: out, total };
+    });
+  }
+
+  /** Every event, oldest first, for export. */
+  all(): Promise<LogEvent[]> {
+    return this.serial(async () => {
+      const meta = await this.loadMeta();
+      const out: LogEvent[] = [];
+      for (const info of meta.chunks) for (const e of await this.readChunk(info.n)) out.push({ ...e });
+      return out;
+    });
+  }
+
+  count(): Promise<number> {
+    return this.serial(async () => (await this.loadMeta()).total);
+  }
+
+  /** Removes every event. Returns how many there were. */
+  clear(): Promise<number> {
+    return this.serial(async () => {
+      const meta = await this.loadMeta();
+      const fresh = emptyMeta(this.opts.version);
+      await this.area.set({ [META_KEY]: fresh });
+      await this.area.remove(meta.chunks.map((c) => chunkKey(c.n)));
+      this.meta = fresh;
+      this.cache.clear();
+      return meta.total;
+    });
+  }
+
+  /** Applies the current limits now (e.g. after the user lowered the cap). */
+  enforceLimits(): Promise<void> {
+    return this.serial(async () => {
+      await this.flush(true);
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private warn(message: string): void {
+    this.opts.warn(message);
+  }
+
+  private async loadMeta(): Promise<LogMeta> {
+    if (this.meta) return this.meta;
+    const raw = (await this.area.get([META_KEY]))[META_KEY];
+    if (raw === undefined || raw === null) {
+      this.meta = emptyMeta(this.opts.version);
+      return this.meta;
+    }
+    if (typeof raw !== 'object' || Array.isArray(raw) || typeof (raw as { v?: unknown }).v !== 'number') {
+      return this.reset('the event log index is corrupted');
+    }
+    let candidate = raw as Record<string, unknown>;
+    const stored = candidate.v as number;
+    if (stored > this.opts.version) {
+      return this.reset(
+        `the event log has version ${stored}, newer than this Detour knows (${this.opts.version})`,
+      );
+    }
+    if (stored < this.opts.version) {
+      try {
+        for (let target = stored + 1; target <= this.opts.version; target++) {
+          const migrate = this.opts.migrations[target];
+          if (!migrate) throw new Error(`no migration to version ${target}`);
+          candidate = { ...(await migrate(candidate, this.area)), v: target };
+        }
+      } catch (err) {
+        return this.reset(`migrating the event log from version ${stored} failed (${String(err)})`);
+      }
+    }
+    const parsed = v.safeParse(LogMeta, candidate);
+    if (!parsed.success || !isConsistent(parsed.output)) {
+      return this.reset('the event log index is corrupted');
+    }
+    this.meta = parsed.output;
+    if (stored !== this.opts.version) await this.area.set({ [META_KEY]: this.meta });
+    return this.meta;
+  }
+
+  private async reset(reason: string): Promise<LogMeta> {
+    this.warn(`${reason}; starting an empty log`);
+    this.cache.clear();
+    const keys = (await this.area.keys()).filter((k) => k.startsWith(CHUNK_PREFIX));
+    const fresh = emptyMeta(this.opts.version);
+    await this.area.set({ [META_KEY]: fresh });
+    await this.area.remove(keys);
+    this.meta = fresh;
+    return fresh;
+  }
+
+  private async readChunk(n: number): Promise<LogEvent[]> {
+    const cached = this.cache.get(n);
+    if (cached) return cached;
+    const raw = (await this.area.get([chunkKey(n)]))[chunkKey(n)];
+    let events: LogEvent[] = [];
+    if (Array.isArray(raw)) {
+      for (const item of raw) {
+        const parsed = v.safeParse(LogEvent, item);
+        if (parsed.success) events.push(parsed.output);
+      }
+      if (events.length !== raw.length)
+        this.warn(`dropped ${raw.length - events.length} corrupted log events`);
+    } else if (raw !== undefined) {
+      this.warn(`log chunk ${n} is corrupted; its events are dropped`);
+    } else {
+      events = [];
+    }
+    this.cache.set(n, events);
+    return events;
+  }
+
+  private async flush(force = false): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 && !force) return;
+    try {
+      const results = await this.writeBatch(batch);
+      for (const [i, p] of batch.entries()) p.resolve(results[i] as AppendResult);
+    } catch (err) {
+      // Nothing of this batch is acknowledged; reload from storage before the next write.
+      this.meta = null;
+      this.cache.clear();
+      for (const p of batch) p.reject(err);
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<AppendResult[]> {
+    const committed = await this.loadMeta();
+    const meta: LogMeta = structuredClone(committed);
+    const work = new Map<number, LogEvent[]>();
+    const chunk = async (n: number): Promise<LogEvent[]> => {
+      let arr = work.get(n);
+      if (!arr) {
+        arr = (await this.readChunk(n)).map((e) => ({ ...e }));
+        work.set(n, arr);
+      }
+      return arr;
+    };
+    const results: AppendResult[] = [];
+
+    for (const { event } of batch) {
+      const key = dedupeKey(event);
+      const at = event.firstSeen;
+      const hit = meta.recent.find((r) => r.key === key && Math.abs(at - r.lastSeen) <= DEDUPE_WINDOW_MS);
+      if (hit && meta.chunks.some((c) => c.n === hit.chunk)) {
+        const existing = (await chunk(hit.chunk)).find((e) => e.id === hit.id);
+        if (existing) {
+          existing.count += 1;
+          existing.lastSeen = Math.max(existing.lastSeen, at);
+          hit.lastSeen = existing.lastSeen;
+          results.push({ event: { ...existing }, deduped: true });
+          continue;
+        }
+      }
+      let last = meta.chunks[meta.chunks.length - 1];
+      if (!last || (await chunk(last.n)).length >= CHUNK_SIZE) {
+        last = infoOf(meta.nextChunk++, []);
+        meta.chunks.push(last);
+        work.set(last.n, []);
+      }
+      (await chunk(last.n)).push(event);
+      meta.recent = meta.recent.filter((r) => r.key !== key);
+      meta.recent.push({ key, id: event.id, chunk: last.n, lastSeen: event.lastSeen });
+      results.push({ event: { ...event }, deduped: false });
+    }
+
+    for (const [n, arr] of work) {
+      const i = meta.chunks.findIndex((c) => c.n === n);
+      if (i >= 0) meta.chunks[i] = infoOf(n, arr);
+    }
+    const dropped = await this.applyLimits(meta, chunk);
+
+    // Keep `recent` to live rows inside the window.
+    const now = this.opts.now();
+    const live = new Set(meta.chunks.map((c) => c.n));
+    meta.recent = meta.recent.filter((r) => {
+      if (now - r.lastSeen > DEDUPE_WINDOW_MS || !live.has(r.chunk)) return false;
+      const arr = work.get(r.chunk);
+      return !arr || arr.some((e) => e.id === r.id);
+    });
+    meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+
+    const items: Record<string, unknown> = { [META_KEY]: meta };
+    for (const [n, arr] of work) if (live.has(n)) items[chunkKey(n)] = arr;
+    await this.area.set(items);
+    // Removing after the index no longer names these chunks: a crash in between leaves only orphans.
+    await this.area.remove(dropped.map(chunkKey));
+
+    this.meta = meta;
+    for (const [n, arr] of work) if (live.has(n)) this.cache.set(n, arr);
+    for (const n of dropped) this.cache.delete(n);
+    return results;
+  }
+
+  /** Retention, cap and byte budget, oldest first. Returns the chunk numbers removed whole. */
+  private async applyLimits(meta: LogMeta, chunk: (n: number) => Promise<LogEvent[]>): Promise<number[]> {
+    const limits = this.opts.limits ? await this.opts.limits() : { cap: 5000, retentionDays: 90 };
+    const dropped: number[] = [];
+    const dropFirst = () => {
+      const first = meta.chunks.shift();
+      if (first) dropped.push(first.n);
+    };
+    const cutoff = this.opts.now() - limits.retentionDays * DAY_MS;
+    for (const info of [...meta.chunks]) {
+      if (info.count > 0 && info.maxLastSeen < cutoff) {
+        meta.chunks.splice(meta.chunks.indexOf(info), 1);
+        dropped.push(info.n);
+      } else if (info.count > 0 && info.minLastSeen < cutoff) {
+        const arr = await chunk(info.n);
+        const kept = arr.filter((e) => e.lastSeen >= cutoff);
+        arr.splice(0, arr.length, ...kept);
+        meta.chunks[meta.chunks.indexOf(info)] = infoOf(info.n, arr);
+      }
+    }
+    // Empty chunks other than the newest one carry nothing.
+    meta.chunks = meta.chunks.filter((c, i) => {
+      if (c.count === 0 && i < meta.chunks.length - 1) {
+        dropped.push(c.n);
+        return false;
+      }
+      return true;
+    });
+    const total = () => meta.chunks.reduce((s, c) => s + c.count, 0);
+    const bytes = () => meta.chunks.reduce((s, c) => s + c.bytes, 0);
+    let over = total() - limits.cap;
+    while (over > 0 && meta.chunks.length > 0) {
+      const first = meta.chunks[0] as ChunkInfo;
+      if (first.count <= over) {
+        over -= first.count;
+        dropFirst();
+      } else {
+        const arr = await chunk(first.n);
+        arr.splice(0, over);
+        meta.chunks[0] = infoOf(first.n, arr);
+        over = 0;
+      }
+    }
+    while (bytes() > this.opts.byteBudget && meta.chunks.length > 1) dropFirst();
+    return dropped;
+  }
+
+  private normalise(input: NewLogEvent): LogEvent {
+    const event: LogEvent = {
+      id: this.opts.newId(),
+      service: input.service,
+      product: input.product,
+      kind: input.kind,
+      ruleId: input.ruleId,
+      url: stripUrl(input.url),
+      evidence: cleanEvidence(input.evidence),
+      firstSeen: input.at,
+      lastSeen: input.at,
+      count: 1,
+    };
+    if (input.status !== undefined) event.status = input.status;
+    if (input.tabUrl) event.tabUrl = stripUrl(input.tabUrl);
+    if (input.country) event.country = input.country;
+    return v.parse(LogEvent, event);
+  }
+}
+
+function isConsistent(meta: LogMeta): boolean {
+  const seen = new Set<number>();
+  for (const c of meta.chunks) {
+    if (seen.has(c.n) || c.n >= meta.nextChunk) return false;
+    seen.add(c.n);
+  }
+  return true;
+}
+
+export function compileFilter(filter: LogFilter): (e: LogEvent) => boolean {
+  const needle = filter.search?.trim().toLowerCase();
+  const kinds = filter.kinds ? new Set(filter.kinds) : null;
+  return (e) => {
+    if (filter.service && e.service !== filter.service) return false;
+    if (filter.since !== undefined && e.lastSeen < filter.since) return false;
+    if (filter.until !== undefined && e.firstSeen > filter.until) return false;
+    if (kinds && !kinds.has(e.kind)) return false;
+    if (filter.ids && !filter.ids.has(e.id)) return false;
+    if (needle) {
+      const hay = `${e.service}\n${e.product}\n${e.ruleId}\n${e.url}\n${e.evidence}\n${e.tabUrl ?? ''}\n${e.country ?? ''}`;
+      if (!hay.toLowerCase().includes(needle)) return false;
+    }
+    return true;
+  };
+}

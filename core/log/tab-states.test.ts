@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { LogEvent } from './event';
+import { browserArea } from './key-value-area';
+import { MAX_EVENTS_PER_TAB, TabStates } from './tab-states';
+
+const ev = (id: string, count = 1): LogEvent => ({
+  id,
+  service: 'anthropic',
+  product: 'claude-web',
+  kind: 'navigation',
+  ruleId: 'anthropic.unavailable-in-region',
+  url: 'https://claude.ai/app-unavailable-in-region',
+  evidence: 'app-unavailable-in-region',
+  firstSeen: 1,
+  lastSeen: 1,
+  count,
+});
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('TabStates', () => {
+  it('records events per tab in storage.session, newest first, replacing a deduped row', async () => {
+    const tabs = new TabStates(browserArea('session'));
+    await tabs.record(7, ev('a'), 'https://claude.ai/new?x=1');
+    await tabs.record(7, ev('b'));
+    const state = await tabs.record(7, ev('a', 2));
+    expect(state.url).toBe('https://claude.ai/new');
+    expect(state.events.map((e) => [e.id, e.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    // Survives a worker restart: a new instance reads the same session storage.
+    expect((await new TabStates(browserArea('session')).get(7)).events).toHaveLength(2);
+    expect((await tabs.get(8)).events).toEqual([]);
+  });
+
+  it('clears a tab on navigation and on close, and bounds each tab', async () => {
+    const tabs = new TabStates(browserArea('session'));
+    for (let i = 0; i < 30; i++) await tabs.record(1, ev(`e${i}`));
+    expect((await tabs.get(1)).events).toHaveLength(MAX_EVENTS_PER_TAB);
+    const nav = await tabs.navigate(1, 'https://chatgpt.com/?q=secret');
+    expect(nav).toEqual({ tabId: 1, url: 'https://chatgpt.com/', events: [] });
+    await tabs.record(1, ev('z'));
+    await tabs.remove(1);
+    expect((await tabs.get(1)).events).toEqual([]);
+  });
+
+  it('treats a corrupted record as empty', async () => {
+    await fakeBrowser.storage.session.set({ 'tab.3': { events: 'x' } });
+    expect((await new TabStates(browserArea('session')).get(3)).events).toEqual([]);
+  });
+});

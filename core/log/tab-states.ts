@@ -1,0 +1,85 @@
+/**
+ * What each tab has shown since its last navigation, for the badge and the popup.
+ * Kept in storage.session (memory only, cleared when the browser closes) under one key per tab,
+ * so it survives the MV3 worker being stopped and a write for one tab never rewrites another's.
+ * Written only by the background, one write at a time.
+ */
+import * as v from 'valibot';
+import type { TabState } from '../messaging/protocol';
+import { LogEvent } from './event';
+import type { KeyValueArea } from './key-value-area';
+import { stripUrl } from './sanitize';
+
+/** A tab rarely shows more; the popup lists these, the log keeps everything. */
+export const MAX_EVENTS_PER_TAB = 20;
+export const TAB_PREFIX = 'tab.';
+const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
+
+const TabRecord = v.object({
+  url: v.nullable(v.string()),
+  navigatedAt: v.number(),
+  events: v.array(LogEvent),
+});
+type TabRecord = v.InferOutput<typeof TabRecord>;
+
+export class TabStates {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly area: KeyValueArea,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(tabId: number): Promise<TabState> {
+    return this.serial(async () => toState(tabId, await this.read(tabId)));
+  }
+
+  /** A new document in the tab: what was seen before no longer describes it. */
+  navigate(tabId: number, url: string | null): Promise<TabState> {
+    return this.serial(async () => {
+      const record: TabRecord = { url: url ? stripUrl(url) : null, navigatedAt: this.now(), events: [] };
+      await this.area.set({ [tabKey(tabId)]: record });
+      return toState(tabId, record);
+    });
+  }
+
+  /** Adds an event (or refreshes it when the log deduped it into an existing row). */
+  record(tabId: number, event: LogEvent, tabUrl?: string): Promise<TabState> {
+    return this.serial(async () => {
+      const record = (await this.read(tabId)) ?? {
+        url: tabUrl ? stripUrl(tabUrl) : null,
+        navigatedAt: this.now(),
+        events: [],
+      };
+      const rest = record.events.filter((e) => e.id !== event.id);
+      record.events = [event, ...rest].slice(0, MAX_EVENTS_PER_TAB);
+      await this.area.set({ [tabKey(tabId)]: record });
+      return toState(tabId, record);
+    });
+  }
+
+  remove(tabId: number): Promise<void> {
+    return this.serial(() => this.area.remove([tabKey(tabId)]));
+  }
+
+  private async read(tabId: number): Promise<TabRecord | null> {
+    const raw = (await this.area.get([tabKey(tabId)]))[tabKey(tabId)];
+    if (raw === undefined) return null;
+    const parsed = v.safeParse(TabRecord, raw);
+    if (!parsed.success) {
+      console.warn(`[detour] tab state for tab ${tabId} is corrupted; starting over`);
+      return null;
+    }
+    return parsed.output;
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function toState(tabId: number, record: TabRecord | null): TabState {
+  return { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+}
