@@ -50,6 +50,8 @@ export interface DetourInBrowser {
   tabIdOf(urlPrefix: string): Promise<number>;
   badgeText(tabId: number): Promise<string>;
   badgeTitle(tabId: number): Promise<string>;
+  /** Called when the browser goes away (e.g. a person closed the demo's window). */
+  onClose(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -295,6 +297,7 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
         messenger ??= await openExtensionPage('popup.html');
         return messenger;
       }),
+      onClose: (listener) => context.on('close', listener),
       async close() {
         await context.close();
         rmSync(profile, { recursive: true, force: true });
@@ -388,6 +391,7 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
         messenger ??= await openExtensionPage('popup.html');
         return messenger;
       }),
+      onClose: (listener) => browser.on('disconnected', listener),
       close: () => browser.close(),
     };
   } catch (error) {

@@ -152,8 +152,8 @@ export interface StartLink {
   en: string;
   zhCN: string;
   zhTW: string;
-  /** What Detour should do there. */
-  expect: 'block' | 'quiet';
+  /** What Detour should log there: one block of this service and product, or nothing. */
+  expect: { service: string; product: string } | 'quiet';
 }
 
 /** The demo's tour, in the order a newcomer should click it. */
@@ -163,28 +163,28 @@ export const TOUR: readonly StartLink[] = [
     en: 'ChatGPT refuses the connection (its “Unable to load site” page)',
     zhCN: 'ChatGPT 拒绝连接（“Unable to load site”页面）',
     zhTW: 'ChatGPT 拒絕連線（「Unable to load site」頁面）',
-    expect: 'block',
+    expect: { service: 'openai', product: 'chatgpt' },
   },
   {
     href: 'https://platform.openai.com/playground?case=region',
     en: 'An API call answered with OpenAI’s 403 region error',
     zhCN: 'API 调用收到 OpenAI 的 403 地区错误',
     zhTW: 'API 呼叫收到 OpenAI 的 403 地區錯誤',
-    expect: 'block',
+    expect: { service: 'openai', product: 'api' },
   },
   {
     href: 'https://claude.ai/',
     en: 'Claude redirects to “App unavailable in region”',
     zhCN: 'Claude 跳转到“App unavailable in region”',
     zhTW: 'Claude 跳轉到「App unavailable in region」',
-    expect: 'block',
+    expect: { service: 'anthropic', product: 'claude-web' },
   },
   {
     href: 'https://gemini.google.com/app',
     en: 'Gemini shows its “not supported in your country” banner',
     zhCN: 'Gemini 显示“not supported in your country”横幅',
     zhTW: 'Gemini 顯示「not supported in your country」橫幅',
-    expect: 'block',
+    expect: { service: 'google', product: 'gemini-web' },
   },
   {
     href: 'https://platform.openai.com/playground?case=quota',
