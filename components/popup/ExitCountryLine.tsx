@@ -1,0 +1,74 @@
+/**
+ * Issue 10's lines: where this connection leaves from, judged against the service's own
+ * published list. A warning when the list does not serve that country, a quiet line when it
+ * does, and a neutral one when there is no list or no country. Country names come from
+ * Intl.DisplayNames in the UI language; codes are what is compared.
+ */
+import { countryName, formatIsoDate, t } from '../i18n';
+import { ExternalLink } from '../shared/ExternalLink';
+import { Icon } from '../shared/Icon';
+import { TimeAgo } from '../shared/TimeAgo';
+import type { ExitCountryView } from '../view-models';
+
+export function ExitCountryLine({ view, now }: { view: ExitCountryView; now?: number }) {
+  const code = view.country.toUpperCase();
+  const country = countryName(code);
+  const checked = (
+    <span class="muted small">
+      {t('exit.checkedAt')} <TimeAgo ms={view.checkedAt} now={now} />
+    </span>
+  );
+
+  if (view.decision === 'served') {
+    return (
+      <p class="exit-line exit-served">
+        <Icon name="check" size={16} class="tone-ok" />
+        <span>
+          {t('exit.served', { country, code })} {checked}
+        </span>
+      </p>
+    );
+  }
+
+  if (view.decision === 'unknown') {
+    return (
+      <p class="exit-line exit-unknown">
+        <Icon name="globe" size={16} class="tone-muted" />
+        <span>
+          {t('exit.unknownList', { country, code, service: view.serviceName })} {checked}
+        </span>
+      </p>
+    );
+  }
+
+  const listText =
+    view.listOwner && view.listDate
+      ? t('exit.notServedList', {
+          service: view.serviceName,
+          code,
+          owner: view.listOwner,
+          date: formatIsoDate(view.listDate),
+        })
+      : t('exit.notServed', { service: view.serviceName, code });
+  return (
+    <section class="exit-line exit-warning" role="status" aria-labelledby="exit-warning-title">
+      <Icon name="warning" size={18} class="tone-warn" />
+      <div>
+        <p id="exit-warning-title" class="strong">
+          {t('exit.leavesFrom', { country, code })}
+        </p>
+        <p>
+          {listText} {t('exit.suspensionRisk')}
+        </p>
+        {view.listStale && view.listDate ? (
+          <p class="small">{t('exit.listStale', { date: formatIsoDate(view.listDate) })}</p>
+        ) : null}
+        <p class="small">
+          {view.source ? <ExternalLink href={view.source}>{t('exit.source')}</ExternalLink> : null}
+          {view.source ? ' · ' : null}
+          {checked}
+        </p>
+      </div>
+    </section>
+  );
+}

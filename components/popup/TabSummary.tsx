@@ -1,0 +1,106 @@
+/**
+ * The popup's first answer: what happened on this tab. A block names the service, what was
+ * seen, when and how often; otherwise it says plainly that no region block was seen.
+ */
+import type { LogEvent } from '../../core/log/event';
+import type { TabState } from '../../core/messaging/protocol';
+import { t, tMaybe, tn } from '../i18n';
+import { productLabel } from '../service-names';
+import { ClampedText } from '../shared/ClampedText';
+import { EventWhat, hostOf } from '../shared/EventWhat';
+import { Icon } from '../shared/Icon';
+import { TimeAgo } from '../shared/TimeAgo';
+import type { Loadable } from '../stores/popup-store';
+
+export function firstBlock(tab: TabState | null): LogEvent | null {
+  return tab?.events.find((e) => e.kind !== 'warning') ?? null;
+}
+
+function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
+  const name = productLabel(event.service, event.product);
+  return (
+    <section class="card card-blocked" aria-labelledby="tab-title">
+      <div class="card-head">
+        <Icon name="block" size={20} class="tone-danger" />
+        <h1 id="tab-title" class="card-title">
+          {t('popup.tab.blockedTitle', { service: name })}
+        </h1>
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t('popup.tab.seen')}</dt>
+          <dd>
+            <EventWhat event={event} />
+          </dd>
+        </div>
+        {event.evidence ? (
+          <div>
+            <dt>{t('popup.tab.evidence')}</dt>
+            <dd>
+              <q class="evidence">
+                <ClampedText text={event.evidence} max={120} />
+              </q>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('popup.tab.when')}</dt>
+          <dd>
+            <TimeAgo ms={event.lastSeen} now={now} />
+            {event.count > 1 ? (
+              <>
+                {' · '}
+                {tn('popup.tab.count', event.count)}
+              </>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+export function TabSummary({ tab, now }: { tab: Loadable<TabState | null>; now?: number }) {
+  if (tab.status === 'loading') {
+    return (
+      <section class="card card-quiet" aria-busy="true">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
+  }
+  if (tab.status === 'failed') {
+    return (
+      <section class="card card-quiet" role="alert">
+        <p>{tMaybe(tab.reasonKey) ?? t('common.backgroundUnavailable')}</p>
+      </section>
+    );
+  }
+  const block = firstBlock(tab.value);
+  if (block) {
+    const others = (tab.value?.events ?? []).filter((e) => e !== block && e.kind !== 'warning');
+    return (
+      <>
+        <BlockCard event={block} now={now} />
+        {others.length > 0 ? (
+          <p class="muted small">
+            {t('popup.tab.alsoOnTab', {
+              services: others.map((e) => productLabel(e.service, e.product)).join(t('common.listSeparator')),
+            })}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+  const host = hostOf(tab.value?.url ?? undefined);
+  return (
+    <section class="card card-ok" aria-labelledby="tab-title">
+      <div class="card-head">
+        <Icon name="shield" size={20} class="tone-ok" />
+        <h1 id="tab-title" class="card-title">
+          {t('popup.tab.noBlockTitle')}
+        </h1>
+      </div>
+      <p class="muted small">{host ? t('popup.tab.noBlockHost', { host }) : t('popup.tab.noBlockNoPage')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * One alternative platform: why it is suggested, its migration offer (with its date, and
+ * "may have ended" when old), and the ways to move: console, docs, pricing, base URL, code.
+ */
+import { useState } from 'preact/hooks';
+import { formatIsoDate, t, tMaybe } from '../i18n';
+import type { IncentiveView, SnippetView, SuggestionView } from '../view-models';
+import { CopyButton } from './CopyButton';
+import { ExternalLink } from './ExternalLink';
+import { Icon } from './Icon';
+import { SnippetPanel } from './SnippetPanel';
+
+function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
+  const announced = incentive.announced ? formatIsoDate(incentive.announced) : null;
+  let dateLine: string | null = null;
+  if (incentive.ended && incentive.expires)
+    dateLine = t('incentive.ended', { date: formatIsoDate(incentive.expires) });
+  else if (incentive.stale && announced) dateLine = t('incentive.stale', { date: announced });
+  else if (incentive.expires) dateLine = t('incentive.until', { date: formatIsoDate(incentive.expires) });
+  else if (announced) dateLine = t('incentive.announced', { date: announced });
+  const old = incentive.stale || incentive.ended;
+  return (
+    <div class={old ? 'incentive incentive-old' : 'incentive'}>
+      <p class="incentive-label">
+        {t('incentive.label')}
+        {incentive.amount ? <span class="incentive-amount">{incentive.amount}</span> : null}
+      </p>
+      <p class="small">{incentive.summary}</p>
+      {dateLine ? (
+        <p class={old ? 'small tone-warn-text' : 'small muted'}>
+          {old ? <Icon name="info" size={12} /> : null} {dateLine}
+        </p>
+      ) : null}
+      {incentive.sources[0] ? (
+        <p class="small">
+          <ExternalLink href={incentive.sources[0]}>{t('incentive.source')}</ExternalLink>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SuggestionCard({
+  suggestion,
+  rank,
+  snippetsFor,
+  defaultOpen = false,
+}: {
+  suggestion: SuggestionView;
+  rank: number;
+  snippetsFor: (platformId: string) => SnippetView[];
+  defaultOpen?: boolean;
+}) {
+  const [showCode, setShowCode] = useState(defaultOpen);
+  const idPrefix = `suggestion-${suggestion.platformId}`;
+  const reasons = suggestion.reasons.map((r) => tMaybe(r.key, r.params)).filter((r): r is string => !!r);
+  const { links } = suggestion;
+  return (
+    <li class="suggestion" aria-labelledby={`${idPrefix}-name`}>
+      <div class="suggestion-head">
+        <span class="rank" aria-hidden="true">
+          {rank}
+        </span>
+        <h3 id={`${idPrefix}-name`} class="suggestion-name">
+          {suggestion.name}
+        </h3>
+      </div>
+      {reasons.length > 0 ? (
+        <ul class="reasons" aria-label={t('suggestion.whyLabel')}>
+          {reasons.map((reason) => (
+            <li key={reason} class="chip">
+              {reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {suggestion.incentive ? <IncentiveBlock incentive={suggestion.incentive} /> : null}
+      <div class="actions">
+        {links.console ? (
+          <ExternalLink class="button button-small" href={links.console}>
+            {t('suggestion.console')}
+          </ExternalLink>
+        ) : null}
+        {links.docs ? (
+          <ExternalLink class="button button-small" href={links.docs}>
+            {t('suggestion.docs')}
+          </ExternalLink>
+        ) : null}
+        {links.pricing ? (
+          <ExternalLink class="button button-small" href={links.pricing}>
+            {t('suggestion.pricing')}
+          </ExternalLink>
+        ) : null}
+      </div>
+      {suggestion.baseUrl ? (
+        <div class="base-url">
+          <span class="muted small">{t('suggestion.baseUrl')}</span>
+          <code class="truncate" title={suggestion.baseUrl}>
+            {suggestion.baseUrl}
+          </code>
+          <CopyButton text={suggestion.baseUrl} label={t('suggestion.copyBaseUrl')} />
+        </div>
+      ) : null}
+      {suggestion.modelMapping ? (
+        <p class="small">
+          {t('suggestion.modelMapping', {
+            from: suggestion.modelMapping.from,
+            to: suggestion.modelMapping.to,
+          })}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        class="link-button disclosure"
+        aria-expanded={showCode}
+        aria-controls={`${idPrefix}-code`}
+        onClick={() => setShowCode(!showCode)}
+      >
+        <Icon name="chevron" size={14} class={showCode ? 'rotate' : undefined} />
+        {showCode ? t('suggestion.hideCode') : t('suggestion.showCode')}
+      </button>
+      {showCode ? (
+        <div id={`${idPrefix}-code`}>
+          <SnippetPanel idPrefix={idPrefix} snippets={snippetsFor(suggestion.platformId)} />
+          <p class="muted small">{t('suggestion.mappingNote')}</p>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+/** The way forward: ranked alternatives for the blocked service and the person's region. */
+import { countryName, t } from '../i18n';
+import type { SnippetView, SuggestionView } from '../view-models';
+import { SuggestionCard } from './SuggestionCard';
+
+export function SuggestionList({
+  suggestions,
+  region,
+  regionAutomatic,
+  serviceName,
+  snippetsFor,
+  onChangeRegion,
+  headingLevel = 2,
+}: {
+  suggestions: SuggestionView[];
+  region: string | null;
+  regionAutomatic: boolean;
+  serviceName: string;
+  snippetsFor: (platformId: string) => SnippetView[];
+  onChangeRegion?: () => void;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const regionText = region
+    ? t(regionAutomatic ? 'suggestion.regionAutomatic' : 'suggestion.regionChosen', {
+        country: countryName(region),
+        code: region.toUpperCase(),
+      })
+    : t('suggestion.regionNone');
+  return (
+    <section class="suggestions" aria-labelledby="suggestions-title">
+      <Heading id="suggestions-title" class="section-title">
+        {t('suggestion.title', { service: serviceName })}
+      </Heading>
+      <p class="muted small">
+        {regionText}
+        {onChangeRegion ? (
+          <>
+            {' '}
+            <button type="button" class="link-button" onClick={onChangeRegion}>
+              {t('suggestion.changeRegion')}
+            </button>
+          </>
+        ) : null}
+      </p>
+      {suggestions.length === 0 ? (
+        <p class="muted">{t('suggestion.none')}</p>
+      ) : (
+        <ol class="suggestion-list">
+          {suggestions.map((suggestion, index) => (
+            <SuggestionCard
+              key={suggestion.platformId}
+              suggestion={suggestion}
+              rank={index + 1}
+              snippetsFor={snippetsFor}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * What the popup and options components draw, independent of how core/catalog and
+ * core/regions shape their answers. components/catalog-view.ts converts between the two,
+ * so components can be tested with plain values and keep working when the core changes shape.
+ */
+import type { MessageParams } from './i18n';
+
+/** A message key with its parameters, as core modules return them. */
+export interface KeyedText {
+  key: string;
+  params?: MessageParams;
+}
+
+export interface IncentiveView {
+  /** The offer in the UI language, from the catalog's own translations. */
+  summary: string;
+  amount: string | null;
+  /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+  announced: string | null;
+  expires: string | null;
+  /** Announced more than 12 months ago with no end date: "announced <date>, may have ended". */
+  stale: boolean;
+  /** Its end date has passed. */
+  ended: boolean;
+  sources: string[];
+}
+
+export type SnippetLanguage = 'python' | 'node' | 'curl' | 'env';
+
+export interface SnippetView {
+  language: SnippetLanguage;
+  code: string;
+}
+
+export interface ModelMappingView {
+  from: string;
+  to: string;
+}
+
+export interface SuggestionView {
+  platformId: string;
+  name: string;
+  reasons: KeyedText[];
+  incentive: IncentiveView | null;
+  links: { console?: string; docs?: string; pricing?: string };
+  baseUrl: string | null;
+  /** Suggested model by tier for the model the user was on, when known. */
+  modelMapping: ModelMappingView | null;
+}
+
+/** What the exit-country decision says for a service (issue 10). */
+export interface ExitCountryView {
+  service: string;
+  serviceName: string;
+  country: string;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Whose list: "OpenAI" in "OpenAI's list". */
+  listOwner: string | null;
+  listDate: string | null;
+  listStale: boolean;
+  source: string | null;
+  checkedAt: number;
+}
