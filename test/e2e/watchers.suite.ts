@@ -1,0 +1,281 @@
+/**
+ * The watchers → log → badge path, proven in a real browser with the production build
+ * (issue 3). The same suite runs in Chromium and Firefox (watchers.<browser>.e2e.test.ts).
+ *
+ * Every channel gets a blocked case that must produce exactly one event with the expected
+ * service, product, kind, rule, count and URL (no query string), and look-alikes that must
+ * produce none. A "nothing was logged" check is only worth something if the extension was
+ * alive and watching: each look-alike is followed by a real block on the same channel (a
+ * sentinel), and the test waits for that block before asserting the look-alike left no trace.
+ *
+ * The expected rule comes from the engine itself (classifyObservation on what the page shows),
+ * so these tests check the wiring in the browser, not the rule table a second time.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyObservation } from '../../core/detection';
+import type { Observation } from '../../core/detection/observation';
+import type { LogEvent } from '../../core/log/event';
+import { type StandIn, startStandIn } from '../stand-in/server';
+import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
+import { loggedEvents } from './exported-log';
+
+const API_URL = 'https://api.openai.com/v1/chat/completions';
+/** Long enough for a second, unwanted event to reach the log after the wanted one did. */
+const GRACE_MS = 1_000;
+
+interface ExpectedEvent {
+  service: string;
+  product: string;
+  kind: LogEvent['kind'];
+  url: string;
+  status?: number;
+  observation: Observation;
+}
+
+export function describeWatchers(browser: BrowserName): void {
+  describe(`Detour's watchers in ${browser} (production build, services at their real host names)`, () => {
+    let standIn: StandIn;
+    let detour: DetourInBrowser;
+    const openPages: TestPage[] = [];
+
+    beforeAll(async () => {
+      // Firefox resolves host names to loopback but keeps the URL's port: the stand-in must be on 443.
+      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0 });
+      detour = await launchDetour(browser, { standIn });
+    });
+
+    afterAll(async () => {
+      await detour?.close();
+      await standIn?.close();
+    });
+
+    beforeEach(async () => {
+      standIn.setMode('chatgpt.com', 'blocked');
+      standIn.setMode('gemini.google.com', 'banner');
+      standIn.setMode('claude.ai', 'redirect');
+      const { cleared } = await detour.send('clearLog', {});
+      expect(cleared).toBeGreaterThanOrEqual(0);
+      expect(await loggedEvents(detour)).toEqual([]);
+      standIn.clearRequests();
+    });
+
+    afterEach(async () => {
+      for (const page of openPages.splice(0)) await page.close().catch(() => {});
+    });
+
+    async function open(url: string): Promise<TestPage> {
+      const page = await detour.newPage();
+      openPages.push(page);
+      await page.goto(url);
+      return page;
+    }
+
+    /** Opens the playground, which calls the API from the page, and waits for its answer. */
+    async function playground(which: 'region' | 'quota' | 'invalid-key'): Promise<TestPage> {
+      const page = await open(`https://platform.openai.com/playground?case=${which}`);
+      const status = await waitFor('the playground to call the API', async () => {
+        const text = await page.evaluate(() => document.getElementById('status')?.textContent ?? '', null);
+        return text.startsWith('done') || text.startsWith('failed') ? text : undefined;
+      });
+      const wanted = { region: 403, quota: 429, 'invalid-key': 401 }[which];
+      expect(status, 'the page itself must still see the response').toBe(`done ${wanted}`);
+      return page;
+    }
+
+    async function pageText(page: TestPage): Promise<string> {
+      // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees, without the page's scripts
+      return page.evaluate(() => document.body.innerText, null);
+    }
+
+    async function waitForEvents(what: string, count = 1): Promise<LogEvent[]> {
+      return waitFor(what, async () => {
+        const events = await loggedEvents(detour);
+        return events.length >= count ? events : undefined;
+      });
+    }
+
+    /** After the wanted event arrived, waits a little more: an unwanted second one would show now. */
+    async function settledEvents(what: string): Promise<LogEvent[]> {
+      await waitForEvents(what);
+      await new Promise((done) => setTimeout(done, GRACE_MS));
+      return loggedEvents(detour);
+    }
+
+    function expectExactly(events: LogEvent[], expected: ExpectedEvent, count = 1): void {
+      const verdict = classifyObservation(expected.observation);
+      expect(verdict, 'the engine itself calls this case a block').toMatchObject({
+        verdict: 'block',
+        service: expected.service,
+        product: expected.product,
+      });
+      expect(events).toHaveLength(1);
+      const [event] = events as [LogEvent];
+      expect(event).toMatchObject({
+        service: expected.service,
+        product: expected.product,
+        kind: expected.kind,
+        ruleId: verdict.ruleId,
+        url: expected.url,
+        count,
+        ...(expected.status === undefined ? {} : { status: expected.status }),
+      });
+      expect(event.evidence.length).toBeGreaterThan(0);
+      expect(event.evidence.length).toBeLessThanOrEqual(300);
+      expect(event.evidence, 'evidence is plain text').not.toMatch(/<\/?[a-z][^>]*>/i);
+      expect(event.url).not.toMatch(/[?#]/);
+      if (event.tabUrl !== undefined) expect(event.tabUrl).not.toMatch(/[?#]/);
+      expect(event.lastSeen).toBeGreaterThanOrEqual(event.firstSeen);
+    }
+
+    const apiRegionBlock = (): ExpectedEvent => ({
+      service: 'openai',
+      product: 'api',
+      kind: 'response',
+      url: API_URL,
+      status: 403,
+      observation: {
+        kind: 'response',
+        url: API_URL,
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+        body: standIn.signatures.openaiRegion403.body,
+      },
+    });
+
+    describe('response status + body (API called from a page)', () => {
+      it("logs OpenAI's 403 unsupported_country_region_territory once, as a response event", async () => {
+        await playground('region');
+        expectExactly(await settledEvents('the API region block'), apiRegionBlock());
+      });
+
+      for (const lookAlike of ['quota', 'invalid-key'] as const) {
+        it(`logs nothing for the ${lookAlike === 'quota' ? '429 insufficient_quota' : '401 invalid_api_key'} look-alike`, async () => {
+          await playground(lookAlike);
+          await playground('region'); // sentinel: the same channel, still watching
+          expectExactly(await settledEvents('the sentinel block'), apiRegionBlock());
+        });
+      }
+    });
+
+    describe('page text', () => {
+      it("logs ChatGPT's “Unable to load site … VPN” block page, URL without its query string", async () => {
+        const page = await open('https://chatgpt.com/?model=gpt-4o&utm_source=e2e#frag');
+        const events = await settledEvents('the ChatGPT block page');
+        expectExactly(events, {
+          service: 'openai',
+          product: 'chatgpt',
+          kind: 'page',
+          url: 'https://chatgpt.com/',
+          observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(page) },
+        });
+      });
+
+      it('logs nothing for a Cloudflare “Just a moment...” challenge (403, cf-mitigated: challenge)', async () => {
+        standIn.setMode('chatgpt.com', 'challenge');
+        const challenge = await open('https://chatgpt.com/');
+        expect(await pageText(challenge)).toContain('Just a moment');
+        standIn.setMode('chatgpt.com', 'blocked');
+        const sentinel = await open('https://chatgpt.com/');
+        expectExactly(await settledEvents('the sentinel block page'), {
+          service: 'openai',
+          product: 'chatgpt',
+          kind: 'page',
+          url: 'https://chatgpt.com/',
+          observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(sentinel) },
+        });
+      });
+    });
+
+    describe('page banner inserted after load', () => {
+      const geminiBanner = (banner: string): ExpectedEvent => ({
+        service: 'google',
+        product: 'gemini-web',
+        kind: 'page',
+        url: 'https://gemini.google.com/app',
+        observation: { kind: 'page', url: 'https://gemini.google.com/app', body: banner },
+      });
+
+      async function openGemini(): Promise<string> {
+        const page = await open('https://gemini.google.com/app?hl=en');
+        return waitFor('the banner to appear', () =>
+          page.evaluate(() => document.getElementById('banner')?.textContent ?? undefined, null),
+        );
+      }
+
+      it('logs Gemini’s “isn’t currently supported in your country” banner', async () => {
+        const banner = await openGemini();
+        expect(banner).toBe(standIn.signatures.geminiBanner.body);
+        expectExactly(await settledEvents('the Gemini banner'), geminiBanner(banner));
+      });
+
+      it('logs nothing for Google’s “unusual traffic” page on gemini.google.com', async () => {
+        standIn.setMode('gemini.google.com', 'unusual-traffic');
+        const page = await open('https://gemini.google.com/app');
+        expect(await pageText(page)).toContain('unusual traffic');
+        standIn.setMode('gemini.google.com', 'banner');
+        const banner = await openGemini();
+        expectExactly(await settledEvents('the sentinel banner'), geminiBanner(banner));
+      });
+
+      it('logs nothing for a news page on another site quoting a block', async () => {
+        const news = standIn.signatures.newsArticle;
+        const page = await open(news.url);
+        expect(await pageText(page)).toContain('geoblocking');
+        const banner = await openGemini();
+        expectExactly(await settledEvents('the sentinel banner'), geminiBanner(banner));
+      });
+    });
+
+    describe('redirect', () => {
+      it('logs claude.ai’s redirect to claude.com/app-unavailable-in-region once, as a navigation', async () => {
+        const page = await open('https://claude.ai/chat?ref=e2e');
+        const target = standIn.signatures.claudeRedirect.headers.location ?? '';
+        expect(page.url()).toBe(target);
+        expectExactly(await settledEvents('the Claude redirect'), {
+          service: 'anthropic',
+          product: 'claude-web',
+          kind: 'navigation',
+          url: target,
+          observation: { kind: 'navigation', url: target, from: 'https://claude.ai/chat', status: 302 },
+        });
+      });
+    });
+
+    describe('dedupe and badge', () => {
+      it('counts the same block twice on the same site as one event with count 2', async () => {
+        await playground('region');
+        await waitForEvents('the first block');
+        await playground('region');
+        const events = await waitFor('the count to reach 2', async () => {
+          const now = await loggedEvents(detour);
+          return now[0]?.count === 2 ? now : undefined;
+        });
+        expectExactly(events, apiRegionBlock(), 2);
+      });
+
+      it('marks the blocked tab’s badge, leaves a look-alike’s tab unmarked, and clears on a clean page', async () => {
+        const lookAlike = await playground('quota');
+        const blocked = await open('https://chatgpt.com/');
+        await waitForEvents('the ChatGPT block page');
+        const blockedTab = await detour.tabIdOf('https://chatgpt.com/');
+        const badge = await waitFor(
+          'the badge',
+          async () => (await detour.badgeText(blockedTab)) || undefined,
+        );
+        expect(badge.length).toBeGreaterThan(0);
+        expect(await detour.badgeTitle(blockedTab)).toMatch(/ChatGPT|OpenAI/);
+        const state = await detour.send('getTabState', { tabId: blockedTab });
+        expect(state.events.map((event) => [event.service, event.product])).toEqual([['openai', 'chatgpt']]);
+
+        expect(await detour.badgeText(await detour.tabIdOf(lookAlike.url()))).toBe('');
+
+        standIn.setMode('chatgpt.com', 'served');
+        await blocked.goto('https://chatgpt.com/');
+        await waitFor('the badge to clear', async () =>
+          (await detour.badgeText(blockedTab)) === '' ? true : undefined,
+        );
+        expect((await detour.send('getTabState', { tabId: blockedTab })).events).toEqual([]);
+      });
+    });
+  });
+}
