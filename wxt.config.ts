@@ -9,6 +9,8 @@ export default defineConfig({
   autoIcons: { sizes: [16, 32, 48, 96, 128] },
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip AMO asks for: WXT does not read .gitignore, so leave out local run output.
+  zip: { excludeSources: ['demo-output/**', 'bench/tmp/**', 'coverage/**', 'web-ext-artifacts/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
