@@ -179,7 +179,9 @@ function extensionSurface(
   return {
     async send(type, data) {
       const page = await extensionPage();
-      const reply = await page.evaluate(sendFromExtensionPage, { type, data });
+      const reply = await page.evaluate(sendFromExtensionPage, { type, data }).catch((error: Error) => {
+        throw new Error(`Detour's background did not answer ${type}: ${error.message}`);
+      });
       if (reply.err)
         throw new Error(`Detour answered ${type} with an error: ${reply.err.message ?? 'unknown'}`);
       // biome-ignore lint/suspicious/noExplicitAny: the reply's type is the protocol's, checked by the background
