@@ -17,6 +17,7 @@ import { type BenchEnv, readManifest } from './bench/env';
 import { startBenchServer } from './bench/https-server';
 import { describeMachine, gitCommit } from './bench/machine';
 import { measureSizes } from './bench/measure-sizes';
+import { measureStorage } from './bench/measure-storage';
 import { measureStreaming } from './bench/measure-streaming';
 import { FULL_PLAN, QUICK_PLAN } from './bench/plan';
 import { type BenchResults, notAvailable, renderMarkdown, type Section } from './bench/report';
@@ -32,6 +33,7 @@ interface Measurement {
 const MEASUREMENTS: Measurement[] = [
   { id: 'streaming', title: '1. Streaming chat page', run: measureStreaming },
   { id: 'sizes', title: '6. Sizes', run: measureSizes },
+  { id: 'storage', title: '7. Storage', run: measureStorage },
 ];
 
 interface BenchArgs {
