@@ -11,12 +11,41 @@ import * as v from 'valibot';
 import { Observation } from '../detection/observation';
 import type { LogEvent } from '../log/event';
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * True when a message carries a prototype-pollution key at any depth (checked on the raw input,
+ * before a schema copies it: copying `__proto__` into an object changes its prototype silently).
+ */
+export function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > 8 || typeof value !== 'object' || value === null) return false;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return true;
+    if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Where a page-derived observation came from, so the background can decide whether to trust it. */
 export const ObservationChannel = v.picklist(['page-text', 'fetch-tap', 'navigation']);
 
+/** Content scripts send at most a bounded excerpt; anything bigger is not from Detour's own code. */
+export const MAX_REPORT_BODY_CHARS = 32 * 1024;
+
 export const ReportObservationInput = v.object({
   channel: ObservationChannel,
-  observation: Observation,
+  observation: v.pipe(
+    Observation,
+    v.check(
+      (o) => (o.body?.length ?? 0) <= MAX_REPORT_BODY_CHARS,
+      `body longer than ${MAX_REPORT_BODY_CHARS} characters`,
+    ),
+    v.check((o) => Object.keys(o.headers ?? {}).length <= 50, 'more than 50 headers'),
+    v.check(
+      (o) => Object.keys(o.headers ?? {}).every((k) => /^[a-z0-9-]{1,64}$/i.test(k)),
+      'bad header name',
+    ),
+  ),
 });
 export type ReportObservationInput = v.InferOutput<typeof ReportObservationInput>;
 
@@ -26,11 +55,46 @@ export const LogQuery = v.object({
   since: v.optional(v.number()),
   until: v.optional(v.number()),
   search: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  kinds: v.optional(v.array(v.string())),
+  kinds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(10))),
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 50),
 });
 export type LogQuery = v.InferInput<typeof LogQuery>;
+
+export const TabIdInput = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export const ExportLogInput = v.object({ format: v.picklist(['json', 'csv']) });
+export const EmptyInput = v.object({});
+export const ServiceInput = v.object({ service: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)) });
+/**
+ * A site the user granted through optional host permissions, and which known service it stands
+ * for (e.g. a company gateway in front of ChatGPT). Origin only: `https://host[:port]`.
+ */
+export const HostWatchInput = v.object({
+  origin: v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i)),
+  service: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/)),
+});
+export type HostWatchInput = v.InferOutput<typeof HostWatchInput>;
+
+/**
+ * Why a report or request was refused. Codes, not UI text: the UI maps the ones it shows.
+ * `clean` means the observation was valid but is not a block.
+ */
+export type RefusalReason =
+  | 'invalidInput'
+  | 'foreignSender'
+  | 'notExtensionPage'
+  | 'senderNotWatched'
+  | 'notTopFrame'
+  | 'channelNotAllowed'
+  | 'rateLimited'
+  | 'urlNotOnService'
+  | 'serviceMismatch'
+  | 'serviceNotWatched'
+  | 'clean'
+  | 'storageError'
+  | 'permissionMissing'
+  | 'unknownService'
+  | 'unavailable';
 
 export interface LogPage {
   events: LogEvent[];
@@ -65,8 +129,15 @@ export interface ReachabilityReport {
 }
 
 export interface ProtocolMap {
-  /** content script → background. Returns whether it was accepted (logged or deduped). */
-  reportObservation(input: ReportObservationInput): { accepted: boolean; reason?: string };
+  /**
+   * content script → background. Returns whether it was accepted (logged or deduped); resolves
+   * only after the event is in storage. `eventId` is the log row it was logged or counted into.
+   */
+  reportObservation(input: ReportObservationInput): {
+    accepted: boolean;
+    reason?: RefusalReason;
+    eventId?: string;
+  };
   /** popup → background: blocks seen on one tab. */
   getTabState(input: { tabId: number }): TabState;
   queryLog(input: LogQuery): LogPage;
@@ -75,6 +146,15 @@ export interface ProtocolMap {
   checkReachability(input: { service: string }): ReachabilityReport;
   /** options → background: fetch the optional catalog update URL now. */
   updateCatalog(input: Record<string, never>): { ok: boolean; message: string; version?: string };
+  /**
+   * options → background, after the user granted `origin` through optional host permissions:
+   * watch it as `service` (content scripts registered with scripting.registerContentScripts).
+   */
+  watchGrantedHost(input: HostWatchInput): { ok: boolean; reason?: RefusalReason };
+  /** options → background: stop watching a granted host (call before removing the permission). */
+  unwatchGrantedHost(input: { origin: string }): { ok: boolean; reason?: RefusalReason };
+  /** options → background: the granted hosts Detour watches. */
+  listGrantedHosts(input: Record<string, never>): HostWatchInput[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

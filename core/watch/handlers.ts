@@ -1,0 +1,198 @@
+/**
+ * The background's handler for every message in ProtocolMap, as plain async functions of
+ * (untrusted input, sender). Each validates its input with the protocol's valibot schema and
+ * its sender before acting; none throws for bad input.
+ */
+import * as v from 'valibot';
+import type { Observation, Verdict } from '../detection/observation';
+import type { EventLog } from '../log/event-log';
+import { logToCsv, logToJson } from '../log/export';
+import type { TabStates } from '../log/tab-states';
+import {
+  EmptyInput,
+  ExportLogInput,
+  HostWatchInput,
+  hasForbiddenKey,
+  LogQuery,
+  type ProtocolMap,
+  type ReachabilityReport,
+  ReportObservationInput,
+  ServiceInput,
+  TabIdInput,
+} from '../messaging/protocol';
+import type { RateLimiter } from '../messaging/rate-limit';
+import {
+  checkExtensionPage,
+  checkPageSender,
+  type MessageSender,
+  type SenderDeps,
+} from '../messaging/sender';
+import type { GrantedHosts } from './granted-hosts';
+import type { BlockRecorder } from './recorder';
+
+export interface HandlerDeps {
+  recorder: BlockRecorder;
+  log: EventLog;
+  tabs: TabStates;
+  classify: (observation: Observation) => Verdict;
+  sender: SenderDeps;
+  limiter: RateLimiter;
+  hosts: GrantedHosts;
+  now?: () => number;
+  checkReachability?: (service: string) => Promise<ReachabilityReport>;
+  updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
+}
+
+type Handlers = {
+  [K in keyof ProtocolMap]: (input: unknown, sender?: MessageSender) => Promise<ReturnType<ProtocolMap[K]>>;
+};
+
+/** Thrown to the caller (the messaging library serialises it): a request the UI should not make. */
+export class RefusedRequest extends Error {
+  constructor(readonly reason: string) {
+    super(`refused: ${reason}`);
+  }
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const now = deps.now ?? Date.now;
+
+  const fromExtensionPage = (sender: MessageSender | undefined) => {
+    const check = checkExtensionPage(sender, deps.sender);
+    if (!check.ok) throw new RefusedRequest(check.reason);
+  };
+  const parse = <S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> => {
+    if (hasForbiddenKey(input)) throw new RefusedRequest('invalidInput: forbidden key');
+    const r = v.safeParse(schema, input);
+    if (!r.success) throw new RefusedRequest(`invalidInput: ${v.summarize(r.issues).slice(0, 200)}`);
+    return r.output;
+  };
+
+  return {
+    async reportObservation(input, sender) {
+      await deps.hosts.ready;
+      const who = checkPageSender(sender, deps.sender);
+      if (!who.ok) return { accepted: false, reason: who.reason };
+      // Before any parsing: a flood costs one map lookup per message.
+      if (!deps.limiter.take(who.tabId, now())) return { accepted: false, reason: 'rateLimited' };
+      const parsed = v.safeParse(ReportObservationInput, input);
+      if (!parsed.success || hasForbiddenKey(input)) return { accepted: false, reason: 'invalidInput' };
+      const { channel, observation } = parsed.output;
+
+      let obs: Observation;
+      let owner = { service: who.service, product: who.product };
+      if (channel === 'page-text') {
+        // The page's own URL comes from the browser, never from the message.
+        obs = { kind: 'page', url: who.pageUrl, body: observation.body ?? '' };
+      } else if (channel === 'fetch-tap') {
+        const target = observation.url;
+        const targetOwner = target ? deps.sender.productOf(target) : null;
+        if (!target || !targetOwner || targetOwner.service !== who.service) {
+          return { accepted: false, reason: 'urlNotOnService' };
+        }
+        owner = targetOwner;
+        obs = {
+          kind: 'response',
+          url: target,
+          status: observation.status,
+          headers: observation.headers,
+          body: observation.body ?? '',
+        };
+      } else {
+        // Navigations are seen by the background itself; a page cannot report one.
+        return { accepted: false, reason: 'channelNotAllowed' };
+      }
+
+      let verdict: Verdict;
+      try {
+        verdict = deps.classify(obs);
+      } catch (err) {
+        console.warn(`[detour] classifier failed on a ${channel} report (${String(err)})`);
+        return { accepted: false, reason: 'clean' };
+      }
+      const result = await deps.recorder.record(verdict, {
+        kind: channel === 'page-text' ? 'page' : 'response',
+        url: obs.url ?? who.pageUrl,
+        status: obs.status,
+        tabId: who.tabId,
+        tabUrl: who.pageUrl,
+        owner,
+      });
+      if (!result.recorded) return { accepted: false, reason: result.reason };
+      return { accepted: true, eventId: result.event.id };
+    },
+
+    async getTabState(input, sender) {
+      fromExtensionPage(sender);
+      const { tabId } = parse(TabIdInput, input);
+      return deps.tabs.get(tabId);
+    },
+
+    async queryLog(input, sender) {
+      fromExtensionPage(sender);
+      const q = parse(LogQuery, input);
+      let ids: Set<string> | undefined;
+      if (q.tabId !== undefined) ids = new Set((await deps.tabs.get(q.tabId)).events.map((e) => e.id));
+      return deps.log.query(
+        { service: q.service, since: q.since, until: q.until, search: q.search, kinds: q.kinds, ids },
+        q.offset,
+        q.limit,
+      );
+    },
+
+    async exportLog(input, sender) {
+      fromExtensionPage(sender);
+      const { format } = parse(ExportLogInput, input);
+      const events = await deps.log.all();
+      return format === 'csv' ? logToCsv(events, now()) : logToJson(events, now());
+    },
+
+    async clearLog(input, sender) {
+      fromExtensionPage(sender);
+      parse(EmptyInput, input);
+      return { cleared: await deps.log.clear() };
+    },
+
+    async checkReachability(input, sender) {
+      fromExtensionPage(sender);
+      const { service } = parse(ServiceInput, input);
+      if (!deps.checkReachability) {
+        return {
+          service,
+          checkedAt: now(),
+          status: 'unknown',
+          ruleId: null,
+          evidence: '',
+          exitCountry: null,
+          reason: 'checkUnavailable',
+        };
+      }
+      return deps.checkReachability(service);
+    },
+
+    async updateCatalog(input, sender) {
+      fromExtensionPage(sender);
+      parse(EmptyInput, input);
+      if (!deps.updateCatalog) return { ok: false, message: 'catalogUpdate.unavailable' };
+      return deps.updateCatalog();
+    },
+
+    async watchGrantedHost(input, sender) {
+      fromExtensionPage(sender);
+      return deps.hosts.watch(parse(HostWatchInput, input));
+    },
+
+    async unwatchGrantedHost(input, sender) {
+      fromExtensionPage(sender);
+      const { origin } = parse(v.object({ origin: v.pipe(v.string(), v.maxLength(300)) }), input);
+      return deps.hosts.unwatch(origin);
+    },
+
+    async listGrantedHosts(input, sender) {
+      fromExtensionPage(sender);
+      parse(EmptyInput, input);
+      await deps.hosts.ready;
+      return deps.hosts.list();
+    },
+  };
+}

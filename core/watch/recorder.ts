@@ -1,0 +1,153 @@
+/**
+ * BlockRecorder: the one path from a verdict to the log, the tab's state, the badge and a
+ * notification. Every watcher (webRequest, navigation, content-script reports, Firefox body
+ * filter) ends here, so the rules "service must match", "service watched", "dedupe" and
+ * "acknowledge after storage" hold for all of them.
+ */
+import type { Verdict } from '../detection/observation';
+import type { LogEvent } from '../log/event';
+import type { EventLog } from '../log/event-log';
+import { stripUrl } from '../log/sanitize';
+import type { TabStates } from '../log/tab-states';
+import type { RefusalReason, TabState } from '../messaging/protocol';
+import type { ProductMatch } from '../messaging/sender';
+import { isServiceWatched, type Settings } from '../settings/schema';
+
+/**
+ * One block is often seen by two watchers at once: a redirect by onBeforeRedirect and by the
+ * tab's URL change, an API 403 by the fetch tap and by Firefox's body filter. Within this window
+ * the same tab, URL and rule is the same sighting and is not counted twice.
+ */
+export const SAME_SIGHTING_MS = 5_000;
+
+/** The service that speaks for a Cloudflare country ban served on another service's host. */
+export const CLOUDFLARE_SERVICE = 'cloudflare';
+
+export interface Sighting {
+  kind: LogEvent['kind'];
+  /** What was requested or shown (stripped before storage). */
+  url: string;
+  status?: number;
+  /** The tab, or -1 for requests not tied to a tab. */
+  tabId: number;
+  /** The page the tab shows, when known. */
+  tabUrl?: string;
+  /** The known service the URL belongs to (from core/services or a granted host). */
+  owner: ProductMatch;
+}
+
+export interface BadgePort {
+  show(tabId: number, state: TabState, settings: Settings): Promise<void>;
+}
+export interface NotifyPort {
+  /** Called for every new or counted block; the port decides whether to show one (once a day). */
+  blocked(event: LogEvent, settings: Settings): Promise<void>;
+}
+
+export interface RecorderDeps {
+  log: EventLog;
+  tabs: TabStates;
+  settings: () => Promise<Settings>;
+  badge: BadgePort;
+  notify: NotifyPort;
+  now?: () => number;
+  warn?: (message: string) => void;
+}
+
+export type RecordResult =
+  | { recorded: true; event: LogEvent; deduped: boolean }
+  | { recorded: false; reason: RefusalReason };
+
+export class BlockRecorder {
+  private readonly now: () => number;
+  private readonly warn: (message: string) => void;
+  private readonly sightings = new Map<string, { at: number; result: Promise<RecordResult> }>();
+
+  constructor(private readonly deps: RecorderDeps) {
+    this.now = deps.now ?? Date.now;
+    this.warn = deps.warn ?? ((m) => console.warn(`[detour] ${m}`));
+  }
+
+  /**
+   * Logs a block verdict seen at `sighting`. A verdict for another service than the one that owns
+   * the URL is refused (a page cannot log a block for a service it is not), except a Cloudflare
+   * country ban on a watched host, which is logged as that host's service.
+   */
+  async record(verdict: Verdict, sighting: Sighting): Promise<RecordResult> {
+    if (verdict.verdict !== 'block') return { recorded: false, reason: 'clean' };
+    const { owner } = sighting;
+    if (verdict.service !== owner.service && verdict.service !== CLOUDFLARE_SERVICE) {
+      return { recorded: false, reason: 'serviceMismatch' };
+    }
+    const settings = await this.deps.settings();
+    if (!isServiceWatched(settings, owner.service)) return { recorded: false, reason: 'serviceNotWatched' };
+    const product = verdict.service === owner.service ? verdict.product : owner.product;
+    const sightingKey = `${sighting.tabId}|${stripUrl(sighting.url)}|${verdict.ruleId}`;
+    const previous = this.sightings.get(sightingKey);
+    if (previous && this.now() - previous.at <= SAME_SIGHTING_MS) {
+      const first = await previous.result;
+      return first.recorded ? { ...first, deduped: true } : first;
+    }
+    const result = this.store(verdict, sighting, product, settings);
+    this.remember(sightingKey, result);
+    return result;
+  }
+
+  private async store(
+    verdict: Verdict & { verdict: 'block' },
+    sighting: Sighting,
+    product: string,
+    settings: Settings,
+  ): Promise<RecordResult> {
+    const { owner } = sighting;
+    let appended: Awaited<ReturnType<EventLog['append']>>;
+    try {
+      appended = await this.deps.log.append({
+        service: owner.service,
+        product,
+        kind: sighting.kind,
+        ruleId: verdict.ruleId,
+        url: sighting.url,
+        status: sighting.status,
+        evidence: verdict.evidence,
+        tabUrl: sighting.tabUrl,
+        country: verdict.country,
+        at: this.now(),
+      });
+    } catch (err) {
+      this.warn(`could not store an event (${String(err)})`);
+      return { recorded: false, reason: 'storageError' };
+    }
+    if (sighting.tabId >= 0) {
+      try {
+        const state = await this.deps.tabs.record(sighting.tabId, appended.event, sighting.tabUrl);
+        await this.deps.badge.show(sighting.tabId, state, settings);
+      } catch (err) {
+        // The log has the event; a badge that fails (tab already closed) is not worth failing for.
+        this.warn(`tab ${sighting.tabId} state not updated (${String(err)})`);
+      }
+    }
+    try {
+      await this.deps.notify.blocked(appended.event, settings);
+    } catch (err) {
+      this.warn(`notification failed (${String(err)})`);
+    }
+    return { recorded: true, event: appended.event, deduped: appended.deduped };
+  }
+
+  private remember(key: string, result: Promise<RecordResult>): void {
+    const now = this.now();
+    for (const [k, s] of this.sightings) if (now - s.at > SAME_SIGHTING_MS) this.sightings.delete(k);
+    this.sightings.set(key, { at: now, result });
+  }
+
+  /** A new document in the tab: forget what it showed before and clear its badge. */
+  async navigated(tabId: number, url: string | null): Promise<void> {
+    const state = await this.deps.tabs.navigate(tabId, url);
+    await this.deps.badge.show(tabId, state, await this.deps.settings());
+  }
+
+  async tabClosed(tabId: number): Promise<void> {
+    await this.deps.tabs.remove(tabId);
+  }
+}
