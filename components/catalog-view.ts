@@ -18,6 +18,8 @@ export interface CatalogView {
     service: string;
     product?: string;
     region: string | null;
+    /** The model in use, when known (e.g. from a pasted API error), for the tier suggestion. */
+    model?: string;
     limit?: number;
   }): SuggestionView[];
   snippets(platformId: string, sourceModel?: string): SnippetView[];

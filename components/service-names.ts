@@ -1,30 +1,17 @@
 /**
- * Display names of services and products in the UI language, from core/services/services.json
- * (data that carries its own en / zh-CN / zh-TW names). Unknown slugs show as the slug.
+ * Display names of services and products in the UI language, and which service a page is on,
+ * through core/services (data that carries its own en / zh-CN / zh-TW names).
  */
-import services from '../core/services/services.json';
-import { localized } from './i18n';
-
-type Names = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
-interface ServiceEntry {
-  slug: string;
-  name: Names;
-  products: Array<{ slug: string; name: Names }>;
-}
-
-const SERVICES = (services as { services: ServiceEntry[] }).services;
+import { findProduct, productName, SERVICES, serviceName } from '../core/services';
+import { dataLocale } from './i18n';
 
 export function serviceLabel(service: string): string {
-  const entry = SERVICES.find((s) => s.slug === service);
-  return entry ? localized(entry.name) : service;
+  return serviceName(service, dataLocale());
 }
 
 /** "ChatGPT" for openai/chatgpt; the service's name when the product is unknown. */
 export function productLabel(service: string, product: string | undefined): string {
-  const entry = SERVICES.find((s) => s.slug === service);
-  if (!entry) return service;
-  const match = product ? entry.products.find((p) => p.slug === product) : undefined;
-  return localized(match ? match.name : entry.name);
+  return product ? productName(service, product, dataLocale()) : serviceLabel(service);
 }
 
 /** Services in their data order, for filters and the "services watched" list. */
@@ -32,22 +19,17 @@ export function serviceSlugs(): string[] {
   return SERVICES.map((s) => s.slug);
 }
 
-/** Which service and product a page URL belongs to, by host (webApp hosts only: pages a tab can show). */
+/** Origins (`https://host/*`) a service's pages and APIs live on, for permission requests. */
+export function serviceOrigins(service: string): string[] {
+  const entry = SERVICES.find((s) => s.slug === service);
+  if (!entry) return [];
+  const hosts = entry.products.filter((p) => p.role !== 'blockPage').flatMap((p) => p.hosts);
+  return [...new Set(hosts.map((h) => `https://${h}/*`))];
+}
+
+/** Which service a page URL belongs to (a web app or a block page, not an API host). */
 export function serviceForUrl(url: string | null | undefined): { service: string; product: string } | null {
   if (!url) return null;
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return null;
-  }
-  for (const entry of SERVICES as Array<
-    ServiceEntry & { products: Array<{ slug: string; hosts?: string[]; role?: string }> }
-  >) {
-    for (const product of entry.products) {
-      if (product.role === 'webApp' && product.hosts?.includes(host))
-        return { service: entry.slug, product: product.slug };
-    }
-  }
-  return null;
+  const match = findProduct(url);
+  return match && match.role !== 'api' ? { service: match.service, product: match.product } : null;
 }

@@ -54,10 +54,14 @@ export interface ExitCountryView {
   serviceName: string;
   country: string;
   decision: 'served' | 'not-served' | 'unknown';
+  /** Why `unknown`, as a message key from core/regions (exitNoList, exitSpecialCountry, exitUncertainCode). */
+  unknownReason: string | null;
   /** Whose list: "OpenAI" in "OpenAI's list". */
   listOwner: string | null;
   listDate: string | null;
   listStale: boolean;
+  /** The country is listed with a carve-out a country code cannot see (e.g. parts of Ukraine). */
+  partial: boolean;
   source: string | null;
   checkedAt: number;
 }

@@ -19,12 +19,14 @@ export function CheckNow({
   check,
   exitView,
   onCheck,
+  onAdopt,
   now,
 }: {
   serviceName: string;
   check: CheckState;
   exitView: ExitCountryView | null;
   onCheck: () => void;
+  onAdopt?: () => void;
   now?: number;
 }) {
   const running = check.status === 'running';
@@ -49,7 +51,9 @@ export function CheckNow({
         {t('check.explain', { service: serviceName })}
       </p>
       <div aria-live="polite" aria-atomic="true" class="check-result">
-        {check.status === 'done' ? <CheckResult check={check} exitView={exitView} now={now} /> : null}
+        {check.status === 'done' ? (
+          <CheckResult check={check} exitView={exitView} onAdopt={onAdopt} now={now} />
+        ) : null}
         {check.status === 'failed' ? (
           <p class="result result-failed" role="alert">
             <Icon name="warning" size={16} class="tone-warn" />
@@ -64,10 +68,12 @@ export function CheckNow({
 function CheckResult({
   check,
   exitView,
+  onAdopt,
   now,
 }: {
   check: Extract<CheckState, { status: 'done' }>;
   exitView: ExitCountryView | null;
+  onAdopt?: () => void;
   now?: number;
 }) {
   const { report } = check;
@@ -97,7 +103,7 @@ function CheckResult({
         </p>
       )}
       {exitView ? (
-        <ExitCountryLine view={exitView} now={now} />
+        <ExitCountryLine view={exitView} now={now} onAdopt={onAdopt} />
       ) : report.exitCountry ? (
         <p class="muted small">
           {t('check.exitCountry', {

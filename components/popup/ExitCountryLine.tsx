@@ -10,12 +10,29 @@ import { Icon } from '../shared/Icon';
 import { TimeAgo } from '../shared/TimeAgo';
 import type { ExitCountryView } from '../view-models';
 
-export function ExitCountryLine({ view, now }: { view: ExitCountryView; now?: number }) {
+export function ExitCountryLine({
+  view,
+  now,
+  onAdopt,
+}: {
+  view: ExitCountryView;
+  now?: number;
+  /** Offered when the exit country differs from the region the suggestions use. */
+  onAdopt?: () => void;
+}) {
   const code = view.country.toUpperCase();
   const country = countryName(code);
   const checked = (
     <span class="muted small">
       {t('exit.checkedAt')} <TimeAgo ms={view.checkedAt} now={now} />
+      {onAdopt ? (
+        <>
+          {' · '}
+          <button type="button" class="link-button" onClick={onAdopt}>
+            {t('exit.adopt', { country })}
+          </button>
+        </>
+      ) : null}
     </span>
   );
 
@@ -24,7 +41,8 @@ export function ExitCountryLine({ view, now }: { view: ExitCountryView; now?: nu
       <p class="exit-line exit-served">
         <Icon name="check" size={16} class="tone-ok" />
         <span>
-          {t('exit.served', { country, code })} {checked}
+          {t('exit.served', { country, code })} {view.partial ? `${t('exit.partial')} ` : null}
+          {checked}
         </span>
       </p>
     );
@@ -35,7 +53,12 @@ export function ExitCountryLine({ view, now }: { view: ExitCountryView; now?: nu
       <p class="exit-line exit-unknown">
         <Icon name="globe" size={16} class="tone-muted" />
         <span>
-          {t('exit.unknownList', { country, code, service: view.serviceName })} {checked}
+          {view.unknownReason === 'exitNoList' || !view.unknownReason
+            ? t('exit.unknownList', { country, code, service: view.serviceName })
+            : view.unknownReason === 'exitSpecialCountry'
+              ? t('exit.unknownSpecial', { code })
+              : t('exit.unknownUncertain', { country, code, service: view.serviceName })}{' '}
+          {checked}
         </span>
       </p>
     );

@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { uiLocale } from '../../components/i18n';
+import { PopupPage } from '../../components/popup/PopupPage';
+import '../../components/theme.css';
+import '../../components/popup/popup.css';
 
-render(<main>Detour</main>, document.getElementById('app') as HTMLElement);
+document.documentElement.lang = uiLocale();
+render(<PopupPage />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,139 @@
+/**
+ * "Check an error message": paste an API error, a log or a page's text; the engine says
+ * whether it is a region block, of which service, and the suggestions follow as in the popup.
+ * Runs entirely in this page: nothing pasted here leaves the browser.
+ */
+import { useState } from 'preact/hooks';
+import type { Observation, Verdict } from '../../core/detection/observation';
+import type { CatalogView } from '../catalog-view';
+import { countryName, t } from '../i18n';
+import { productLabel } from '../service-names';
+import { ClampedText } from '../shared/ClampedText';
+import { Icon } from '../shared/Icon';
+import { SuggestionList } from '../shared/SuggestionList';
+import { Section } from './Section';
+
+/** Pasted text is capped: a block message is short, and the engine should stay instant. */
+export const PASTE_MAX_CHARS = 100_000;
+
+export function CheckMessageSection({
+  classify,
+  catalog,
+  region,
+  regionAutomatic,
+}: {
+  classify: ((observation: Observation) => Verdict) | null;
+  catalog: CatalogView | null;
+  region: string | null;
+  regionAutomatic: boolean;
+}) {
+  const [text, setText] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [empty, setEmpty] = useState(false);
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    const body = text.trim().slice(0, PASTE_MAX_CHARS);
+    if (!body || !classify) {
+      setEmpty(!body);
+      setVerdict(null);
+      return;
+    }
+    setEmpty(false);
+    setVerdict(classify({ kind: 'text', body }));
+  };
+
+  const block = verdict?.verdict === 'block' ? verdict : null;
+  const name = block ? productLabel(block.service, block.product) : '';
+
+  return (
+    <Section id="check" title={t('options.check.title')} intro={t('options.check.intro')}>
+      <form class="stack" onSubmit={onSubmit}>
+        <div class="field">
+          <label for="check-text">{t('options.check.label')}</label>
+          <textarea
+            id="check-text"
+            rows={6}
+            maxLength={PASTE_MAX_CHARS}
+            value={text}
+            placeholder={t('options.check.placeholder')}
+            aria-describedby="check-privacy"
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
+          <span id="check-privacy" class="muted small">
+            {t('options.check.privacy')}
+          </span>
+        </div>
+        <div class="row">
+          <button type="submit" class="button button-primary" disabled={!classify}>
+            {t('options.check.submit')}
+          </button>
+          {text ? (
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setText('');
+                setVerdict(null);
+              }}
+            >
+              {t('options.check.reset')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <div aria-live="polite" class="stack">
+        {empty ? <p class="tone-danger small">{t('options.check.empty')}</p> : null}
+        {block ? (
+          <div class="card card-blocked">
+            <div class="card-head">
+              <Icon name="block" size={20} class="tone-danger" />
+              <div class="stack-tight">
+                <p class="card-title">{t('options.check.block', { service: name })}</p>
+                {block.country ? (
+                  <p class="small">
+                    {t('options.check.country', { country: countryName(block.country), code: block.country })}
+                  </p>
+                ) : null}
+                {block.evidence ? (
+                  <q class="evidence">
+                    <ClampedText text={block.evidence} max={200} />
+                  </q>
+                ) : null}
+                <p class="muted small">{t('options.check.rule', { rule: block.ruleId })}</p>
+              </div>
+            </div>
+          </div>
+        ) : verdict ? (
+          <div class="card card-ok">
+            <div class="card-head">
+              <Icon name="shield" size={20} class="tone-ok" />
+              <p>
+                {verdict.service
+                  ? t('options.check.cleanService', {
+                      service: productLabel(verdict.service, verdict.product ?? undefined),
+                    })
+                  : t('options.check.clean')}
+              </p>
+            </div>
+          </div>
+        ) : null}
+        {block && catalog ? (
+          <SuggestionList
+            suggestions={catalog.suggestions({
+              service: block.service,
+              product: block.product,
+              region,
+              limit: 3,
+            })}
+            region={region}
+            regionAutomatic={regionAutomatic}
+            serviceName={name}
+            snippetsFor={(id) => catalog.snippets(id)}
+            headingLevel={3}
+          />
+        ) : null}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The options page: a nav of anchors (#region, #services, #notifications, #log, #check,
+ * #backup, #catalog, #about) beside the sections. Settings come from the settings store,
+ * the log from the log store; catalog and engine are handed in (loaded by OptionsPage).
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Observation, Verdict } from '../../core/detection/observation';
+import type { CatalogView } from '../catalog-view';
+import { t, tMaybe } from '../i18n';
+import { useClient } from '../shared/client-context';
+import { Icon } from '../shared/Icon';
+import type { LogState } from '../stores/log-store';
+import type { SettingsState, UiSettings } from '../stores/settings-store';
+import { useStore } from '../stores/use-store';
+import { AboutSection } from './AboutSection';
+import { AlertsSection } from './AlertsSection';
+import { BackupSection } from './BackupSection';
+import { CatalogSection } from './CatalogSection';
+import { CheckMessageSection } from './CheckMessageSection';
+import { LogSection } from './LogSection';
+import { RegionSection } from './RegionSection';
+import { WatchSection } from './WatchSection';
+
+const NAV = [
+  ['region', 'options.region.title'],
+  ['services', 'options.services.title'],
+  ['notifications', 'options.alerts.title'],
+  ['log', 'options.log.title'],
+  ['check', 'options.check.title'],
+  ['backup', 'options.backup.title'],
+  ['catalog', 'options.catalog.title'],
+  ['about', 'options.about.title'],
+] as const;
+
+export interface OptionsProps {
+  settings: StoreApi<SettingsState>;
+  log: StoreApi<LogState>;
+  catalog: CatalogView | null;
+  classify: ((observation: Observation) => Verdict) | null;
+}
+
+export function Options({ settings, log, catalog, classify }: OptionsProps) {
+  const client = useClient();
+  const values = useStore(settings, (s) => s.values);
+  const status = useStore(settings, (s) => s.status);
+  const writeError = useStore(settings, (s) => s.writeError);
+
+  useEffect(() => {
+    void settings.getState().load();
+    return () => settings.getState().dispose();
+  }, [settings]);
+
+  // Anchors such as options.html#log from the popup: scroll there once the section exists.
+  useEffect(() => {
+    if (!values) return;
+    const id = globalThis.location?.hash.slice(1);
+    const target = id ? document.getElementById(id) : null;
+    target?.scrollIntoView?.();
+    target?.focus?.({ preventScroll: true });
+  }, [values === null]);
+
+  const update = (patch: Partial<UiSettings>) => settings.getState().update(patch);
+  const info = useMemo(() => catalog?.info() ?? null, [catalog]);
+  const region = !values
+    ? null
+    : values.region.mode === 'chosen'
+      ? values.region.country
+      : (catalog?.guessRegion({ uiLanguage: client.uiLanguage(), timeZone: client.timeZone() }) ?? null);
+
+  return (
+    <div class="options">
+      <a class="skip-link" href="#options-main">
+        {t('options.skipToContent')}
+      </a>
+      <header class="options-header">
+        <Icon name="shield" size={22} class="tone-accent" />
+        <h1 class="options-title">{t('options.title')}</h1>
+      </header>
+      <div class="options-layout">
+        <nav class="options-nav" aria-label={t('options.navLabel')}>
+          <ul>
+            {NAV.map(([id, key]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{t(key)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="options-main" class="options-main">
+          {writeError ? (
+            <p class="notice notice-error" role="alert">
+              {tMaybe(writeError) ?? t('settings.writeFailed')}
+            </p>
+          ) : null}
+          {status === 'failed' ? (
+            <p class="notice notice-error" role="alert">
+              {t('settings.readFailed')}
+            </p>
+          ) : null}
+          {values ? (
+            <>
+              <RegionSection values={values} catalog={catalog} onChange={(p) => void update(p)} />
+              <WatchSection values={values} onChange={(p) => void update(p)} />
+              <AlertsSection values={values} onChange={(p) => void update(p)} />
+              <LogSection store={log} values={values} onChange={(p) => void update(p)} />
+              <CheckMessageSection
+                classify={classify}
+                catalog={catalog}
+                region={region}
+                regionAutomatic={values.region.mode !== 'chosen'}
+              />
+              <BackupSection values={values} />
+              <CatalogSection info={info} values={values} onChange={update} />
+              <AboutSection />
+            </>
+          ) : status === 'loading' ? (
+            <p class="muted">{t('common.loading')}</p>
+          ) : null}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Region that drives the suggestions: automatic (guessed from the UI language and the time
+ * zone, and shown as such) or chosen from every ISO 3166-1 country, named in the UI language.
+ */
+import { useMemo } from 'preact/hooks';
+import iso from '../../core/regions/iso3166-1.json';
+import type { CatalogView } from '../catalog-view';
+import { countryName, t, uiLocale } from '../i18n';
+import { useClient } from '../shared/client-context';
+import type { UiSettings } from '../stores/settings-store';
+import { Section } from './Section';
+
+const CODES = (iso as { countries: Array<{ alpha2: string }> }).countries.map((c) => c.alpha2);
+
+export function RegionSection({
+  values,
+  catalog,
+  onChange,
+}: {
+  values: UiSettings;
+  catalog: CatalogView | null;
+  onChange: (patch: Partial<UiSettings>) => void;
+}) {
+  const client = useClient();
+  const uiLanguage = client.uiLanguage();
+  const timeZone = client.timeZone();
+  const guess = catalog?.guessRegion({ uiLanguage, timeZone }) ?? null;
+  const chosen = values.region.mode === 'chosen' ? values.region.country : null;
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(uiLocale());
+    return CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+  }, []);
+
+  return (
+    <Section id="region" title={t('options.region.title')} intro={t('options.region.intro')}>
+      <fieldset class="choice-group">
+        <legend class="visually-hidden">{t('options.region.title')}</legend>
+        <label class="choice">
+          <input
+            type="radio"
+            name="region-mode"
+            checked={values.region.mode === 'auto'}
+            onChange={() => onChange({ region: { mode: 'auto' } })}
+          />
+          <span>
+            <span class="strong">{t('options.region.auto')}</span>
+            <span class="muted small block">
+              {guess
+                ? t('options.region.autoGuess', {
+                    country: countryName(guess),
+                    code: guess,
+                    language: uiLanguage,
+                    timeZone,
+                  })
+                : t('options.region.autoNone', { language: uiLanguage, timeZone })}
+            </span>
+          </span>
+        </label>
+        <label class="choice">
+          <input
+            type="radio"
+            name="region-mode"
+            checked={values.region.mode === 'chosen'}
+            onChange={() => onChange({ region: { mode: 'chosen', country: chosen ?? guess ?? 'US' } })}
+          />
+          <span class="strong">{t('options.region.chosen')}</span>
+        </label>
+      </fieldset>
+      <div class="field field-indent">
+        <label for="region-country">{t('options.region.country')}</label>
+        <select
+          id="region-country"
+          disabled={values.region.mode !== 'chosen'}
+          value={chosen ?? guess ?? ''}
+          onChange={(e) =>
+            onChange({ region: { mode: 'chosen', country: (e.target as HTMLSelectElement).value } })
+          }
+        >
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {`${o.name} (${o.code})`}
+            </option>
+          ))}
+        </select>
+      </div>
+    </Section>
+  );
+}
