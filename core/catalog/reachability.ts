@@ -1,0 +1,204 @@
+/**
+ * "Check now": asks a service's own endpoints whether it answers from here, and its own
+ * Cloudflare trace where the connection leaves from. User-triggered only (the background calls it
+ * on request); never sends cookies or credentials (`credentials: 'omit'`), never asks a third party.
+ * Answers are classified by the engine (`classifyObservation`); anything it cannot decide is
+ * "unknown" with a reason key, never a guess.
+ */
+import { classifyObservation } from '../detection';
+import type { Observation, Verdict } from '../detection/observation';
+import type { ReachabilityReport } from '../messaging/protocol';
+import { alpha3ToAlpha2, isAssignedCountryCode } from '../regions/countries';
+import { parseCloudflare1009Country, parseTrace } from '../regions/trace';
+import { PROBES, type Probe, type ServiceProbes } from './probes';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ReachabilityDeps {
+  fetch: FetchLike;
+  now?: () => number;
+  timeoutMs?: number;
+  /** Bodies are read up to this many bytes; enough for the markers, bounded for huge pages. */
+  maxBodyBytes?: number;
+  probes?: Record<string, ServiceProbes>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const EVIDENCE_MAX = 300;
+
+interface Fetched {
+  url: string;
+  redirected: boolean;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type FetchOutcome = { ok: true; res: Fetched } | { ok: false; reason: 'checkTimeout' | 'checkNetworkError' };
+
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done || !value) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    // Stop downloading the rest of a huge body.
+    reader.cancel().catch(() => {});
+  }
+  const all = new Uint8Array(Math.min(size, maxBytes));
+  let offset = 0;
+  for (const c of chunks) {
+    const part = c.subarray(0, Math.min(c.byteLength, all.byteLength - offset));
+    all.set(part, offset);
+    offset += part.byteLength;
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(all);
+}
+
+async function request(
+  url: string,
+  headers: Record<string, string> | undefined,
+  deps: Required<Pick<ReachabilityDeps, 'fetch' | 'timeoutMs' | 'maxBodyBytes'>>,
+): Promise<FetchOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deps.timeoutMs);
+  try {
+    const response = await deps.fetch(url, {
+      method: 'GET',
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      headers: headers ?? {},
+      signal: controller.signal,
+    });
+    const body = await readLimited(response, deps.maxBodyBytes);
+    const outHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      outHeaders[key.toLowerCase()] = value;
+    });
+    return {
+      ok: true,
+      res: {
+        url: response.url || url,
+        redirected: response.redirected,
+        status: response.status,
+        headers: outHeaders,
+        body,
+      },
+    };
+  } catch {
+    return { ok: false, reason: timedOut ? 'checkTimeout' : 'checkNetworkError' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function regionFromHint(probe: Probe, body: string): string | null {
+  if (probe.regionHint === 'gemini-alpha3') {
+    const m = /,2,1,200,"([A-Z]{3})"/.exec(body);
+    return m?.[1] ? alpha3ToAlpha2(m[1]) : null;
+  }
+  if (probe.regionHint === 'copilot-region-code') {
+    const m = /"regionCode"\s*:\s*"([A-Za-z]{2})"/.exec(body);
+    const code = m?.[1]?.toUpperCase();
+    return code && isAssignedCountryCode(code) ? code : null;
+  }
+  return null;
+}
+
+function classify(probe: Probe, res: Fetched): Extract<Verdict, { verdict: 'block' }> | null {
+  const observations: Observation[] = [
+    { kind: 'response', url: res.url, status: res.status, headers: res.headers, body: res.body },
+  ];
+  if (res.redirected && res.url !== probe.url) {
+    observations.push({ kind: 'navigation', url: res.url, from: probe.url });
+  }
+  for (const obs of observations) {
+    const verdict = classifyObservation(obs);
+    if (verdict.verdict === 'block') return verdict;
+  }
+  return null;
+}
+
+const statusOk = (probe: Probe, status: number) =>
+  probe.okStatuses.some(([lo, hi]) => status >= lo && status <= hi);
+
+export async function checkReachability(
+  service: string,
+  deps: ReachabilityDeps,
+): Promise<ReachabilityReport> {
+  const now = deps.now ?? Date.now;
+  const resolved = {
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  };
+  const spec = (deps.probes ?? PROBES)[service];
+  if (!spec || spec.probes.length === 0) {
+    return {
+      service,
+      checkedAt: now(),
+      status: 'unknown',
+      ruleId: null,
+      evidence: '',
+      exitCountry: null,
+      reason: 'checkNoProbe',
+    };
+  }
+
+  const tracePromise = spec.traceHost
+    ? request(`https://${spec.traceHost}/cdn-cgi/trace`, undefined, resolved)
+    : Promise.resolve(null);
+  const outcomes = await Promise.all(spec.probes.map((p) => request(p.url, p.headers, resolved)));
+  const trace = await tracePromise;
+
+  let exitCountry =
+    trace?.ok && trace.res.status >= 200 && trace.res.status < 300 ? parseTrace(trace.res.body) : null;
+
+  let blocked: Extract<Verdict, { verdict: 'block' }> | null = null;
+  let unknownReason: string | null = null;
+  spec.probes.forEach((probe, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) return;
+    if (!outcome.ok) {
+      unknownReason ??= outcome.reason;
+      return;
+    }
+    const { res } = outcome;
+    exitCountry ??= regionFromHint(probe, res.body) ?? parseCloudflare1009Country(res.body);
+    const verdict = classify(probe, res);
+    if (verdict) {
+      blocked ??= verdict;
+      if (verdict.country && isAssignedCountryCode(verdict.country)) exitCountry ??= verdict.country;
+      return;
+    }
+    if (!statusOk(probe, res.status)) unknownReason ??= 'checkUnexpectedAnswer';
+  });
+
+  const base = { service, checkedAt: now(), exitCountry };
+  if (blocked) {
+    const b = blocked as Extract<Verdict, { verdict: 'block' }>;
+    return {
+      ...base,
+      status: 'blocked',
+      ruleId: b.ruleId,
+      evidence: b.evidence.slice(0, EVIDENCE_MAX),
+      reason: null,
+    };
+  }
+  if (unknownReason) return { ...base, status: 'unknown', ruleId: null, evidence: '', reason: unknownReason };
+  return { ...base, status: 'reachable', ruleId: null, evidence: '', reason: null };
+}
