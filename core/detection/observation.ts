@@ -15,7 +15,7 @@ export const Observation = v.object({
   headers: v.optional(v.record(v.string(), v.string())),
   body: v.optional(v.string()),
   kind: v.optional(ObservationKind),
-  /** For `navigation`: the URL the tab was on, or redirected from, before `url`. */
+  /** For `navigation` and `page`: the URL the tab was on, or was redirected from, before `url`. */
   from: v.optional(v.pipe(v.string(), v.maxLength(8192))),
 });
 export type Observation = v.InferOutput<typeof Observation>;
