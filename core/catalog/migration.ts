@@ -159,7 +159,8 @@ function nodeSnippet(
     style === 'api-key-header'
       ? "  defaultHeaders: { 'api-key': process.env.OPENAI_API_KEY },\n"
       : style === 'authorization-api-key'
-        ? '  defaultHeaders: { Authorization: `Api-Key ${process.env.OPENAI_API_KEY}` },\n'
+        ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the snippet's own template literal
+          '  defaultHeaders: { Authorization: `Api-Key ${process.env.OPENAI_API_KEY}` },\n'
         : '';
   const call =
     kind === 'embedding'
