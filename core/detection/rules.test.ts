@@ -38,13 +38,14 @@ describe('rule files', () => {
     const content = JSON.parse(readFileSync(join(RULES_DIR, name), 'utf8'));
     const parsed = v.safeParse(RuleFile, content);
     expect(parsed.issues?.map((issue) => `${v.getDotPath(issue)}: ${issue.message}`) ?? []).toEqual([]);
-    const service = parsed.output?.service;
+    if (!parsed.success) return;
+    const service = parsed.output.service;
     if (service === '*') expect(name).toBe('any-service.json');
     else {
       expect(name).toBe(`${service}.json`);
       const known = SERVICES.find((candidate) => candidate.slug === service);
       expect(known, name).toBeDefined();
-      for (const rule of parsed.output?.rules ?? []) {
+      for (const rule of parsed.output.rules) {
         expect(
           known?.products.map((product) => product.slug),
           rule.id,
