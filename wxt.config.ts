@@ -1,5 +1,18 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { matchPatterns, SERVICES } from './core/services';
+
+/** Where the content scripts run: the services' web apps (chat apps, sign-in pages, consoles). */
+const WEB_APP_MATCHES = matchPatterns(['webApp']);
+/** Hosts whose >= 400 responses the MAIN-world tap reads (web apps and APIs), baked into its bundle. */
+const TAP_HOSTS = {
+  hosts: SERVICES.flatMap((s) => s.products.filter((p) => p.role !== 'blockPage').flatMap((p) => p.hosts)),
+  patterns: SERVICES.flatMap((s) =>
+    s.products.filter((p) => p.role !== 'blockPage').flatMap((p) => p.hostPatterns ?? []),
+  ),
+};
+/** A user may grant more sites later (options page → watchGrantedHost). */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 // The manifest is derived: content-script matches live beside each content script,
 // host permissions come from the service definitions in core/.
@@ -8,14 +21,42 @@ export default defineConfig({
   // One source icon (assets/icon.svg rendered to assets/icon.png) for every size the stores ask for.
   autoIcons: { sizes: [16, 32, 48, 96, 128] },
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    define: { __DETOUR_TAP_HOSTS__: JSON.stringify(TAP_HOSTS) },
+  }),
+  hooks: {
+    // Content-script matches come from core/services here, not in the scripts themselves:
+    // importing the services table there would put it (and valibot) into every page's bundle.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entry of entrypoints) {
+        if (entry.type === 'content-script' && (entry.name === 'page-watch' || entry.name === 'fetch-tap')) {
+          entry.options.matches = WEB_APP_MATCHES;
+        }
+      }
+    },
+  },
   // The sources zip AMO asks for: WXT does not read .gitignore, so leave out local run output.
   zip: { excludeSources: ['demo-output/**', 'bench/tmp/**', 'coverage/**', 'web-ext-artifacts/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // storage: settings and the log. webRequest: status, URL and headers of the services' responses
+    // and redirects. notifications: the once-a-day notice. scripting: content scripts for hosts the
+    // user grants later. Firefox MV2 only: webRequestBlocking, needed by filterResponseData to read
+    // the start of 4xx bodies from the services' API hosts.
+    permissions: [
+      'storage',
+      'webRequest',
+      'notifications',
+      'scripting',
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+    ],
+    host_permissions: matchPatterns(['webApp', 'api', 'blockPage']),
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

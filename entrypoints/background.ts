@@ -1,3 +1,259 @@
+/**
+ * The background: the only writer of the log. Wires browser events and messages to core/watch.
+ * Every verdict comes from the one engine (core/detection); every event goes through
+ * BlockRecorder (service checks, dedupe, storage before acknowledgement, badge, notification).
+ *
+ *   webRequest.onBeforeRequest (main_frame)  → a new document: the tab's blocks are forgotten
+ *   webRequest.onBeforeRedirect (main_frame) → navigation observation (url = target, from = source)
+ *   webRequest.onCompleted                   → response observation: status, URL, relevant headers
+ *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
+ *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
+ *   runtime messages                         → core/watch/handlers (validated, sender-checked)
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import {
+  CATALOG,
+  checkReachability,
+  fetchCatalogUpdate,
+  REGIONS,
+  validateCatalogUpdate,
+} from '../core/catalog';
+import { classifyObservation } from '../core/detection';
+import type { Observation } from '../core/detection/observation';
+import type { LogEvent } from '../core/log/event';
+import { EventLog } from '../core/log/event-log';
+import { browserArea } from '../core/log/key-value-area';
+import { TabStates } from '../core/log/tab-states';
+import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
+import { RateLimiter } from '../core/messaging/rate-limit';
+import { findProduct, matchPatterns, SERVICES } from '../core/services';
+import { readSettings, type Settings, watchSettings } from '../core/settings';
+import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
+import { GrantedHosts } from '../core/watch/granted-hosts';
+import { createHandlers } from '../core/watch/handlers';
+import { NotifyGate } from '../core/watch/notify-gate';
+import { BlockRecorder } from '../core/watch/recorder';
+import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
+import { navigationObservation, redirectObservation, responseObservation } from '../core/watch/web-request';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const local = browserArea('local');
+  const session = browserArea('session');
+
+  let settingsNow: Promise<Settings> | null = null;
+  const settings = () => {
+    settingsNow ??= readSettings();
+    return settingsNow;
+  };
+  watchSettings((next) => {
+    settingsNow = Promise.resolve(next);
+  });
+
+  const log = new EventLog({
+    area: local,
+    limits: async () => {
+      const s = await settings();
+      return { cap: s.logCap, retentionDays: s.retentionDays };
+    },
+  });
+  const tabs = new TabStates(session);
+  const recorder = new BlockRecorder({
+    log,
+    tabs,
+    settings,
+    badge: badgeAdapter(),
+    notify: notifyAdapter(new NotifyGate(local)),
+  });
+  const known = new Set(SERVICES.map((s) => s.slug));
+  const hosts = new GrantedHosts(hostPortsAdapter(local, (slug) => known.has(slug)));
+  const productOf = (url: string) => findProduct(url) ?? hosts.productOf(url);
+  const fetchOmit = (url: string, init: RequestInit) => fetch(url, { ...init, credentials: 'omit' });
+
+  const handlers = createHandlers({
+    recorder,
+    log,
+    tabs,
+    classify: classifyObservation,
+    sender: {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      productOf,
+    },
+    limiter: new RateLimiter(20, 10_000),
+    hosts,
+    // User-triggered only (popup "Check now", options "Update now"): the only requests Detour makes.
+    checkReachability: (service) => checkReachability(service, { fetch: fetchOmit }),
+    updateCatalog: async () => {
+      const url = (await settings()).catalogUpdateUrl;
+      if (!url) return { ok: false, message: 'updateNoUrl' };
+      const fetched = await fetchCatalogUpdate(url, { fetch: fetchOmit });
+      if (!fetched.ok) return { ok: false, message: fetched.reason };
+      const checked = validateCatalogUpdate(fetched.text, { platforms: CATALOG, regions: REGIONS });
+      if (!checked.ok) return { ok: false, message: checked.reason };
+      // Stored for core/catalog to prefer over the bundled data (validated again when read).
+      await local.set({
+        'catalog.update': { fetchedAt: Date.now(), platforms: checked.platforms, regions: checked.regions },
+      });
+      const version = checked.platforms?.version ?? checked.regions?.version;
+      return {
+        ok: true,
+        message: 'updateApplied',
+        ...(version !== undefined ? { version: String(version) } : {}),
+      };
+    },
+  });
+  for (const type of Object.keys(handlers) as Array<keyof ProtocolMap>) {
+    onMessage(type, ({ data, sender }) =>
+      (handlers[type] as (d: unknown, s: unknown) => Promise<never>)(data, sender),
+    );
+  }
+
+  // ---- What the browser sees on the services' hosts ----------------------------------------
+  const watchedUrls = matchPatterns(['webApp', 'api', 'blockPage']);
+  const apiUrls = matchPatterns(['api']);
+  /** Requests whose body the Firefox filter is reading: onCompleted leaves them to it. */
+  const filtered = new Set<string>();
+  const lastUrl = new Map<number, string>();
+
+  const classifyAndRecord = async (
+    obs: Observation,
+    kind: LogEvent['kind'],
+    tabId: number,
+    ownerUrl: string,
+    tabUrl?: string,
+  ) => {
+    const owner = productOf(ownerUrl);
+    if (!owner) return;
+    let verdict: ReturnType<typeof classifyObservation>;
+    try {
+      verdict = classifyObservation(obs);
+    } catch (err) {
+      console.warn('[detour] classifier failed', err);
+      return;
+    }
+    if (verdict.verdict !== 'block') return;
+    const tab = tabUrl ?? (tabId >= 0 ? ((await tabs.get(tabId)).url ?? undefined) : undefined);
+    await recorder.record(verdict, {
+      kind,
+      url: obs.url ?? ownerUrl,
+      status: obs.status,
+      tabId,
+      tabUrl: tab,
+      owner,
+    });
+  };
+
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (details.tabId >= 0 && details.type === 'main_frame') {
+        lastUrl.set(details.tabId, details.url);
+        void recorder.navigated(details.tabId, details.url);
+      }
+      return undefined;
+    },
+    { urls: watchedUrls, types: ['main_frame'] },
+  );
+
+  browser.webRequest.onBeforeRedirect.addListener(
+    (details) => {
+      if (details.type !== 'main_frame') return;
+      const obs = redirectObservation(details);
+      const target = details.redirectUrl;
+      void classifyAndRecord(
+        obs,
+        'navigation',
+        details.tabId,
+        findProduct(target) ? target : details.url,
+        details.url,
+      );
+    },
+    { urls: watchedUrls, types: ['main_frame'] },
+  );
+
+  browser.webRequest.onCompleted.addListener(
+    (details) => {
+      if (filtered.delete(details.requestId)) return;
+      const obs = responseObservation(details);
+      const tabUrl = details.type === 'main_frame' ? details.url : undefined;
+      void classifyAndRecord(obs, 'response', details.tabId, details.url, tabUrl);
+    },
+    { urls: watchedUrls },
+    ['responseHeaders'],
+  );
+
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      // A failed request is no evidence of a region block; forget any body read in progress.
+      filtered.delete(details.requestId);
+    },
+    { urls: watchedUrls },
+  );
+
+  // Firefox: read the start of 4xx bodies from the API hosts, passing every byte through.
+  const filterResponseData = (
+    browser.webRequest as unknown as { filterResponseData?: (requestId: string) => StreamFilterLike }
+  ).filterResponseData;
+  if (typeof filterResponseData === 'function') {
+    browser.webRequest.onHeadersReceived.addListener(
+      (details) => {
+        if (details.statusCode < 400) return {};
+        let filter: StreamFilterLike;
+        try {
+          filter = filterResponseData(details.requestId);
+        } catch {
+          return {};
+        }
+        filtered.add(details.requestId);
+        const contentType = details.responseHeaders?.find(
+          (h) => h.name.toLowerCase() === 'content-type',
+        )?.value;
+        readBodyPrefix(filter, contentType, (body) => {
+          const obs = responseObservation({ ...details, body });
+          void classifyAndRecord(obs, 'response', details.tabId, details.url);
+        });
+        return {};
+      },
+      { urls: apiUrls },
+      ['blocking', 'responseHeaders'] as never,
+    );
+  }
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url) {
+      const previous = lastUrl.get(tabId);
+      lastUrl.set(tabId, change.url);
+      if (productOf(change.url)) {
+        void classifyAndRecord(
+          navigationObservation(change.url, previous),
+          'navigation',
+          tabId,
+          change.url,
+          change.url,
+        );
+        return;
+      }
+    }
+    // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
+    if (change.status === 'loading' && (!tab.url || !productOf(tab.url))) {
+      lastUrl.delete(tabId);
+      void recorder.navigated(tabId, null);
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    lastUrl.delete(tabId);
+    void recorder.tabClosed(tabId);
+  });
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith('detour-block-')) void browser.runtime.openOptionsPage();
+  });
+
+  const startup = () => {
+    void hosts.restore().catch((err) => console.warn('[detour] granted hosts not restored', err));
+    void log.enforceLimits().catch((err) => console.warn('[detour] log limits not applied', err));
+  };
+  browser.runtime.onStartup.addListener(startup);
+  browser.runtime.onInstalled.addListener(startup);
+});

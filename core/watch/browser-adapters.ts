@@ -1,0 +1,94 @@
+/**
+ * Adapters from the watch core's ports to browser APIs: badge, notifications, scripting,
+ * permissions, and translated text for the background. The only file in core/watch that
+ * touches `browser`.
+ */
+import { browser } from 'wxt/browser';
+import type { LogEvent } from '../log/event';
+import type { KeyValueArea } from '../log/key-value-area';
+import type { TabState } from '../messaging/protocol';
+import { serviceName } from '../services';
+import type { Settings } from '../settings/schema';
+import { badgeView } from './badge';
+import type { ContentScriptSpec, HostPorts } from './granted-hosts';
+import type { NotifyGate } from './notify-gate';
+import type { BadgePort, NotifyPort } from './recorder';
+
+/** A message from the locale files with `{name}` placeholders filled (keys as in the YAML, dotted). */
+export function message(key: string, params: Record<string, string> = {}): string {
+  const raw = browser.i18n.getMessage(key.replaceAll('.', '_') as never) || key;
+  return raw.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => params[name] ?? m);
+}
+
+function uiLocale(): string {
+  return browser.i18n.getUILanguage?.() ?? 'en';
+}
+
+const action = () =>
+  browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+export function badgeAdapter(): BadgePort {
+  return {
+    async show(tabId: number, state: TabState, settings: Settings) {
+      const view = badgeView(state, settings.badge);
+      const a = action();
+      if (view.state === 'none') {
+        await a.setBadgeText({ tabId, text: '' });
+        await a.setTitle({ tabId, title: message('extName') });
+        return;
+      }
+      const names = view.services.map((s) => serviceName(s, uiLocale())).join(', ');
+      await a.setBadgeText({ tabId, text: view.text });
+      await a.setBadgeBackgroundColor({ tabId, color: view.color });
+      await a.setTitle({
+        tabId,
+        title: message(view.state === 'blocked' ? 'background.badgeBlocked' : 'background.badgeWarning', {
+          services: names,
+        }),
+      });
+    },
+  };
+}
+
+export function notifyAdapter(gate: NotifyGate): NotifyPort {
+  return {
+    async blocked(event: LogEvent, settings: Settings) {
+      if (!settings.notifications || event.kind === 'warning') return;
+      if (!(await gate.claim(event.service))) return;
+      const name = serviceName(event.service, uiLocale());
+      await browser.notifications.create(`detour-block-${event.service}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icons/128.png'),
+        title: message('background.notificationTitle', { service: name }),
+        message: message('background.notificationBody'),
+      });
+    },
+  };
+}
+
+export function hostPortsAdapter(area: KeyValueArea, isKnownService: (slug: string) => boolean): HostPorts {
+  return {
+    area,
+    hasPermission: (origins) => browser.permissions.contains({ origins }),
+    async register(scripts: ContentScriptSpec[]) {
+      await browser.scripting.registerContentScripts(
+        scripts.map((s) => ({
+          id: s.id,
+          matches: s.matches,
+          js: s.js,
+          runAt: s.runAt,
+          ...(s.world ? { world: s.world } : {}),
+          persistAcrossSessions: true,
+        })) as never,
+      );
+    },
+    async unregister(ids) {
+      await browser.scripting.unregisterContentScripts({ ids });
+    },
+    async registeredIds() {
+      return (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    },
+    isKnownService,
+    files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The MAIN-world tap on fetch and XMLHttpRequest (bundled into entrypoints/fetch-tap.content.ts).
+ * It must be invisible to the page: the page gets the very promise, response, stream and error
+ * the browser gave; `fetch.toString()` still reads as native code (a Proxy forwards everything).
+ * Only responses with status >= 400 from the services' hosts are looked at, by reading at most
+ * TAP_BODY_LIMIT characters from a clone, after the page already has its response. 2xx: no
+ * clone, no read, one comparison.
+ *
+ * No imports: this file runs in the page's world and ships in a tiny bundle.
+ */
+
+/** Marks Detour's window messages. A page can forge them; the background re-checks everything. */
+export const TAP_MARK = '__detourFetchTap';
+export const TAP_BODY_LIMIT = 16 * 1024;
+
+export interface TapMessage {
+  [TAP_MARK]: 1;
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** `hosts` exact host names; `patterns` like `bedrock-runtime.*.amazonaws.com` (one label per *). */
+export function hostMatcher(hosts: string[], patterns: string[]): (url: string) => boolean {
+  const exact = new Set(hosts);
+  const res = patterns.map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[a-z0-9-]+')}$`,
+      ),
+  );
+  return (url) => {
+    let host: string;
+    try {
+      const u = new URL(url);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
+      host = u.hostname.toLowerCase();
+    } catch {
+      return false;
+    }
+    return exact.has(host) || res.some((r) => r.test(host));
+  };
+}
+
+async function readPrefix(response: Response, limit: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    // Cancelling the clone's branch leaves the page's own branch untouched.
+    reader.cancel().catch(() => {});
+  }
+  return text.slice(0, limit);
+}
+
+export function installFetchTap(
+  win: typeof globalThis,
+  isWatched: (url: string) => boolean,
+  post: (message: TapMessage) => void,
+): void {
+  const report = (url: string, status: number, contentType: string, body: string) => {
+    post({
+      [TAP_MARK]: 1,
+      url,
+      status,
+      contentType: contentType.slice(0, 200),
+      body: body.slice(0, TAP_BODY_LIMIT),
+    });
+  };
+
+  const nativeFetch = win.fetch;
+  if (typeof nativeFetch === 'function') {
+    win.fetch = new Proxy(nativeFetch, {
+      apply(target, thisArg, args) {
+        const pending = Reflect.apply(target, thisArg, args) as Promise<Response>;
+        // A side branch: the page still gets `pending` itself, with its own value or error.
+        pending.then(
+          (response) => {
+            try {
+              if (response.status < 400 || response.type === 'opaque' || !isWatched(response.url)) return;
+              const copy = response.clone();
+              readPrefix(copy, TAP_BODY_LIMIT).then(
+                (body) =>
+                  report(response.url, response.status, response.headers.get('content-type') ?? '', body),
+                () => {},
+              );
+            } catch {
+              // e.g. the page already consumed the body: clone() throws; nothing to read then.
+            }
+          },
+          () => {},
+        );
+        return pending;
+      },
+    });
+  }
+
+  const XHR = win.XMLHttpRequest;
+  if (typeof XHR === 'function') {
+    const onLoadEnd = function (this: XMLHttpRequest) {
+      try {
+        if (this.status < 400 || !isWatched(this.responseURL)) return;
+        let body = '';
+        if (this.responseType === '' || this.responseType === 'text') body = this.responseText;
+        else if (this.responseType === 'json') body = JSON.stringify(this.response) ?? '';
+        report(this.responseURL, this.status, this.getResponseHeader('content-type') ?? '', body);
+      } catch {
+        // Never let Detour's code throw inside the page's request.
+      }
+    };
+    const nativeSend = XHR.prototype.send;
+    XHR.prototype.send = new Proxy(nativeSend, {
+      apply(target, thisArg: XMLHttpRequest, args) {
+        try {
+          thisArg.addEventListener('loadend', onLoadEnd);
+        } catch {
+          // not an XMLHttpRequest: let the native send throw its own error below
+        }
+        return Reflect.apply(target, thisArg, args);
+      },
+    });
+  }
+}
+
+/** Checks a window message in the isolated world; returns a clean copy or null. No schema library. */
+export function readTapMessage(data: unknown): TapMessage | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (m[TAP_MARK] !== 1) return null;
+  const { url, status, contentType, body } = m;
+  if (typeof url !== 'string' || url.length > 8192 || !/^https?:\/\//i.test(url)) return null;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return null;
+  if (typeof contentType !== 'string' || contentType.length > 200) return null;
+  if (typeof body !== 'string' || body.length > TAP_BODY_LIMIT) return null;
+  return { [TAP_MARK]: 1, url, status, contentType, body };
+}

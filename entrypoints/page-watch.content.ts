@@ -1,0 +1,55 @@
+/**
+ * Isolated-world watcher on the services' web apps: block pages and banners in the page's text,
+ * and the MAIN-world fetch tap's findings relayed to the background. Sends only bounded excerpts
+ * that pass the engine's keyword prefilter; the background classifies and decides.
+ * `matches` is filled in wxt.config.ts from core/services (keeps the services table out of this
+ * bundle); everything is registered through ctx so it stops when the extension reloads.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mightMatterForPage } from '../core/detection/page-triggers';
+import { sendToBackground } from '../core/messaging/content-messenger';
+import { readTapMessage } from '../core/watch/fetch-tap';
+import { AddedTextCollector, sendBudget } from '../core/watch/page-text';
+
+export default defineContentScript({
+  matches: [],
+  runAt: 'document_idle',
+  main(ctx) {
+    const report = (channel: 'page-text' | 'fetch-tap', observation: Record<string, unknown>) => {
+      if (ctx.isInvalid) return;
+      sendToBackground('reportObservation', { channel, observation } as never).catch(() => {
+        // The worker was restarting or the extension reloaded: nothing to do in the page.
+      });
+    };
+
+    const textBudget = sendBudget(10, 10_000);
+    const collector = new AddedTextCollector(
+      mightMatterForPage,
+      (excerpt) => {
+        if (textBudget()) report('page-text', { kind: 'page', body: excerpt });
+      },
+      { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) },
+    );
+    // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
+    collector.checkDocument(document.body?.innerText ?? '');
+
+    const observer = new MutationObserver((records) => collector.onMutations(records));
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    // The fetch tap posts from the page's own world: anyone on the page could post the same.
+    const tapBudget = sendBudget(10, 10_000);
+    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+      if (event.source !== window || event.origin !== location.origin) return;
+      const tap = readTapMessage(event.data);
+      if (!tap || !tapBudget()) return;
+      report('fetch-tap', {
+        kind: 'response',
+        url: tap.url,
+        status: tap.status,
+        headers: tap.contentType ? { 'content-type': tap.contentType } : {},
+        body: tap.body,
+      });
+    });
+  },
+});
