@@ -172,6 +172,28 @@ describe('reportObservation: who may report what', () => {
     });
   });
 
+  it('one block seen by two channels in one tab is one sighting; in another tab it counts again', async () => {
+    const { handlers, log } = setup();
+    const api = {
+      channel: 'fetch-tap',
+      observation: {
+        kind: 'response',
+        url: 'https://api.openai.com/v1/chat/completions',
+        status: 403,
+        body: 'BLOCK:openai',
+      },
+    };
+    await handlers.reportObservation(api, page('https://platform.openai.com/playground', 4));
+    // The page then renders the same error text.
+    await handlers.reportObservation(
+      text('Error: BLOCK:openai'),
+      page('https://platform.openai.com/playground', 4),
+    );
+    expect((await log.all()).map((e) => [e.kind, e.count])).toEqual([['response', 1]]);
+    await handlers.reportObservation(api, page('https://platform.openai.com/playground', 9));
+    expect((await log.all()).map((e) => [e.kind, e.count])).toEqual([['response', 2]]);
+  });
+
   it('accepts a Cloudflare 1009 country ban on a watched host, as that host’s service', async () => {
     const { handlers, log } = setup();
     const r = await handlers.reportObservation(

@@ -15,8 +15,9 @@ import { isServiceWatched, type Settings } from '../settings/schema';
 
 /**
  * One block is often seen by two watchers at once: a redirect by onBeforeRedirect and by the
- * tab's URL change, an API 403 by the fetch tap and by Firefox's body filter. Within this window
- * the same tab, URL and rule is the same sighting and is not counted twice.
+ * tab's URL change, an API 403 by the fetch tap, by Firefox's body filter and again as the error
+ * text the page shows. Within this window the same tab and rule is the same sighting and is not
+ * counted twice.
  */
 export const SAME_SIGHTING_MS = 5_000;
 
@@ -82,7 +83,12 @@ export class BlockRecorder {
     const settings = await this.deps.settings();
     if (!isServiceWatched(settings, owner.service)) return { recorded: false, reason: 'serviceNotWatched' };
     const product = verdict.service === owner.service ? verdict.product : owner.product;
-    const sightingKey = `${sighting.tabId}|${stripUrl(sighting.url)}|${verdict.ruleId}`;
+    // In a tab, the rule alone identifies the sighting (an API 403 is also rendered as page text);
+    // without a tab, the URL does.
+    const sightingKey =
+      sighting.tabId >= 0
+        ? `${sighting.tabId}|${verdict.ruleId}`
+        : `-|${stripUrl(sighting.url)}|${verdict.ruleId}`;
     const previous = this.sightings.get(sightingKey);
     if (previous && this.now() - previous.at <= SAME_SIGHTING_MS) {
       const first = await previous.result;
