@@ -16,6 +16,10 @@ import { writeControlExtension } from './bench/control-extension';
 import { type BenchEnv, readManifest } from './bench/env';
 import { startBenchServer } from './bench/https-server';
 import { describeMachine, gitCommit } from './bench/machine';
+import { measureBanner } from './bench/measure-banner';
+import { measureBurst } from './bench/measure-burst';
+import { measureEngine } from './bench/measure-engine';
+import { measurePopup } from './bench/measure-popup';
 import { measureSizes } from './bench/measure-sizes';
 import { measureStorage } from './bench/measure-storage';
 import { measureStreaming } from './bench/measure-streaming';
@@ -32,6 +36,10 @@ interface Measurement {
 
 const MEASUREMENTS: Measurement[] = [
   { id: 'streaming', title: '1. Streaming chat page', run: measureStreaming },
+  { id: 'banner', title: '2. Banner detection latency', run: measureBanner },
+  { id: 'popup', title: '3. Popup first render', run: measurePopup },
+  { id: 'burst', title: '4. Burst', run: measureBurst },
+  { id: 'engine', title: '5. Engine throughput', run: measureEngine },
   { id: 'sizes', title: '6. Sizes', run: measureSizes },
   { id: 'storage', title: '7. Storage', run: measureStorage },
 ];

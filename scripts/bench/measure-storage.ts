@@ -17,7 +17,7 @@ export async function measureStorage(env: BenchEnv): Promise<Section> {
     figures: [],
     notes: [],
   };
-  const templates = await eventTemplates(env.root);
+  const templates = eventTemplates();
   const sizes = [...plan.appendAt].sort((a, b) => a - b);
   const largest = Math.max(...sizes, plan.storageEvents);
   const cap = Math.max(largest + plan.appendSamples * sizes.length + sizes.length, 100);
@@ -108,7 +108,7 @@ export async function measureStorage(env: BenchEnv): Promise<Section> {
       );
     }
     section.notes.push(
-      `Events are real block verdicts (${templates.source === 'engine' ? "the engine's rule ids" : 'fixture ids as rule ids: core/detection was not built'}) from the signature fixtures, spaced 11 minutes apart so none is deduped. Each size is reached in one batched write; the appends timed there go one at a time, each awaited until storage.local has it (EventLog.append resolves after the write).`,
+      `Events are the engine's verdicts on the block fixtures, spaced 11 minutes apart so none is deduped. Each size is reached in one batched write; the appends timed there go one at a time, each awaited until storage.local has it (EventLog.append resolves after the write).`,
     );
   } finally {
     await browser.close();

@@ -1,0 +1,197 @@
+/**
+ * 4. Burst: many tabs report many blocks at once. Each tab (a page on chatgpt.com, where Detour's
+ * fetch tap runs) makes its API calls at the same moment, each to a distinct URL answered with a
+ * real region-block 403. Expected: every call is a sighting of its own (distinct URL), all land
+ * in one row per dedupe key (same service, rule and page origin) with `count` adding up.
+ * Time until settled: from the first call to the last write of the log.
+ */
+import type { Page } from 'playwright-core';
+import { classifyObservation } from '../../core/detection';
+import type { LogEvent } from '../../core/log/event';
+import { CHUNK_PREFIX, dedupeKey, META_KEY } from '../../core/log/event-log';
+import { loadServedSignatures } from '../../test/stand-in/signatures';
+import { extensionWorker, launchChromium } from './chromium';
+import { type BenchEnv, contentScriptsFor } from './env';
+import { openProbePage, send } from './extension-pages';
+import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
+
+const BURST_URL = 'https://chatgpt.com/bench/burst.html';
+const QUIET_MS = 2_000;
+const NOTHING_MS = 5_000;
+
+type WritesWindow = Window & { __benchWrites: number[] };
+
+async function watchLogWrites(probe: Page): Promise<void> {
+  await probe.evaluate(
+    ([metaKey, chunkPrefix]) => {
+      const w = window as unknown as WritesWindow;
+      w.__benchWrites = [];
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            onChanged: { addListener(f: (c: Record<string, unknown>, area: string) => void): void };
+          };
+        };
+      };
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (
+          area === 'local' &&
+          Object.keys(changes).some((k) => k === metaKey || k.startsWith(chunkPrefix))
+        ) {
+          w.__benchWrites.push(performance.timeOrigin + performance.now());
+        }
+      });
+    },
+    [META_KEY, CHUNK_PREFIX] as const,
+  );
+}
+
+async function allEvents(probe: Page): Promise<LogEvent[]> {
+  const out: LogEvent[] = [];
+  for (;;) {
+    const page = await send(probe, 'queryLog', { offset: out.length, limit: 1000 });
+    out.push(...page.events);
+    if (page.events.length === 0 || out.length >= page.total) return out;
+  }
+}
+
+interface BurstRun {
+  sent: number;
+  counted: number;
+  rows: number;
+  settledMs: number;
+  statuses: number[];
+}
+
+async function runOnce(env: BenchEnv, tabs: number, blocks: number): Promise<BurstRun> {
+  const b = await launchChromium({
+    extensionDir: env.detourDir,
+    hostResolverRules: env.server.hostResolverRules,
+  });
+  try {
+    const { id } = await extensionWorker(b.context);
+    const probe = await openProbePage(b.context, id, env.manifest);
+    const pages: Page[] = [];
+    for (let t = 0; t < tabs; t++) {
+      const page = await b.context.newPage();
+      await page.goto(`${BURST_URL}?tab=${t}`, { waitUntil: 'load' });
+      pages.push(page);
+    }
+    await pages[0]?.waitForTimeout(500);
+    await watchLogWrites(probe);
+    await Promise.all(
+      pages.map((p, t) =>
+        p.evaluate((o) => (window as unknown as { __startBurst(o: object): Promise<void> }).__startBurst(o), {
+          tab: t,
+          blocks,
+        }),
+      ),
+    );
+    // Settled: no log write for QUIET_MS (or nothing written at all for NOTHING_MS).
+    const waitStart = Date.now();
+    let writes: number[] = [];
+    for (;;) {
+      await probe.waitForTimeout(250);
+      writes = await probe.evaluate(() => (window as unknown as WritesWindow).__benchWrites);
+      const last = writes[writes.length - 1];
+      const now = await probe.evaluate(() => performance.timeOrigin + performance.now());
+      const quiet = last === undefined ? Date.now() - waitStart > NOTHING_MS : now - last > QUIET_MS;
+      if (quiet || Date.now() - waitStart > 60_000) break;
+    }
+    const starts = await Promise.all(
+      pages.map((p) =>
+        p.evaluate(
+          () => (window as unknown as { __burst: { startedAt: number; statuses: number[] } }).__burst,
+        ),
+      ),
+    );
+    const firstStart = Math.min(...starts.map((s) => s.startedAt));
+    const events = await allEvents(probe);
+    return {
+      sent: tabs * blocks,
+      counted: events.reduce((sum, e) => sum + e.count, 0),
+      rows: events.length,
+      settledMs: writes.length > 0 ? (writes[writes.length - 1] as number) - firstStart : Number.NaN,
+      statuses: starts.flatMap((s) => s.statuses),
+    };
+  } finally {
+    await b.close();
+  }
+}
+
+export async function measureBurst(env: BenchEnv): Promise<Section> {
+  const { plan } = env;
+  const sent = plan.burstTabs * plan.burstBlocksPerTab;
+  const section: Section = {
+    id: 'burst',
+    title: `4. Burst: ${plan.burstTabs} tabs report ${plan.burstBlocksPerTab} blocks each at once`,
+    figures: [],
+    notes: [],
+  };
+  const countedBase = {
+    id: 'burst.counted',
+    label: `Sightings counted in the log (sum of count) of ${sent} sent`,
+    unit: 'count',
+    target: { op: '==' as const, value: sent, on: 'value' as const },
+  };
+  const settledBase = { id: 'burst.settledMs', label: 'First call → last log write', unit: 'ms' };
+  if (contentScriptsFor(env.manifest, BURST_URL).length === 0) {
+    const why = `the build has no content script on ${BURST_URL} (content scripts not landed yet)`;
+    section.figures.push(notAvailable(countedBase, why), notAvailable(settledBase, why));
+    return section;
+  }
+  // What the log should hold, from the engine and the log's own dedupe key.
+  const body = loadServedSignatures().openaiRegion403.body;
+  const verdict = classifyObservation({
+    kind: 'response',
+    url: 'https://api.openai.com/v1/bench-burst/tab-0/call-0',
+    status: 403,
+    body,
+  });
+  if (verdict.verdict !== 'block') throw new Error('the engine does not call the burst response a block');
+  const expectedRows = new Set(
+    Array.from({ length: plan.burstTabs }, () =>
+      dedupeKey({
+        service: verdict.service,
+        ruleId: verdict.ruleId,
+        kind: 'response',
+        url: 'https://api.openai.com/v1/bench-burst',
+        tabUrl: BURST_URL,
+      }),
+    ),
+  ).size;
+
+  const runs: BurstRun[] = [];
+  for (let i = 0; i < plan.burstRuns; i++) {
+    const r = await runOnce(env, plan.burstTabs, plan.burstBlocksPerTab);
+    runs.push(r);
+    env.progress(
+      `burst ${i + 1}/${plan.burstRuns}: ${r.counted}/${r.sent} counted in ${r.rows} row(s), settled after ${r.settledMs.toFixed(0)} ms`,
+    );
+  }
+  const worst = runs.reduce((a, r) => (r.counted < a.counted ? r : a));
+  section.figures.push(
+    measuredValue(countedBase, worst.counted),
+    measuredValue(
+      {
+        id: 'burst.rows',
+        label: 'Rows in the log',
+        unit: 'count',
+        target: { op: '==', value: expectedRows, on: 'value' },
+      },
+      worst.rows,
+    ),
+    runs.some((r) => Number.isFinite(r.settledMs))
+      ? measuredSamples(
+          settledBase,
+          runs.filter((r) => Number.isFinite(r.settledMs)).map((r) => r.settledMs),
+        )
+      : notAvailable(settledBase, 'nothing was written to the log'),
+  );
+  const non403 = worst.statuses.filter((s) => s !== 403).length;
+  if (non403 > 0) section.notes.push(`${non403} of the calls did not get their 403.`);
+  section.notes.push(
+    `Each call goes to a distinct URL (a sighting of its own), all from pages on chatgpt.com, so with the log's dedupe (service, rule, page origin; 10 min) they belong in ${expectedRows} row(s) whose counts add up to ${sent}. The counted figure is the worst of ${plan.burstRuns} run(s).`,
+  );
+  return section;
+}

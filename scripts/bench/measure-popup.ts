@@ -1,0 +1,177 @@
+/**
+ * 3. The popup's first render with a big log: popup.html opened in a tab of a browser whose
+ * profile holds N events (seeded through Detour's own EventLog in an earlier launch, so the
+ * background starts cold on a full log like after a browser restart). Time from navigation
+ * start to the first meaningful content: the element the UI marks `data-ready`, or, when the
+ * UI sets no such mark, the first non-empty <main>.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { extensionWorker, launchChromium } from './chromium';
+import type { BenchEnv } from './env';
+import { loadLogDriver, openProbePage, seedLog, send, setLogCap } from './extension-pages';
+import { eventTemplates, seedEvents } from './log-events';
+import { staticGraph } from './measure-sizes';
+import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
+
+interface FirstContent {
+  /** ms after navigation start when an element with `data-ready` appeared. */
+  readyAt: number | null;
+  /** ms after navigation start when <main> first had text. */
+  mainAt: number | null;
+}
+type ReadyWindow = Window & { __benchFirstContent: FirstContent };
+
+/** Runs in every new document before its scripts: watches for the first meaningful content. */
+function watchFirstContent(): void {
+  if (!location.protocol.startsWith('chrome-extension')) return;
+  const w = window as unknown as ReadyWindow;
+  w.__benchFirstContent = { readyAt: null, mainAt: null };
+  const check = () => {
+    const s = w.__benchFirstContent;
+    if (s.readyAt === null && document.querySelector('[data-ready]')) s.readyAt = performance.now();
+    if (s.mainAt === null && (document.querySelector('main')?.textContent ?? '').trim() !== '')
+      s.mainAt = performance.now();
+    if (s.readyAt !== null && s.mainAt !== null) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-ready'],
+  });
+}
+
+/** Whether the built popup sets a `data-ready` mark anywhere (then the bench waits for it). */
+function popupMarksReady(dir: string, popup: string): boolean {
+  return staticGraph(dir, popup).some(
+    (f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('data-ready'),
+  );
+}
+
+async function openPopupOnce(page: Page, url: string, waitForMark: boolean): Promise<FirstContent> {
+  await page.goto(url, { waitUntil: 'load' });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const s = await page.evaluate(() => (window as unknown as ReadyWindow).__benchFirstContent);
+    if (waitForMark ? s.readyAt !== null : s.mainAt !== null) return s;
+    if (Date.now() > deadline) return s;
+    await page.waitForTimeout(50);
+  }
+}
+
+export async function measurePopup(env: BenchEnv): Promise<Section> {
+  const { plan } = env;
+  const section: Section = {
+    id: 'popup',
+    title: `3. Popup first render with ${plan.popupEvents.toLocaleString('en-US')} events in the log`,
+    figures: [],
+    notes: [],
+  };
+  const base = {
+    id: 'popup.firstContent',
+    label: 'popup.html: navigation start to first meaningful content',
+    unit: 'ms',
+    target: { op: '<=' as const, value: 150, on: 'p95' as const },
+  };
+  const popup = env.manifest.action?.default_popup;
+  if (!popup) {
+    section.figures.push(notAvailable(base, 'the manifest names no popup'));
+    return section;
+  }
+  const profileDir = mkdtempSync(join(env.tmpDir, 'popup-profile-'));
+  try {
+    const templates = eventTemplates();
+    const seeding = await launchChromium({
+      extensionDir: env.detourDir,
+      hostResolverRules: env.server.hostResolverRules,
+      profileDir,
+    });
+    let seeded: number;
+    try {
+      const { id } = await extensionWorker(seeding.context);
+      const probe = await openProbePage(seeding.context, id, env.manifest);
+      await loadLogDriver(probe);
+      await setLogCap(probe, plan.popupEvents);
+      seeded = (await seedLog(probe, seedEvents(templates, plan.popupEvents, Date.now()), plan.popupEvents))
+        .total;
+    } finally {
+      await seeding.close();
+    }
+
+    const waitForMark = popupMarksReady(env.detourDir, popup);
+    const samples: number[] = [];
+    let seenByBackground: number | null = null;
+    let backgroundError: string | null = null;
+    for (let launch = 0; launch < plan.popupLaunches; launch++) {
+      const b = await launchChromium({
+        extensionDir: env.detourDir,
+        hostResolverRules: env.server.hostResolverRules,
+        profileDir,
+      });
+      try {
+        const { id } = await extensionWorker(b.context);
+        // tsx keeps function names with a `__name` helper the page does not have: define it there.
+        await b.context.addInitScript({
+          content: `var __name = (f) => f;\n(${watchFirstContent.toString()})();`,
+        });
+        for (let i = 0; i < plan.popupOpensPerLaunch; i++) {
+          const page = await b.context.newPage();
+          const s = await openPopupOnce(page, `chrome-extension://${id}/${popup}`, waitForMark);
+          await page.close();
+          const at = waitForMark ? s.readyAt : s.mainAt;
+          if (at === null) {
+            throw new Error(
+              waitForMark
+                ? 'the popup never set its data-ready mark within 10 s'
+                : 'the popup showed no content (<main> stayed empty) within 10 s',
+            );
+          }
+          env.progress(`popup open ${launch + 1}.${i + 1}: ${at.toFixed(0)} ms`);
+          samples.push(at);
+        }
+        if (seenByBackground === null && backgroundError === null) {
+          const probe = await openProbePage(b.context, id, env.manifest);
+          try {
+            seenByBackground = (await send(probe, 'queryLog', { limit: 1 })).total;
+          } catch (error) {
+            backgroundError = (error as Error).message;
+          }
+          await probe.close();
+        }
+      } finally {
+        await b.close();
+      }
+    }
+    section.figures.push(
+      measuredSamples(
+        {
+          ...base,
+          notes: waitForMark
+            ? 'until the element the UI marks data-ready appeared'
+            : 'the built popup sets no data-ready mark: until <main> first had text',
+        },
+        samples,
+      ),
+      measuredValue({ id: 'popup.seededEvents', label: 'Events seeded into the log', unit: 'count' }, seeded),
+      seenByBackground !== null
+        ? measuredValue(
+            { id: 'popup.logTotal', label: 'Events the background reports (queryLog total)', unit: 'count' },
+            seenByBackground,
+          )
+        : notAvailable(
+            { id: 'popup.logTotal', label: 'Events the background reports (queryLog total)', unit: 'count' },
+            backgroundError ?? 'not asked',
+          ),
+    );
+    section.notes.push(
+      `${plan.popupLaunches} browser start(s) on the seeded profile, ${plan.popupOpensPerLaunch} popup opens each (the first after each start meets a cold background). The popup is opened as a tab at its extension URL.`,
+    );
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+  return section;
+}
