@@ -46,6 +46,9 @@ function shellWords(commands: string[]): string[][] {
   return JSON.parse(run.stdout);
 }
 
+// Parsing ~100 snippets with python3 and the TypeScript parser takes seconds on a busy 2-core CI.
+const PARSE_TIMEOUT_MS = 60_000;
+
 describe('migrationSnippets', () => {
   it('covers every OpenAI-compatible platform', () => {
     expect(new Set(all.map((s) => s.platformId)).size).toBe(compatible.length);
@@ -68,42 +71,56 @@ describe('migrationSnippets', () => {
     expect(pinned).toMatchSnapshot();
   });
 
-  it('writes Python that parses', () => {
-    const sources = [...all, ...regional].map((s) => s.python);
-    expect(pythonParseErrors(sources)).toEqual([]);
-    // The check itself rejects broken code.
-    expect(pythonParseErrors(['client = OpenAI(\n'])).toHaveLength(1);
-  });
+  it(
+    'writes Python that parses',
+    () => {
+      const sources = [...all, ...regional].map((s) => s.python);
+      expect(pythonParseErrors(sources)).toEqual([]);
+      // The check itself rejects broken code.
+      expect(pythonParseErrors(['client = OpenAI(\n'])).toHaveLength(1);
+    },
+    PARSE_TIMEOUT_MS,
+  );
 
-  it('writes Node code that parses', () => {
-    const errors = (src: string) =>
-      ts.transpileModule(src, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } })
-        .diagnostics ?? [];
-    for (const s of [...all, ...regional]) {
-      expect(
-        errors(s.node).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
-        s.platformId,
-      ).toEqual([]);
-    }
-    expect(errors("const client = new OpenAI({ baseURL: 'x' ;").length).toBeGreaterThan(0);
-  });
+  it(
+    'writes Node code that parses',
+    () => {
+      const errors = (src: string) =>
+        ts.transpileModule(src, {
+          reportDiagnostics: true,
+          compilerOptions: { module: ts.ModuleKind.ESNext },
+        }).diagnostics ?? [];
+      for (const s of [...all, ...regional]) {
+        expect(
+          errors(s.node).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+          s.platformId,
+        ).toEqual([]);
+      }
+      expect(errors("const client = new OpenAI({ baseURL: 'x' ;").length).toBeGreaterThan(0);
+    },
+    PARSE_TIMEOUT_MS,
+  );
 
-  it('writes curl commands with balanced quotes and a JSON body', () => {
-    const commands = [...all, ...regional].map((s) => s.curl.replace(/\\\n/g, ' '));
-    const words = shellWords(commands);
-    words.forEach((argv, i) => {
-      const s = [...all, ...regional][i] as MigrationSnippets;
-      expect(argv[0]).toBe('curl');
-      expect(argv[1]).toMatch(s.baseUrl.region === 'local' ? /^http:\/\/localhost:\d+\// : /^https:\/\//);
-      expect(argv[1]?.startsWith(s.baseUrl.value.replace(/\/$/, ''))).toBe(true);
-      expect(argv[1]).not.toMatch(/[^:]\/\//);
-      const body = JSON.parse(argv[argv.indexOf('-d') + 1] ?? '');
-      expect(body.model).toBe(s.model);
-      const headers = argv.filter((_, j) => argv[j - 1] === '-H');
-      expect(headers.every((h) => /^[A-Za-z-]+: \S/.test(h))).toBe(true);
-    });
-    expect(() => shellWords(["curl 'https://x -d {}"])).toThrow();
-  });
+  it(
+    'writes curl commands with balanced quotes and a JSON body',
+    () => {
+      const commands = [...all, ...regional].map((s) => s.curl.replace(/\\\n/g, ' '));
+      const words = shellWords(commands);
+      words.forEach((argv, i) => {
+        const s = [...all, ...regional][i] as MigrationSnippets;
+        expect(argv[0]).toBe('curl');
+        expect(argv[1]).toMatch(s.baseUrl.region === 'local' ? /^http:\/\/localhost:\d+\// : /^https:\/\//);
+        expect(argv[1]?.startsWith(s.baseUrl.value.replace(/\/$/, ''))).toBe(true);
+        expect(argv[1]).not.toMatch(/[^:]\/\//);
+        const body = JSON.parse(argv[argv.indexOf('-d') + 1] ?? '');
+        expect(body.model).toBe(s.model);
+        const headers = argv.filter((_, j) => argv[j - 1] === '-H');
+        expect(headers.every((h) => /^[A-Za-z-]+: \S/.test(h))).toBe(true);
+      });
+      expect(() => shellWords(["curl 'https://x -d {}"])).toThrow();
+    },
+    PARSE_TIMEOUT_MS,
+  );
 
   it('puts the mapped model and the platform key variable in', () => {
     const ds = migrationSnippets({ platformId: 'deepseek', sourceModel: 'gpt-4o-2024-08-06' });
