@@ -174,8 +174,9 @@ export function compileKeywords(rawKeywords: readonly string[]): KeywordAutomato
           while (i + 1 < end && isTagNameCode(text.charCodeAt(i + 1))) i++;
         } else {
           // '&': decode a known entity in place; anything else is an ordinary character.
-          const semicolon = text.indexOf(';', i + 2);
-          if (semicolon > 0 && semicolon - i <= 7) {
+          let semicolon = i + 2;
+          while (semicolon < end && semicolon - i <= 7 && text.charCodeAt(semicolon) !== 0x3b) semicolon++;
+          if (semicolon < end && semicolon - i <= 7) {
             const decoded = ENTITIES.get(text.slice(i + 1, semicolon).toLowerCase());
             if (decoded !== undefined) {
               id = (charId[decoded] as number) & ~LOOK_AHEAD;

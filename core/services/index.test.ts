@@ -22,7 +22,7 @@ describe('services.json', () => {
     const broken = structuredClone(servicesJson) as {
       services: Array<{ products: Array<{ hosts: string[] }> }>;
     };
-    (broken.services[0]?.products[0] as { hosts: string[] }).hosts.push('https://chatgpt.com');
+    broken.services.at(0)?.products.at(0)?.hosts.push('https://chatgpt.com');
     expect(v.safeParse(ServicesFile, broken).success).toBe(false);
     const twice = structuredClone(servicesJson) as { services: unknown[] };
     twice.services.push(twice.services[0]);
