@@ -87,6 +87,8 @@ describe('decideExitCountry', () => {
     ['google', 'gemini-web', 'RU', 'unknown'],
     ['google', 'gemini-api', 'RU', 'not-served'],
     ['google', 'ai-studio', 'XK', 'served'],
+    ['openai', 'chatgpt', 'XK', 'unknown'], // OpenAI's list uses ISO codes only: it cannot say
+    ['openai', 'chatgpt', 'ZZ', 'unknown'],
     ['github-copilot', 'copilot-api', 'IR', 'not-served'],
     ['github-copilot', 'copilot-api', 'US', 'served'],
     ['microsoft-copilot', 'copilot-web', 'CN', 'not-served'],

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { monthsBefore, partialDateStart } from '../catalog/incentives';
+import { isAssignedCountryCode } from './countries';
 import bundled from './regions.json';
 import { type RegionList, RegionsData } from './schema';
 
@@ -69,7 +70,9 @@ export function decideExitCountry(input: {
   if (country === 'XX' || country === 'T1') {
     return { decision: 'unknown', country, list: listInfo, reason: 'exitSpecialCountry' };
   }
-  if (list.uncertain?.codes.includes(country)) {
+  // A code outside ISO 3166-1 (Kosovo's XK) can be judged only by a list that names it.
+  const unlistedNonIso = !isAssignedCountryCode(country) && !(list.extraCodes ?? []).includes(country);
+  if (unlistedNonIso || list.uncertain?.codes.includes(country)) {
     return { decision: 'unknown', country, list: listInfo, reason: 'exitUncertainCode' };
   }
 
