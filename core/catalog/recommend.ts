@@ -51,6 +51,8 @@ function availability(platform: Platform, region: string | null): Availability {
   if (served.includes('anywhere')) return 'runs-anywhere';
   if (region === null) return 'region-unknown';
   if (served.includes(region)) return 'serves-region';
+  // In the research "international" is the counterpart of a mainland-China endpoint: it says
+  // nothing about CN, and for other regions it is a maybe, not a yes.
   if (served.includes('international') && region !== 'CN') return 'international-endpoint';
   return 'not-listed';
 }
