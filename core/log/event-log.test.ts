@@ -307,7 +307,7 @@ describe('EventLog: queries', () => {
     expect(get.mock.calls.length).toBe(2);
     const deep = await fresh.query({}, 150, 3);
     expect(deep.events.map((e) => e.ruleId)).toEqual(['rule-9849', 'rule-9848', 'rule-9847']);
-  });
+  }, 30_000);
 
   it('filters by service, kind, time range and search, with totals', async () => {
     const log = await filled(10_000);
@@ -322,7 +322,7 @@ describe('EventLog: queries', () => {
     expect(search.events.map((e) => e.ruleId)).toEqual(['rule-4242']);
     const none = await log.query({ search: 'nothing like this' }, 0, 10);
     expect(none).toEqual({ events: [], total: 0 });
-  });
+  }, 30_000);
 
   it('clear removes every event and chunk', async () => {
     const log = await filled(250);

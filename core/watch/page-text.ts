@@ -37,10 +37,14 @@ export function matchingExcerpts(
   const out: string[] = [];
   if (!text.trim()) return out;
   if (text.length <= EXCERPT_CHARS) return mightMatter(text) ? [text] : out;
-  for (let start = 0; start < text.length && out.length < max; start += EXCERPT_CHARS - OVERLAP) {
+  let start = 0;
+  while (start < text.length && out.length < max) {
     const window = text.slice(start, start + EXCERPT_CHARS);
-    if (mightMatter(window)) out.push(window);
+    const hit = mightMatter(window);
+    if (hit) out.push(window);
     if (start + EXCERPT_CHARS >= text.length) break;
+    // After a hit, move past it (no overlap, so the same phrase is not sent twice).
+    start += hit ? EXCERPT_CHARS : EXCERPT_CHARS - OVERLAP;
   }
   return out;
 }
