@@ -151,3 +151,15 @@ describe('plainExcerpt', () => {
     expect(plainExcerpt('a'.repeat(400))).toHaveLength(300);
   });
 });
+
+describe('JSON in a long log', () => {
+  it('finds the error object on its own line even when other lines hold braces', () => {
+    const log = [
+      'starting {config: loaded}',
+      '{"level":"info","msg":"request sent"}',
+      'API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}',
+      'done }',
+    ].join('\n');
+    expect(classifyObservation({ body: log })).toMatchObject({ verdict: 'block', service: 'anthropic' });
+  });
+});

@@ -185,9 +185,7 @@ function conditionHolds(json: unknown, condition: JsonCondition): unknown {
   return undefined;
 }
 
-/** The JSON in a body: the whole body, or the object embedded in a log line (`API Error: 403 {…}`). */
-function parseJsonBody(body: string, limit: number): unknown {
-  const text = body.length > limit ? body.slice(0, limit) : body;
+function parseObject(text: string): unknown {
   const first = text.indexOf('{');
   const last = text.lastIndexOf('}');
   if (first < 0 || last <= first || last - first > JSON_LIMIT) return undefined;
@@ -196,6 +194,20 @@ function parseJsonBody(body: string, limit: number): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The JSON in a body: the whole body, else the object on the line where the anchor word was
+ * found (`API Error: 403 {…}` in a log), else from the body's first '{' to its last '}'.
+ */
+function parseJsonBody(body: string, limit: number, anchorEnd: number): unknown {
+  const text = body.length > limit ? body.slice(0, limit) : body;
+  const lineStart = text.lastIndexOf('\n', anchorEnd) + 1;
+  const lineEnd = text.indexOf('\n', anchorEnd);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  return (
+    parseObject(text.trimStart().startsWith('{') ? text : line) ?? parseObject(line) ?? parseObject(text)
+  );
 }
 
 function queryValueHolds(actual: string | null, expected: string): boolean {
@@ -313,8 +325,7 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
   };
   const scan = limit > 0 ? matcher.automaton.scan(body, limit) : empty;
   const urls = urlCandidates(kind, observation);
-  let json: unknown;
-  let jsonParsed = false;
+  const parsedJson = new Map<number, unknown>();
 
   for (const compiled of matcher.rules) {
     const { rule } = compiled;
@@ -345,22 +356,21 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
         );
         return block(evidence.excerpt, countryNear(compiled, evidence.window));
       }
-      // JSON: parse once, only when some alternative's anchor occurred.
-      const anchored = (rule.json ?? []).filter(
-        (_, alternative) => (scan.firstEnd[compiled.jsonAnchors[alternative] as number] as number) >= 0,
-      );
-      if (anchored.length > 0) {
-        if (!jsonParsed) {
-          json = parseJsonBody(body, limit);
-          jsonParsed = true;
-        }
-        for (const conditions of anchored) {
+      // JSON: parsed only when some alternative's anchor word occurred, once per anchor line.
+      const anchorEnds = compiled.jsonAnchors
+        .map((anchor) => scan.firstEnd[anchor] as number)
+        .filter((end) => end >= 0);
+      if (anchorEnds.length > 0) {
+        const anchorEnd = Math.min(...anchorEnds);
+        if (!parsedJson.has(anchorEnd)) parsedJson.set(anchorEnd, parseJsonBody(body, limit, anchorEnd));
+        const json = parsedJson.get(anchorEnd);
+        for (const [alternative, conditions] of (rule.json ?? []).entries()) {
+          if ((scan.firstEnd[compiled.jsonAnchors[alternative] as number] as number) < 0) continue;
           const values = conditions.map((condition) => conditionHolds(json, condition));
           if (values.every((value) => value !== undefined)) {
             const shown = conditions.map(
               (condition, at) => `${condition.path}: ${JSON.stringify(values[at])}`,
             );
-            const anchorEnd = scan.firstEnd[compiled.jsonAnchors[0] as number] as number;
             return block(
               plainExcerpt(shown.join(', ')),
               countryNear(compiled, body.slice(0, anchorEnd + 200)),

@@ -65,3 +65,67 @@ describe('compileKeywords', () => {
     expect(() => compileKeywords(['ok', ' \u200b '])).toThrow(/empty/);
   });
 });
+
+describe('skipping ahead', () => {
+  /** The slow way: decode, drop tag names, normalise the whole text, then search. */
+  function slowFind(keywords: string[], text: string): string[] {
+    const decoded = text
+      .replace(/&rsquo;/g, '’')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/<[a-z0-9/!-]*/gi, ' ');
+    const normal = ` ${normaliseKeyword(decoded)} `;
+    return keywords.filter((keyword) => normal.includes(normaliseKeyword(keyword)));
+  }
+
+  it('finds exactly what a full normalising search finds, on random text around real phrases', () => {
+    const keywords = [
+      'Unable to load site',
+      'using a VPN',
+      "Gemini isn't currently supported in your country",
+      'trade_restricted_country',
+      '该服务在你所在的地区不可用',
+      'не поддерживается в вашей стране',
+      'AbraGeoBlockedError',
+    ];
+    const noise = [
+      'the ',
+      'quick ',
+      'load ',
+      'site ',
+      '地区',
+      'в ',
+      'VPN ',
+      'country ',
+      'isn',
+      '\u200b',
+      '  ',
+      '\n',
+      'ab',
+      'zz',
+    ];
+    const decorations = [(w: string) => w, (w: string) => w.toUpperCase(), (w: string) => `<b>${w}</b>`];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const automaton = compileKeywords(keywords);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let piece = 0; piece < 60; piece++) {
+        if (random(12) === 0) {
+          const keyword = keywords[random(keywords.length)] as string;
+          const words = keyword
+            .split(' ')
+            .map((word) => (decorations[random(3)] as (w: string) => string)(word));
+          text += `${words.join(random(4) === 0 ? '  ' : ' ').replace("'", random(2) ? '&rsquo;' : '’')} `;
+        } else {
+          text += noise[random(noise.length)];
+        }
+      }
+      const scan = automaton.scan(text);
+      const fast = keywords.filter((_, index) => (scan.firstEnd[index] as number) >= 0);
+      expect(fast, text).toEqual(slowFind(keywords, text));
+    }
+  });
+});

@@ -160,12 +160,56 @@ export function compileKeywords(rawKeywords: readonly string[]): KeywordAutomato
   }
   const ownKeyword = Int32Array.from(own);
 
+  // Skipping (Wu–Manber style): at the root no match is in progress, and every occurrence is at
+  // least `shortest` characters long in the body (the body only ever adds characters: extra
+  // spaces, entities, tags, invisibles). So if the four characters ending `shortest - 1` ahead
+  // are characters a keyword could hold there (no invisible, no second space in a row, no '&'
+  // or '<' in the window) and that 4-gram occurs nowhere in the first `shortest` characters of
+  // any keyword, no keyword can start before those four characters: jump to them.
+  const shortest = Math.min(...sequences.map((sequence) => sequence.length));
+  const gramSeen = new Uint8Array(GRAM_BUCKETS);
+  for (const sequence of sequences) {
+    for (let offset = 3; offset < Math.min(shortest, sequence.length); offset++) {
+      const [a, b, c, d] = sequence.slice(offset - 3, offset + 1) as [number, number, number, number];
+      gramSeen[gramBucket(a, b, c, d)] = 1;
+    }
+  }
+  const canSkip = shortest >= MIN_SKIP_LENGTH;
+
   function scan(text: string, limit = text.length): KeywordScan {
     const firstEnd = new Int32Array(keywords.length).fill(-1);
     let found = 0;
     let row = 0;
     const end = Math.min(limit, text.length);
+    let nextAmpersand = canSkip ? text.indexOf('&') : -1;
+    let nextTag = canSkip ? text.indexOf('<') : -1;
     for (let i = 0; i < end; i++) {
+      if (row === 0 && canSkip) {
+        for (;;) {
+          const last = i + shortest - 1;
+          if (last >= end) break;
+          if (nextAmpersand !== -1 && nextAmpersand < i) nextAmpersand = text.indexOf('&', i);
+          if (nextTag !== -1 && nextTag < i) nextTag = text.indexOf('<', i);
+          if ((nextAmpersand !== -1 && nextAmpersand <= last) || (nextTag !== -1 && nextTag <= last)) break;
+          const before = charId[text.charCodeAt(last - 4)] as number;
+          const a = charId[text.charCodeAt(last - 3)] as number;
+          const b = charId[text.charCodeAt(last - 2)] as number;
+          const c = charId[text.charCodeAt(last - 1)] as number;
+          const d = charId[text.charCodeAt(last)] as number;
+          if (a === INVISIBLE || b === INVISIBLE || c === INVISIBLE || d === INVISIBLE) break;
+          if (
+            (a === SPACE && before === SPACE) ||
+            (b === SPACE && a === SPACE) ||
+            (c === SPACE && b === SPACE) ||
+            (d === SPACE && c === SPACE)
+          ) {
+            break;
+          }
+          if (gramSeen[gramBucket(a, b, c, d)] === 1) break;
+          i = last - 3;
+        }
+        if (i >= end) break;
+      }
       let id = charId[text.charCodeAt(i)] as number;
       if (id >= LOOK_AHEAD) {
         id &= ~LOOK_AHEAD;
@@ -212,6 +256,19 @@ export function compileKeywords(rawKeywords: readonly string[]): KeywordAutomato
   }
 
   return { keywords, scan };
+}
+
+/** Fewer buckets than 4-grams: a collision only means a window that could have skipped does not. */
+const GRAM_BUCKETS = 1 << 16;
+/** Below this keyword length a skip saves less than the check costs. */
+const MIN_SKIP_LENGTH = 6;
+
+function gramBucket(a: number, b: number, c: number, d: number): number {
+  return (
+    (Math.imul(Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c, 0xc2b2ae35) ^
+      Math.imul(d, 0x27d4eb2f)) >>>
+    16
+  );
 }
 
 /** Letters, digits, '/', '!' and '-': what follows '<' in a tag or comment opener. */
