@@ -15,7 +15,7 @@ import { chromiumVersion } from './bench/chromium';
 import { writeControlExtension } from './bench/control-extension';
 import { type BenchEnv, readManifest } from './bench/env';
 import { startBenchServer } from './bench/https-server';
-import { describeMachine, gitCommit } from './bench/machine';
+import { currentLoad, describeMachine, gitCommit } from './bench/machine';
 import { measureBanner } from './bench/measure-banner';
 import { measureBurst } from './bench/measure-burst';
 import { measureEngine } from './bench/measure-engine';
@@ -134,6 +134,8 @@ async function main(): Promise<number> {
       mode: plan.mode,
       commit: gitCommit(ROOT),
       machine,
+      loadAtEnd: currentLoad(),
+      durationSeconds: (Date.now() - started) / 1000,
       parameters: { ...plan },
       sections,
       findings:

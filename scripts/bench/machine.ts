@@ -1,6 +1,6 @@
 /** What the figures were measured on, written at the top of every result. */
 import { execFileSync } from 'node:child_process';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 
 export interface MachineDescription {
   cpuModel: string;
@@ -10,6 +10,13 @@ export interface MachineDescription {
   node: string;
   /** The browser's own version string, e.g. "Chromium 156.0.8078.79". */
   chromium: string;
+  /** 1-minute load average when the bench started: other work on the machine adds noise. */
+  loadAtStart: number;
+}
+
+/** The 1-minute load average now. */
+export function currentLoad(): number {
+  return loadavg()[0] ?? 0;
 }
 
 export function describeMachine(chromiumVersion: string): MachineDescription {
@@ -21,6 +28,7 @@ export function describeMachine(chromiumVersion: string): MachineDescription {
     os: `${type()} ${release()}`,
     node: process.versions.node,
     chromium: chromiumVersion,
+    loadAtStart: currentLoad(),
   };
 }
 

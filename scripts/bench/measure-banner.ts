@@ -6,6 +6,7 @@
  * Each run is a fresh browser, so the log starts empty and a dedupe can hide nothing.
  */
 import type { Page } from 'playwright-core';
+import { classifyObservation } from '../../core/detection';
 import { CHUNK_PREFIX, META_KEY } from '../../core/log/event-log';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
@@ -19,6 +20,8 @@ interface BannerCase {
   name: string;
   url: string;
   text: string;
+  /** The rule the engine fires on this banner's text alone. */
+  ruleId: string;
 }
 
 type SeenWindow = Window & { __benchLogWrittenAt: number | null };
@@ -85,11 +88,15 @@ async function runOnce(env: BenchEnv, c: BannerCase, bannerAtMs: number): Promis
       () => (window as unknown as { __bench: { bannerInsertedAt: number | null } }).__bench.bannerInsertedAt,
     );
     const { events, total } = await send(probe, 'queryLog', { limit: 10 });
-    const matching = events.filter(
-      (e) => c.text.includes(e.evidence.slice(0, 20)) || e.evidence.includes(c.text.slice(0, 20)),
-    );
+    const matching = events.filter((e) => e.ruleId === c.ruleId && e.url.startsWith(c.url));
     const early = writtenAt !== null && (insertedAt === null || writtenAt < insertedAt);
     const caught = !early && writtenAt !== null && insertedAt !== null && matching.length > 0;
+    if (!caught) {
+      const logged = events.map((e) => `${e.ruleId} ${e.url} "${e.evidence.slice(0, 60)}"`);
+      env.progress(
+        `  inserted at ${insertedAt}, log written at ${writtenAt}; logged: ${logged.join('; ') || 'nothing'}`,
+      );
+    }
     return {
       caught,
       latencyMs: caught ? (writtenAt as number) - (insertedAt as number) : null,
@@ -120,7 +127,14 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
   const cases: BannerCase[] = [
     { name: 'Gemini', url: 'https://gemini.google.com/app', text: signatures.geminiBanner.body },
     { name: 'ChatGPT', url: 'https://chatgpt.com/', text: signatures.chatgptBlockPage.body },
-  ].filter((c) => contentScriptsFor(env.manifest, c.url).length > 0);
+  ]
+    .filter((c) => contentScriptsFor(env.manifest, c.url).length > 0)
+    .map((c) => {
+      const verdict = classifyObservation({ kind: 'page', url: c.url, body: c.text });
+      if (verdict.verdict !== 'block')
+        throw new Error(`the engine does not call the ${c.name} banner a block`);
+      return { ...c, ruleId: verdict.ruleId };
+    });
   if (cases.length === 0) {
     const why =
       'the build has no content script on gemini.google.com or chatgpt.com (content scripts not landed yet)';

@@ -41,6 +41,9 @@ export interface BenchResults {
   mode: 'full' | 'quick';
   commit: string | null;
   machine: MachineDescription;
+  /** 1-minute load average when the bench ended. */
+  loadAtEnd: number;
+  durationSeconds: number;
   parameters: Record<string, unknown>;
   sections: Section[];
   findings: string[];
@@ -103,7 +106,8 @@ export function renderMarkdown(r: BenchResults): string {
       (r.mode === 'quick' ? ' (quick smoke run: small sizes, too few runs to judge targets).' : '.'),
     '',
     `Machine: ${m.cpuModel}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB memory, ` +
-      `${m.os}; ${m.chromium}; Node ${m.node}.`,
+      `${m.os}; ${m.chromium}; Node ${m.node}. 1-minute load average ${m.loadAtStart.toFixed(1)} at the start and ` +
+      `${r.loadAtEnd.toFixed(1)} at the end (above ${m.cores} means other work competed for the cores); the run took ${Math.round(r.durationSeconds / 60)} min.`,
     '',
     'Medians with their spread over repeated runs; ratios are measured pairwise in one run with the arms interleaved, so the machine’s drift cancels.',
     '',

@@ -5,9 +5,12 @@
   const WORDS = (
     'the a of to and in is it that for you with as on this be are or by model token stream answer ' +
     'function return value data request response error page user code example result country region ' +
-    'available supported service network browser extension time first second because however which ' +
+    'service network browser extension time first second because however which ' +
     'would could should between through during before after while where there their about'
   ).split(' ');
+  // Words a region-block prefilter may look for, at about the rate of a technical answer
+  // (one in ~400 tokens): chats about availability are exactly what Detour's users have.
+  const RARE = ['available', 'supported', 'support', 'unavailable', 'allowed', 'VPN'];
   const PUNCT = ['.', ',', ':', ';', '?', '!'];
 
   function seeded(seed) {
@@ -104,7 +107,10 @@
         paragraph = document.createElement('p');
         body.appendChild(paragraph);
       }
-      const word = WORDS[Math.floor(random() * WORDS.length)];
+      const word =
+        random() < 0.0025
+          ? RARE[Math.floor(random() * RARE.length)]
+          : WORDS[Math.floor(random() * WORDS.length)];
       const text = r > 0.93 ? PUNCT[Math.floor(random() * PUNCT.length)] : ` ${word}`;
       paragraph.appendChild(document.createTextNode(text));
       state.tokens++;
