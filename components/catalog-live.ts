@@ -3,15 +3,23 @@
  * guessRegion (core/regions). Loaded lazily by the popup (its own chunk: the catalog data is
  * the heaviest part of the UI and is only needed once there is something to suggest).
  */
-import { CATALOG, findPlatform } from '../core/catalog/catalog';
+import { CATALOG } from '../core/catalog/catalog';
 import { incentiveDate, partialDateEnd } from '../core/catalog/incentives';
+import { migrationSnippets } from '../core/catalog/migration';
 import { recommendPlatforms } from '../core/catalog/recommend';
+import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from '../core/catalog/schema';
 import { guessRegion } from '../core/regions/guess-region';
 import { decideExitCountry, isListStale, REGIONS } from '../core/regions/regions';
 import type { CatalogInfo, CatalogView } from './catalog-view';
 import { countryName, formatIsoDate, localized } from './i18n';
-import { serviceLabel } from './service-names';
-import type { ExitCountryView, IncentiveView, KeyedText, SuggestionView } from './view-models';
+import { productLabel, serviceLabel } from './service-names';
+import type {
+  ExitCountryView,
+  IncentiveView,
+  KeyedText,
+  SnippetSetView,
+  SuggestionView,
+} from './view-models';
 
 /** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
 function readableReason(reason: { key: string; params?: Record<string, string> }): KeyedText {
@@ -19,6 +27,27 @@ function readableReason(reason: { key: string; params?: Record<string, string> }
   if (params.region) params.region = countryName(params.region);
   if (params.date) params.date = formatIsoDate(params.date);
   return { key: reason.key, params };
+}
+
+const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
+  CN: 'cn-mainland',
+  HK: 'hong-kong',
+  US: 'us',
+  RU: 'ru',
+};
+
+/** The endpoint meant for the region when the platform has one, else its international or global one. */
+function endpointRegion(platform: Platform, region: string | null): BaseUrlRegion | undefined {
+  const has = (r: BaseUrlRegion) => platform.api.baseUrls.some((b) => b.region === r && !b.legacy);
+  const own = region ? REGION_ENDPOINTS[region] : undefined;
+  if (own && has(own)) return own;
+  if (has('international')) return 'international';
+  if (has('global')) return 'global';
+  return undefined;
+}
+
+function readableNote(note: { key: string; params?: Record<string, string> }): KeyedText {
+  return { key: note.key, params: { ...note.params } };
 }
 
 export function createCatalogView(clock: () => number = Date.now): CatalogView {
@@ -42,10 +71,9 @@ export function createCatalogView(clock: () => number = Date.now): CatalogView {
                 sources: [chosen.source, ...(chosen.otherSources ?? [])],
               }
             : null;
+          const wanted = endpointRegion(platform, region);
           const baseUrl =
-            platform.api.baseUrls.find(
-              (b) => !b.legacy && (region === 'CN') === (b.region === 'cn-mainland'),
-            ) ??
+            platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
             platform.api.baseUrls.find((b) => !b.legacy) ??
             platform.api.baseUrls[0];
           return {
@@ -64,13 +92,28 @@ export function createCatalogView(clock: () => number = Date.now): CatalogView {
         });
     },
 
-    snippets(platformId, sourceModel) {
-      const platform = findPlatform(platformId);
-      if (!platform) return [];
-      // Wired to core/catalog's migrationSnippets once the catalog exports it.
-      void sourceModel;
-      return [];
+    snippets({ platformId, sourceModel, region }): SnippetSetView {
+      const platform = CATALOG.platforms.find((p) => p.id === platformId);
+      const result = migrationSnippets({
+        platformId,
+        sourceModel,
+        baseUrlRegion: platform ? endpointRegion(platform, region) : undefined,
+      });
+      if (!result.ok) return { ok: false, reasonKey: result.reason, docsUrl: result.docsUrl };
+      return {
+        ok: true,
+        model: result.model,
+        notes: result.notes.map(readableNote),
+        snippets: [
+          { language: 'python', code: result.python },
+          { language: 'node', code: result.node },
+          { language: 'curl', code: result.curl },
+          { language: 'env', code: result.shell },
+        ],
+      };
     },
+
+    sourceModels: () => OPENAI_SOURCE_MODELS,
 
     exitCountry({ service, product, country, checkedAt }): ExitCountryView | null {
       if (!country) return null;
@@ -78,7 +121,7 @@ export function createCatalogView(clock: () => number = Date.now): CatalogView {
       if (!result.country) return null;
       return {
         service,
-        serviceName: serviceLabel(service),
+        serviceName: productLabel(service, product),
         country: result.country,
         decision: result.decision,
         unknownReason: result.reason ?? null,

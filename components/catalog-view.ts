@@ -3,7 +3,7 @@
  * The live implementation wraps core/catalog and core/regions (components/catalog-live.ts);
  * components only see this interface.
  */
-import type { ExitCountryView, SnippetView, SuggestionView } from './view-models';
+import type { ExitCountryView, SnippetSetView, SuggestionView } from './view-models';
 
 export interface CatalogInfo {
   version: string;
@@ -22,7 +22,10 @@ export interface CatalogView {
     model?: string;
     limit?: number;
   }): SuggestionView[];
-  snippets(platformId: string, sourceModel?: string): SnippetView[];
+  /** Code for moving from `sourceModel` (an OpenAI model) to the platform, for the region's endpoint. */
+  snippets(input: { platformId: string; sourceModel: string; region: string | null }): SnippetSetView;
+  /** The OpenAI models a person can pick as where they come from. */
+  sourceModels(): readonly string[];
   /** The decision for an exit country against the service's published list; null without a country. */
   exitCountry(input: {
     service: string;

@@ -32,6 +32,14 @@ export interface SnippetView {
   code: string;
 }
 
+/** Migration code for one platform and source model, or why there is none. */
+export type SnippetSetView =
+  | { ok: true; snippets: SnippetView[]; notes: KeyedText[]; model: string }
+  | { ok: false; reasonKey: string; docsUrl: string | null };
+
+/** The OpenAI models a snippet can start from (core/catalog's OPENAI_SOURCE_MODELS). */
+export type SourceModelOption = string;
+
 export interface ModelMappingView {
   from: string;
   to: string;

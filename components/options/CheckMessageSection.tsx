@@ -129,7 +129,8 @@ export function CheckMessageSection({
             region={region}
             regionAutomatic={regionAutomatic}
             serviceName={name}
-            snippetsFor={(id) => catalog.snippets(id)}
+            snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
+            sourceModels={catalog.sourceModels()}
             headingLevel={3}
           />
         ) : null}

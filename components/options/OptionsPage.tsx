@@ -1,5 +1,6 @@
 /** Wires the options page to the real browser: client, stores, catalog and the engine. */
 import { useMemo } from 'preact/hooks';
+import { classifyObservation } from '../../core/detection';
 import { createCatalogView } from '../catalog-live';
 import { ClientContext } from '../shared/client-context';
 import { createExtensionClient } from '../stores/extension-client';
@@ -14,7 +15,7 @@ export function OptionsPage() {
   const catalog = useMemo(() => createCatalogView(), []);
   return (
     <ClientContext.Provider value={client}>
-      <Options settings={settings} log={log} catalog={catalog} classify={null} />
+      <Options settings={settings} log={log} catalog={catalog} classify={classifyObservation} />
     </ClientContext.Provider>
   );
 }

@@ -147,7 +147,8 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
             region={region}
             regionAutomatic={values?.region.mode !== 'chosen'}
             serviceName={focusName}
-            snippetsFor={(id) => catalog?.snippets(id) ?? []}
+            snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
+            sourceModels={catalog.sourceModels()}
             onChangeRegion={() => void client.openOptions('region')}
           />
         ) : null}

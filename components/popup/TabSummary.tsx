@@ -5,7 +5,7 @@
 import type { LogEvent } from '../../core/log/event';
 import type { TabState } from '../../core/messaging/protocol';
 import { t, tMaybe, tn } from '../i18n';
-import { productLabel } from '../service-names';
+import { productLabel, serviceForUrl } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
 import { EventWhat, hostOf } from '../shared/EventWhat';
 import { Icon } from '../shared/Icon';
@@ -91,7 +91,8 @@ export function TabSummary({ tab, now }: { tab: Loadable<TabState | null>; now?:
       </>
     );
   }
-  const host = hostOf(tab.value?.url ?? undefined);
+  const url = tab.value?.url ?? undefined;
+  const host = serviceForUrl(url) ? hostOf(url) : '';
   return (
     <section class="card card-ok" aria-labelledby="tab-title">
       <div class="card-head">

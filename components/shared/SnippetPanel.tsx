@@ -3,9 +3,10 @@
  * as an accessible tab list with a copy button. The model name is a suggestion by tier.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
-import type { SnippetLanguage, SnippetView } from '../view-models';
+import { t, tMaybe } from '../i18n';
+import type { SnippetLanguage, SnippetSetView, SnippetView } from '../view-models';
 import { CopyButton } from './CopyButton';
+import { ExternalLink } from './ExternalLink';
 
 const LANGUAGE_KEYS = {
   python: 'snippet.python',
@@ -14,9 +15,30 @@ const LANGUAGE_KEYS = {
   env: 'snippet.env',
 } as const satisfies Record<SnippetLanguage, string>;
 
-export function SnippetPanel({ idPrefix, snippets }: { idPrefix: string; snippets: SnippetView[] }) {
+export function SnippetPanel({
+  idPrefix,
+  set,
+  sourceModel,
+  sourceModels,
+  onSourceModel,
+}: {
+  idPrefix: string;
+  set: SnippetSetView;
+  sourceModel: string;
+  sourceModels: readonly string[];
+  onSourceModel: (model: string) => void;
+}) {
   const [active, setActive] = useState(0);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  if (!set.ok) {
+    return (
+      <p class="muted small">
+        {tMaybe(set.reasonKey) ?? t('snippet.none')}{' '}
+        {set.docsUrl ? <ExternalLink href={set.docsUrl}>{t('suggestion.docs')}</ExternalLink> : null}
+      </p>
+    );
+  }
+  const snippets = set.snippets;
   if (snippets.length === 0) return <p class="muted small">{t('snippet.none')}</p>;
   const current = snippets[Math.min(active, snippets.length - 1)] as SnippetView;
 
@@ -32,6 +54,23 @@ export function SnippetPanel({ idPrefix, snippets }: { idPrefix: string; snippet
 
   return (
     <div class="snippets">
+      <div class="row">
+        <label class="small" for={`${idPrefix}-model`}>
+          {t('snippet.fromModel')}
+        </label>
+        <select
+          id={`${idPrefix}-model`}
+          class="select-small"
+          value={sourceModel}
+          onChange={(e) => onSourceModel((e.target as HTMLSelectElement).value)}
+        >
+          {sourceModels.map((model) => (
+            <option key={model} value={model}>
+              {model}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="row row-between">
         <div role="tablist" class="tabs" aria-label={t('snippet.tablistLabel')} onKeyDown={onKeyDown}>
           {snippets.map((snippet, index) => (
@@ -67,6 +106,14 @@ export function SnippetPanel({ idPrefix, snippets }: { idPrefix: string; snippet
           <code>{current.code}</code>
         </pre>
       </div>
+      {set.notes.length > 0 ? (
+        <ul class="notes small muted">
+          {set.notes.map((note) => {
+            const text = tMaybe(note.key, note.params);
+            return text ? <li key={note.key + JSON.stringify(note.params ?? {})}>{text}</li> : null;
+          })}
+        </ul>
+      ) : null}
     </div>
   );
 }

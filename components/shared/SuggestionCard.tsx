@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatIsoDate, t, tMaybe } from '../i18n';
-import type { IncentiveView, SnippetView, SuggestionView } from '../view-models';
+import type { IncentiveView, SnippetSetView, SuggestionView } from '../view-models';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
 import { Icon } from './Icon';
@@ -44,14 +44,17 @@ export function SuggestionCard({
   suggestion,
   rank,
   snippetsFor,
+  sourceModels,
   defaultOpen = false,
 }: {
   suggestion: SuggestionView;
   rank: number;
-  snippetsFor: (platformId: string) => SnippetView[];
+  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView;
+  sourceModels: readonly string[];
   defaultOpen?: boolean;
 }) {
   const [showCode, setShowCode] = useState(defaultOpen);
+  const [sourceModel, setSourceModel] = useState(sourceModels[0] ?? '');
   const idPrefix = `suggestion-${suggestion.platformId}`;
   const reasons = suggestion.reasons.map((r) => tMaybe(r.key, r.params)).filter((r): r is string => !!r);
   const { links } = suggestion;
@@ -121,7 +124,13 @@ export function SuggestionCard({
       </button>
       {showCode ? (
         <div id={`${idPrefix}-code`}>
-          <SnippetPanel idPrefix={idPrefix} snippets={snippetsFor(suggestion.platformId)} />
+          <SnippetPanel
+            idPrefix={idPrefix}
+            set={snippetsFor(suggestion.platformId, sourceModel)}
+            sourceModel={sourceModel}
+            sourceModels={sourceModels}
+            onSourceModel={setSourceModel}
+          />
           <p class="muted small">{t('suggestion.mappingNote')}</p>
         </div>
       ) : null}

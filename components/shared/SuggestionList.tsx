@@ -1,6 +1,6 @@
 /** The way forward: ranked alternatives for the blocked service and the person's region. */
 import { countryName, t } from '../i18n';
-import type { SnippetView, SuggestionView } from '../view-models';
+import type { SnippetSetView, SuggestionView } from '../view-models';
 import { SuggestionCard } from './SuggestionCard';
 
 export function SuggestionList({
@@ -9,6 +9,7 @@ export function SuggestionList({
   regionAutomatic,
   serviceName,
   snippetsFor,
+  sourceModels,
   onChangeRegion,
   headingLevel = 2,
 }: {
@@ -16,7 +17,8 @@ export function SuggestionList({
   region: string | null;
   regionAutomatic: boolean;
   serviceName: string;
-  snippetsFor: (platformId: string) => SnippetView[];
+  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView;
+  sourceModels: readonly string[];
   onChangeRegion?: () => void;
   headingLevel?: 2 | 3;
 }) {
@@ -53,6 +55,7 @@ export function SuggestionList({
               suggestion={suggestion}
               rank={index + 1}
               snippetsFor={snippetsFor}
+              sourceModels={sourceModels}
             />
           ))}
         </ol>

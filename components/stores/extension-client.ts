@@ -19,7 +19,7 @@ export interface DownloadFile {
 export interface ExtensionClient {
   send<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>>;
   /** The tab the popup was opened for: `?tabId=` in the page URL wins (tests, demo), else the active tab. */
-  currentTabId(): Promise<number | null>;
+  currentTab(): Promise<{ id: number; url: string | null } | null>;
   /** Open the options page, optionally at a section anchor such as `log`. */
   openOptions(section?: string): Promise<void>;
   openTab(url: string): Promise<void>;
@@ -37,11 +37,15 @@ export interface ExtensionClient {
 export function createExtensionClient(): ExtensionClient {
   return {
     send: (type, input) => sendMessage(type, input as never) as never,
-    async currentTabId() {
+    async currentTab() {
       const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('tabId');
-      if (fromUrl && /^\d+$/.test(fromUrl)) return Number(fromUrl);
+      if (fromUrl && /^\d+$/.test(fromUrl)) {
+        const id = Number(fromUrl);
+        const tab = await browser.tabs.get(id).catch(() => null);
+        return { id, url: tab?.url ?? null };
+      }
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id ?? null;
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
     },
     async openOptions(section) {
       const url = browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`);

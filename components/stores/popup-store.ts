@@ -53,7 +53,8 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
     check: { status: 'idle' },
 
     async load() {
-      const tabId = await client.currentTabId().catch(() => null);
+      const current = await client.currentTab().catch(() => null);
+      const tabId = current?.id ?? null;
       set({ tabId });
       const recent = client
         .send('queryLog', { limit: POPUP_LIMITS.recent, offset: 0 })
@@ -70,7 +71,12 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
       } else {
         try {
           const state = await client.send('getTabState', { tabId });
-          const value = { ...state, events: newestFirst(state.events) };
+          // The browser knows the tab's address even before the background saw a navigation.
+          const value = {
+            ...state,
+            url: state.url ?? current?.url ?? null,
+            events: newestFirst(state.events),
+          };
           set({ tab: { status: 'ready', value } });
           service = value.events[0]?.service ?? null;
         } catch (error) {

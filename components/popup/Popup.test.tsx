@@ -1,0 +1,358 @@
+// @vitest-environment happy-dom
+/**
+ * The popup against the real background handlers, engine, log, catalog and region lists
+ * (components/testing/test-background.ts), on fakeBrowser. Blocks are created the way a content
+ * script reports them, from the signature fixtures; "Check now" reaches a local answerer.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { FetchLike } from '../../core/catalog/reachability';
+import { readSettings, writeSettings } from '../../core/settings/items';
+import fixtures from '../../test/fixtures/block-signatures.json';
+import { createCatalogView } from '../catalog-live';
+import { ClientContext } from '../shared/client-context';
+import { SuggestionCard } from '../shared/SuggestionCard';
+import { createExtensionClient, type ExtensionClient } from '../stores/extension-client';
+import { createPopupStore, POPUP_LIMITS } from '../stores/popup-store';
+import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
+import { type LocaleName, useLocale } from '../testing/locale-messages';
+import { startTestBackground } from '../testing/test-background';
+import { Popup } from './Popup';
+
+interface Fixture {
+  id: string;
+  expect: string;
+  url?: string;
+  http_status?: number;
+  body: string;
+}
+const FIXTURES = fixtures as Fixture[];
+const fixture = (id: string) => {
+  const found = FIXTURES.find((f) => f.id === id);
+  if (!found) throw new Error(`fixture ${id} missing`);
+  return found;
+};
+const CHATGPT_PAGE = fixture('chatgpt-unable-to-load-site-vpn');
+const OPENAI_API_403 = fixture('openai-api-403-unsupported-country-region-territory');
+
+let now = Date.UTC(2026, 10, 25, 9, 0, 0);
+const clock = () => now;
+let background: ReturnType<typeof startTestBackground>;
+
+/** A stand-in for the services' own hosts: answers "Check now" like OpenAI does from a refused country. */
+function answerer(trace: string | null, blocked: boolean): FetchLike {
+  return async (url) => {
+    if (url.endsWith('/cdn-cgi/trace')) {
+      return trace === null
+        ? new Response('not found', { status: 404 })
+        : new Response(`fl=1\nloc=${trace}\n`);
+    }
+    if (url.startsWith('https://api.openai.com/')) {
+      return blocked
+        ? new Response(OPENAI_API_403.body, { status: 403, headers: { 'content-type': 'application/json' } })
+        : new Response('{"error":{"message":"Incorrect API key"}}', { status: 401 });
+    }
+    return new Response('', { status: 404 });
+  };
+}
+
+/** A window with one active tab on `url`: what tabs.query({ active, currentWindow }) finds. */
+async function openTab(url: string): Promise<number> {
+  const window = await fakeBrowser.windows.create({ focused: true });
+  const tab = await fakeBrowser.tabs.create({ url, active: true, windowId: window?.id });
+  return tab.id as number;
+}
+
+function renderPopup(client: ExtensionClient = createExtensionClient()) {
+  const store = createPopupStore(client);
+  const settings = createSettingsStore(liveSettingsBackend());
+  const view = render(
+    <ClientContext.Provider value={client}>
+      <Popup store={store} settings={settings} catalog={createCatalogView(clock)} now={now} />
+    </ClientContext.Provider>,
+  );
+  return { store, settings, view };
+}
+
+function setup(locale: LocaleName, fetch?: FetchLike) {
+  fakeBrowser.reset();
+  useLocale(locale);
+  background = startTestBackground({ now: clock, fetch, checkTimeoutMs: 500 });
+}
+
+beforeEach(() => {
+  now = Date.UTC(2026, 10, 25, 9, 0, 0);
+  setup('en');
+});
+afterEach(() => {
+  cleanup();
+  background.stop();
+});
+
+describe('popup: no events', () => {
+  it('says no block was seen and that nothing is logged, on a page Detour does not watch', async () => {
+    await openTab('https://example.org/');
+    renderPopup();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'No region block seen on this tab' }),
+    ).toBeTruthy();
+    expect(screen.getByText('This tab is not on a page Detour watches.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await screen.findByText(/Nothing logged yet/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Check now/ })).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Where to go instead/ })).toBeNull();
+  });
+
+  it('on a watched service without a block, offers Check now and the one-time connection-check offer', async () => {
+    await openTab('https://chatgpt.com/');
+    renderPopup();
+    expect(
+      await screen.findByText('Detour is watching chatgpt.com and has not seen it refuse your region.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    const offer = await screen.findByRole('region', {
+      name: 'Check my connection when I open an AI service?',
+    });
+    expect(
+      within(offer).getByText(/asks that same site for its \/cdn-cgi\/trace page, without cookies/),
+    ).toBeTruthy();
+
+    fireEvent.click(within(offer).getByRole('button', { name: 'Turn on' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Check my connection/ })).toBeNull());
+    const stored = await readSettings();
+    expect(stored.exitCheckOnOpen).toBe(true);
+    expect(stored.exitCheckOffered).toBe(true);
+  });
+});
+
+describe('popup: a block on this tab', () => {
+  async function blockOnTab(times = 1): Promise<number> {
+    // Suggestions depend on the region; the test machine's time zone must not decide them.
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    for (let i = 0; i < times; i++) {
+      const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
+        body: CHATGPT_PAGE.body,
+      });
+      expect(result.accepted).toBe(true);
+      now += 60_000;
+    }
+    return tabId;
+  }
+
+  it('names the service, what was seen, when and how often, with the way forward', async () => {
+    await blockOnTab(2);
+    renderPopup();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" }),
+    ).toBeTruthy();
+    const card = screen.getByRole('region', { name: "ChatGPT refused this browser's region" });
+    expect(within(card).getByText('Refusal shown on chatgpt.com')).toBeTruthy();
+    expect(within(card).getByText(/^Unable to load site/)).toBeTruthy();
+    expect(within(card).getByText(/seen 2 times/)).toBeTruthy();
+
+    const suggestions = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    const cards = within(suggestions)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('suggestion'));
+    expect(cards.length).toBe(3);
+    // Each suggestion says why, and links only to https pages from the catalog.
+    for (const card of cards) {
+      expect(within(card).getByRole('list', { name: 'Why it is suggested' })).toBeTruthy();
+      for (const link of within(card).queryAllByRole('link')) {
+        expect(link.getAttribute('href')).toMatch(/^https:\/\//);
+        expect(link.getAttribute('rel')).toContain('noopener');
+      }
+    }
+
+    // This service's history and the recent events everywhere, with the way to the full log.
+    expect(await screen.findByRole('heading', { name: 'ChatGPT: recent history' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
+  });
+
+  it('shows an offer announced more than 12 months ago as "may have ended", and a current one without', async () => {
+    // Every catalogued platform for an OpenAI block in CN, through the same adapter the popup uses.
+    const all = createCatalogView(clock).suggestions({
+      service: 'openai',
+      product: 'chatgpt',
+      region: 'CN',
+      limit: 50,
+    });
+    const stale = all.find((s) => s.incentive?.stale);
+    const current = all.find((s) => s.incentive && !s.incentive.stale && !s.incentive.ended);
+    expect(stale?.platformId).toBeDefined();
+    render(
+      <ClientContext.Provider value={createExtensionClient()}>
+        <ol>
+          {[stale, current]
+            .filter((s) => s !== undefined)
+            .map((s, i) => (
+              <SuggestionCard
+                key={s.platformId}
+                suggestion={s}
+                rank={i + 1}
+                snippetsFor={() => ({ ok: false, reasonKey: '', docsUrl: null })}
+                sourceModels={[]}
+              />
+            ))}
+        </ol>
+      </ClientContext.Provider>,
+    );
+    const staleCard = screen.getByRole('heading', { name: stale?.name }).closest('li') as HTMLElement;
+    expect(within(staleCard).getByText('Migration offer')).toBeTruthy();
+    expect(within(staleCard).getByText(/^Announced [A-Z][a-z]{2} 20\d\d, may have ended\.$/)).toBeTruthy();
+    // Zhipu's 2024 moving plan is in the catalog as announced 2024-06: on 2026-11-25 it is stale.
+    const zhipu = all.find((s) => s.platformId === 'zhipu');
+    expect(zhipu?.incentive?.stale).toBe(true);
+    if (current) {
+      const currentCard = screen.getByRole('heading', { name: current.name }).closest('li') as HTMLElement;
+      expect(within(currentCard).queryByText(/may have ended/)).toBeNull();
+    }
+  });
+
+  it('shows migration code with tabs and a working copy button', async () => {
+    await blockOnTab();
+    renderPopup();
+    const suggestions = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    fireEvent.click(
+      within(suggestions).getAllByRole('button', { name: 'Show migration code' })[0] as HTMLElement,
+    );
+    const tablist = await within(suggestions).findByRole('tablist', { name: 'Code language' });
+    expect(
+      within(tablist)
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual(['Python', 'Node.js', 'curl', 'Env vars']);
+    const panel = within(suggestions).getByRole('tabpanel');
+    expect(panel.textContent).toContain('from openai import OpenAI');
+    fireEvent.click(within(tablist).getByRole('tab', { name: 'curl' }));
+    expect(within(suggestions).getByRole('tabpanel').textContent).toMatch(/^curl 'https:\/\//);
+    expect(within(suggestions).getByText(/our suggestion by tier, not the vendor's claim/)).toBeTruthy();
+
+    fireEvent.click(within(suggestions).getByRole('button', { name: 'Copy code' }));
+    expect(await within(suggestions).findByText('Copied')).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(within(suggestions).getByRole('tabpanel').textContent);
+  });
+
+  it('asks the background only for what it shows, even with 10,000 events in the log', async () => {
+    await writeSettings({ logCap: 10_000, retentionDays: 3650 });
+    await Promise.all(
+      Array.from({ length: 10_000 }, (_, i) =>
+        background.log.append({
+          service: i % 2 ? 'openai' : 'anthropic',
+          product: i % 2 ? 'api' : 'claude-web',
+          kind: 'response',
+          ruleId: 'seed',
+          url: `https://api.example${i}.test/v1`,
+          status: 403,
+          evidence: `seeded ${i}`,
+          at: now - (10_000 - i) * 1000,
+        }),
+      ),
+    );
+    await blockOnTab();
+    const client = createExtensionClient();
+    const asked: Array<{ type: string; limit?: number }> = [];
+    const send = client.send.bind(client);
+    client.send = ((type: string, input: { limit?: number }) => {
+      asked.push({ type, limit: input?.limit });
+      return send(type as never, input as never);
+    }) as ExtensionClient['send'];
+    const started = performance.now();
+    renderPopup(client);
+    await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" });
+    const firstContentMs = performance.now() - started;
+    const total = (await background.log.count()).toLocaleString('en');
+    expect(total).toBe('10,000');
+    expect(
+      await screen.findByRole('button', { name: `Open the full log (${total} events)` }, { timeout: 10_000 }),
+    ).toBeTruthy();
+    const queries = asked.filter((a) => a.type === 'queryLog');
+    expect(queries.length).toBe(2);
+    expect(Math.max(...queries.map((q) => q.limit ?? Number.POSITIVE_INFINITY))).toBeLessThanOrEqual(
+      POPUP_LIMITS.recent,
+    );
+    // Generous for a shared 2-core CI machine; the point is that it does not grow with the log.
+    expect(firstContentMs).toBeLessThan(2000);
+  }, 60_000);
+});
+
+describe('popup: Check now', () => {
+  it('says why a check failed when the service cannot be reached', async () => {
+    background.stop();
+    setup('en', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await openTab('https://chatgpt.com/');
+    renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect(await screen.findByText('No clear answer: the connection to the service failed.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
+  });
+
+  it('says the check could not run when the background does not answer', async () => {
+    await openTab('https://chatgpt.com/');
+    renderPopup();
+    const button = await screen.findByRole('button', { name: 'Check now' });
+    background.stop();
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^The check could not run: /);
+  });
+
+  it('warns when the exit country is not served, with the list, its date and source', async () => {
+    background.stop();
+    setup('en', answerer('CN', true));
+    await openTab('https://chatgpt.com/');
+    renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect(await screen.findByText('It refused this connection.')).toBeTruthy();
+    const warning = await screen.findByRole('status', { name: 'Your connection leaves from China (CN).' });
+    expect(warning.textContent).toMatch(
+      /ChatGPT does not serve CN \(OpenAI's list, as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\)\./,
+    );
+    expect(warning.textContent).toContain('Using it from here may get the account suspended.');
+    const source = within(warning).getByRole('link', { name: /Source/ });
+    expect(source.getAttribute('href')).toMatch(/^https:\/\/.*openai\.com\//);
+
+    // One click adopts the exit country as the region.
+    fireEvent.click(within(warning).getByRole('button', { name: 'Use China as my region' }));
+    await waitFor(async () =>
+      expect((await readSettings()).region).toEqual({ mode: 'chosen', country: 'CN' }),
+    );
+  });
+
+  it('says quietly when the exit country is served', async () => {
+    background.stop();
+    setup('en', answerer('JP', false));
+    await openTab('https://chatgpt.com/');
+    renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Check now' }));
+    expect(await screen.findByText('It answered normally: not blocked from this connection.')).toBeTruthy();
+    expect(await screen.findByText(/Connection leaves from Japan \(JP\): served\./)).toBeTruthy();
+  });
+});
+
+describe('popup in Chinese', () => {
+  it('shows the block and the warning in Simplified Chinese with country names from Intl', async () => {
+    background.stop();
+    setup('zh_CN', answerer('CN', true));
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    renderPopup();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
+    expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
+  });
+
+  it('uses Traditional Chinese wording in zh_TW', async () => {
+    background.stop();
+    setup('zh_TW');
+    await openTab('https://example.org/');
+    renderPopup();
+    expect(await screen.findByRole('heading', { level: 1, name: '此分頁未發現地區限制' })).toBeTruthy();
+  });
+});
