@@ -166,13 +166,26 @@ async function runTour(detour: DetourInBrowser, standIn: StandIn, out: string): 
     let popupScreenshot: string | null = null;
     const tabId = await detour.tabIdOf(page.url()).catch(() => null);
     if (tabId !== null) {
-      badge = await detour.badgeText(tabId).catch(() => null);
+      // A block's badge may follow its log entry by a moment (e.g. after a redirect lands).
+      const readBadge = () => detour.badgeText(tabId).catch(() => null);
+      badge =
+        link.expect === 'quiet'
+          ? await readBadge()
+          : await waitFor('the badge', async () => (await readBadge()) || undefined, {
+              timeoutMs: 3_000,
+            }).catch(readBadge);
       const popup = await detour.openExtensionPage(`popup.html?tabId=${tabId}`);
+      await popup.resize(400, 720); // about the size the toolbar popup opens at
       await new Promise((done) => setTimeout(done, 600)); // let the popup render its state
       popupScreenshot = shot(`${name}-popup`);
       await popup.screenshot(popupScreenshot);
       await popup.close();
     }
+    if (link.expect !== 'quiet' && !problem && !badge) {
+      problem = `the block was logged but the tab's badge is ${JSON.stringify(badge ?? 'unreadable')}`;
+    }
+    if (link.expect === 'quiet' && badge)
+      problem = `the look-alike's tab has a badge: ${JSON.stringify(badge)}`;
     stops.push({ link, screenshot: shot(name), popupScreenshot, badge, problem });
   }
 
@@ -200,12 +213,11 @@ async function runTour(detour: DetourInBrowser, standIn: StandIn, out: string): 
 
   console.log(`\nDemo tour in ${detour.browser} (headless):`);
   for (const stop of stops) {
-    const verdict = stop.problem
-      ? `MISSING: ${stop.problem}`
-      : stop.link.expect === 'quiet'
-        ? 'quiet'
-        : 'logged';
-    console.log(`  ${verdict.padEnd(8)} badge ${JSON.stringify(stop.badge ?? '?')}  ${stop.link.href}`);
+    const verdict = stop.problem ? 'WRONG' : stop.link.expect === 'quiet' ? 'quiet' : 'logged';
+    console.log(
+      `  ${verdict.padEnd(7)} badge ${JSON.stringify(stop.badge ?? '?').padEnd(4)} ${stop.link.href}`,
+    );
+    if (stop.problem) console.log(`          ${stop.problem}`);
   }
   console.log(`  ${events.length} events in the exported log.`);
   console.log(`Screenshots and the exported log: ${relative(process.cwd(), out) || '.'}/`);

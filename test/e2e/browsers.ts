@@ -30,6 +30,8 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   url(): string;
+  /** Sets the viewport, e.g. a popup's size before its screenshot. */
+  resize(width: number, height: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -278,6 +280,7 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       url: () => page.url(),
+      resize: (width, height) => page.setViewportSize({ width, height }),
       async screenshot(path) {
         await page.screenshot({ path });
       },
@@ -372,6 +375,7 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       url: () => page.url(),
+      resize: (width, height) => page.setViewport({ width, height }),
       async screenshot(path) {
         await page.screenshot({ path: path as `${string}.png` });
       },

@@ -238,6 +238,12 @@ export function describeWatchers(browser: BrowserName): void {
           url: target,
           observation: { kind: 'navigation', url: target, from: 'https://claude.ai/chat', status: 302 },
         });
+        // Badge and popup agree: the tab that was sent to the block page shows it.
+        const tab = await detour.tabIdOf(target);
+        expect((await detour.send('getTabState', { tabId: tab })).events).toHaveLength(1);
+        await waitFor('the redirected tab’s badge', async () => (await detour.badgeText(tab)) || undefined, {
+          timeoutMs: 3_000,
+        });
       });
     });
 
