@@ -110,6 +110,25 @@ for (const { name, observation } of cases) {
   ]);
 }
 
+// The floor on this machine right now: a loop that only reads each character of 1 MB once.
+const floorText = (cases[0] as { observation: Observation }).observation.body as string;
+const floorTimes: number[] = [];
+let checksum = 0;
+for (let run = 0; run < RUNS; run++) {
+  const start = performance.now();
+  for (let index = 0; index < floorText.length; index++) checksum += floorText.charCodeAt(index) & 1;
+  floorTimes.push(performance.now() - start);
+}
+floorTimes.sort((a, b) => a - b);
+rows.push([
+  'reference: read 1 MB char by char, nothing else',
+  '1024 K chars',
+  percentile(floorTimes, 0.5).toFixed(2),
+  percentile(floorTimes, 0.1).toFixed(2),
+  percentile(floorTimes, 0.9).toFixed(2),
+  `(checksum ${checksum % 10})`,
+]);
+
 const header = ['case', 'size', 'median ms', 'p10 ms', 'p90 ms', 'verdict'];
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),

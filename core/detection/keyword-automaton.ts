@@ -264,11 +264,7 @@ const GRAM_BUCKETS = 1 << 16;
 const MIN_SKIP_LENGTH = 6;
 
 function gramBucket(a: number, b: number, c: number, d: number): number {
-  return (
-    (Math.imul(Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c, 0xc2b2ae35) ^
-      Math.imul(d, 0x27d4eb2f)) >>>
-    16
-  );
+  return Math.imul((((((a << 8) ^ b) << 8) ^ c) << 8) ^ d, 0x9e3779b1) >>> 16;
 }
 
 /** Letters, digits, '/', '!' and '-': what follows '<' in a tag or comment opener. */
