@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMITS, inferKind, plainExcerpt } from './engine';
-import { classifyObservation } from './index';
+import { builtInRules, classifyObservation } from './index';
 
 const OPENAI_REGION =
   '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}';
@@ -161,5 +161,16 @@ describe('JSON in a long log', () => {
       'done }',
     ].join('\n');
     expect(classifyObservation({ body: log })).toMatchObject({ verdict: 'block', service: 'anthropic' });
+  });
+});
+
+describe('keyword length', () => {
+  it('keeps every keyword long enough for the automaton to skip ahead (see ARCHITECTURE: The engine)', () => {
+    for (const kind of ['response', 'page', 'text'] as const) {
+      const short = builtInRules()
+        .matcher(kind)
+        .automaton.keywords.filter((keyword) => keyword.length < 11);
+      expect(short, kind).toEqual([]);
+    }
   });
 });
