@@ -20,6 +20,7 @@ import { readSettings } from '../../core/settings/items';
 import { GrantedHosts } from '../../core/watch/granted-hosts';
 import { createHandlers } from '../../core/watch/handlers';
 import { BlockRecorder } from '../../core/watch/recorder';
+import pkg from '../../package.json';
 
 export interface TestBackgroundOptions {
   now: () => number;
@@ -29,6 +30,12 @@ export interface TestBackgroundOptions {
 }
 
 export function startTestBackground(options: TestBackgroundOptions) {
+  // fakeBrowser has no manifest; the built one carries package.json's version.
+  (fakeBrowser.runtime as unknown as { getManifest: () => unknown }).getManifest = () => ({
+    manifest_version: 3,
+    name: 'Detour',
+    version: pkg.version,
+  });
   const extensionId = fakeBrowser.runtime.id;
   const extensionOrigin = `chrome-extension://${extensionId}/`;
   const log = new EventLog({

@@ -1,0 +1,253 @@
+// @vitest-environment happy-dom
+/**
+ * The options page against the real background handlers, log, settings storage, engine and
+ * catalog on fakeBrowser: the full log (filter, search, paging, clear with confirmation), the
+ * settings import (bad files refused, nothing changed), and "Check an error message".
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { classifyObservation } from '../../core/detection';
+import { readSettings, writeSettings } from '../../core/settings/items';
+import fixtures from '../../test/fixtures/block-signatures.json';
+import { createCatalogView } from '../catalog-live';
+import { ClientContext } from '../shared/client-context';
+import { createExtensionClient, type DownloadFile } from '../stores/extension-client';
+import { createLogStore } from '../stores/log-store';
+import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
+import { useLocale } from '../testing/locale-messages';
+import { startTestBackground } from '../testing/test-background';
+import { Options } from './Options';
+
+const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
+const clock = () => NOW;
+let background: ReturnType<typeof startTestBackground>;
+let downloads: DownloadFile[];
+
+function renderOptions() {
+  const client = createExtensionClient();
+  downloads = [];
+  client.download = (file) => void downloads.push(file);
+  const settings = createSettingsStore(liveSettingsBackend());
+  const log = createLogStore(client, clock);
+  render(
+    <ClientContext.Provider value={client}>
+      <Options
+        settings={settings}
+        log={log}
+        catalog={createCatalogView(clock)}
+        classify={classifyObservation}
+      />
+    </ClientContext.Provider>,
+  );
+}
+
+/** 120 events: 80 OpenAI API refusals (hosts api-N.example), 40 Claude ones, one an hour apart. */
+async function seedLog() {
+  await Promise.all(
+    Array.from({ length: 120 }, (_, i) => {
+      const openai = i % 3 !== 0;
+      return background.log.append({
+        service: openai ? 'openai' : 'anthropic',
+        product: openai ? 'api' : 'claude-web',
+        kind: 'response',
+        ruleId: 'seed',
+        url: `https://api-${i}.example/v1/chat`,
+        status: 403,
+        evidence: openai ? `unsupported_country_region_territory #${i}` : `App unavailable in region #${i}`,
+        at: NOW - (120 - i) * 3600_000,
+      });
+    }),
+  );
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useLocale('en');
+  background = startTestBackground({ now: clock });
+});
+afterEach(() => {
+  cleanup();
+  background.stop();
+});
+
+describe('options: sections', () => {
+  it('has a nav of anchors to every section, each a labelled region', async () => {
+    renderOptions();
+    const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#region',
+      '#services',
+      '#notifications',
+      '#log',
+      '#check',
+      '#backup',
+      '#catalog',
+      '#about',
+    ]);
+    for (const link of links) {
+      const id = link.getAttribute('href')?.slice(1) as string;
+      const section = await waitFor(() => {
+        const found = document.getElementById(id);
+        if (!found) throw new Error(`no section #${id}`);
+        return found;
+      });
+      expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe(link.textContent);
+    }
+  });
+
+  it('writes a setting through to storage', async () => {
+    renderOptions();
+    const badge = await screen.findByRole('checkbox', { name: /Toolbar badge/ });
+    fireEvent.click(badge);
+    await waitFor(async () => expect((await readSettings()).badge).toBe(false));
+  });
+});
+
+describe('options: the full log', () => {
+  it('pages through the log, filters by service and searches', async () => {
+    await seedLog();
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Log' });
+    expect(await within(section).findByText('1–50 of 120')).toBeTruthy();
+    expect(within(section).getAllByRole('row')).toHaveLength(51);
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Next' }));
+    expect(await within(section).findByText('51–100 of 120')).toBeTruthy();
+    expect(within(section).getByText('Page 2 of 3')).toBeTruthy();
+
+    fireEvent.change(within(section).getByLabelText('Service'), { target: { value: 'anthropic' } });
+    expect(await within(section).findByText('1–40 of 40')).toBeTruthy();
+    const rows = within(section).getAllByRole('row').slice(1);
+    expect(rows.every((row) => row.textContent?.includes('Claude'))).toBe(true);
+
+    fireEvent.change(within(section).getByLabelText('Service'), { target: { value: '' } });
+    fireEvent.input(within(section).getByLabelText('Search'), { target: { value: '#42' } });
+    expect(await within(section).findByText('1–1 of 1', {}, { timeout: 3000 })).toBeTruthy();
+
+    fireEvent.input(within(section).getByLabelText('Search'), { target: { value: '' } });
+    fireEvent.change(within(section).getByLabelText('Time'), { target: { value: 'day' } });
+    expect(await within(section).findByText('1–24 of 24', {}, { timeout: 3000 })).toBeTruthy();
+  });
+
+  it('exports JSON and CSV as files', async () => {
+    await seedLog();
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Log' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]?.mime).toMatch(/csv/);
+    expect(downloads[0]?.text.trim().split('\n')).toHaveLength(121);
+    expect(await within(section).findByText(`Saved ${downloads[0]?.filename}.`)).toBeTruthy();
+  });
+
+  it('clears only after confirming in a dialog', async () => {
+    await seedLog();
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Log' });
+    await within(section).findByText('1–50 of 120');
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear log…' }));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Clear the whole log?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(await background.log.count()).toBe(120);
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Clear log…' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Clear the whole log?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Clear log' }));
+    expect(await within(section).findByText('Deleted 120 events.')).toBeTruthy();
+    expect(await within(section).findByText('No events match.')).toBeTruthy();
+    expect(await background.log.count()).toBe(0);
+  });
+});
+
+describe('options: settings backup', () => {
+  function importFile(text: string) {
+    const input = document.getElementById('settings-file') as HTMLInputElement;
+    const file = new File([text], 'settings.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+  }
+
+  it('refuses a file that is not a settings file, says what is wrong, and changes nothing', async () => {
+    await writeSettings({ retentionDays: 30, badge: false });
+    const before = await readSettings();
+    renderOptions();
+    await screen.findByRole('region', { name: 'Back up settings' });
+
+    importFile('{"format":"detour-log","version":1,"events":[]}');
+    let alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The file was not imported. Your settings are unchanged.');
+    expect(alert.textContent).toContain('This is not a Detour settings file.');
+
+    importFile('{ not json');
+    alert = await screen.findByText('This file is not valid JSON.');
+    expect(alert).toBeTruthy();
+
+    const wrongValue = JSON.stringify({
+      format: 'detour-settings',
+      version: 1,
+      exportedAt: new Date(NOW).toISOString(),
+      settings: { ...before, retentionDays: 'forever' },
+    });
+    importFile(wrongValue);
+    expect(await screen.findByText('A setting in this file has a value Detour cannot use.')).toBeTruthy();
+    expect(screen.getByText(/retentionDays/)).toBeTruthy();
+
+    expect(await readSettings()).toEqual(before);
+  });
+
+  it('exports settings and imports them back', async () => {
+    await writeSettings({ retentionDays: 30 });
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Back up settings' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Export settings' }));
+    const exported = downloads[0]?.text as string;
+    expect(JSON.parse(exported).settings.retentionDays).toBe(30);
+
+    await writeSettings({ retentionDays: 7 });
+    importFile(exported);
+    expect(await within(section).findByText('Settings imported.')).toBeTruthy();
+    expect((await readSettings()).retentionDays).toBe(30);
+  });
+});
+
+describe('options: check an error message', () => {
+  const apiBlock = (fixtures as Array<{ id: string; body: string }>).find(
+    (f) => f.id === 'openai-api-403-unsupported-country-region-territory',
+  );
+
+  it('recognises a pasted region block and suggests where to go', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'HK' } });
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Check an error message' });
+    fireEvent.input(within(section).getByLabelText('Text to check'), { target: { value: apiBlock?.body } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Check' }));
+    expect(await within(section).findByText(/^This is a region block by OpenAI/)).toBeTruthy();
+    expect(
+      within(section).getByText(/unsupported_country_region_territory/, { selector: 'span' }),
+    ).toBeTruthy();
+    const suggestions = within(section).getByRole('region', { name: /Where to go instead of OpenAI/ });
+    expect(
+      within(suggestions).getByText(/^For Hong Kong[^(]* \(HK\), as set in the options\.$/),
+    ).toBeTruthy();
+  });
+
+  it('says so when the text is not a region block', async () => {
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Check an error message' });
+    fireEvent.input(within(section).getByLabelText('Text to check'), {
+      target: { value: '{"error":{"message":"Rate limit reached for gpt-4o","type":"requests"}}' },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Check' }));
+    expect(
+      await within(section).findByText(
+        /Detour does not recognise a region block|but not like a region block/,
+      ),
+    ).toBeTruthy();
+  });
+});
