@@ -118,7 +118,11 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
           <Icon name="settings" size={18} />
         </button>
       </header>
-      <main class="popup-main">
+      {/* data-ready: the tab's answer and the recent events are shown (bench/README.md times this). */}
+      <main
+        class="popup-main"
+        data-ready={tab.status !== 'loading' && recent.status !== 'loading' ? '' : undefined}
+      >
         <TabSummary tab={tab} now={now} />
         {warningView ? (
           <ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
