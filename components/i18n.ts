@@ -124,6 +124,7 @@ const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "3 minutes ago" / "3 分钟前", relative to `now`. */
 export function formatRelative(ms: number, now: number = Date.now()): string {
   let value = (ms - now) / 1000;
+  if (Math.abs(value) < 10) return t('common.justNow');
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(value) < size) {
       const rounded = Math.round(value);

@@ -24,7 +24,7 @@ export function ExitCountryLine({
   const country = countryName(code);
   const checked = (
     <span class="muted small">
-      {t('exit.checkedAt')} <TimeAgo ms={view.checkedAt} now={now} />
+      <TimeAgo ms={view.checkedAt} now={now} format={(time) => t('exit.checkedAt', { time })} />
       {onAdopt ? (
         <>
           {' · '}
@@ -80,8 +80,9 @@ export function ExitCountryLine({
         <p id="exit-warning-title" class="strong">
           {t('exit.leavesFrom', { country, code })}
         </p>
-        <p>
-          {listText} {t('exit.suspensionRisk')}
+        <p class="sentences">
+          <span>{listText}</span>
+          <span>{t('exit.suspensionRisk')}</span>
         </p>
         {view.listStale && view.listDate ? (
           <p class="small">{t('exit.listStale', { date: formatIsoDate(view.listDate) })}</p>

@@ -167,7 +167,7 @@ describe('popup: a block on this tab', () => {
     }
 
     // This service's history and the recent events everywhere, with the way to the full log.
-    expect(await screen.findByRole('heading', { name: 'ChatGPT: recent history' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'OpenAI: recent history' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
   });
 

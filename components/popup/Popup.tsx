@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import type { CatalogView } from '../catalog-view';
 import { t } from '../i18n';
-import { productLabel, serviceForUrl } from '../service-names';
+import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
 import { SuggestionList } from '../shared/SuggestionList';
@@ -127,14 +127,6 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
         {warningView ? (
           <ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
         ) : null}
-        {showOffer ? (
-          <ConnectionCheckOffer
-            onAccept={() =>
-              void settings.getState().update({ exitCheckOnOpen: true, exitCheckOffered: true })
-            }
-            onDecline={() => void settings.getState().update({ exitCheckOffered: true })}
-          />
-        ) : null}
         {focus ? (
           <CheckNow
             serviceName={focusName}
@@ -156,8 +148,16 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
             onChangeRegion={() => void client.openOptions('region')}
           />
         ) : null}
+        {showOffer ? (
+          <ConnectionCheckOffer
+            onAccept={() =>
+              void settings.getState().update({ exitCheckOnOpen: true, exitCheckOffered: true })
+            }
+            onDecline={() => void settings.getState().update({ exitCheckOffered: true })}
+          />
+        ) : null}
         {block && history.status === 'ready' ? (
-          <ServiceHistory events={history.value} serviceName={focusName} now={now} />
+          <ServiceHistory events={history.value} serviceName={serviceLabel(focus?.service ?? '')} now={now} />
         ) : null}
         {recent.status === 'ready' ? (
           <RecentEvents
