@@ -71,8 +71,8 @@ export function describeWatchers(browser: BrowserName): void {
     }
 
     /** Opens the playground, which calls the API from the page, and waits for its answer. */
-    async function playground(which: 'region' | 'quota' | 'invalid-key'): Promise<TestPage> {
-      const page = await open(`https://platform.openai.com/playground?case=${which}`);
+    async function playground(which: 'region' | 'quota' | 'invalid-key', via = 'page'): Promise<TestPage> {
+      const page = await open(`https://platform.openai.com/playground?case=${which}&via=${via}`);
       const status = await waitFor('the playground to call the API', async () => {
         const text = await page.evaluate(() => document.getElementById('status')?.textContent ?? '', null);
         return text.startsWith('done') || text.startsWith('failed') ? text : undefined;
@@ -147,6 +147,17 @@ export function describeWatchers(browser: BrowserName): void {
         await playground('region');
         expectExactly(await settledEvents('the API region block'), apiRegionBlock());
       });
+
+      // Chromium has no API to read a response body: Detour sees bodies there only through its
+      // wrapper of the page window's fetch/XHR, and a Web Worker's fetch is outside that window.
+      // Firefox reads 4xx bodies from the API hosts in the network layer (filterResponseData).
+      it.skipIf(browser === 'chromium')(
+        'logs the 403 when the page calls the API from a Web Worker (network-level body reading)',
+        async () => {
+          await playground('region', 'worker');
+          expectExactly(await settledEvents('the API region block from a worker'), apiRegionBlock());
+        },
+      );
 
       for (const lookAlike of ['quota', 'invalid-key'] as const) {
         it(`logs nothing for the ${lookAlike === 'quota' ? '429 insufficient_quota' : '401 invalid_api_key'} look-alike`, async () => {

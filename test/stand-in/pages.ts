@@ -112,25 +112,45 @@ export const STAND_IN_API_KEYS: Record<Exclude<PlaygroundCase, 'region'>, string
 
 /**
  * A developer console page that calls the chat completions API from the page itself, as
- * OpenAI's playground does: `?case=` picks the key, and the page shows status and body as text.
+ * OpenAI's playground does: `?case=` picks the key, and the page shows status and body as text
+ * (`?via=worker`: the call runs in a Web Worker and only the status is shown).
  */
 export function playgroundPage(apiUrl: string): string {
   const script = `
 const cases = ${JSON.stringify(STAND_IN_API_KEYS)};
 const which = new URLSearchParams(location.search).get('case') || 'region';
 const key = cases[which] || 'sk-detour-stand-in-any';
+const request = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: 'Bearer ' + key },
+  body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] }),
+};
+// ?via=worker makes the call from a Web Worker and shows only the status: then nothing in the
+// page's own window (no wrapped fetch, no text) carries the answer, only the network does.
+const viaWorker = new URLSearchParams(location.search).get('via') === 'worker';
+function callInWorker() {
+  const source = 'onmessage = async (m) => { const r = await fetch(m.data.url, m.data.request);' +
+    ' postMessage({ status: r.status, text: await r.text() }); };';
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (m) => resolve(m.data);
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage({ url: ${JSON.stringify(apiUrl)}, request });
+  });
+}
 async function call() {
   const status = document.getElementById('status');
   status.textContent = 'calling';
   try {
-    const response = await fetch(${JSON.stringify(apiUrl)}, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + key },
-      body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] }),
-    });
-    const text = await response.text();
-    document.getElementById('response').textContent = text;
-    status.textContent = 'done ' + response.status;
+    let answer;
+    if (viaWorker) {
+      answer = await callInWorker();
+    } else {
+      const response = await fetch(${JSON.stringify(apiUrl)}, request);
+      answer = { status: response.status, text: await response.text() };
+      document.getElementById('response').textContent = answer.text;
+    }
+    status.textContent = 'done ' + answer.status;
   } catch (error) {
     status.textContent = 'failed ' + error;
   }
