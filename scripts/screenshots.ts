@@ -102,7 +102,7 @@ async function shoot(locale: (typeof LOCALES)[number], standIn: StandIn): Promis
       await popup.screenshot({ path: popupFile });
       written.push(popupFile);
       const fullFile = join(OUT, `popup-${locale.tag}-${scheme}-full.png`);
-      await popup.screenshot({ path: fullFile, fullPage: true });
+      await popup.screenshot({ path: fullFile, fullPage: true, scale: 'css' });
       written.push(fullFile);
       await popup.close();
 

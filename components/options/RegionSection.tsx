@@ -80,7 +80,7 @@ export function RegionSection({
         >
           {options.map((o) => (
             <option key={o.code} value={o.code}>
-              {`${o.name} (${o.code})`}
+              {t('options.region.option', { country: o.name, code: o.code })}
             </option>
           ))}
         </select>

@@ -3,7 +3,7 @@
  * "may have ended" when old), and the ways to move: console, docs, pricing, base URL, code.
  */
 import { useState } from 'preact/hooks';
-import { formatIsoDate, t, tMaybe } from '../i18n';
+import { dataLocale, formatIsoDate, t, tMaybe } from '../i18n';
 import type { IncentiveView, SnippetSetView, SuggestionView } from '../view-models';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
@@ -23,7 +23,10 @@ function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
     <div class={old ? 'incentive incentive-old' : 'incentive'}>
       <p class="incentive-label">
         {t('incentive.label')}
-        {incentive.amount ? <span class="incentive-amount">{incentive.amount}</span> : null}
+        {/* The catalog states amounts in English only; the translated summary carries them otherwise. */}
+        {incentive.amount && dataLocale() === 'en' ? (
+          <span class="incentive-amount">{incentive.amount}</span>
+        ) : null}
       </p>
       <p class="small">{incentive.summary}</p>
       {dateLine ? (
