@@ -71,7 +71,10 @@ export function describeWatchers(browser: BrowserName): void {
     }
 
     /** Opens the playground, which calls the API from the page, and waits for its answer. */
-    async function playground(which: 'region' | 'quota' | 'invalid-key', via = 'page'): Promise<TestPage> {
+    async function playground(
+      which: 'region' | 'quota' | 'invalid-key',
+      via: 'page' | 'xhr' | 'worker' = 'page',
+    ): Promise<TestPage> {
       const page = await open(`https://platform.openai.com/playground?case=${which}&via=${via}`);
       const status = await waitFor('the playground to call the API', async () => {
         const text = await page.evaluate(() => document.getElementById('status')?.textContent ?? '', null);
@@ -146,6 +149,11 @@ export function describeWatchers(browser: BrowserName): void {
       it("logs OpenAI's 403 unsupported_country_region_territory once, as a response event", async () => {
         await playground('region');
         expectExactly(await settledEvents('the API region block'), apiRegionBlock());
+      });
+
+      it('logs the same 403 when the page calls the API with XMLHttpRequest', async () => {
+        await playground('region', 'xhr');
+        expectExactly(await settledEvents('the API region block over XHR'), apiRegionBlock());
       });
 
       // Chromium has no API to read a response body: Detour sees bodies there only through its

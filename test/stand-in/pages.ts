@@ -113,7 +113,7 @@ export const STAND_IN_API_KEYS: Record<Exclude<PlaygroundCase, 'region'>, string
 /**
  * A developer console page that calls the chat completions API from the page itself, as
  * OpenAI's playground does: `?case=` picks the key, and the page shows status and body as text
- * (`?via=worker`: the call runs in a Web Worker and only the status is shown).
+ * (`?via=xhr`: with XMLHttpRequest; `?via=worker`: in a Web Worker, showing only the status).
  */
 export function playgroundPage(apiUrl: string): string {
   const script = `
@@ -127,7 +127,17 @@ const request = {
 };
 // ?via=worker makes the call from a Web Worker and shows only the status: then nothing in the
 // page's own window (no wrapped fetch, no text) carries the answer, only the network does.
-const viaWorker = new URLSearchParams(location.search).get('via') === 'worker';
+const via = new URLSearchParams(location.search).get('via') || 'page';
+function callWithXhr() {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(request.method, ${JSON.stringify(apiUrl)});
+    for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new Error('XHR failed'));
+    xhr.send(request.body);
+  });
+}
 function callInWorker() {
   const source = 'onmessage = async (m) => { const r = await fetch(m.data.url, m.data.request);' +
     ' postMessage({ status: r.status, text: await r.text() }); };';
@@ -143,11 +153,15 @@ async function call() {
   status.textContent = 'calling';
   try {
     let answer;
-    if (viaWorker) {
+    if (via === 'worker') {
       answer = await callInWorker();
     } else {
-      const response = await fetch(${JSON.stringify(apiUrl)}, request);
-      answer = { status: response.status, text: await response.text() };
+      if (via === 'xhr') {
+        answer = await callWithXhr();
+      } else {
+        const response = await fetch(${JSON.stringify(apiUrl)}, request);
+        answer = { status: response.status, text: await response.text() };
+      }
       document.getElementById('response').textContent = answer.text;
     }
     status.textContent = 'done ' + answer.status;
