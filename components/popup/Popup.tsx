@@ -24,13 +24,15 @@ export interface PopupProps {
   settings: StoreApi<SettingsState>;
   /** Null until the catalog chunk has loaded: the tab's answer shows first. */
   catalog: CatalogView | null;
+  /** Asks for the catalog once it is needed (a block, a warning or a finished check). */
+  onNeedCatalog?: () => void;
   /** Fixed "now" for tests and screenshots; the clock otherwise. */
   now?: number;
 }
 
 const SUGGESTIONS_SHOWN = 3;
 
-export function Popup({ store, settings, catalog, now }: PopupProps) {
+export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupProps) {
   const client = useClient();
   const tab = useStore(store, (s) => s.tab);
   const history = useStore(store, (s) => s.serviceHistory);
@@ -53,6 +55,10 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
       ? { service: warning.service, product: warning.product }
       : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
+  const needsCatalog = !!focus && (!!block || !!warning || check.status === 'done');
+  useEffect(() => {
+    if (needsCatalog && !catalog) onNeedCatalog?.();
+  }, [needsCatalog, catalog, onNeedCatalog]);
 
   const region = useMemo(() => {
     if (!values) return null;

@@ -1,6 +1,7 @@
 /**
  * Wires the popup to the real browser: an ExtensionClient, the stores, and the catalog,
- * which loads as its own chunk after the first paint (the tab's answer never waits for it).
+ * which loads as its own chunk only once there is something to suggest or judge (a block, a
+ * warning, a finished check): the tab's answer never waits for it, a quiet tab never loads it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CatalogView } from '../catalog-view';
@@ -15,12 +16,13 @@ export function PopupPage() {
   const store = useMemo(() => createPopupStore(client), [client]);
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
   const [catalog, setCatalog] = useState<CatalogView | null>(null);
+  const [wanted, setWanted] = useState(false);
   useEffect(() => {
-    void import('../catalog-live').then((m) => setCatalog(m.createCatalogView()));
-  }, []);
+    if (wanted) void import('../catalog-live').then((m) => setCatalog(m.createCatalogView()));
+  }, [wanted]);
   return (
     <ClientContext.Provider value={client}>
-      <Popup store={store} settings={settings} catalog={catalog} />
+      <Popup store={store} settings={settings} catalog={catalog} onNeedCatalog={() => setWanted(true)} />
     </ClientContext.Provider>
   );
 }
