@@ -4,7 +4,8 @@
  * bench/results.md and bench/results.json. `-- --quick` runs each measurement once with small
  * sizes (the smoke run the e2e suite uses) and writes to bench/tmp/quick/ unless `--out DIR`.
  * `--only streaming,sizes` runs a subset (while working on one measurement); `--build DIR`
- * measures another Chromium build (e.g. a copy kept from before a fix).
+ * measures another Chromium build (e.g. a copy kept from before a fix); `--render` rewrites
+ * results.md from results.json and bench/findings.md without measuring again.
  * See bench/README.md for what each figure means.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,18 +51,23 @@ interface BenchArgs {
   only: string[] | null;
   /** Another Chromium build to measure (e.g. a copy from before a fix); default .output/chrome-mv3. */
   build: string | null;
+  /** Only re-render results.md from results.json (e.g. after writing bench/findings.md). */
+  render: boolean;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { quick: false, out: null, only: null, build: null };
+  const out: BenchArgs = { quick: false, out: null, only: null, build: null, render: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') out.quick = true;
     else if (arg === '--out') out.out = argv[++i] ?? null;
     else if (arg === '--only') out.only = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (arg === '--build') out.build = argv[++i] ?? null;
+    else if (arg === '--render') out.render = true;
     else
-      throw new Error(`bench: unknown argument ${arg} (known: --quick, --out DIR, --only a,b, --build DIR)`);
+      throw new Error(
+        `bench: unknown argument ${arg} (known: --quick, --out DIR, --only a,b, --build DIR, --render)`,
+      );
   }
   if (out.only) {
     const unknown = out.only.filter((id) => !MEASUREMENTS.some((m) => m.id === id));
@@ -80,6 +86,16 @@ async function main(): Promise<number> {
   const outDir = resolve(
     args.out ?? (args.quick ? join(ROOT, 'bench', 'tmp', 'quick') : join(ROOT, 'bench')),
   );
+  const findingsPath = join(ROOT, 'bench', 'findings.md');
+  const findings = () =>
+    plan.mode === 'full' && existsSync(findingsPath) ? [readFileSync(findingsPath, 'utf8').trim()] : [];
+  if (args.render) {
+    const results = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as BenchResults;
+    results.findings = findings();
+    writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(outDir, 'results.md'), renderMarkdown(results));
+    return 0;
+  }
   const built = resolve(args.build ?? join(ROOT, '.output', 'chrome-mv3'));
   if (!existsSync(join(built, 'manifest.json'))) {
     throw new Error(
@@ -128,7 +144,6 @@ async function main(): Promise<number> {
         });
       }
     }
-    const findingsPath = join(ROOT, 'bench', 'findings.md');
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       mode: plan.mode,
@@ -138,8 +153,7 @@ async function main(): Promise<number> {
       durationSeconds: (Date.now() - started) / 1000,
       parameters: { ...plan },
       sections,
-      findings:
-        plan.mode === 'full' && existsSync(findingsPath) ? [readFileSync(findingsPath, 'utf8').trim()] : [],
+      findings: findings(),
     };
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { NewLogEvent } from '../../core/log/event-log';
+import { META_KEY, type NewLogEvent } from '../../core/log/event-log';
 import type { ProtocolMap } from '../../core/messaging/protocol';
 import type { DetourManifest } from './env';
 
@@ -104,4 +104,38 @@ export function bytesInUse(page: Page): Promise<number> {
 
 export function setLogCap(page: Page, cap: number): Promise<void> {
   return page.evaluate((c) => (globalThis as unknown as DriverWindow).__detourBenchLog.setLogCap(c), cap);
+}
+
+type LogWritesWindow = Window & { __benchLogWrites: number[] };
+
+/**
+ * Records, in an extension page, when each write that leaves events in the log happens (its
+ * index, log.meta, with a total above zero: the background also writes an empty index when it
+ * starts), on the clock pages share: performance.timeOrigin + now.
+ */
+export async function watchLogWrites(probe: Page): Promise<void> {
+  await probe.evaluate((metaKey) => {
+    const w = window as unknown as LogWritesWindow;
+    w.__benchLogWrites = [];
+    type Change = { newValue?: { total?: unknown } };
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        storage: { onChanged: { addListener(f: (c: Record<string, Change>, area: string) => void): void } };
+      };
+    };
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const total = area === 'local' ? changes[metaKey]?.newValue?.total : undefined;
+      if (typeof total === 'number' && total > 0)
+        w.__benchLogWrites.push(performance.timeOrigin + performance.now());
+    });
+  }, META_KEY);
+}
+
+export function logWrites(probe: Page): Promise<number[]> {
+  return probe.evaluate(() => (window as unknown as LogWritesWindow).__benchLogWrites);
+}
+
+/** The clock pages share: performance.timeOrigin + now, read in `page`. */
+export function pageClock(page: Page): Promise<number> {
+  return page.evaluate(() => performance.timeOrigin + performance.now());
 }

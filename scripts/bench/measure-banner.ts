@@ -7,11 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { classifyObservation } from '../../core/detection';
-import { CHUNK_PREFIX, META_KEY } from '../../core/log/event-log';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
-import { openProbePage, send } from './extension-pages';
+import { logWrites, openProbePage, pageClock, send, watchLogWrites } from './extension-pages';
 import { openStreamPage, type StreamOptions, startStream } from './measure-streaming';
 import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
 import { seededRandom } from './stats';
@@ -24,31 +23,8 @@ interface BannerCase {
   ruleId: string;
 }
 
-type SeenWindow = Window & { __benchLogWrittenAt: number | null };
-
-/** Arms a listener in the extension page: the first write of the log's keys, on the shared clock. */
-async function watchLogWrites(probe: Page): Promise<void> {
-  await probe.evaluate(
-    ([metaKey, chunkPrefix]) => {
-      const w = window as unknown as SeenWindow;
-      w.__benchLogWrittenAt = null;
-      const { chrome } = globalThis as unknown as {
-        chrome: {
-          storage: {
-            onChanged: { addListener(f: (c: Record<string, unknown>, area: string) => void): void };
-          };
-        };
-      };
-      chrome.storage.onChanged.addListener((changes, area) => {
-        if (area !== 'local' || w.__benchLogWrittenAt !== null) return;
-        if (Object.keys(changes).some((k) => k === metaKey || k.startsWith(chunkPrefix))) {
-          w.__benchLogWrittenAt = performance.timeOrigin + performance.now();
-        }
-      });
-    },
-    [META_KEY, CHUNK_PREFIX] as const,
-  );
-}
+/** A banner not in the log this long after it appeared counts as missed. */
+const CAUGHT_WITHIN_MS = 10_000;
 
 interface BannerRun {
   caught: boolean;
@@ -77,16 +53,23 @@ async function runOnce(env: BenchEnv, c: BannerCase, bannerAtMs: number): Promis
       bannerText: c.text,
     };
     await startStream(page, options);
-    const deadline = Date.now() + bannerAtMs + 5_000;
+    // Wait for the log's first event, or give up CAUGHT_WITHIN_MS after the banner went in.
+    const insertedAtOf = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __bench: { bannerInsertedAt: number | null } }).__bench.bannerInsertedAt,
+      );
+    const giveUp = Date.now() + options.durationMs + 60_000;
     let writtenAt: number | null = null;
-    while (Date.now() < deadline) {
-      writtenAt = await probe.evaluate(() => (window as unknown as SeenWindow).__benchLogWrittenAt);
+    let insertedAt: number | null = null;
+    for (;;) {
+      writtenAt = (await logWrites(probe))[0] ?? null;
+      insertedAt = await insertedAtOf();
       if (writtenAt !== null) break;
+      if (insertedAt !== null && (await pageClock(probe)) - insertedAt > CAUGHT_WITHIN_MS) break;
+      if (Date.now() > giveUp) break;
       await probe.waitForTimeout(50);
     }
-    const insertedAt = await page.evaluate(
-      () => (window as unknown as { __bench: { bannerInsertedAt: number | null } }).__bench.bannerInsertedAt,
-    );
     const { events, total } = await send(probe, 'queryLog', { limit: 10 });
     const matching = events.filter((e) => e.ruleId === c.ruleId && e.url.startsWith(c.url));
     const early = writtenAt !== null && (insertedAt === null || writtenAt < insertedAt);
