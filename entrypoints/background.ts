@@ -114,6 +114,8 @@ export default defineBackground(() => {
   const apiUrls = matchPatterns(['api']);
   /** Requests whose body the Firefox filter is reading: onCompleted leaves them to it. */
   const filtered = new Set<string>();
+  /** Main-frame requests that were redirected: their next onBeforeRequest is the same navigation. */
+  const redirected = new Set<string>();
   const lastUrl = new Map<number, string>();
 
   const classifyAndRecord = async (
@@ -148,6 +150,9 @@ export default defineBackground(() => {
     (details) => {
       if (details.tabId >= 0 && details.type === 'main_frame') {
         lastUrl.set(details.tabId, details.url);
+        // A redirect hop is not a new document: forgetting the tab here would wipe the block
+        // the redirect itself just recorded (claude.ai → /app-unavailable-in-region).
+        if (redirected.delete(details.requestId)) return undefined;
         void recorder.navigated(details.tabId, details.url);
       }
       return undefined;
@@ -158,6 +163,7 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRedirect.addListener(
     (details) => {
       if (details.type !== 'main_frame') return;
+      redirected.add(details.requestId);
       const obs = redirectObservation(details);
       const target = details.redirectUrl;
       void classifyAndRecord(
@@ -186,6 +192,7 @@ export default defineBackground(() => {
     (details) => {
       // A failed request is no evidence of a region block; forget any body read in progress.
       filtered.delete(details.requestId);
+      redirected.delete(details.requestId);
     },
     { urls: watchedUrls },
   );
@@ -233,6 +240,10 @@ export default defineBackground(() => {
         );
         return;
       }
+    }
+    // Chrome resets a tab's badge when a new document commits; show what the tab holds again.
+    if (change.status === 'complete' && tab.url && productOf(tab.url)) {
+      void recorder.refreshBadge(tabId);
     }
     // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
     if (change.status === 'loading' && (!tab.url || !productOf(tab.url))) {

@@ -53,7 +53,24 @@ export interface RecorderDeps {
   notify: NotifyPort;
   now?: () => number;
   warn?: (message: string) => void;
+  /** Told of every block stored (new or counted): the exit-country check re-checks that host at once. */
+  onBlocked?: (event: LogEvent, sighting: Sighting) => void;
 }
+
+/** A tab whose service does not serve the country its connection leaves from (issue 10). */
+export interface WarningSighting {
+  tabId: number;
+  /** The page the tab shows. */
+  tabUrl: string;
+  owner: ProductMatch;
+  /** ISO alpha-2 from the service's own trace. */
+  country: string;
+  /** The trace URL asked (the evidence's origin). */
+  traceUrl: string;
+}
+
+/** One rule id per country: a route that moves from CN to RU is a second warning, not a count. */
+export const exitWarningRuleId = (country: string) => `exit-not-served-${country.toUpperCase()}`;
 
 export type RecordResult =
   | { recorded: true; event: LogEvent; deduped: boolean }
@@ -124,6 +141,11 @@ export class BlockRecorder {
       this.warn(`could not store an event (${String(err)})`);
       return { recorded: false, reason: 'storageError' };
     }
+    try {
+      this.deps.onBlocked?.(appended.event, sighting);
+    } catch (err) {
+      this.warn(`block listener failed (${String(err)})`);
+    }
     if (sighting.tabId >= 0) {
       try {
         const state = await this.deps.tabs.record(sighting.tabId, appended.event, sighting.tabUrl);
@@ -147,9 +169,55 @@ export class BlockRecorder {
     this.sightings.set(key, { at: now, result });
   }
 
+  /**
+   * Logs an exit-country warning as its own kind (`warning`, never a block) and shows it on the
+   * tab: the badge's warning state, unless the tab also has a block (blocked wins). Deduped by the
+   * log like any event (same service, country and page origin within 10 minutes: count + 1). No
+   * notification: a warning is shown where the person is looking, in the badge and the popup.
+   */
+  async recordWarning(sighting: WarningSighting): Promise<RecordResult> {
+    const settings = await this.deps.settings();
+    const { owner } = sighting;
+    if (!isServiceWatched(settings, owner.service)) return { recorded: false, reason: 'serviceNotWatched' };
+    const country = sighting.country.toUpperCase();
+    if (!/^[A-Z]{2}$/.test(country)) return { recorded: false, reason: 'invalidInput' };
+    let appended: Awaited<ReturnType<EventLog['append']>>;
+    try {
+      appended = await this.deps.log.append({
+        service: owner.service,
+        product: owner.product,
+        kind: 'warning',
+        ruleId: exitWarningRuleId(country),
+        url: sighting.traceUrl,
+        evidence: `loc=${country}`,
+        tabUrl: sighting.tabUrl,
+        country,
+        at: this.now(),
+      });
+    } catch (err) {
+      this.warn(`could not store a warning (${String(err)})`);
+      return { recorded: false, reason: 'storageError' };
+    }
+    if (sighting.tabId >= 0) {
+      try {
+        const state = await this.deps.tabs.record(sighting.tabId, appended.event, sighting.tabUrl);
+        await this.deps.badge.show(sighting.tabId, state, settings);
+      } catch (err) {
+        this.warn(`tab ${sighting.tabId} state not updated (${String(err)})`);
+      }
+    }
+    return { recorded: true, event: appended.event, deduped: appended.deduped };
+  }
+
   /** A new document in the tab: forget what it showed before and clear its badge. */
   async navigated(tabId: number, url: string | null): Promise<void> {
     const state = await this.deps.tabs.navigate(tabId, url);
+    await this.deps.badge.show(tabId, state, await this.deps.settings());
+  }
+
+  /** Show the tab's badge again from its stored state (the browser may have reset it). */
+  async refreshBadge(tabId: number): Promise<void> {
+    const state = await this.deps.tabs.get(tabId);
     await this.deps.badge.show(tabId, state, await this.deps.settings());
   }
 
