@@ -2,7 +2,9 @@
  * About and privacy: what Detour stores, that it sends nothing unless asked, and exactly what
  * each request it can make sends, and to whom. Version and links.
  */
+import { PROBES } from '../../core/catalog/probes';
 import { t } from '../i18n';
+import { serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
 import { Section } from './Section';
 
@@ -17,7 +19,29 @@ export function AboutSection() {
         <h3 class="options-subtitle">{t('options.about.sentTitle')}</h3>
         <p>{t('options.about.sentNothing')}</p>
         <ul class="plain-list bullets">
-          <li>{t('options.about.sentCheckNow')}</li>
+          <li>
+            {t('options.about.sentCheckNow')}
+            <details class="details">
+              <summary>{t('options.about.checkAddresses')}</summary>
+              <ul class="plain-list">
+                {Object.entries(PROBES).map(([service, spec]) => (
+                  <li key={service}>
+                    <span class="strong">{serviceLabel(service)}</span>
+                    {': '}
+                    {[
+                      ...spec.probes.map((p) => p.url),
+                      ...(spec.traceHost ? [`https://${spec.traceHost}/cdn-cgi/trace`] : []),
+                    ].map((url, i) => (
+                      <span key={url}>
+                        {i > 0 ? ', ' : null}
+                        <code>{url}</code>
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
           <li>{t('options.about.sentExitCheck')}</li>
           <li>{t('options.about.sentCatalog')}</li>
           <li>{t('options.about.sentLinks')}</li>
