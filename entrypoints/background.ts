@@ -8,6 +8,7 @@
  *   webRequest.onCompleted                   → response observation: status, URL, relevant headers
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
+ *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on (issue 10)
  *   runtime messages                         → core/watch/handlers (validated, sender-checked)
  */
 import { browser } from 'wxt/browser';
@@ -16,9 +17,16 @@ import {
   CATALOG,
   checkReachability,
   fetchCatalogUpdate,
+  PROBES,
   REGIONS,
   validateCatalogUpdate,
 } from '../core/catalog';
+import {
+  applyStoredUpdate,
+  CATALOG_UPDATE_KEY,
+  mergeStoredUpdate,
+  readStoredUpdate,
+} from '../core/catalog/stored-update';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import type { LogEvent } from '../core/log/event';
@@ -27,15 +35,22 @@ import { browserArea } from '../core/log/key-value-area';
 import { TabStates } from '../core/log/tab-states';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { RateLimiter } from '../core/messaging/rate-limit';
+import { ExitChecks, hostOf } from '../core/regions/exit-check';
 import { findProduct, matchPatterns, SERVICES } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
+import { isServiceWatched } from '../core/settings/schema';
 import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
 import { GrantedHosts } from '../core/watch/granted-hosts';
 import { createHandlers } from '../core/watch/handlers';
 import { NotifyGate } from '../core/watch/notify-gate';
 import { BlockRecorder } from '../core/watch/recorder';
 import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
-import { navigationObservation, redirectObservation, responseObservation } from '../core/watch/web-request';
+import {
+  isNetworkFailure,
+  navigationObservation,
+  redirectObservation,
+  responseObservation,
+} from '../core/watch/web-request';
 
 export default defineBackground(() => {
   const local = browserArea('local');
@@ -57,6 +72,10 @@ export default defineBackground(() => {
       return { cap: s.logCap, retentionDays: s.retentionDays };
     },
   });
+  // A stored catalog update (validated again) replaces the bundled catalog and region lists.
+  const catalogReady = applyStoredUpdate(local).catch((err) =>
+    console.warn('[detour] catalog update not applied; using the bundled catalog', err),
+  );
   const tabs = new TabStates(session);
   const recorder = new BlockRecorder({
     log,
@@ -64,11 +83,53 @@ export default defineBackground(() => {
     settings,
     badge: badgeAdapter(),
     notify: notifyAdapter(new NotifyGate(local)),
+    // A block may mean the route changed: the exit country of that host is checked again at once.
+    onBlocked: (_event, sighting) => {
+      exitChecks.trouble(sighting.url);
+      exitChecks.trouble(sighting.tabUrl);
+    },
   });
   const known = new Set(SERVICES.map((s) => s.slug));
   const hosts = new GrantedHosts(hostPortsAdapter(local, (slug) => known.has(slug)));
   const productOf = (url: string) => findProduct(url) ?? hosts.productOf(url);
   const fetchOmit = (url: string, init: RequestInit) => fetch(url, { ...init, credentials: 'omit' });
+
+  // Issue 10: only with "Check my connection when I open an AI service" on; to the tab's own host.
+  const exitChecks = new ExitChecks({
+    area: session,
+    fetch: fetchOmit,
+    settings,
+    productOf,
+    isWatched: async (service) => isServiceWatched(await settings(), service),
+    regions: () => REGIONS,
+    onNotServed: async (tab, answer) => {
+      if (!answer.country) return;
+      await recorder.recordWarning({
+        tabId: tab.tabId,
+        tabUrl: tab.url,
+        owner: { service: answer.service, product: answer.product },
+        country: answer.country,
+        traceUrl: `https://${answer.host}/cdn-cgi/trace`,
+      });
+    },
+  });
+
+  /** "Check now", keeping what it learned of the exit country as the service's latest answer. */
+  const checkNow = async (service: string) => {
+    const report = await checkReachability(service, { fetch: fetchOmit });
+    const spec = PROBES[service];
+    const host = spec?.traceHost ?? hostOf(spec?.probes[0]?.url);
+    if (host) {
+      const owner = productOf(`https://${host}/`) ?? { service, product: spec?.probes[0]?.product ?? '' };
+      const failure =
+        report.reason === 'checkTimeout' || report.reason === 'checkNetworkError' ? report.reason : null;
+      await catalogReady;
+      await exitChecks
+        .checkedNow(host, owner, report.exitCountry, failure)
+        .catch((err) => console.warn('[detour] exit-country answer not kept', err));
+    }
+    return report;
+  };
 
   const handlers = createHandlers({
     recorder,
@@ -83,7 +144,11 @@ export default defineBackground(() => {
     limiter: new RateLimiter(20, 10_000),
     hosts,
     // User-triggered only (popup "Check now", options "Update now"): the only requests Detour makes.
-    checkReachability: (service) => checkReachability(service, { fetch: fetchOmit }),
+    checkReachability: checkNow,
+    exitAnswer: async (url) => {
+      await catalogReady;
+      return exitChecks.answerFor(url);
+    },
     updateCatalog: async () => {
       const url = (await settings()).catalogUpdateUrl;
       if (!url) return { ok: false, message: 'updateNoUrl' };
@@ -91,10 +156,11 @@ export default defineBackground(() => {
       if (!fetched.ok) return { ok: false, message: fetched.reason };
       const checked = validateCatalogUpdate(fetched.text, { platforms: CATALOG, regions: REGIONS });
       if (!checked.ok) return { ok: false, message: checked.reason };
-      // Stored for core/catalog to prefer over the bundled data (validated again when read).
-      await local.set({
-        'catalog.update': { fetchedAt: Date.now(), platforms: checked.platforms, regions: checked.regions },
-      });
+      // Stored for core/catalog to prefer over the bundled data (validated again when read);
+      // a part this update does not carry stays as stored. In use from now on.
+      const previous = await readStoredUpdate(local);
+      await local.set({ [CATALOG_UPDATE_KEY]: mergeStoredUpdate(previous, checked, Date.now()) });
+      await applyStoredUpdate(local);
       const version = checked.platforms?.version ?? checked.regions?.version;
       return {
         ok: true,
@@ -192,6 +258,8 @@ export default defineBackground(() => {
     (details) => {
       // A failed request is no evidence of a region block; forget any body read in progress.
       filtered.delete(details.requestId);
+      // But a network failure in a tab may mean the route changed: re-check the exit country at once.
+      if (details.tabId >= 0 && isNetworkFailure(details.error)) exitChecks.trouble(details.url);
       redirected.delete(details.requestId);
     },
     { urls: watchedUrls },
@@ -227,6 +295,12 @@ export default defineBackground(() => {
   }
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' && tab.url && productOf(tab.url)) {
+      const url = tab.url;
+      void catalogReady
+        .then(() => exitChecks.tabOpened(tabId, url))
+        .catch((err) => console.warn('[detour] exit-country check failed', err));
+    }
     if (change.url) {
       const previous = lastUrl.get(tabId);
       lastUrl.set(tabId, change.url);

@@ -6,7 +6,18 @@ import * as v from 'valibot';
 import bundled from './platforms.json';
 import { Catalog, type OpenAiSourceModel, type Platform } from './schema';
 
-export const CATALOG: Catalog = v.parse(Catalog, bundled);
+export const BUNDLED_CATALOG: Catalog = v.parse(Catalog, bundled);
+
+/**
+ * The catalog in use: the bundled one, or a newer validated update installed at startup
+ * (core/catalog/stored-update.ts). A live binding: importers see the installed catalog.
+ */
+export let CATALOG: Catalog = BUNDLED_CATALOG;
+
+/** Only stored-update.ts calls this, with data it validated. */
+export function installCatalog(catalog: Catalog): void {
+  CATALOG = catalog;
+}
 
 /** Catalog order: the three platforms that answered the 2024 block first, then the research order. */
 export function orderedPlatforms(catalog: Catalog = CATALOG): Platform[] {

@@ -27,7 +27,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const EVIDENCE_MAX = 300;
 
-interface Fetched {
+export interface Fetched {
   url: string;
   redirected: boolean;
   status: number;
@@ -35,7 +35,9 @@ interface Fetched {
   body: string;
 }
 
-type FetchOutcome = { ok: true; res: Fetched } | { ok: false; reason: 'checkTimeout' | 'checkNetworkError' };
+export type FetchOutcome =
+  | { ok: true; res: Fetched }
+  | { ok: false; reason: 'checkTimeout' | 'checkNetworkError' };
 
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
@@ -63,7 +65,11 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   return new TextDecoder('utf-8', { fatal: false }).decode(all);
 }
 
-async function request(
+/**
+ * One GET with no cookies or credentials, a timeout and a bounded body: the only way Detour's
+ * checks ("Check now", the automatic exit-country check) touch the network.
+ */
+export async function request(
   url: string,
   headers: Record<string, string> | undefined,
   deps: Required<Pick<ReachabilityDeps, 'fetch' | 'timeoutMs' | 'maxBodyBytes'>>,

@@ -106,6 +106,34 @@ export interface TabState {
   url: string | null;
   /** Blocks and warnings seen on this tab since its last navigation, newest first. */
   events: LogEvent[];
+  /**
+   * The latest exit-country answer for this tab's service (issue 10), judged for the tab's
+   * product when the popup asks; absent or null when there is none from the last 6 hours.
+   */
+  exitCheck?: ExitCheckAnswer | null;
+}
+
+/**
+ * Where the connection leaves from, as the service's own host said (`/cdn-cgi/trace`), judged
+ * against the service's published list (core/regions decideExitCountry). Built by core/regions/exit-check.
+ */
+export interface ExitCheckAnswer {
+  /** The host that was asked (the service's own). */
+  host: string;
+  service: string;
+  product: string;
+  /** ISO 3166-1 alpha-2 (or XK); null when the answer named no usable country. */
+  country: string | null;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Why unknown, as a message key (`exitNoCountry`, `exitSpecialCountry`, `checkTimeout`, …). */
+  reason: string | null;
+  /** The list judged against: its id, source URL, date, and whether it is over 12 months old. */
+  list: { id: string; source: string; asOf: string; stale: boolean; confidence: 'normal' | 'low' } | null;
+  /** The country is listed with a carve-out a country code cannot see (e.g. parts of Ukraine). */
+  partial: string | null;
+  checkedAt: number;
+  /** What asked: the automatic check when a tab opened the service, or "Check now". */
+  via: 'open' | 'checkNow';
 }
 
 export type ExportFormat = 'json' | 'csv';
@@ -138,7 +166,7 @@ export interface ProtocolMap {
     reason?: RefusalReason;
     eventId?: string;
   };
-  /** popup → background: blocks seen on one tab. */
+  /** popup → background: blocks and warnings seen on one tab, and the latest exit-country answer. */
   getTabState(input: { tabId: number }): TabState;
   queryLog(input: LogQuery): LogPage;
   exportLog(input: { format: ExportFormat }): ExportedLog;

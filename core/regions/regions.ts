@@ -10,7 +10,18 @@ import { isAssignedCountryCode } from './countries';
 import bundled from './regions.json';
 import { type RegionList, RegionsData } from './schema';
 
-export const REGIONS: RegionsData = v.parse(RegionsData, bundled);
+export const BUNDLED_REGIONS: RegionsData = v.parse(RegionsData, bundled);
+
+/**
+ * The region lists in use: the bundled ones, or newer validated lists from a catalog update
+ * (core/catalog/stored-update.ts). A live binding: importers see the installed lists.
+ */
+export let REGIONS: RegionsData = BUNDLED_REGIONS;
+
+/** Only core/catalog/stored-update.ts calls this, with data it validated. */
+export function installRegions(data: RegionsData): void {
+  REGIONS = data;
+}
 
 const STALE_AFTER_MONTHS = 12;
 

@@ -10,6 +10,7 @@ import { logToCsv, logToJson } from '../log/export';
 import type { TabStates } from '../log/tab-states';
 import {
   EmptyInput,
+  type ExitCheckAnswer,
   ExportLogInput,
   HostWatchInput,
   hasForbiddenKey,
@@ -41,6 +42,8 @@ export interface HandlerDeps {
   now?: () => number;
   checkReachability?: (service: string) => Promise<ReachabilityReport>;
   updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
+  /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
+  exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
 }
 
 type Handlers = {
@@ -125,7 +128,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getTabState(input, sender) {
       fromExtensionPage(sender);
       const { tabId } = parse(TabIdInput, input);
-      return deps.tabs.get(tabId);
+      const state = await deps.tabs.get(tabId);
+      if (!deps.exitAnswer) return state;
+      let exitCheck: ExitCheckAnswer | null = null;
+      try {
+        exitCheck = await deps.exitAnswer(state.url);
+      } catch (err) {
+        // The tab's events still answer; the exit line is only left out.
+        console.warn(`[detour] exit-country answer unavailable (${String(err)})`);
+      }
+      return { ...state, exitCheck };
     },
 
     async queryLog(input, sender) {
