@@ -1,6 +1,8 @@
 /** Wires the options page to the real browser: client, stores, catalog and the engine. */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { applyStoredUpdate } from '../../core/catalog/stored-update';
 import { classifyObservation } from '../../core/detection';
+import { browserArea } from '../../core/log/key-value-area';
 import { createCatalogView } from '../catalog-live';
 import { ClientContext } from '../shared/client-context';
 import { createExtensionClient } from '../stores/extension-client';
@@ -12,7 +14,15 @@ export function OptionsPage() {
   const client = useMemo(createExtensionClient, []);
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
   const log = useMemo(() => createLogStore(client), [client]);
-  const catalog = useMemo(() => createCatalogView(), []);
+  const [catalog, setCatalog] = useState(() => createCatalogView());
+  useEffect(() => {
+    // A stored catalog update (validated again) replaces the bundled data; a new view re-renders.
+    void applyStoredUpdate(browserArea('local'))
+      .then((applied) => {
+        if (applied.platforms || applied.regions) setCatalog(createCatalogView());
+      })
+      .catch(() => undefined);
+  }, []);
   return (
     <ClientContext.Provider value={client}>
       <Options settings={settings} log={log} catalog={catalog} classify={classifyObservation} />

@@ -55,7 +55,9 @@ export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupPro
       ? { service: warning.service, product: warning.product }
       : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
-  const needsCatalog = !!focus && (!!block || !!warning || check.status === 'done');
+  // Issue 10: the background's latest exit-country answer for this tab's service (automatic or "Check now").
+  const exitAnswer = tabState?.exitCheck ?? null;
+  const needsCatalog = !!focus && (!!block || !!warning || check.status === 'done' || !!exitAnswer?.country);
   useEffect(() => {
     if (needsCatalog && !catalog) onNeedCatalog?.();
   }, [needsCatalog, catalog, onNeedCatalog]);
@@ -99,6 +101,16 @@ export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupPro
         })
       : null;
 
+  const answerView =
+    catalog && !exitView && !warningView && exitAnswer?.country
+      ? catalog.exitCountry({
+          service: exitAnswer.service,
+          product: exitAnswer.product,
+          country: exitAnswer.country,
+          checkedAt: exitAnswer.checkedAt,
+        })
+      : null;
+
   // Issue 10: the exit country sits beside the region setting; one click makes it the region.
   const adopt = (country: string) =>
     country !== region && /^[A-Z]{2}$/.test(country) && country !== 'XX' && country !== 'T1'
@@ -132,6 +144,11 @@ export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupPro
         <TabSummary tab={tab} now={now} />
         {warningView ? (
           <ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
+        ) : null}
+        {answerView ? (
+          <ExitCountryLine view={answerView} now={now} onAdopt={adopt(answerView.country)} />
+        ) : exitAnswer && !exitAnswer.country && !exitView && !warningView ? (
+          <p class="muted small">{t('check.exitCountryUnknown')}</p>
         ) : null}
         {focus ? (
           <CheckNow

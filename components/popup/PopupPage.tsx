@@ -4,6 +4,7 @@
  * warning, a finished check): the tab's answer never waits for it, a quiet tab never loads it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browserArea } from '../../core/log/key-value-area';
 import type { CatalogView } from '../catalog-view';
 import { ClientContext } from '../shared/client-context';
 import { createExtensionClient } from '../stores/extension-client';
@@ -18,7 +19,14 @@ export function PopupPage() {
   const [catalog, setCatalog] = useState<CatalogView | null>(null);
   const [wanted, setWanted] = useState(false);
   useEffect(() => {
-    if (wanted) void import('../catalog-live').then((m) => setCatalog(m.createCatalogView()));
+    if (!wanted) return;
+    // A stored catalog update (validated again) replaces the bundled data before the first use.
+    void Promise.all([import('../catalog-live'), import('../../core/catalog/stored-update')]).then(
+      async ([live, stored]) => {
+        await stored.applyStoredUpdate(browserArea('local')).catch(() => undefined);
+        setCatalog(live.createCatalogView());
+      },
+    );
   }, [wanted]);
   return (
     <ClientContext.Provider value={client}>

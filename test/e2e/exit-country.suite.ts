@@ -4,8 +4,9 @@
  * logs every request, so a test can prove that a check happened, or that none did.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REGIONS } from '../../core/regions/regions';
 import { type StandIn, startStandIn } from '../stand-in/server';
-import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage } from './browsers';
+import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
 
 /** Longer than the background needs to react to a tab opening a service (it reacts in ms). */
 const QUIET_PERIOD_MS = 2_000;
@@ -43,12 +44,118 @@ export function describeExitCountry(browser: BrowserName): void {
       for (const page of pages) await page.close();
     });
 
-    // Pending until issue 10's feature exists (the "Check my connection when I open an AI
-    // service" setting, the badge's warning state and the popup's warning). The stand-in side
-    // is ready: setTraceLoc('CN' | 'JP') and requestsTo(host, '/cdn-cgi/trace').
-    it.todo(
-      'with the option on, loc=CN on chatgpt.com turns the badge to the warning state and the popup names CN and the source',
-    );
-    it.todo('with the option on, loc=JP shows "served" and no warning');
+    /** Turns the option on (or off) through the extension's own settings storage, as the popup does. */
+    async function setExitCheckOnOpen(on: boolean): Promise<void> {
+      const page = await detour.openExtensionPage('popup.html');
+      await page.evaluate(async (value: boolean) => {
+        const scope = globalThis as unknown as {
+          browser?: { storage: { local: { set(items: object): Promise<void> } } };
+          chrome?: { storage: { local: { set(items: object): Promise<void> } } };
+        };
+        const api = scope.browser ?? scope.chrome;
+        await api?.storage.local.set({
+          'settings.exitCheckOnOpen': value,
+          'settings.exitCheckOnOpen$': { v: 1 },
+          'settings.exitCheckOffered': true,
+          'settings.exitCheckOffered$': { v: 1 },
+        });
+      }, on);
+      await page.close();
+    }
+
+    /** The popup for `tabId`, as the toolbar opens it, once its exit line is drawn. */
+    async function popupText(tabId: number, selector: string): Promise<{ text: string; links: string[] }> {
+      const popup = await detour.openExtensionPage(`popup.html?tabId=${tabId}`);
+      try {
+        return await waitFor(`the popup's ${selector}`, () =>
+          popup.evaluate((sel: string) => {
+            const node = document.querySelector(sel);
+            if (!node) return undefined;
+            return {
+              text: node.textContent ?? '',
+              links: [...node.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
+            };
+          }, selector),
+        );
+      } finally {
+        await popup.close();
+      }
+    }
+
+    it('with the option on, loc=CN on chatgpt.com turns the badge to the warning state and the popup names CN and the source', async () => {
+      standIn.setMode('chatgpt.com', 'served');
+      // A cookie the site set: the trace request must not carry it.
+      const before = await detour.newPage();
+      await before.goto('https://chatgpt.com/');
+      await before.evaluate(() => {
+        // biome-ignore lint/suspicious/noDocumentCookie: the test sets a site cookie to prove the trace omits it
+        document.cookie = 'detour-e2e=1; Secure; SameSite=None; Max-Age=600';
+      }, null);
+      await before.close();
+
+      await setExitCheckOnOpen(true);
+      standIn.setTraceLoc('CN');
+      standIn.clearRequests();
+      const page = await detour.newPage();
+      await page.goto('https://chatgpt.com/');
+      const tabId = await detour.tabIdOf('https://chatgpt.com/');
+      const badge = await waitFor('the warning badge', async () =>
+        (await detour.badgeText(tabId)) === '!' ? '!' : undefined,
+      );
+      expect(badge).toBe('!');
+      expect(await detour.badgeTitle(tabId)).toMatch(/does not serve/);
+
+      // Exactly one request, to the tab's own host, without the site's cookie.
+      const traces = standIn.requests.filter((r) => r.path === '/cdn-cgi/trace');
+      expect(traces.map((r) => r.host)).toEqual(['chatgpt.com']);
+      expect(traces[0]?.hadCookie).toBe(false);
+      expect(standIn.requestsTo('chatgpt.com', '/').some((r) => r.path === '/' && r.hadCookie)).toBe(true);
+
+      // Logged as a warning (not a block), with the country.
+      const state = await detour.send('getTabState', { tabId });
+      expect(state.events.map((e) => [e.kind, e.country])).toEqual([['warning', 'CN']]);
+      expect(state.exitCheck).toMatchObject({ country: 'CN', decision: 'not-served', host: 'chatgpt.com' });
+
+      const chatgptList = REGIONS.lists.find((l) => l.id === 'openai-chatgpt');
+      const shown = await popupText(tabId, '.exit-warning');
+      expect(shown.text).toContain('China (CN)');
+      expect(shown.text).toContain('does not serve CN');
+      expect(shown.links).toContain(chatgptList?.source);
+
+      // A second tab within 30 minutes is warned from the same answer: no second request.
+      const again = await detour.newPage();
+      await again.goto('https://chatgpt.com/?again');
+      const againTab = await detour.tabIdOf('https://chatgpt.com/?again');
+      await waitFor('the second tab’s warning badge', async () =>
+        (await detour.badgeText(againTab)) === '!' ? true : undefined,
+      );
+      expect(standIn.requests.filter((r) => r.path === '/cdn-cgi/trace')).toHaveLength(1);
+      await again.close();
+      await page.close();
+    });
+
+    it('with the option on, loc=JP shows "served" and no warning', async () => {
+      await setExitCheckOnOpen(true);
+      standIn.setMode('claude.ai', 'served');
+      standIn.setTraceLoc('JP');
+      standIn.clearRequests();
+      const page = await detour.newPage();
+      await page.goto('https://claude.ai/');
+      await waitFor('the trace request', async () =>
+        standIn.requestsTo('claude.ai', '/cdn-cgi/trace').length === 1 ? true : undefined,
+      );
+      const tabId = await detour.tabIdOf('https://claude.ai/');
+      const state = await waitFor('the served answer', async () => {
+        const s = await detour.send('getTabState', { tabId });
+        return s.exitCheck?.decision === 'served' ? s : undefined;
+      });
+      expect(state.exitCheck).toMatchObject({ country: 'JP', host: 'claude.ai' });
+      expect(state.events).toEqual([]);
+      expect(await detour.badgeText(tabId)).toBe('');
+      const shown = await popupText(tabId, '.exit-served');
+      expect(shown.text).toContain('Japan (JP): served');
+      await page.close();
+      await setExitCheckOnOpen(false);
+    });
   });
 }
