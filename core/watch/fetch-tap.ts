@@ -64,6 +64,31 @@ async function readPrefix(response: Response, limit: number): Promise<string> {
   return text.slice(0, limit);
 }
 
+/**
+ * A Proxy forwards `name` and calls, but `Function.prototype.toString` prints a proxied function
+ * as `function () { [native code] }`, without its name: a page that checks
+ * `fetch.toString()` (bot checks, SDKs deciding whether fetch is native) would see a difference
+ * (issue 8, found by test/e2e/hostile-pages). So toString itself is proxied once per window to
+ * print the original for Detour's proxies, including for itself.
+ */
+const originals = new WeakMap<object, object>();
+function disguise<T extends object>(win: typeof globalThis, target: T, handler: ProxyHandler<T>): T {
+  const proxy = new Proxy(target, handler);
+  originals.set(proxy, target);
+  const fnProto = ((win as unknown as { Function?: FunctionConstructor }).Function ?? Function).prototype;
+  const nativeToString = fnProto.toString;
+  if (!originals.has(nativeToString)) {
+    const toString = new Proxy(nativeToString, {
+      apply(original, thisArg, args) {
+        return Reflect.apply(original, originals.get(thisArg) ?? thisArg, args);
+      },
+    });
+    originals.set(toString, nativeToString);
+    fnProto.toString = toString;
+  }
+  return proxy;
+}
+
 export function installFetchTap(
   win: typeof globalThis,
   isWatched: (url: string) => boolean,
@@ -81,7 +106,7 @@ export function installFetchTap(
 
   const nativeFetch = win.fetch;
   if (typeof nativeFetch === 'function') {
-    win.fetch = new Proxy(nativeFetch, {
+    win.fetch = disguise(win, nativeFetch, {
       apply(target, thisArg, args) {
         const pending = Reflect.apply(target, thisArg, args) as Promise<Response>;
         // A side branch: the page still gets `pending` itself, with its own value or error.
@@ -120,7 +145,7 @@ export function installFetchTap(
       }
     };
     const nativeSend = XHR.prototype.send;
-    XHR.prototype.send = new Proxy(nativeSend, {
+    XHR.prototype.send = disguise(win, nativeSend, {
       apply(target, thisArg: XMLHttpRequest, args) {
         try {
           thisArg.addEventListener('loadend', onLoadEnd);
