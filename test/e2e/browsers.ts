@@ -54,6 +54,8 @@ export interface DetourInBrowser {
   badgeTitle(tabId: number): Promise<string>;
   /** Called when the browser goes away (e.g. a person closed the demo's window). */
   onClose(listener: () => void): void;
+  /** Chromium only: the playwright context (its service worker, CDP sessions). */
+  readonly chromiumContext?: import('playwright-core').BrowserContext;
   close(): Promise<void>;
 }
 
@@ -295,6 +297,7 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
     };
     return {
       browser: 'chromium',
+      chromiumContext: context,
       extensionOrigin,
       newPage: async () => wrap(await context.newPage()),
       openExtensionPage,

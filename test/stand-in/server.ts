@@ -59,6 +59,11 @@ export interface StandInOptions {
   traceLoc?: string | null;
   modes?: Partial<StandInModes>;
   signaturesPath?: string;
+  /**
+   * Extra pages a test serves (e.g. test/stand-in/hostile-pages.ts), asked before the built-in
+   * routes; null falls through to them. The request body is not read.
+   */
+  extraRoutes?: (request: { host: string; path: string; query: string; method: string }) => Reply | null;
 }
 
 export interface StandIn {
@@ -78,10 +83,13 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-interface Reply {
+export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Sent as separate writes, `streamDelayMs` apart (a streaming response), instead of `body`. */
+  stream?: string[];
+  streamDelayMs?: number;
 }
 
 function html(status: number, body: string, headers: Record<string, string> = {}): Reply {
@@ -169,7 +177,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     };
   }
 
-  function route(req: IncomingMessage, host: string, path: string): Reply {
+  function route(req: IncomingMessage, host: string, path: string, query = ''): Reply {
+    const extra = options.extraRoutes?.({ host, path, query, method: req.method ?? 'GET' });
+    if (extra) return extra;
     if (path === '/cdn-cgi/trace' && serviceHosts.includes(host)) return trace(req, host);
     switch (host) {
       case LOOPBACK:
@@ -223,7 +233,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const url = new URL(req.url ?? '/', 'https://stand-in.invalid');
     let reply: Reply;
     try {
-      reply = route(req, host, url.pathname);
+      reply = route(req, host, url.pathname, url.search);
     } catch (error) {
       reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: String(error) };
     }
@@ -239,6 +249,17 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       status: reply.status,
     });
     res.writeHead(reply.status, { 'cache-control': 'no-store', ...reply.headers });
+    if (reply.stream) {
+      const parts = [...reply.stream];
+      const next = () => {
+        if (res.destroyed) return;
+        const part = parts.shift();
+        if (part === undefined) res.end();
+        else res.write(part, () => setTimeout(next, reply.streamDelayMs ?? 30));
+      };
+      next();
+      return;
+    }
     res.end(reply.body ?? '');
   }
 
