@@ -47,7 +47,7 @@ export const QUICK_PLAN: BenchPlan = {
   mode: 'quick',
   tokens: 2_000,
   durationMs: 1_000,
-  streamRounds: 2,
+  streamRounds: 1,
   profileRuns: 1,
   bannerRuns: 2,
   popupEvents: 1_000,
