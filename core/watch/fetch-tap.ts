@@ -78,13 +78,13 @@ function disguise<T extends object>(win: typeof globalThis, target: T, handler: 
   const fnProto = ((win as unknown as { Function?: FunctionConstructor }).Function ?? Function).prototype;
   const nativeToString = fnProto.toString;
   if (!originals.has(nativeToString)) {
-    const toString = new Proxy(nativeToString, {
+    const disguisedToString = new Proxy(nativeToString, {
       apply(original, thisArg, args) {
         return Reflect.apply(original, originals.get(thisArg) ?? thisArg, args);
       },
     });
-    originals.set(toString, nativeToString);
-    fnProto.toString = toString;
+    originals.set(disguisedToString, nativeToString);
+    fnProto.toString = disguisedToString;
   }
   return proxy;
 }

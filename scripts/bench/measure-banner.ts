@@ -5,7 +5,6 @@
  * (storage.onChanged in an extension page, same machine clock), confirmed through queryLog.
  * Each run is a fresh browser, so the log starts empty and a dedupe can hide nothing.
  */
-import type { Page } from 'playwright-core';
 import { classifyObservation } from '../../core/detection';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';

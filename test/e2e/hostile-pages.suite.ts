@@ -260,6 +260,7 @@ export function describeHostilePages(browser: BrowserName): void {
         seen[path] = await waitFor(`${path} to show the event`, async () => {
           const state = await ui.evaluate(
             () => ({
+              // biome-ignore lint/performance/useDomNodeTextContent: what a person sees, not hidden text
               text: document.body.innerText,
               images: document.querySelectorAll('img').length,
               scriptsInBody: document.body.querySelectorAll('script').length,
