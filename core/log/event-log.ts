@@ -164,6 +164,38 @@ export class EventLog {
     });
   }
 
+  /**
+   * Rewrites how a just-logged event says it was seen, when a richer channel of the same sighting
+   * arrives second (the page showed an API's 403 text before the fetch tap reported the 403
+   * itself). The dedupe key does not change: the tab's page stays the same. Null when the event
+   * is no longer among the recent ones.
+   */
+  amend(
+    id: string,
+    patch: Pick<LogEvent, 'kind' | 'url' | 'product'> & { status?: number },
+  ): Promise<LogEvent | null> {
+    return this.serial(async () => {
+      const meta = structuredClone(await this.loadMeta());
+      const hit = meta.recent.find((r) => r.id === id);
+      if (!hit) return null;
+      const arr = (await this.readChunk(hit.chunk)).map((e) => ({ ...e }));
+      const event = arr.find((e) => e.id === id);
+      if (!event) return null;
+      const fixed = this.normalise({ ...event, ...patch, at: event.firstSeen });
+      event.kind = fixed.kind;
+      event.url = fixed.url;
+      event.product = fixed.product;
+      if (patch.status === undefined) delete event.status;
+      else event.status = patch.status;
+      const i = meta.chunks.findIndex((c) => c.n === hit.chunk);
+      if (i >= 0) meta.chunks[i] = infoOf(hit.chunk, arr);
+      await this.area.set({ [META_KEY]: meta, [chunkKey(hit.chunk)]: arr });
+      this.meta = meta;
+      this.cache.set(hit.chunk, arr);
+      return { ...event };
+    });
+  }
+
   /** Newest first (by first sighting). Loads only the chunks it needs when nothing filters. */
   query(filter: LogFilter, offset = 0, limit = 50): Promise<{ events: LogEvent[]; total: number }> {
     return this.serial(async () => {

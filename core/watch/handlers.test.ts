@@ -76,7 +76,7 @@ function setup() {
     hosts,
     now: () => clock,
   });
-  return { handlers, log, tabs, badges, notified, hosts };
+  return { handlers, log, tabs, badges, notified, hosts, recorder };
 }
 
 const page = (url: string, tabId = 1, extra: Partial<MessageSender> = {}): MessageSender => ({
@@ -192,6 +192,45 @@ describe('reportObservation: who may report what', () => {
     expect((await log.all()).map((e) => [e.kind, e.count])).toEqual([['response', 1]]);
     await handlers.reportObservation(api, page('https://platform.openai.com/playground', 9));
     expect((await log.all()).map((e) => [e.kind, e.count])).toEqual([['response', 2]]);
+  });
+
+  it('a block shown as page text first, then reported as the response, is logged as the response', async () => {
+    const { handlers, log } = setup();
+    const tab = page('https://platform.openai.com/playground', 4);
+    await handlers.reportObservation(text('Error: BLOCK:openai'), tab);
+    expect((await log.all()).map((e) => e.kind)).toEqual(['page']);
+    await handlers.reportObservation(
+      {
+        channel: 'fetch-tap',
+        observation: {
+          kind: 'response',
+          url: 'https://api.openai.com/v1/chat/completions?key=secret',
+          status: 403,
+          body: 'BLOCK:openai',
+        },
+      },
+      tab,
+    );
+    const events = await log.all();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'response',
+      status: 403,
+      count: 1,
+      url: 'https://api.openai.com/v1/chat/completions',
+      tabUrl: 'https://platform.openai.com/playground',
+    });
+  });
+
+  it('the same block after a new document in the tab is a new sighting, even within 5 s', async () => {
+    const { handlers, log, recorder } = setup();
+    const tab = page('https://chatgpt.com/', 6);
+    await handlers.reportObservation(text('BLOCK:openai'), tab);
+    await handlers.reportObservation(text('BLOCK:openai'), tab);
+    expect((await log.all()).map((e) => e.count)).toEqual([1]);
+    await recorder.navigated(6, 'https://chatgpt.com/');
+    await handlers.reportObservation(text('BLOCK:openai'), tab);
+    expect((await log.all()).map((e) => e.count)).toEqual([2]);
   });
 
   it('accepts a Cloudflare 1009 country ban on a watched host, as that host’s service', async () => {

@@ -109,6 +109,18 @@ export class BlockRecorder {
     const previous = this.sightings.get(sightingKey);
     if (previous && this.now() - previous.at <= SAME_SIGHTING_MS) {
       const first = await previous.result;
+      if (first.recorded && first.event.kind === 'page' && sighting.kind === 'response') {
+        // Same block, seen first as the text the page rendered, then as the response itself:
+        // the log should say what the service answered (status, API URL), not how the page showed it.
+        const amended = await this.deps.log
+          .amend(first.event.id, { kind: 'response', url: sighting.url, status: sighting.status, product })
+          .catch(() => null);
+        if (amended) {
+          const upgraded: RecordResult = { recorded: true, event: amended, deduped: first.deduped };
+          previous.result = Promise.resolve(upgraded);
+          return { ...upgraded, deduped: true };
+        }
+      }
       return first.recorded ? { ...first, deduped: true } : first;
     }
     const result = this.store(verdict, sighting, product, settings);
@@ -211,6 +223,8 @@ export class BlockRecorder {
 
   /** A new document in the tab: forget what it showed before and clear its badge. */
   async navigated(tabId: number, url: string | null): Promise<void> {
+    // A new document is a new sighting: the same block seen again after a reload counts again.
+    for (const key of this.sightings.keys()) if (key.startsWith(`${tabId}|`)) this.sightings.delete(key);
     const state = await this.deps.tabs.navigate(tabId, url);
     await this.deps.badge.show(tabId, state, await this.deps.settings());
   }
