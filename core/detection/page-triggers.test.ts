@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from '../services';
-import { builtInRules } from './index';
+import { AddedTextCollector, matchingExcerpts } from '../watch/page-text';
+import { builtInRules, classifyObservation } from './index';
 import { normaliseKeyword } from './keyword-automaton';
-import { mightMatterForPage, PAGE_TRIGGERS } from './page-triggers';
+import { mightMatterForPage, normalisePageText, PAGE_TRIGGERS } from './page-triggers';
+import { observationOf, type ReferenceSignature } from './signature-observation';
 
 /** Page rules that can fire on some page: their service has hosts, or they read any/known hosts. */
 function pageRules() {
@@ -18,41 +20,204 @@ function pageRules() {
   );
 }
 
-const covered = (phrase: string) =>
-  PAGE_TRIGGERS.some((trigger) => normaliseKeyword(phrase).includes(trigger));
+/** The trigger list the rules call for: see page-triggers.ts. */
+function derivedTriggers(): string[] {
+  const phrases = new Set<string>();
+  for (const rule of pageRules()) {
+    for (const phrase of Object.values(rule.text ?? {}).flat()) phrases.add(normaliseKeyword(phrase));
+    for (const conditions of rule.json ?? []) {
+      const values = conditions.map((c) => normaliseKeyword(String(c.equals ?? c.contains)));
+      phrases.add(values.reduce((a, b) => (b.length > a.length ? b : a)));
+    }
+  }
+  const all = [...phrases];
+  return all.filter((p) => !all.some((q) => q !== p && p.includes(q))).sort();
+}
+
+const SIGNATURES = (
+  JSON.parse(
+    readFileSync(new URL('../../test/fixtures/block-signatures.json', import.meta.url), 'utf8'),
+  ) as unknown[]
+).map((entry) => entry as ReferenceSignature);
+
+/** Chat text about exactly what Detour's users talk about, without any block phrase in it. */
+function chatTokens(count: number, seed = 7): string[] {
+  const words = [
+    'the',
+    'model',
+    'is',
+    'available',
+    'in',
+    'your',
+    'region',
+    'supported',
+    'country',
+    'not',
+    'API',
+    'allowed',
+    'unavailable',
+    'VPN',
+    'service',
+    'support',
+    'location',
+    'currently',
+    'isn’t',
+    'users',
+    'access',
+    'Gemini',
+    'ChatGPT',
+    'Claude',
+    'error',
+    'code',
+    'site',
+    'load',
+    'free',
+    'tier',
+    'this',
+    'provider',
+    'serve',
+    'disabled',
+    'banned',
+    '不支持',
+    '地区',
+    '不可用',
+    'поддерживается',
+    'yet',
+    'which',
+    'regions',
+    'countries',
+    'data',
+    'center',
+    'for',
+    'to',
+    'from',
+    '1009',
+    'request',
+  ];
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return Array.from({ length: count }, () => `${words[Math.floor(random() * words.length)]} `);
+}
 
 describe('mightMatterForPage', () => {
+  it('holds exactly the phrases the page rules call for', () => {
+    // On failure: paste the received list into PAGE_TRIGGERS.
+    expect([...PAGE_TRIGGERS].sort()).toEqual(derivedTriggers());
+  });
+
   it('covers every phrase of every page rule', () => {
+    const covered = (phrase: string) => PAGE_TRIGGERS.some((t) => normaliseKeyword(phrase).includes(t));
     const uncovered: string[] = [];
     for (const rule of pageRules()) {
-      const phrases = [
-        ...Object.values(rule.text ?? {}).flat(),
-        ...(rule.json ?? []).flatMap((conditions) =>
-          // A JSON alternative needs all its values; one covered value is enough.
-          conditions.some((condition) => covered(String(condition.equals ?? condition.contains)))
-            ? []
-            : [String(conditions[0]?.equals ?? conditions[0]?.contains)],
-        ),
-      ];
-      // alsoText phrases are all required, so one covered alsoText phrase covers the rule.
-      if ((rule.alsoText ?? []).some(covered)) continue;
-      for (const phrase of phrases) if (!covered(phrase)) uncovered.push(`${rule.id}: ${phrase}`);
+      for (const phrase of Object.values(rule.text ?? {}).flat())
+        if (!covered(phrase)) uncovered.push(`${rule.id}: ${phrase}`);
+      for (const conditions of rule.json ?? [])
+        if (!conditions.some((c) => covered(String(c.equals ?? c.contains))))
+          uncovered.push(`${rule.id}: ${JSON.stringify(conditions)}`);
     }
     expect(uncovered).toEqual([]);
   });
 
-  it('is true for block banners in their page forms, false for ordinary text', () => {
+  it('reads text the way the engine does', () => {
+    const samples = [
+      'Gemini ISN’T  currently\u00a0supported',
+      'a\u200bb\u2013c “d” ʼe′',
+      'x\n\t<p>y</p>',
+      'НЕ Поддерживается',
+    ];
+    for (const s of samples) expect(normalisePageText(s).trim()).toBe(normaliseKeyword(s));
+    expect(normalisePageText('Gemini isn&rsquo;t currently supported in your country')).toContain(
+      "gemini isn't currently supported in your country",
+    );
+  });
+
+  it('passes every signature the engine blocks as page text', () => {
+    const missed: string[] = [];
+    let blocked = 0;
+    for (const signature of SIGNATURES) {
+      const observation = observationOf(signature);
+      if (observation.kind !== 'page' || observation.url === undefined) continue;
+      if (classifyObservation(observation).verdict !== 'block') continue;
+      // Blocks the URL alone decides (a redirect to a region page) need no page text.
+      if (classifyObservation({ ...observation, body: '' }).verdict === 'block') continue;
+      blocked++;
+      if (!mightMatterForPage(signature.body)) missed.push(signature.id);
+    }
+    expect(blocked).toBeGreaterThan(15);
+    expect(missed).toEqual([]);
+  });
+
+  it('is true for block banners in their page forms, false for ordinary and look-alike text', () => {
     expect(mightMatterForPage('Gemini isn’t currently SUPPORTED in your country.')).toBe(true);
-    expect(mightMatterForPage('Gemini НЕ ПОДДЕРЖИВАЕТСЯ в вашей стране')).toBe(true);
+    expect(mightMatterForPage('Gemini НЕ ПОДДЕРЖИВАЕТСЯ в вашей   стране')).toBe(true);
     expect(mightMatterForPage('该服务在你所在的地区不可用。')).toBe(true);
-    expect(mightMatterForPage('Unable to load site. If you are using a VPN, try turning it off.')).toBe(true);
+    expect(
+      mightMatterForPage('Unable to\u200b load\nsite. If you are using a VPN, try turning it off.'),
+    ).toBe(true);
     expect(mightMatterForPage('Here is a recipe for pancakes with three eggs.')).toBe(false);
+    expect(mightMatterForPage('Is Claude available in my country? Which regions are supported?')).toBe(false);
+    expect(mightMatterForPage('Turn the VPN off; the API is not supported there. 该功能不支持')).toBe(false);
     expect(mightMatterForPage('')).toBe(false);
+  });
+
+  it('sends nothing for 20,000 tokens of chat about regions, and the real banners after it', () => {
+    const sent: string[] = [];
+    const timers: Array<() => void> = [];
+    const collector = new AddedTextCollector(
+      mightMatterForPage,
+      (excerpt) => {
+        sent.push(excerpt);
+      },
+      { setTimeout: (fn) => timers.push(fn) },
+    );
+    const tokens = chatTokens(20_000);
+    const joined = tokens.join('');
+    for (const word of ['available', 'region', 'supported', 'country']) expect(joined).toContain(word);
+    // Streamed as a chat streams: paragraphs of 30 to 80 tokens, processed every few tokens.
+    let paragraph = '';
+    for (const [i, token] of tokens.entries()) {
+      paragraph += token;
+      if (i % 5 === 4) {
+        collector.onMutations([
+          { type: 'characterData', target: { isConnected: true, textContent: paragraph } } as never,
+        ]);
+        for (const fn of timers.splice(0)) fn();
+      }
+      if (i % 50 === 49) paragraph = '';
+    }
+    expect(sent).toEqual([]);
+    expect(matchingExcerpts(joined, mightMatterForPage)).toEqual([]);
+
+    const banners = SIGNATURES.filter(
+      (s) =>
+        (s.channel === 'banner' || s.channel === 'page') &&
+        s.expect === 'block' &&
+        // Banners seen on a page (entries without a URL are pasted text, not a page's).
+        observationOf(s).kind === 'page' &&
+        classifyObservation(observationOf(s)).verdict === 'block' &&
+        classifyObservation({ ...observationOf(s), body: '' }).verdict === 'clean',
+    );
+    expect(banners.length).toBeGreaterThan(15);
+    for (const banner of banners) {
+      collector.onMutations([
+        {
+          type: 'childList',
+          addedNodes: [{ nodeType: 3, isConnected: true, textContent: banner.body }],
+        } as never,
+      ]);
+      for (const fn of timers.splice(0)) fn();
+    }
+    // Each distinct banner text is sent (the collector sends one text once).
+    expect(sent.length).toBe(new Set(banners.map((banner) => banner.body.trim())).size);
+    expect(banners.every((banner) => mightMatterForPage(banner.body))).toBe(true);
   });
 
   it('stays dependency-free and small', () => {
     const source = readFileSync(new URL('./page-triggers.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/^import /m);
-    expect(gzipSync(source).length).toBeLessThan(1024);
+    expect(gzipSync(source).length).toBeLessThan(2048);
   });
 });

@@ -1,31 +1,69 @@
 /**
  * A cheap first look for content scripts: could this text be a region-block banner at all?
- * True for any text a page rule could match (page-triggers.test.ts checks every page rule's
- * phrases against this list), false for most text, so the content script only sends the
- * background what might matter. Dependency-free and tiny on purpose: it ships in every page.
+ * True only when the text holds one of the page rules' own phrases, read the way the engine
+ * reads it (case, curly quotes, entities, invisible characters, runs of spaces), so ordinary chat
+ * about what is "available" or "supported" where does not spend the page's report budget before
+ * a real banner comes (bench/findings.md). Dependency-free and tiny on purpose: it ships in
+ * every page.
  *
- * When a page rule gets a phrase that none of these words covers, the test names the phrase;
- * add a short word from it here (lower case, no spaces or quotes, so spacing and quote style
- * on the page do not matter).
+ * PAGE_TRIGGERS is generated from the rules, not hand-picked: page-triggers.test.ts derives it
+ * from core/detection/rules (every text phrase of every page rule, and the longest value of each
+ * JSON alternative, normalised, without any phrase that contains a shorter one) and fails with
+ * the list to paste here when a rule changes.
  */
 export const PAGE_TRIGGERS = [
-  'availab',
-  'support',
-  'allowed',
-  'vpn',
-  'disabled',
-  'поддерживается',
-  'trade_restricted',
-  'abrageoblocked',
-  'regionerror',
-  'banned',
-  '1009',
-  '不可用',
-  '不支持',
+  '@powerpages is not yet available in your region',
+  'abrageoblockederror',
+  'access to anthropic models is not allowed from unsupported countries',
+  'app unavailable in region',
+  'app-unavailable-in-region',
+  'availabilitynotinregion',
+  'chatgpt disabled for users in',
+  'claude is only available in certain regions',
+  'connected to a disallowed isp',
+  'copilot is not available in your location',
+  'country, region, or territory not supported',
+  'error code: 1009',
+  'free tier is not available in your country',
+  "gemini isn't currently supported in your country",
+  'has banned the country or region your ip address is in',
+  "meta ai isn't available in your region",
+  "meta ai isn't available yet in your country",
+  "opal isn't available in your country",
+  'openai 服务在你所在的国家/地区不可用',
+  "openai's services are not available in your country",
+  'request not allowed',
+  'this model is not available in your region',
+  'this service is not available in your region',
+  'trade_restricted_country',
+  'unable to load site',
+  'unsupported_country',
+  'user location is not supported',
+  'we have disabled chatgpt for users in',
+  'не поддерживается в вашей стране',
+  '你的所在地区不支持此模型服务',
+  '该服务在你所在的地区不可用',
 ] as const;
 
-const TRIGGER = new RegExp(PAGE_TRIGGERS.join('|'), 'i');
+const ENTITY = /&(?:nbsp|rsquo|lsquo|apos|#39|#x27|#8217|#8216|quot|#34|ldquo|rdquo|amp|#38|lt|gt|#160);/g;
+const ENTITY_CHAR: Record<string, string> = { rsquo: "'", lsquo: "'", apos: "'", '#39': "'", '#x27': "'" };
+Object.assign(ENTITY_CHAR, { '#8217': "'", '#8216': "'", quot: '"', '#34': '"', ldquo: '"', rdquo: '"' });
+Object.assign(ENTITY_CHAR, { amp: '&', '#38': '&' });
+
+/** The engine's reading of text (keyword-automaton's normaliseKeyword, plus its entities). */
+export function normalisePageText(text: string): string {
+  return text
+    .replace(ENTITY, (entity) => ENTITY_CHAR[entity.slice(1, -1)] ?? ' ')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u2033]/g, '"')
+    .replace(/[\u2010-\u2013]/g, '-')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\t-\r <>\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ');
+}
 
 export function mightMatterForPage(text: string): boolean {
-  return TRIGGER.test(text);
+  const plain = normalisePageText(text);
+  for (const trigger of PAGE_TRIGGERS) if (plain.includes(trigger)) return true;
+  return false;
 }
