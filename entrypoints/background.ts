@@ -72,6 +72,9 @@ export default defineBackground(() => {
       return { cap: s.logCap, retentionDays: s.retentionDays };
     },
   });
+  // Every worker start (browser start, or waking after idle): index and newest events in memory
+  // before the popup asks, instead of on its first question.
+  void log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));
   // A stored catalog update (validated again) replaces the bundled catalog and region lists.
   const catalogReady = applyStoredUpdate(local).catch((err) =>
     console.warn('[detour] catalog update not applied; using the bundled catalog', err),

@@ -309,6 +309,31 @@ describe('EventLog: queries', () => {
     expect(deep.events.map((e) => e.ruleId)).toEqual(['rule-9849', 'rule-9848', 'rule-9847']);
   }, 30_000);
 
+  it('warm reads the index and the newest chunk ahead, so the first page needs no storage read', async () => {
+    await filled(1_000);
+    const area = browserArea('local');
+    const get = vi.spyOn(area, 'get');
+    const fresh = makeLog({ area });
+    await fresh.warm(50);
+    expect(get.mock.calls.map((call) => call[0])).toEqual([[META_KEY], [chunkKey(9)]]);
+    get.mockClear();
+    const page = await fresh.query({}, 0, 20);
+    expect(page.events[0]?.ruleId).toBe('rule-999');
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('enforceLimits that changes nothing writes nothing', async () => {
+    await filled(300);
+    const area = browserArea('local');
+    const set = vi.spyOn(area, 'set');
+    const fresh = makeLog({ area, limits: () => ({ cap: 20_000, retentionDays: 90 }) });
+    await fresh.enforceLimits();
+    expect(set).not.toHaveBeenCalled();
+    await makeLog({ area, limits: () => ({ cap: 250, retentionDays: 90 }) }).enforceLimits();
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(await makeLog({ area }).count()).toBe(250);
+  });
+
   it('filters by service, kind, time range and search, with totals', async () => {
     const log = await filled(10_000);
     const anthropic = await log.query({ service: 'anthropic' }, 0, 10);

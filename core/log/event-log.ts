@@ -196,6 +196,22 @@ export class EventLog {
     });
   }
 
+  /**
+   * Reads the index and the newest chunks (enough for a first page of `events`) into memory, so
+   * the first question after the worker starts (the popup's) does not wait for storage: a cold
+   * worker spent most of its first answer reading them (bench/findings.md).
+   */
+  warm(events = 50): Promise<void> {
+    return this.serial(async () => {
+      const meta = await this.loadMeta();
+      let left = events;
+      for (let i = meta.chunks.length - 1; i >= 0 && left > 0; i--) {
+        const info = meta.chunks[i] as ChunkInfo;
+        left -= (await this.readChunk(info.n)).length;
+      }
+    });
+  }
+
   /** Newest first (by first sighting). Loads only the chunks it needs when nothing filters. */
   query(filter: LogFilter, offset = 0, limit = 50): Promise<{ events: LogEvent[]; total: number }> {
     return this.serial(async () => {
@@ -426,6 +442,10 @@ export class EventLog {
       return !arr || arr.some((e) => e.id === r.id);
     });
     meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+    // Limits applied at startup usually change nothing: no write, so first queries do not wait for one.
+    if (batch.length === 0 && dropped.length === 0 && JSON.stringify(meta) === JSON.stringify(committed)) {
+      return results;
+    }
 
     const items: Record<string, unknown> = { [META_KEY]: meta };
     for (const [n, arr] of work) if (live.has(n)) items[chunkKey(n)] = arr;
