@@ -1,7 +1,8 @@
 /**
  * What popup and options ask the catalog and the region lists, as view models.
- * The live implementation wraps core/catalog and core/regions (components/catalog-live.ts);
- * components only see this interface.
+ * Options uses the live implementation (core/catalog and core/regions in its own bundle,
+ * components/catalog-live.ts); the popup asks the background (components/catalog-remote.ts),
+ * so its bundle carries no catalog. Components only see these interfaces.
  */
 import type { ExitCountryView, SnippetSetView, SuggestionView } from './view-models';
 
@@ -35,4 +36,14 @@ export interface CatalogView {
   }): ExitCountryView | null;
   guessRegion(input: { uiLanguage: string; timeZone: string }): string | null;
   info(): CatalogInfo;
+}
+
+/** The popup's questions, answered by the background over messages. */
+export interface RemoteCatalogView {
+  suggestions(
+    input: Parameters<CatalogView['suggestions']>[0],
+  ): Promise<{ suggestions: SuggestionView[]; sourceModels: readonly string[] }>;
+  snippets(input: Parameters<CatalogView['snippets']>[0]): Promise<SnippetSetView>;
+  exitCountry(input: Parameters<CatalogView['exitCountry']>[0]): Promise<ExitCountryView | null>;
+  guessRegion(input: { uiLanguage: string; timeZone: string }): Promise<string | null>;
 }

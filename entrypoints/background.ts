@@ -27,6 +27,7 @@ import {
   mergeStoredUpdate,
   readStoredUpdate,
 } from '../core/catalog/stored-update';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import type { LogEvent } from '../core/log/event';
@@ -36,6 +37,7 @@ import { TabStates } from '../core/log/tab-states';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { RateLimiter } from '../core/messaging/rate-limit';
 import { ExitChecks, hostOf } from '../core/regions/exit-check';
+import { guessRegion } from '../core/regions/guess-region';
 import { findProduct, matchPatterns, SERVICES } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
 import { isServiceWatched } from '../core/settings/schema';
@@ -151,6 +153,22 @@ export default defineBackground(() => {
     exitAnswer: async (url) => {
       await catalogReady;
       return exitChecks.answerFor(url);
+    },
+    // The popup's way forward comes from here, so the catalog never ships in the popup (issue 7).
+    wayForward: {
+      suggestions: async (input, at) => {
+        await catalogReady;
+        return suggestionAnswers(input, at);
+      },
+      snippets: async (input) => {
+        await catalogReady;
+        return snippetsAnswer(input);
+      },
+      judgeExitCountry: async (input, at) => {
+        await catalogReady;
+        return exitJudgement(input, at);
+      },
+      guessRegion,
     },
     updateCatalog: async () => {
       const url = (await settings()).catalogUpdateUrl;

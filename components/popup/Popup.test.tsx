@@ -10,7 +10,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../test/fixtures/block-signatures.json';
-import { createCatalogView } from '../catalog-live';
+import { suggestionView } from '../catalog-answers';
+import { createRemoteCatalogView } from '../catalog-remote';
 import { ClientContext } from '../shared/client-context';
 import { SuggestionCard } from '../shared/SuggestionCard';
 import { createExtensionClient, type ExtensionClient } from '../stores/extension-client';
@@ -69,7 +70,7 @@ function renderPopup(client: ExtensionClient = createExtensionClient()) {
   const settings = createSettingsStore(liveSettingsBackend());
   const view = render(
     <ClientContext.Provider value={client}>
-      <Popup store={store} settings={settings} catalog={createCatalogView(clock)} now={now} />
+      <Popup store={store} settings={settings} catalog={createRemoteCatalogView(client)} now={now} />
     </ClientContext.Provider>,
   );
   return { store, settings, view };
@@ -172,13 +173,12 @@ describe('popup: a block on this tab', () => {
   });
 
   it('shows an offer announced more than 12 months ago as "may have ended", and a current one without', async () => {
-    // Every catalogued platform for an OpenAI block in CN, through the same adapter the popup uses.
-    const all = createCatalogView(clock).suggestions({
-      service: 'openai',
-      product: 'chatgpt',
-      region: 'CN',
-      limit: 50,
-    });
+    // Every catalogued platform for an OpenAI block in CN, from the background the popup asks.
+    const answer = await background.handlers.getSuggestions(
+      { service: 'openai', product: 'chatgpt', region: 'CN', limit: 10 },
+      { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` },
+    );
+    const all = answer.suggestions.map(suggestionView);
     const stale = all.find((s) => s.incentive?.stale);
     const current = all.find((s) => s.incentive && !s.incentive.stale && !s.incentive.ended);
     expect(stale?.platformId).toBeDefined();

@@ -2,9 +2,9 @@
  * The toolbar popup. Answers "what happened on this tab" first (Privacy Badger's habit), then
  * the way forward for that service, then recent events everywhere with a link to the full log.
  */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
-import type { CatalogView } from '../catalog-view';
+import type { RemoteCatalogView } from '../catalog-view';
 import { t } from '../i18n';
 import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
@@ -13,26 +13,28 @@ import { SuggestionList } from '../shared/SuggestionList';
 import type { PopupState } from '../stores/popup-store';
 import type { SettingsState } from '../stores/settings-store';
 import { useStore } from '../stores/use-store';
+import type { ExitCountryView, SuggestionView } from '../view-models';
 import { CheckNow } from './CheckNow';
 import { ConnectionCheckOffer } from './ConnectionCheckOffer';
 import { ExitCountryLine } from './ExitCountryLine';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
 import { firstBlock, TabSummary } from './TabSummary';
 
+/** Where the exit country shown came from. */
+type ExitSource = 'check' | 'warning' | 'answer';
+
 export interface PopupProps {
   store: StoreApi<PopupState>;
   settings: StoreApi<SettingsState>;
-  /** Null until the catalog chunk has loaded: the tab's answer shows first. */
-  catalog: CatalogView | null;
-  /** Asks for the catalog once it is needed (a block, a warning or a finished check). */
-  onNeedCatalog?: () => void;
+  /** The background's catalog, asked only once there is something to suggest or judge. */
+  catalog: RemoteCatalogView;
   /** Fixed "now" for tests and screenshots; the clock otherwise. */
   now?: number;
 }
 
 const SUGGESTIONS_SHOWN = 3;
 
-export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupProps) {
+export function Popup({ store, settings, catalog, now }: PopupProps) {
   const client = useClient();
   const tab = useStore(store, (s) => s.tab);
   const history = useStore(store, (s) => s.serviceHistory);
@@ -57,59 +59,98 @@ export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupPro
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
   // Issue 10: the background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
-  const needsCatalog = !!focus && (!!block || !!warning || check.status === 'done' || !!exitAnswer?.country);
+  const wantsSuggestions = !!focus && (!!block || !!warning);
+
+  // Asked of the background only when there is something to suggest or judge: a quiet tab asks nothing.
+  const [guessed, setGuessed] = useState<{ region: string | null } | null>(null);
+  const guessNeeded = wantsSuggestions && values?.region.mode === 'auto';
   useEffect(() => {
-    if (needsCatalog && !catalog) onNeedCatalog?.();
-  }, [needsCatalog, catalog, onNeedCatalog]);
+    if (!guessNeeded) return;
+    let current = true;
+    catalog
+      .guessRegion({ uiLanguage: client.uiLanguage(), timeZone: client.timeZone() })
+      .then((region) => current && setGuessed({ region }))
+      .catch(() => current && setGuessed({ region: null }));
+    return () => {
+      current = false;
+    };
+  }, [guessNeeded, catalog, client]);
+  const region = !values
+    ? null
+    : values.region.mode === 'chosen'
+      ? values.region.country
+      : (guessed?.region ?? null);
+  const regionKnown = !!values && (values.region.mode === 'chosen' || guessed !== null);
 
-  const region = useMemo(() => {
-    if (!values) return null;
-    if (values.region.mode === 'chosen') return values.region.country;
-    return catalog?.guessRegion({ uiLanguage: client.uiLanguage(), timeZone: client.timeZone() }) ?? null;
-  }, [values, catalog, client]);
+  const [ways, setWays] = useState<{
+    suggestions: SuggestionView[];
+    sourceModels: readonly string[];
+  } | null>(null);
+  const suggestionsFor =
+    wantsSuggestions && focus && regionKnown ? `${focus.service}/${focus.product}/${region}` : null;
+  useEffect(() => {
+    if (!suggestionsFor || !focus) return;
+    let current = true;
+    catalog
+      .suggestions({ service: focus.service, product: focus.product, region, limit: SUGGESTIONS_SHOWN })
+      .then((answer) => current && setWays(answer))
+      .catch(() => current && setWays({ suggestions: [], sourceModels: [] }));
+    return () => {
+      current = false;
+    };
+  }, [suggestionsFor, catalog]);
 
-  const suggestions = useMemo(
-    () =>
-      catalog && focus && (block || warning)
-        ? catalog.suggestions({
-            service: focus.service,
-            product: focus.product,
-            region,
-            limit: SUGGESTIONS_SHOWN,
-          })
-        : [],
-    [focus?.service, focus?.product, region, catalog, block, warning],
-  );
-
-  // The latest word on the exit country: this popup's own check, else the logged warning.
-  const exitView =
-    catalog && check.status === 'done' && focus && check.report.service === focus.service
-      ? catalog.exitCountry({
-          service: focus.service,
-          product: focus.product,
-          country: check.report.exitCountry,
-          checkedAt: check.report.checkedAt,
-        })
-      : null;
-  const warningView =
-    catalog && !exitView && warning?.country
-      ? catalog.exitCountry({
-          service: warning.service,
-          product: warning.product,
-          country: warning.country,
-          checkedAt: warning.lastSeen,
-        })
-      : null;
-
-  const answerView =
-    catalog && !exitView && !warningView && exitAnswer?.country
-      ? catalog.exitCountry({
-          service: exitAnswer.service,
-          product: exitAnswer.product,
-          country: exitAnswer.country,
-          checkedAt: exitAnswer.checkedAt,
-        })
-      : null;
+  // The latest word on the exit country, first that applies: this popup's own check, the logged
+  // warning, the background's latest answer for the tab. Judged against the service's list.
+  const exitCandidates: Array<{
+    kind: ExitSource;
+    service: string;
+    product?: string;
+    country: string;
+    checkedAt: number;
+  }> = [];
+  if (check.status === 'done' && focus && check.report.service === focus.service && check.report.exitCountry)
+    exitCandidates.push({
+      kind: 'check',
+      ...focus,
+      country: check.report.exitCountry,
+      checkedAt: check.report.checkedAt,
+    });
+  if (warning?.country)
+    exitCandidates.push({
+      kind: 'warning',
+      service: warning.service,
+      product: warning.product,
+      country: warning.country,
+      checkedAt: warning.lastSeen,
+    });
+  if (exitAnswer?.country)
+    exitCandidates.push({
+      kind: 'answer',
+      service: exitAnswer.service,
+      product: exitAnswer.product,
+      country: exitAnswer.country,
+      checkedAt: exitAnswer.checkedAt,
+    });
+  const exitQuestion = JSON.stringify(exitCandidates);
+  const [exit, setExit] = useState<{ kind: ExitSource; view: ExitCountryView } | null>(null);
+  useEffect(() => {
+    const candidates = JSON.parse(exitQuestion) as typeof exitCandidates;
+    let current = true;
+    (async () => {
+      for (const { kind, ...input } of candidates) {
+        const view = await catalog.exitCountry(input).catch(() => null);
+        if (view) return { kind, view };
+      }
+      return null;
+    })().then((found) => current && setExit(found));
+    return () => {
+      current = false;
+    };
+  }, [exitQuestion, catalog]);
+  const exitView = exit?.kind === 'check' ? exit.view : null;
+  const warningView = exit?.kind === 'warning' ? exit.view : null;
+  const answerView = exit?.kind === 'answer' ? exit.view : null;
 
   // Issue 10: the exit country sits beside the region setting; one click makes it the region.
   const adopt = (country: string) =>
@@ -160,14 +201,14 @@ export function Popup({ store, settings, catalog, onNeedCatalog, now }: PopupPro
             now={now}
           />
         ) : null}
-        {catalog && focus && (block || warning) ? (
+        {wantsSuggestions && ways ? (
           <SuggestionList
-            suggestions={suggestions}
+            suggestions={ways.suggestions}
             region={region}
             regionAutomatic={values?.region.mode !== 'chosen'}
             serviceName={focusName}
             snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
-            sourceModels={catalog.sourceModels()}
+            sourceModels={ways.sourceModels}
             onChangeRegion={() => void client.openOptions('region')}
           />
         ) : null}

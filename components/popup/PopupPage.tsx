@@ -1,11 +1,10 @@
 /**
- * Wires the popup to the real browser: an ExtensionClient, the stores, and the catalog,
- * which loads as its own chunk only once there is something to suggest or judge (a block, a
- * warning, a finished check): the tab's answer never waits for it, a quiet tab never loads it.
+ * Wires the popup to the real browser: an ExtensionClient, the stores, and the catalog, which
+ * stays in the background: the popup asks it over messages only once there is something to
+ * suggest or judge (a block, a warning, a finished check), so the popup bundles no catalog data.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browserArea } from '../../core/log/key-value-area';
-import type { CatalogView } from '../catalog-view';
+import { useMemo } from 'preact/hooks';
+import { createRemoteCatalogView } from '../catalog-remote';
 import { ClientContext } from '../shared/client-context';
 import { createExtensionClient } from '../stores/extension-client';
 import { createPopupStore } from '../stores/popup-store';
@@ -16,21 +15,10 @@ export function PopupPage() {
   const client = useMemo(createExtensionClient, []);
   const store = useMemo(() => createPopupStore(client), [client]);
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
-  const [catalog, setCatalog] = useState<CatalogView | null>(null);
-  const [wanted, setWanted] = useState(false);
-  useEffect(() => {
-    if (!wanted) return;
-    // A stored catalog update (validated again) replaces the bundled data before the first use.
-    void Promise.all([import('../catalog-live'), import('../../core/catalog/stored-update')]).then(
-      async ([live, stored]) => {
-        await stored.applyStoredUpdate(browserArea('local')).catch(() => undefined);
-        setCatalog(live.createCatalogView());
-      },
-    );
-  }, [wanted]);
+  const catalog = useMemo(() => createRemoteCatalogView(client), [client]);
   return (
     <ClientContext.Provider value={client}>
-      <Popup store={store} settings={settings} catalog={catalog} onNeedCatalog={() => setWanted(true)} />
+      <Popup store={store} settings={settings} catalog={catalog} />
     </ClientContext.Provider>
   );
 }

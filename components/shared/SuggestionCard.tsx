@@ -2,7 +2,7 @@
  * One alternative platform: why it is suggested, its migration offer (with its date, and
  * "may have ended" when old), and the ways to move: console, docs, pricing, base URL, code.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { dataLocale, formatIsoDate, t, tMaybe } from '../i18n';
 import type { IncentiveView, SnippetSetView, SuggestionView } from '../view-models';
 import { CopyButton } from './CopyButton';
@@ -43,6 +43,37 @@ function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
   );
 }
 
+/**
+ * The code for the chosen source model, asked once per platform and model while the code is
+ * shown; null until the first promised answer arrives.
+ */
+function useSnippets(
+  shown: boolean,
+  platformId: string,
+  sourceModel: string,
+  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView | Promise<SnippetSetView>,
+): SnippetSetView | null {
+  const asked = useMemo(
+    () => (shown ? snippetsFor(platformId, sourceModel) : null),
+    [shown, platformId, sourceModel],
+  );
+  const [answered, setAnswered] = useState<SnippetSetView | null>(null);
+  useEffect(() => {
+    if (!(asked instanceof Promise)) return;
+    let current = true;
+    asked.then(
+      (set) => current && setAnswered(set),
+      () => current && setAnswered({ ok: false, reasonKey: 'snippet.none', docsUrl: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [asked]);
+  // While another model's code is on its way the panel keeps the last code (and the picker its focus).
+  if (asked instanceof Promise) return answered;
+  return asked;
+}
+
 export function SuggestionCard({
   suggestion,
   rank,
@@ -52,13 +83,14 @@ export function SuggestionCard({
 }: {
   suggestion: SuggestionView;
   rank: number;
-  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView;
+  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView | Promise<SnippetSetView>;
   sourceModels: readonly string[];
   defaultOpen?: boolean;
 }) {
   const [showCode, setShowCode] = useState(defaultOpen);
   const [sourceModel, setSourceModel] = useState(sourceModels[0] ?? '');
   const idPrefix = `suggestion-${suggestion.platformId}`;
+  const snippets = useSnippets(showCode, suggestion.platformId, sourceModel, snippetsFor);
   const reasons = suggestion.reasons.map((r) => tMaybe(r.key, r.params)).filter((r): r is string => !!r);
   const { links } = suggestion;
   return (
@@ -127,13 +159,17 @@ export function SuggestionCard({
       </button>
       {showCode ? (
         <div id={`${idPrefix}-code`}>
-          <SnippetPanel
-            idPrefix={idPrefix}
-            set={snippetsFor(suggestion.platformId, sourceModel)}
-            sourceModel={sourceModel}
-            sourceModels={sourceModels}
-            onSourceModel={setSourceModel}
-          />
+          {snippets ? (
+            <SnippetPanel
+              idPrefix={idPrefix}
+              set={snippets}
+              sourceModel={sourceModel}
+              sourceModels={sourceModels}
+              onSourceModel={setSourceModel}
+            />
+          ) : (
+            <p class="muted small">{t('common.loading')}</p>
+          )}
           <p class="muted small">{t('suggestion.mappingNote')}</p>
         </div>
       ) : null}

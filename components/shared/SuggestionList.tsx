@@ -17,7 +17,8 @@ export function SuggestionList({
   region: string | null;
   regionAutomatic: boolean;
   serviceName: string;
-  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView;
+  /** Synchronous in options (the catalog is bundled), a promise in the popup (the background answers). */
+  snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView | Promise<SnippetSetView>;
   sourceModels: readonly string[];
   onChangeRegion?: () => void;
   headingLevel?: 2 | 3;

@@ -8,6 +8,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkReachability, type FetchLike } from '../../core/catalog/reachability';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/suggestion-answers';
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import { EventLog } from '../../core/log/event-log';
@@ -15,6 +16,7 @@ import { browserArea } from '../../core/log/key-value-area';
 import { TabStates } from '../../core/log/tab-states';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
 import { RateLimiter } from '../../core/messaging/rate-limit';
+import { guessRegion } from '../../core/regions/guess-region';
 import { findProduct, SERVICES } from '../../core/services';
 import { readSettings } from '../../core/settings/items';
 import { GrantedHosts } from '../../core/watch/granted-hosts';
@@ -80,6 +82,12 @@ export function startTestBackground(options: TestBackgroundOptions) {
       ? (service) =>
           checkReachability(service, { fetch, now: options.now, timeoutMs: options.checkTimeoutMs })
       : undefined,
+    wayForward: {
+      suggestions: suggestionAnswers,
+      snippets: snippetsAnswer,
+      judgeExitCountry: exitJudgement,
+      guessRegion,
+    },
   });
 
   const pageSender = { id: extensionId, url: `${extensionOrigin}popup.html` };

@@ -75,6 +75,99 @@ export const HostWatchInput = v.object({
 });
 export type HostWatchInput = v.InferOutput<typeof HostWatchInput>;
 
+// ---- The popup's way forward, answered by the background (issue 7: the catalog stays out of the popup)
+const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
+/** ISO 3166-1 alpha-2 as settings store it, or null when the region is unknown. */
+const RegionCode = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)));
+const ModelName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/));
+
+/** At most 10 suggestions a request: the popup shows 3. */
+export const MAX_SUGGESTIONS = 10;
+export const SuggestionsInput = v.object({
+  service: Slug,
+  product: v.optional(Slug),
+  region: RegionCode,
+  /** The model in use, when known, for the tier suggestion. */
+  model: v.optional(ModelName),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SUGGESTIONS)), 3),
+});
+export type SuggestionsInput = v.InferOutput<typeof SuggestionsInput>;
+
+export const MigrationSnippetsInput = v.object({
+  platformId: Slug,
+  /** The OpenAI model the code starts from. */
+  sourceModel: ModelName,
+  /** Picks the platform's endpoint for the region (e.g. its mainland-China one for CN). */
+  region: v.optional(RegionCode, null),
+});
+export type MigrationSnippetsInput = v.InferOutput<typeof MigrationSnippetsInput>;
+
+export const JudgeExitCountryInput = v.object({
+  service: Slug,
+  product: v.optional(Slug),
+  country: v.nullable(v.pipe(v.string(), v.maxLength(8))),
+});
+
+export const GuessRegionInput = v.object({
+  uiLanguage: v.pipe(v.string(), v.maxLength(50)),
+  timeZone: v.pipe(v.string(), v.maxLength(80)),
+});
+
+/** Data that carries its own translations; the UI picks its language. */
+export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
+/** A message key with params as codes and ISO dates; the UI formats them. */
+export interface MessageKeyRef {
+  key: string;
+  params?: Record<string, string>;
+}
+
+export interface SuggestionAnswer {
+  platformId: string;
+  name: LocalizedText;
+  reasons: MessageKeyRef[];
+  incentive: {
+    summary: LocalizedText;
+    amount: string | null;
+    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+    announced: string | null;
+    expires: string | null;
+    /** Announced over 12 months ago with no end date. */
+    stale: boolean;
+    ended: boolean;
+    sources: string[];
+  } | null;
+  links: { console?: string; docs?: string; pricing?: string };
+  baseUrl: string | null;
+  openaiCompatible: boolean;
+  /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
+  modelMapping: { from: string; to: string; editorial: true } | null;
+}
+
+export interface SuggestionsAnswer {
+  suggestions: SuggestionAnswer[];
+  /** The OpenAI models migration code can start from. */
+  sourceModels: string[];
+}
+
+export type MigrationSnippetsAnswer =
+  | {
+      ok: true;
+      model: string;
+      snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
+      notes: MessageKeyRef[];
+    }
+  | { ok: false; reasonKey: string; docsUrl: string | null };
+
+/** An exit country judged against the service's published list (core/regions decideExitCountry). */
+export interface ExitJudgement {
+  country: string;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Why unknown, as a message key (exitNoList, exitSpecialCountry, exitUncertainCode). */
+  reason: string | null;
+  list: { source: string; asOf: string; stale: boolean } | null;
+  partial: boolean;
+}
+
 /**
  * Why a report or request was refused. Codes, not UI text: the UI maps the ones it shows.
  * `clean` means the observation was valid but is not a block.
@@ -94,6 +187,7 @@ export type RefusalReason =
   | 'storageError'
   | 'permissionMissing'
   | 'unknownService'
+  | 'unknownPlatform'
   | 'unavailable';
 
 export interface LogPage {
@@ -183,6 +277,14 @@ export interface ProtocolMap {
   unwatchGrantedHost(input: { origin: string }): { ok: boolean; reason?: RefusalReason };
   /** options → background: the granted hosts Detour watches. */
   listGrantedHosts(input: Record<string, never>): HostWatchInput[];
+  /** popup → background: ranked alternatives for a blocked service, shaped for display. */
+  getSuggestions(input: v.InferInput<typeof SuggestionsInput>): SuggestionsAnswer;
+  /** popup → background: migration code for one platform; an unknown platform is refused. */
+  getMigrationSnippets(input: v.InferInput<typeof MigrationSnippetsInput>): MigrationSnippetsAnswer;
+  /** popup → background: an exit country against the service's list; null without a usable code. */
+  judgeExitCountry(input: v.InferInput<typeof JudgeExitCountryInput>): ExitJudgement | null;
+  /** popup → background: the region guessed from the UI language and time zone (core/regions). */
+  guessRegion(input: v.InferInput<typeof GuessRegionInput>): { region: string | null };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

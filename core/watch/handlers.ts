@@ -11,14 +11,21 @@ import type { TabStates } from '../log/tab-states';
 import {
   EmptyInput,
   type ExitCheckAnswer,
+  type ExitJudgement,
   ExportLogInput,
+  GuessRegionInput,
   HostWatchInput,
   hasForbiddenKey,
+  JudgeExitCountryInput,
   LogQuery,
+  type MigrationSnippetsAnswer,
+  MigrationSnippetsInput,
   type ProtocolMap,
   type ReachabilityReport,
   ReportObservationInput,
   ServiceInput,
+  type SuggestionsAnswer,
+  SuggestionsInput,
   TabIdInput,
 } from '../messaging/protocol';
 import type { RateLimiter } from '../messaging/rate-limit';
@@ -44,6 +51,24 @@ export interface HandlerDeps {
   updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
   /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
+  /**
+   * The popup's way forward from the catalog the background holds (core/catalog/suggestion-answers),
+   * so the popup never bundles it. Absent: those requests are refused as `unavailable`.
+   */
+  wayForward?: WayForward;
+}
+
+export interface WayForward {
+  suggestions(input: SuggestionsInput, now: number): SuggestionsAnswer | Promise<SuggestionsAnswer>;
+  /** Null for a platform the catalog does not have. */
+  snippets(
+    input: MigrationSnippetsInput,
+  ): MigrationSnippetsAnswer | null | Promise<MigrationSnippetsAnswer | null>;
+  judgeExitCountry(
+    input: { service: string; product?: string; country: string | null },
+    now: number,
+  ): ExitJudgement | null | Promise<ExitJudgement | null>;
+  guessRegion(input: { uiLanguage: string; timeZone: string }): string | null;
 }
 
 type Handlers = {
@@ -198,6 +223,36 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       fromExtensionPage(sender);
       const { origin } = parse(v.object({ origin: v.pipe(v.string(), v.maxLength(300)) }), input);
       return deps.hosts.unwatch(origin);
+    },
+
+    async getSuggestions(input, sender) {
+      fromExtensionPage(sender);
+      const query = parse(SuggestionsInput, input);
+      if (!deps.wayForward) throw new RefusedRequest('unavailable');
+      return deps.wayForward.suggestions(query, now());
+    },
+
+    async getMigrationSnippets(input, sender) {
+      fromExtensionPage(sender);
+      const query = parse(MigrationSnippetsInput, input);
+      if (!deps.wayForward) throw new RefusedRequest('unavailable');
+      const answer = await deps.wayForward.snippets(query);
+      if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
+      return answer;
+    },
+
+    async judgeExitCountry(input, sender) {
+      fromExtensionPage(sender);
+      const query = parse(JudgeExitCountryInput, input);
+      if (!deps.wayForward) throw new RefusedRequest('unavailable');
+      return deps.wayForward.judgeExitCountry(query, now());
+    },
+
+    async guessRegion(input, sender) {
+      fromExtensionPage(sender);
+      const query = parse(GuessRegionInput, input);
+      if (!deps.wayForward) throw new RefusedRequest('unavailable');
+      return { region: deps.wayForward.guessRegion(query) };
     },
 
     async listGrantedHosts(input, sender) {

@@ -1,0 +1,66 @@
+/**
+ * The background's way-forward answers (core/catalog/suggestion-answers, over the protocol) as
+ * the view models components draw: text in the UI language, region codes as names, ISO dates
+ * as local dates. No catalog data here, so the popup's bundle stays small (issue 7).
+ */
+import type {
+  ExitJudgement,
+  MessageKeyRef,
+  MigrationSnippetsAnswer,
+  SuggestionAnswer,
+} from '../core/messaging/protocol';
+import { countryName, formatIsoDate, localized } from './i18n';
+import { productLabel, serviceLabel } from './service-names';
+import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';
+
+/** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
+function readableReason(reason: MessageKeyRef): KeyedText {
+  const params: Record<string, string> = { ...reason.params };
+  if (params.region) params.region = countryName(params.region);
+  if (params.date) params.date = formatIsoDate(params.date);
+  return { key: reason.key, params };
+}
+
+export function suggestionView(answer: SuggestionAnswer): SuggestionView {
+  const { incentive } = answer;
+  return {
+    platformId: answer.platformId,
+    name: localized(answer.name),
+    reasons: answer.reasons.map(readableReason),
+    incentive: incentive ? { ...incentive, summary: localized(incentive.summary) } : null,
+    links: { ...answer.links },
+    baseUrl: answer.baseUrl,
+    modelMapping: answer.modelMapping ? { from: answer.modelMapping.from, to: answer.modelMapping.to } : null,
+  };
+}
+
+export function snippetSetView(answer: MigrationSnippetsAnswer): SnippetSetView {
+  if (!answer.ok) return { ...answer };
+  return {
+    ok: true,
+    model: answer.model,
+    notes: answer.notes.map((n) => ({ key: n.key, params: { ...n.params } })),
+    snippets: answer.snippets.map((s) => ({ ...s })),
+  };
+}
+
+/** The exit-country line's view: whose list, from when, named by product. */
+export function exitCountryView(
+  judgement: ExitJudgement | null,
+  input: { service: string; product?: string; checkedAt: number },
+): ExitCountryView | null {
+  if (!judgement) return null;
+  return {
+    service: input.service,
+    serviceName: productLabel(input.service, input.product),
+    country: judgement.country,
+    decision: judgement.decision,
+    unknownReason: judgement.reason,
+    listOwner: judgement.list ? serviceLabel(input.service) : null,
+    listDate: judgement.list?.asOf ?? null,
+    listStale: judgement.list?.stale ?? false,
+    partial: judgement.partial,
+    source: judgement.list?.source ?? null,
+    checkedAt: input.checkedAt,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The popup's CatalogView over messages: the background holds the catalog and the region lists
+ * and answers getSuggestions, getMigrationSnippets, judgeExitCountry and guessRegion, so the
+ * popup never bundles them (issue 7: popup <= 45 KB gzip).
+ */
+import { exitCountryView, snippetSetView, suggestionView } from './catalog-answers';
+import type { RemoteCatalogView } from './catalog-view';
+import type { ExtensionClient } from './stores/extension-client';
+
+export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogView {
+  return {
+    async suggestions({ service, product, region, model, limit }) {
+      const answer = await client.send('getSuggestions', { service, product, region, model, limit });
+      return { suggestions: answer.suggestions.map(suggestionView), sourceModels: answer.sourceModels };
+    },
+    async snippets({ platformId, sourceModel, region }) {
+      try {
+        return snippetSetView(await client.send('getMigrationSnippets', { platformId, sourceModel, region }));
+      } catch {
+        // Refused or unanswered: the panel says there is no code rather than showing nothing.
+        return { ok: false, reasonKey: 'snippet.none', docsUrl: null };
+      }
+    },
+    async exitCountry({ service, product, country, checkedAt }) {
+      if (!country) return null;
+      const judgement = await client.send('judgeExitCountry', { service, product, country });
+      return exitCountryView(judgement, { service, product, checkedAt });
+    },
+    async guessRegion({ uiLanguage, timeZone }) {
+      const { region } = await client.send('guessRegion', { uiLanguage, timeZone });
+      return region;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The background's answers to the popup's way-forward questions (getSuggestions,
+ * getMigrationSnippets, judgeExitCountry, guessRegion): only the fields the popup shows, as
+ * data with its own en / zh-CN / zh-TW text and message keys. The popup asks the background
+ * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
+ * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
+ */
+import type {
+  ExitJudgement,
+  MigrationSnippetsAnswer,
+  MigrationSnippetsInput,
+  SuggestionAnswer,
+  SuggestionsAnswer,
+  SuggestionsInput,
+} from '../messaging/protocol';
+import { decideExitCountry } from '../regions/regions';
+import { CATALOG } from './catalog';
+import { incentiveDate, partialDateEnd } from './incentives';
+import { migrationSnippets } from './migration';
+import { recommendPlatforms } from './recommend';
+import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
+
+const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
+  CN: 'cn-mainland',
+  HK: 'hong-kong',
+  US: 'us',
+  RU: 'ru',
+};
+
+/** The endpoint meant for the region when the platform has one, else its international or global one. */
+export function endpointRegion(platform: Platform, region: string | null): BaseUrlRegion | undefined {
+  const has = (r: BaseUrlRegion) => platform.api.baseUrls.some((b) => b.region === r && !b.legacy);
+  const own = region ? REGION_ENDPOINTS[region] : undefined;
+  if (own && has(own)) return own;
+  if (has('international')) return 'international';
+  if (has('global')) return 'global';
+  return undefined;
+}
+
+/** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
+export function suggestionAnswers(input: SuggestionsInput, now: number): SuggestionsAnswer {
+  const { service, product, region, model, limit } = input;
+  const suggestions = recommendPlatforms({ blockedService: service, product, region, model, now })
+    .slice(0, limit)
+    .map((s): SuggestionAnswer => {
+      const { platform } = s;
+      const chosen = s.incentive?.incentive;
+      const ended = !!chosen?.expires && partialDateEnd(chosen.expires) < now;
+      const wanted = endpointRegion(platform, region);
+      const baseUrl =
+        platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
+        platform.api.baseUrls.find((b) => !b.legacy) ??
+        platform.api.baseUrls[0];
+      return {
+        platformId: platform.id,
+        name: { ...platform.name },
+        reasons: s.reasons.map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
+        incentive: chosen
+          ? {
+              summary: { ...chosen.summary },
+              amount: chosen.amount ?? null,
+              announced: incentiveDate(chosen)?.date ?? null,
+              expires: chosen.expires ?? null,
+              stale: s.incentive?.status === 'stale' && !ended,
+              ended,
+              sources: [chosen.source, ...(chosen.otherSources ?? [])],
+            }
+          : null,
+        links: {
+          ...(platform.urls.console ? { console: platform.urls.console.value } : {}),
+          ...(platform.urls.docs ? { docs: platform.urls.docs.value } : {}),
+          ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
+        },
+        baseUrl: baseUrl?.value ?? null,
+        openaiCompatible: s.openaiCompatible,
+        // The catalog's model mapping is an editorial tier match, never the vendor's claim.
+        modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
+      };
+    });
+  return { suggestions, sourceModels: [...OPENAI_SOURCE_MODELS] };
+}
+
+/**
+ * Migration code from `sourceModel` to the platform, for the region's endpoint. Null for a
+ * platform the catalog does not have (the handler refuses it); other misses say why.
+ */
+export function snippetsAnswer(input: MigrationSnippetsInput): MigrationSnippetsAnswer | null {
+  const platform = CATALOG.platforms.find((p) => p.id === input.platformId);
+  if (!platform) return null;
+  const result = migrationSnippets({
+    platformId: input.platformId,
+    sourceModel: input.sourceModel,
+    baseUrlRegion: endpointRegion(platform, input.region),
+  });
+  if (!result.ok) return { ok: false, reasonKey: result.reason, docsUrl: result.docsUrl };
+  return {
+    ok: true,
+    model: result.model,
+    notes: result.notes.map((n) => ({ key: n.key, ...(n.params ? { params: { ...n.params } } : {}) })),
+    snippets: [
+      { language: 'python', code: result.python },
+      { language: 'node', code: result.node },
+      { language: 'curl', code: result.curl },
+      { language: 'env', code: result.shell },
+    ],
+  };
+}
+
+/** An exit country judged against the service's published list; null when it is no usable code. */
+export function exitJudgement(
+  input: { service: string; product?: string; country: string | null },
+  now: number,
+): ExitJudgement | null {
+  if (!input.country) return null;
+  const result = decideExitCountry({ ...input, now });
+  if (!result.country) return null;
+  return {
+    country: result.country,
+    decision: result.decision,
+    reason: result.reason ?? null,
+    list: result.list
+      ? { source: result.list.source, asOf: result.list.asOf, stale: result.list.stale }
+      : null,
+    partial: !!result.partial,
+  };
+}
