@@ -1,0 +1,255 @@
+/**
+ * The popup's way-forward messages (issue 7) through the real handlers and the real catalog and
+ * region lists (core/catalog/suggestion-answers): sender checks, input validation, the limit,
+ * refusals, and answers that carry only what the popup shows.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CATALOG } from '../catalog/catalog';
+import { recommendPlatforms } from '../catalog/recommend';
+import { OPENAI_SOURCE_MODELS } from '../catalog/schema';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/suggestion-answers';
+import { classifyObservation } from '../detection';
+import { EventLog } from '../log/event-log';
+import { browserArea } from '../log/key-value-area';
+import { TabStates } from '../log/tab-states';
+import { MAX_SUGGESTIONS } from '../messaging/protocol';
+import { RateLimiter } from '../messaging/rate-limit';
+import { guessRegion } from '../regions/guess-region';
+import { findProduct } from '../services';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+import { GrantedHosts } from './granted-hosts';
+import { createHandlers, type HandlerDeps } from './handlers';
+import { BlockRecorder } from './recorder';
+
+const EXT_ID = 'test-extension-id';
+const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
+const POPUP = { id: EXT_ID, url: `${EXT_ORIGIN}popup.html` };
+const PAGE = {
+  id: EXT_ID,
+  url: 'https://chatgpt.com/',
+  frameId: 0,
+  tab: { id: 4, url: 'https://chatgpt.com/' },
+};
+const NOW = Date.UTC(2026, 10, 25, 9);
+
+const WAY_FORWARD: NonNullable<HandlerDeps['wayForward']> = {
+  suggestions: suggestionAnswers,
+  snippets: snippetsAnswer,
+  judgeExitCountry: exitJudgement,
+  guessRegion,
+};
+
+function handlersWith(wayForward: HandlerDeps['wayForward']) {
+  const log = new EventLog({ area: browserArea('local'), now: () => NOW, warn: () => {} });
+  const tabs = new TabStates(browserArea('session'), () => NOW);
+  const hosts = new GrantedHosts({
+    area: browserArea('local'),
+    hasPermission: async () => false,
+    register: async () => {},
+    unregister: async () => {},
+    registeredIds: async () => [],
+    isKnownService: () => true,
+    files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
+  });
+  return createHandlers({
+    recorder: new BlockRecorder({
+      log,
+      tabs,
+      settings: async () => DEFAULT_SETTINGS,
+      badge: { show: async () => {} },
+      notify: { blocked: async () => {} },
+      now: () => NOW,
+    }),
+    log,
+    tabs,
+    classify: classifyObservation,
+    sender: { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, productOf: findProduct },
+    limiter: new RateLimiter(20, 10_000),
+    hosts,
+    now: () => NOW,
+    wayForward,
+  });
+}
+
+let handlers: ReturnType<typeof handlersWith>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  handlers = handlersWith(WAY_FORWARD);
+});
+
+describe('getSuggestions', () => {
+  it('answers the top 3 by default, in the recommender order, with only what the popup shows', async () => {
+    const answer = await handlers.getSuggestions(
+      { service: 'openai', product: 'chatgpt', region: 'CN' },
+      POPUP,
+    );
+    const ranked = recommendPlatforms({
+      blockedService: 'openai',
+      product: 'chatgpt',
+      region: 'CN',
+      now: NOW,
+    });
+    expect(answer.suggestions.map((s) => s.platformId)).toEqual(ranked.slice(0, 3).map((s) => s.platform.id));
+    expect(answer.sourceModels).toEqual([...OPENAI_SOURCE_MODELS]);
+    for (const s of answer.suggestions) {
+      expect(Object.keys(s).sort()).toEqual(
+        [
+          'baseUrl',
+          'incentive',
+          'links',
+          'modelMapping',
+          'name',
+          'openaiCompatible',
+          'platformId',
+          'reasons',
+        ].sort(),
+      );
+      const platform = CATALOG.platforms.find((p) => p.id === s.platformId);
+      expect(s.name).toEqual(platform?.name);
+      expect(s.name.en && s.name['zh-CN'] && s.name['zh-TW']).toBeTruthy();
+      expect(s.reasons.length).toBeGreaterThan(0);
+      for (const r of s.reasons) expect(r.key).toMatch(/^[A-Za-z0-9_.]+$/);
+      for (const url of Object.values(s.links)) expect(url).toMatch(/^https:\/\//);
+      // The region's own endpoint where the platform has one (CN → mainland).
+      const mainland = platform?.api.baseUrls.find((b) => b.region === 'cn-mainland' && !b.legacy);
+      if (mainland) expect(s.baseUrl).toBe(mainland.value);
+    }
+    // The whole catalog is ~100 KB; an answer is a few KB at most.
+    expect(JSON.stringify(answer).length).toBeLessThan(8_000);
+  });
+
+  it('honours the limit up to the maximum, and maps the model in use editorially', async () => {
+    const answer = await handlers.getSuggestions(
+      { service: 'openai', region: 'HK', model: 'gpt-4o', limit: MAX_SUGGESTIONS },
+      POPUP,
+    );
+    expect(answer.suggestions.length).toBe(MAX_SUGGESTIONS);
+    const mapped = answer.suggestions.filter((s) => s.modelMapping);
+    expect(mapped.length).toBeGreaterThan(0);
+    for (const s of mapped) expect(s.modelMapping).toMatchObject({ from: 'gpt-4o', editorial: true });
+    const one = await handlers.getSuggestions({ service: 'openai', region: null, limit: 1 }, POPUP);
+    expect(one.suggestions.length).toBe(1);
+  });
+
+  it.each([
+    ['a limit of 0', { service: 'openai', region: 'CN', limit: 0 }],
+    ['a limit over the maximum', { service: 'openai', region: 'CN', limit: MAX_SUGGESTIONS + 1 }],
+    ['a fractional limit', { service: 'openai', region: 'CN', limit: 2.5 }],
+    ['a lower-case region', { service: 'openai', region: 'cn' }],
+    ['a region that is no code', { service: 'openai', region: 'China' }],
+    ['no region at all', { service: 'openai' }],
+    ['a service that is no slug', { service: 'OpenAI!', region: 'CN' }],
+    ['a model with spaces', { service: 'openai', region: 'CN', model: 'gpt 4o; rm -rf' }],
+    ['a prototype key', JSON.parse('{"service":"openai","region":"CN","__proto__":{"x":1}}')],
+    ['no object', 'openai'],
+  ])('refuses %s with a clear reason', async (_name, input) => {
+    await expect(handlers.getSuggestions(input, POPUP)).rejects.toThrow(/^refused: invalidInput/);
+  });
+
+  it('answers extension pages only', async () => {
+    await expect(handlers.getSuggestions({ service: 'openai', region: 'CN' }, PAGE)).rejects.toThrow(
+      /refused/,
+    );
+    await expect(handlers.getSuggestions({ service: 'openai', region: 'CN' }, undefined)).rejects.toThrow(
+      /refused/,
+    );
+  });
+});
+
+describe('getMigrationSnippets', () => {
+  it('gives the four snippets for the region endpoint, with notes as message keys', async () => {
+    const answer = await handlers.getMigrationSnippets(
+      { platformId: 'zhipu', sourceModel: 'gpt-4o', region: 'CN' },
+      POPUP,
+    );
+    if (!answer.ok) throw new Error(`expected code, got ${answer.reasonKey}`);
+    expect(answer.snippets.map((s) => s.language)).toEqual(['python', 'node', 'curl', 'env']);
+    const mainland = CATALOG.platforms
+      .find((p) => p.id === 'zhipu')
+      ?.api.baseUrls.find((b) => b.region === 'cn-mainland')?.value as string;
+    for (const s of answer.snippets) expect(s.code).toContain(mainland);
+    expect(answer.notes.map((n) => n.key)).toContain('migrationVerifyModels');
+  });
+
+  it('says why there is no code for a platform that is not OpenAI-compatible', async () => {
+    const answer = await handlers.getMigrationSnippets(
+      { platformId: 'gigachat', sourceModel: 'gpt-4o' },
+      POPUP,
+    );
+    expect(answer).toMatchObject({ ok: false, reasonKey: 'migrationNotOpenAiCompatible' });
+  });
+
+  it('refuses a platform the catalog does not have, naming it', async () => {
+    await expect(
+      handlers.getMigrationSnippets({ platformId: 'no-such-platform', sourceModel: 'gpt-4o' }, POPUP),
+    ).rejects.toThrow('refused: unknownPlatform: no-such-platform');
+  });
+
+  it('refuses malformed input and other senders', async () => {
+    await expect(
+      handlers.getMigrationSnippets({ platformId: '../zhipu', sourceModel: 'gpt-4o' }, POPUP),
+    ).rejects.toThrow(/^refused: invalidInput/);
+    await expect(
+      handlers.getMigrationSnippets({ platformId: 'zhipu', sourceModel: 'x'.repeat(101) }, POPUP),
+    ).rejects.toThrow(/^refused: invalidInput/);
+    await expect(
+      handlers.getMigrationSnippets({ platformId: 'zhipu', sourceModel: 'gpt-4o' }, PAGE),
+    ).rejects.toThrow(/refused/);
+  });
+});
+
+describe('judgeExitCountry and guessRegion', () => {
+  it('judges an exit country against the product list, with its source and date', async () => {
+    const cn = await handlers.judgeExitCountry(
+      { service: 'openai', product: 'chatgpt', country: 'CN' },
+      POPUP,
+    );
+    expect(cn).toMatchObject({ country: 'CN', decision: 'not-served', partial: false });
+    expect(cn?.list?.source).toMatch(/^https:\/\/.*openai\.com\//);
+    expect(cn?.list?.asOf).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+    const jp = await handlers.judgeExitCountry(
+      { service: 'openai', product: 'chatgpt', country: 'jp' },
+      POPUP,
+    );
+    expect(jp).toMatchObject({ country: 'JP', decision: 'served' });
+    expect(await handlers.judgeExitCountry({ service: 'openai', country: null }, POPUP)).toBeNull();
+    expect(await handlers.judgeExitCountry({ service: 'openai', country: '??' }, POPUP)).toBeNull();
+    await expect(
+      handlers.judgeExitCountry({ service: 'openai', country: 'C'.repeat(9) }, POPUP),
+    ).rejects.toThrow(/^refused: invalidInput/);
+  });
+
+  it('guesses the region from the time zone, then the language', async () => {
+    expect(await handlers.guessRegion({ uiLanguage: 'en-US', timeZone: 'Asia/Shanghai' }, POPUP)).toEqual({
+      region: 'CN',
+    });
+    expect(await handlers.guessRegion({ uiLanguage: 'ru-RU', timeZone: 'Nowhere/Unknown' }, POPUP)).toEqual({
+      region: 'RU',
+    });
+    await expect(handlers.guessRegion({ uiLanguage: 'en', timeZone: 'x'.repeat(81) }, POPUP)).rejects.toThrow(
+      /^refused: invalidInput/,
+    );
+  });
+});
+
+describe('without the catalog wired in', () => {
+  it('refuses every way-forward request as unavailable (after validating it)', async () => {
+    const bare = handlersWith(undefined);
+    await expect(bare.getSuggestions({ service: 'openai', region: 'CN' }, POPUP)).rejects.toThrow(
+      'refused: unavailable',
+    );
+    await expect(
+      bare.getMigrationSnippets({ platformId: 'zhipu', sourceModel: 'gpt-4o' }, POPUP),
+    ).rejects.toThrow('refused: unavailable');
+    await expect(bare.judgeExitCountry({ service: 'openai', country: 'CN' }, POPUP)).rejects.toThrow(
+      'refused: unavailable',
+    );
+    await expect(bare.guessRegion({ uiLanguage: 'en', timeZone: 'UTC' }, POPUP)).rejects.toThrow(
+      'refused: unavailable',
+    );
+    await expect(bare.getSuggestions({ service: 'openai', region: 'cn' }, POPUP)).rejects.toThrow(
+      /^refused: invalidInput/,
+    );
+  });
+});
