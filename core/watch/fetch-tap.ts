@@ -1,7 +1,8 @@
 /**
  * The MAIN-world tap on fetch and XMLHttpRequest (bundled into entrypoints/fetch-tap.content.ts).
  * It must be invisible to the page: the page gets the very promise, response, stream and error
- * the browser gave; `fetch.toString()` still reads as native code (a Proxy forwards everything).
+ * the browser gave; `fetch.toString()` prints exactly what it prints without Detour, because
+ * `Function.prototype.toString` is disguised too (see `disguise`).
  * Only responses with status >= 400 from the services' hosts are looked at, by reading at most
  * TAP_BODY_LIMIT characters from a clone, after the page already has its response. 2xx: no
  * clone, no read, one comparison.
