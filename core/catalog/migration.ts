@@ -7,7 +7,7 @@
  */
 import { findPlatform, mappedModel, sourceModelFamily } from './catalog';
 import type { MessageRef } from './recommend';
-import type { BaseUrl, BaseUrlRegion, Platform } from './schema';
+import type { AuthStyle, BaseUrl, BaseUrlRegion, Platform } from './schema';
 
 export interface EnvVar {
   name: string;
@@ -114,6 +114,7 @@ export function migrationSnippets(input: {
     )
     .join('\n');
 
+  const request: SnippetRequest = { base: baseUrl.value, model, kind, keyHeader: keyHeaderFor(style) };
   return {
     ok: true,
     platformId: platform.id,
@@ -123,68 +124,99 @@ export function migrationSnippets(input: {
     kind,
     env,
     shell,
-    python: pythonSnippet(baseUrl.value, model, kind, style),
-    node: nodeSnippet(baseUrl.value, model, kind, style),
-    curl: curlSnippet(baseUrl.value, model, kind, style),
+    python: sdkSnippet(PYTHON_SDK, request),
+    node: sdkSnippet(NODE_SDK, request),
+    curl: curlSnippet(request),
     notes,
   };
 }
 
-function pythonSnippet(
-  base: string,
-  model: string,
-  kind: 'chat' | 'embedding',
-  style: Platform['api']['authStyle'],
-) {
-  const extraHeaders =
-    style === 'api-key-header'
-      ? '    default_headers={"api-key": os.environ["OPENAI_API_KEY"]},\n'
-      : style === 'authorization-api-key'
-        ? '    default_headers={"Authorization": "Api-Key " + os.environ["OPENAI_API_KEY"]},\n'
-        : '';
-  const call =
-    kind === 'embedding'
-      ? `result = client.embeddings.create(\n    model=${pyString(model)},\n    input="Hello",\n)\nprint(len(result.data[0].embedding))\n`
-      : `response = client.chat.completions.create(\n    model=${pyString(model)},\n    messages=[{"role": "user", "content": "Hello"}],\n)\nprint(response.choices[0].message.content)\n`;
-  return `import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${pyString(base)},\n    api_key=os.environ["OPENAI_API_KEY"],\n${extraHeaders})\n\n${call}`;
+type RequestKind = MigrationSnippets['kind'];
+
+/**
+ * The header a snippet sends the key in. The two named styles have their own; every other style
+ * (bearer, and a key the server ignores or may not need) goes as OpenAI's `Authorization: Bearer`.
+ */
+type KeyHeader = 'api-key-header' | 'authorization-api-key' | 'bearer';
+
+const keyHeaderFor = (style: AuthStyle): KeyHeader =>
+  style === 'api-key-header' || style === 'authorization-api-key' ? style : 'bearer';
+
+interface SnippetRequest {
+  base: string;
+  model: string;
+  kind: RequestKind;
+  keyHeader: KeyHeader;
 }
 
-function nodeSnippet(
-  base: string,
-  model: string,
-  kind: 'chat' | 'embedding',
-  style: Platform['api']['authStyle'],
-) {
-  const extraHeaders =
-    style === 'api-key-header'
-      ? "  defaultHeaders: { 'api-key': process.env.OPENAI_API_KEY },\n"
-      : style === 'authorization-api-key'
-        ? // biome-ignore lint/suspicious/noTemplateCurlyInString: the snippet's own template literal
-          '  defaultHeaders: { Authorization: `Api-Key ${process.env.OPENAI_API_KEY}` },\n'
-        : '';
-  const call =
-    kind === 'embedding'
-      ? `const result = await client.embeddings.create({\n  model: ${jsString(model)},\n  input: 'Hello',\n});\nconsole.log(result.data[0].embedding.length);\n`
-      : `const response = await client.chat.completions.create({\n  model: ${jsString(model)},\n  messages: [{ role: 'user', content: 'Hello' }],\n});\nconsole.log(response.choices[0].message.content);\n`;
-  return `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${jsString(base)},\n  apiKey: process.env.OPENAI_API_KEY,\n${extraHeaders}});\n\n${call}`;
+/**
+ * The `openai` SDK of one language. Python and Node differ only in syntax, so `sdkSnippet` writes
+ * both from these parts: a key header or a request kind is chosen in one place for both.
+ */
+interface SdkSyntax {
+  /** The client built from the environment; `extraHeaders` are the last lines of its arguments. */
+  client(base: string, extraHeaders: string): string;
+  /** Default headers for each key header; none for Bearer, which the SDK sends by itself. */
+  extraHeaders: Record<KeyHeader, string>;
+  /** The request of each kind and what it prints. */
+  request: Record<RequestKind, (model: string) => string>;
 }
 
-function curlSnippet(
-  base: string,
-  model: string,
-  kind: 'chat' | 'embedding',
-  style: Platform['api']['authStyle'],
-) {
-  const auth =
-    style === 'api-key-header'
-      ? '-H "api-key: $OPENAI_API_KEY"'
-      : style === 'authorization-api-key'
-        ? '-H "Authorization: Api-Key $OPENAI_API_KEY"'
-        : '-H "Authorization: Bearer $OPENAI_API_KEY"';
-  const body =
-    kind === 'embedding'
-      ? { model, input: 'Hello' }
-      : { model, messages: [{ role: 'user', content: 'Hello' }] };
-  const path = kind === 'embedding' ? 'embeddings' : 'chat/completions';
-  return `curl ${shSingle(endpoint(base, path))} \\\n  -H "Content-Type: application/json" \\\n  ${auth} \\\n  -d ${shSingle(JSON.stringify(body))}\n`;
+const PYTHON_SDK: SdkSyntax = {
+  client: (base, extraHeaders) =>
+    `import os\n\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${pyString(base)},\n    api_key=os.environ["OPENAI_API_KEY"],\n${extraHeaders})\n\n`,
+  extraHeaders: {
+    'api-key-header': '    default_headers={"api-key": os.environ["OPENAI_API_KEY"]},\n',
+    'authorization-api-key':
+      '    default_headers={"Authorization": "Api-Key " + os.environ["OPENAI_API_KEY"]},\n',
+    bearer: '',
+  },
+  request: {
+    chat: (model) =>
+      `response = client.chat.completions.create(\n    model=${pyString(model)},\n    messages=[{"role": "user", "content": "Hello"}],\n)\nprint(response.choices[0].message.content)\n`,
+    embedding: (model) =>
+      `result = client.embeddings.create(\n    model=${pyString(model)},\n    input="Hello",\n)\nprint(len(result.data[0].embedding))\n`,
+  },
+};
+
+const NODE_SDK: SdkSyntax = {
+  client: (base, extraHeaders) =>
+    `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${jsString(base)},\n  apiKey: process.env.OPENAI_API_KEY,\n${extraHeaders}});\n\n`,
+  extraHeaders: {
+    'api-key-header': "  defaultHeaders: { 'api-key': process.env.OPENAI_API_KEY },\n",
+    'authorization-api-key':
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the snippet's own template literal
+      '  defaultHeaders: { Authorization: `Api-Key ${process.env.OPENAI_API_KEY}` },\n',
+    bearer: '',
+  },
+  request: {
+    chat: (model) =>
+      `const response = await client.chat.completions.create({\n  model: ${jsString(model)},\n  messages: [{ role: 'user', content: 'Hello' }],\n});\nconsole.log(response.choices[0].message.content);\n`,
+    embedding: (model) =>
+      `const result = await client.embeddings.create({\n  model: ${jsString(model)},\n  input: 'Hello',\n});\nconsole.log(result.data[0].embedding.length);\n`,
+  },
+};
+
+function sdkSnippet(sdk: SdkSyntax, r: SnippetRequest): string {
+  return sdk.client(r.base, sdk.extraHeaders[r.keyHeader]) + sdk.request[r.kind](r.model);
+}
+
+const CURL_KEY_HEADER: Record<KeyHeader, string> = {
+  'api-key-header': '-H "api-key: $OPENAI_API_KEY"',
+  'authorization-api-key': '-H "Authorization: Api-Key $OPENAI_API_KEY"',
+  bearer: '-H "Authorization: Bearer $OPENAI_API_KEY"',
+};
+
+/** Each request kind's endpoint path and JSON body, as the OpenAI API takes them. */
+const CURL_REQUEST: Record<RequestKind, (model: string) => { path: string; body: object }> = {
+  chat: (model) => ({
+    path: 'chat/completions',
+    body: { model, messages: [{ role: 'user', content: 'Hello' }] },
+  }),
+  embedding: (model) => ({ path: 'embeddings', body: { model, input: 'Hello' } }),
+};
+
+function curlSnippet(r: SnippetRequest): string {
+  const { path, body } = CURL_REQUEST[r.kind](r.model);
+  return `curl ${shSingle(endpoint(r.base, path))} \\\n  -H "Content-Type: application/json" \\\n  ${CURL_KEY_HEADER[r.keyHeader]} \\\n  -d ${shSingle(JSON.stringify(body))}\n`;
 }
