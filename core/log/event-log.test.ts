@@ -6,6 +6,7 @@ import {
   DEDUPE_WINDOW_MS,
   EventLog,
   type EventLogOptions,
+  LOG_VERSION,
   META_KEY,
   type NewLogEvent,
 } from './event-log';
@@ -63,7 +64,7 @@ describe('EventLog: append and dedupe', () => {
     expect(event.evidence.startsWith('a b c')).toBe(true);
     const chunk = (await stored(chunkKey(0))) as unknown[];
     expect(chunk).toHaveLength(1);
-    expect((await stored(META_KEY)) as { total: number }).toMatchObject({ total: 1, v: 1 });
+    expect((await stored(META_KEY)) as { total: number }).toMatchObject({ total: 1, v: LOG_VERSION });
   });
 
   it('counts a repeat of the same service, rule and page origin within 10 minutes', async () => {
@@ -209,7 +210,7 @@ describe('EventLog: schema versions', () => {
     const log = makeLog({ warn });
     expect(await log.count()).toBe(0);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/version 99/));
-    expect(await stored(META_KEY)).toMatchObject({ v: 1 });
+    expect(await stored(META_KEY)).toMatchObject({ v: LOG_VERSION });
   });
 
   it('drops corrupted events inside a chunk and keeps the valid ones', async () => {
@@ -224,41 +225,41 @@ describe('EventLog: schema versions', () => {
   });
 
   it('runs migrations in order from an older version and records the new version', async () => {
-    // A store written by "version 1"; this build pretends to be version 3.
-    const v1 = makeLog();
-    await v1.append(report({ ruleId: 'kept' }));
+    // A store written by this version; this build pretends to be two versions newer.
+    const older = makeLog();
+    await older.append(report({ ruleId: 'kept' }));
     const order: number[] = [];
     const log = makeLog({
-      version: 3,
+      version: LOG_VERSION + 2,
       migrations: {
-        2: async (meta, area) => {
-          order.push(2);
+        [LOG_VERSION + 1]: async (meta, area) => {
+          order.push(LOG_VERSION + 1);
           // e.g. a rewrite of every chunk: here every event's product is renamed.
           const key = chunkKey(0);
           const chunk = (await area.get([key]))[key] as { product: string }[];
           await area.set({ [key]: chunk.map((e) => ({ ...e, product: 'chatgpt-web' })) });
           return meta;
         },
-        3: async (meta) => {
-          order.push(3);
+        [LOG_VERSION + 2]: async (meta) => {
+          order.push(LOG_VERSION + 2);
           return meta;
         },
       },
     });
     const [event] = await log.all();
-    expect(order).toEqual([2, 3]);
+    expect(order).toEqual([LOG_VERSION + 1, LOG_VERSION + 2]);
     expect(event?.product).toBe('chatgpt-web');
-    expect(await stored(META_KEY)).toMatchObject({ v: 3 });
+    expect(await stored(META_KEY)).toMatchObject({ v: LOG_VERSION + 2 });
   });
 
   it('a migration that throws resets the log with a warning', async () => {
     await makeLog().append(report());
     const warn = vi.fn();
     const log = makeLog({
-      version: 2,
+      version: LOG_VERSION + 1,
       warn,
       migrations: {
-        2: async () => {
+        [LOG_VERSION + 1]: async () => {
           throw new Error('boom');
         },
       },

@@ -8,8 +8,10 @@
  * Layout in storage.local (chosen from design-facts' measurements: one array under one key costs
  * O(n) per append, 0.5 s at 10,000 events; chunked keys stay at 6-8 ms at any size and remain
  * readable by key from any extension context and from tests):
- *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen }], total, recent }
+ *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen, services }], total, recent }
  *   log.chunk.<n>      LogEvent[] (at most CHUNK_SIZE, oldest first)
+ * `services` counts each chunk's events per service, so the popup's "this service's history"
+ * (a total and the newest few) reads only the chunks holding them instead of all of them.
  * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
  * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
@@ -19,27 +21,45 @@ import { LogEvent } from './event';
 import type { KeyValueArea } from './key-value-area';
 import { cleanEvidence, originOf, stripUrl } from './sanitize';
 
-export const LOG_VERSION = 1;
+export const LOG_VERSION = 2;
 export const CHUNK_SIZE = 100;
 export const DEDUPE_WINDOW_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 /**
  * Chrome's storage.local holds 10 MB without `unlimitedStorage` (which we do not ask for).
- * Staying under 4 MB leaves room for settings, catalog and a margin; at the default cap of
- * 5,000 events (typically 300-600 bytes each) the budget is rarely the binding limit.
+ * 5 MB lets the largest cap the settings allow (10,000 events, ~450 bytes each on average, so
+ * ~4.5 MB) bind before the budget does, and still leaves half the quota for settings, a catalog
+ * update (at most 2 MB), the index and a margin.
  */
-export const DEFAULT_BYTE_BUDGET = 4_000_000;
+export const DEFAULT_BYTE_BUDGET = 5_000_000;
 export const META_KEY = 'log.meta';
 export const CHUNK_PREFIX = 'log.chunk.';
 export const chunkKey = (n: number): string => `${CHUNK_PREFIX}${n}`;
 
 const Int = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+ * Service → how many of the chunk's events are of that service (only services present). Checked
+ * by hand, not with `v.record`: that drops keys such as "constructor" (a valid slug) and the
+ * counts would then no longer add up.
+ */
+const ServiceCounts = v.pipe(
+  v.custom<Record<string, number>>(
+    (x) =>
+      typeof x === 'object' &&
+      x !== null &&
+      !Array.isArray(x) &&
+      Object.values(x).every((n) => Number.isInteger(n) && (n as number) >= 1),
+    'service counts must map names to positive integers',
+  ),
+  v.transform((x) => Object.fromEntries(Object.entries(x)) as Record<string, number>),
+);
 const ChunkInfo = v.object({
   n: Int,
   count: Int,
   bytes: Int,
   minLastSeen: v.number(),
   maxLastSeen: v.number(),
+  services: ServiceCounts,
 });
 type ChunkInfo = v.InferOutput<typeof ChunkInfo>;
 const RecentEntry = v.object({ key: v.string(), id: v.string(), chunk: Int, lastSeen: v.number() });
@@ -68,8 +88,44 @@ export type LogMigration = (
   area: KeyValueArea,
 ) => Promise<Record<string, unknown>>;
 
+/** How many chunks the v2 migration reads per `get`: few round trips, bounded memory. */
+const MIGRATION_BATCH = 10;
+
+/**
+ * Version 2 adds `services` to each chunk's index entry. Each chunk is read once and its entry
+ * rebuilt from the events that are valid by the same rules as reading (`validEvents`), so the
+ * counts match what queries will see; a missing chunk counts as empty. An index of the wrong
+ * shape is passed on untouched, for validation to reset as corrupted.
+ */
+export const migrateToServiceCounts: LogMigration = async (meta, area) => {
+  const chunks = meta.chunks;
+  if (!Array.isArray(chunks)) return meta;
+  const numberOf = (c: unknown): number | null => {
+    const n = (c as { n?: unknown } | null)?.n;
+    return typeof c === 'object' && Number.isInteger(n) && (n as number) >= 0 ? (n as number) : null;
+  };
+  const rebuilt: unknown[] = [];
+  let total = 0;
+  for (let i = 0; i < chunks.length; i += MIGRATION_BATCH) {
+    const slice = chunks.slice(i, i + MIGRATION_BATCH);
+    const keys = slice.map(numberOf).flatMap((n) => (n === null ? [] : [chunkKey(n)]));
+    const raw = keys.length ? await area.get(keys) : {};
+    for (const c of slice) {
+      const n = numberOf(c);
+      if (n === null) {
+        rebuilt.push(c);
+        continue;
+      }
+      const info = infoOf(n, validEvents(raw[chunkKey(n)]).events);
+      total += info.count;
+      rebuilt.push(info);
+    }
+  }
+  return { ...meta, chunks: rebuilt, total };
+};
+
 /** Known migrations, keyed by the version they produce. Version 1 is the first layout. */
-export const LOG_MIGRATIONS: Record<number, LogMigration> = {};
+export const LOG_MIGRATIONS: Record<number, LogMigration> = { 2: migrateToServiceCounts };
 
 export interface EventLogOptions {
   area: KeyValueArea;
@@ -105,9 +161,11 @@ function emptyMeta(version: number): LogMeta {
 function infoOf(n: number, events: LogEvent[]): ChunkInfo {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  const services = new Map<string, number>();
   for (const e of events) {
     if (e.lastSeen < min) min = e.lastSeen;
     if (e.lastSeen > max) max = e.lastSeen;
+    services.set(e.service, (services.get(e.service) ?? 0) + 1);
   }
   return {
     n,
@@ -115,7 +173,26 @@ function infoOf(n: number, events: LogEvent[]): ChunkInfo {
     bytes: events.length ? JSON.stringify(events).length : 0,
     minLastSeen: events.length ? min : 0,
     maxLastSeen: events.length ? max : 0,
+    // fromEntries defines own properties, so any name (even "__proto__") is a plain key.
+    services: Object.fromEntries(services),
   };
+}
+
+/** Events of `service` in a chunk, from its index entry. */
+function countOf(info: ChunkInfo, service: string): number {
+  return Object.hasOwn(info.services, service) ? (info.services[service] as number) : 0;
+}
+
+/** The valid events of a stored chunk; invalid items are left out and counted. */
+function validEvents(raw: unknown): { events: LogEvent[]; dropped: number; unreadable: boolean } {
+  if (raw === undefined) return { events: [], dropped: 0, unreadable: false };
+  if (!Array.isArray(raw)) return { events: [], dropped: 0, unreadable: true };
+  const events: LogEvent[] = [];
+  for (const item of raw) {
+    const parsed = v.safeParse(LogEvent, item);
+    if (parsed.success) events.push(parsed.output);
+  }
+  return { events, dropped: raw.length - events.length, unreadable: false };
 }
 
 interface Pending {
@@ -212,50 +289,101 @@ export class EventLog {
     });
   }
 
-  /** Newest first (by first sighting). Loads only the chunks it needs when nothing filters. */
+  /**
+   * Newest first (by storage order: first sighting). Reads only the chunks it needs when nothing
+   * filters or when only `service` does (the index counts each chunk's events per service); an
+   * `ids` filter stops once every id has been found. Other filters read every chunk that can
+   * match, as `total` needs them all.
+   */
   query(filter: LogFilter, offset = 0, limit = 50): Promise<{ events: LogEvent[]; total: number }> {
     return this.serial(async () => {
       const meta = await this.loadMeta();
       const chunks = [...meta.chunks].reverse();
-      const unfiltered =
-        !filter.service &&
-        filter.since === undefined &&
-        filter.until === undefined &&
-        !filter.search &&
-        !filter.kinds &&
-        !filter.ids;
-      const out: LogEvent[] = [];
-      if (unfiltered) {
-        let skip = offset;
-        for (const info of chunks) {
-          if (out.length >= limit) break;
-          if (skip >= info.count) {
-            skip -= info.count;
-            continue;
-          }
-          const events = [...(await this.readChunk(info.n))].reverse();
-          for (const e of events.slice(skip)) {
-            if (out.length >= limit) break;
-            out.push({ ...e });
-          }
-          skip = 0;
-        }
-        return { events: out, total: meta.total };
+      const service = filter.service || undefined;
+      const narrowed =
+        filter.since !== undefined ||
+        filter.until !== undefined ||
+        !!filter.search ||
+        filter.kinds !== undefined ||
+        filter.ids !== undefined;
+      if (!narrowed) {
+        return service
+          ? this.pageOfService(chunks, service, offset, limit)
+          : this.pageOf(chunks, meta.total, offset, limit);
       }
+      const out: LogEvent[] = [];
       const match = compileFilter(filter);
+      const ids = filter.ids;
+      // Event ids are unique: once all of them are seen, no older event can match.
+      const found = new Set<string>();
+      if (ids && ids.size === 0) return { events: out, total: 0 };
       let total = 0;
-      for (const info of chunks) {
+      scan: for (const info of chunks) {
+        if (service && countOf(info, service) === 0) continue;
         if (filter.since !== undefined && info.count > 0 && info.maxLastSeen < filter.since) continue;
         const events = await this.readChunk(info.n);
         for (let i = events.length - 1; i >= 0; i--) {
           const e = events[i] as LogEvent;
-          if (!match(e)) continue;
-          if (total >= offset && out.length < limit) out.push({ ...e });
-          total++;
+          if (match(e)) {
+            if (total >= offset && out.length < limit) out.push({ ...e });
+            total++;
+          }
+          if (ids?.has(e.id)) {
+            found.add(e.id);
+            if (found.size === ids.size) break scan;
+          }
         }
       }
       return { events: out, total };
     });
+  }
+
+  /** The unfiltered page: chunks before `offset` are skipped by their counts, unread. */
+  private async pageOf(chunks: ChunkInfo[], total: number, offset: number, limit: number) {
+    const out: LogEvent[] = [];
+    let skip = offset;
+    for (const info of chunks) {
+      if (out.length >= limit) break;
+      if (skip >= info.count) {
+        skip -= info.count;
+        continue;
+      }
+      const events = [...(await this.readChunk(info.n))].reverse();
+      for (const e of events.slice(skip)) {
+        if (out.length >= limit) break;
+        out.push({ ...e });
+      }
+      skip = 0;
+    }
+    return { events: out, total };
+  }
+
+  /**
+   * One service's page: the total from the index, and only the chunks holding the page's events
+   * are read (chunks without the service, or wholly before `offset`, are skipped unread).
+   */
+  private async pageOfService(chunks: ChunkInfo[], service: string, offset: number, limit: number) {
+    let total = 0;
+    for (const info of chunks) total += countOf(info, service);
+    const out: LogEvent[] = [];
+    let skip = offset;
+    for (const info of chunks) {
+      if (out.length >= limit) break;
+      const here = countOf(info, service);
+      if (here === 0) continue;
+      if (skip >= here) {
+        skip -= here;
+        continue;
+      }
+      const events = await this.readChunk(info.n);
+      for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
+        const e = events[i] as LogEvent;
+        if (e.service !== service) continue;
+        if (skip > 0) skip--;
+        else out.push({ ...e });
+      }
+    }
+    return { events: out, total };
   }
 
   /** Every event, oldest first, for export. */
@@ -354,19 +482,9 @@ export class EventLog {
     const cached = this.cache.get(n);
     if (cached) return cached;
     const raw = (await this.area.get([chunkKey(n)]))[chunkKey(n)];
-    let events: LogEvent[] = [];
-    if (Array.isArray(raw)) {
-      for (const item of raw) {
-        const parsed = v.safeParse(LogEvent, item);
-        if (parsed.success) events.push(parsed.output);
-      }
-      if (events.length !== raw.length)
-        this.warn(`dropped ${raw.length - events.length} corrupted log events`);
-    } else if (raw !== undefined) {
-      this.warn(`log chunk ${n} is corrupted; its events are dropped`);
-    } else {
-      events = [];
-    }
+    const { events, dropped, unreadable } = validEvents(raw);
+    if (dropped > 0) this.warn(`dropped ${dropped} corrupted log events`);
+    if (unreadable) this.warn(`log chunk ${n} is corrupted; its events are dropped`);
     this.cache.set(n, events);
     return events;
   }
@@ -528,11 +646,17 @@ export class EventLog {
 
 function isConsistent(meta: LogMeta): boolean {
   const seen = new Set<number>();
+  let total = 0;
   for (const c of meta.chunks) {
     if (seen.has(c.n) || c.n >= meta.nextChunk) return false;
     seen.add(c.n);
+    // Queries skip chunks by these counts: counts that do not add up would hide events.
+    let perService = 0;
+    for (const k of Object.values(c.services)) perService += k;
+    if (perService !== c.count) return false;
+    total += c.count;
   }
-  return true;
+  return total === meta.total;
 }
 
 export function compileFilter(filter: LogFilter): (e: LogEvent) => boolean {
