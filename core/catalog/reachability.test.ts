@@ -202,7 +202,16 @@ describe('checkReachability', () => {
     const started = Date.now();
     const report = await checkReachability('anthropic', { ...deps, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(report).toMatchObject({ status: 'unknown', reason: 'checkTimeout', exitCountry: 'JP' });
+    // An unknown report keeps the exit country the trace found, and carries nothing else.
+    expect(report).toEqual({
+      service: 'anthropic',
+      checkedAt: NOW,
+      status: 'unknown',
+      ruleId: null,
+      evidence: '',
+      exitCountry: 'JP',
+      reason: 'checkTimeout',
+    });
   });
 
   it('is unknown with a network-error reason when nothing listens', async () => {
@@ -240,8 +249,13 @@ describe('checkReachability', () => {
   });
 
   it('says there is no probe for services without one, and asks nothing', async () => {
-    expect(await checkReachability('github-copilot', deps)).toMatchObject({
+    expect(await checkReachability('github-copilot', deps)).toEqual({
+      service: 'github-copilot',
+      checkedAt: NOW,
       status: 'unknown',
+      ruleId: null,
+      evidence: '',
+      exitCountry: null,
       reason: 'checkNoProbe',
     });
     expect(requests).toHaveLength(0);

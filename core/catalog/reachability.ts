@@ -39,6 +39,34 @@ export type FetchOutcome =
   | { ok: true; res: Fetched }
   | { ok: false; reason: 'checkTimeout' | 'checkNetworkError' };
 
+/** Why a check could not decide, as a message key in every locale. */
+export type UnknownReason =
+  | Extract<FetchOutcome, { ok: false }>['reason']
+  | 'checkUnexpectedAnswer'
+  | 'checkNoProbe'
+  | 'checkUnavailable';
+
+/**
+ * The report of a check that could not decide: no verdict, no rule, no evidence, only the reason.
+ * The one place such a report is built, for the check itself and for a background without one.
+ */
+export function unknownReachabilityReport(input: {
+  service: string;
+  checkedAt: number;
+  reason: UnknownReason;
+  exitCountry?: string | null;
+}): ReachabilityReport {
+  return {
+    service: input.service,
+    checkedAt: input.checkedAt,
+    status: 'unknown',
+    ruleId: null,
+    evidence: '',
+    exitCountry: input.exitCountry ?? null,
+    reason: input.reason,
+  };
+}
+
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return '';
@@ -154,15 +182,7 @@ export async function checkReachability(
   };
   const spec = (deps.probes ?? PROBES)[service];
   if (!spec || spec.probes.length === 0) {
-    return {
-      service,
-      checkedAt: now(),
-      status: 'unknown',
-      ruleId: null,
-      evidence: '',
-      exitCountry: null,
-      reason: 'checkNoProbe',
-    };
+    return unknownReachabilityReport({ service, checkedAt: now(), reason: 'checkNoProbe' });
   }
 
   const tracePromise = spec.traceHost
@@ -175,7 +195,7 @@ export async function checkReachability(
     trace?.ok && trace.res.status >= 200 && trace.res.status < 300 ? parseTrace(trace.res.body) : null;
 
   let blocked: Extract<Verdict, { verdict: 'block' }> | null = null;
-  let unknownReason: string | null = null;
+  let unknownReason: UnknownReason | null = null;
   spec.probes.forEach((probe, i) => {
     const outcome = outcomes[i];
     if (!outcome) return;
@@ -205,6 +225,6 @@ export async function checkReachability(
       reason: null,
     };
   }
-  if (unknownReason) return { ...base, status: 'unknown', ruleId: null, evidence: '', reason: unknownReason };
+  if (unknownReason) return unknownReachabilityReport({ ...base, reason: unknownReason });
   return { ...base, status: 'reachable', ruleId: null, evidence: '', reason: null };
 }

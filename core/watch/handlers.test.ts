@@ -361,6 +361,22 @@ describe('extension-page requests', () => {
     expect(await handlers.clearLog({}, popup)).toEqual({ cleared: 1 });
   });
 
+  it('checkReachability without a checker in this build answers unknown, asking nothing', async () => {
+    const { handlers } = setup();
+    expect(await handlers.checkReachability({ service: 'openai' }, popup)).toEqual({
+      service: 'openai',
+      checkedAt: clock,
+      status: 'unknown',
+      ruleId: null,
+      evidence: '',
+      exitCountry: null,
+      reason: 'checkUnavailable',
+    });
+    await expect(
+      handlers.checkReachability({ service: 'openai' }, page('https://chatgpt.com/', 5)),
+    ).rejects.toThrow(/notExtensionPage/);
+  });
+
   it.each([
     ['queryLog', { limit: 100_000 }],
     ['queryLog', { offset: -1 }],

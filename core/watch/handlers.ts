@@ -4,6 +4,7 @@
  * its sender before acting; none throws for bad input.
  */
 import * as v from 'valibot';
+import { unknownReachabilityReport } from '../catalog/reachability';
 import type { Observation, Verdict } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
 import { logToCsv, logToJson } from '../log/export';
@@ -194,15 +195,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       fromExtensionPage(sender);
       const { service } = parse(ServiceInput, input);
       if (!deps.checkReachability) {
-        return {
-          service,
-          checkedAt: now(),
-          status: 'unknown',
-          ruleId: null,
-          evidence: '',
-          exitCountry: null,
-          reason: 'checkUnavailable',
-        };
+        return unknownReachabilityReport({ service, checkedAt: now(), reason: 'checkUnavailable' });
       }
       return deps.checkReachability(service);
     },
