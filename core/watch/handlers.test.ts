@@ -378,6 +378,25 @@ describe('extension-page requests', () => {
   });
 
   it.each([
+    ['getSuggestions', { service: 'openai', region: 'CN' }],
+    ['getMigrationSnippets', { platformId: 'zhipu', sourceModel: 'gpt-4o' }],
+    ['judgeExitCountry', { service: 'openai', country: 'CN' }],
+    ['guessRegion', { uiLanguage: 'en', timeZone: 'UTC' }],
+  ] as const)(
+    '%s is refused to a web page before it is read, then as unavailable without the catalog',
+    async (type, input) => {
+      const { handlers } = setup();
+      const call = handlers[type] as (i: unknown, s: MessageSender) => Promise<unknown>;
+      await expect(call(input, page('https://chatgpt.com/', 5))).rejects.toThrow(/notExtensionPage/);
+      await expect(call({ bogus: true }, page('https://chatgpt.com/', 5))).rejects.toThrow(
+        /notExtensionPage/,
+      );
+      await expect(call({ bogus: true }, popup)).rejects.toThrow(/invalidInput/);
+      await expect(call(input, popup)).rejects.toThrow('refused: unavailable');
+    },
+  );
+
+  it.each([
     ['queryLog', { limit: 100_000 }],
     ['queryLog', { offset: -1 }],
     ['queryLog', { search: 'x'.repeat(501) }],

@@ -96,6 +96,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     if (!r.success) throw new RefusedRequest(`invalidInput: ${v.summarize(r.issues).slice(0, 200)}`);
     return r.output;
   };
+  /** A way-forward request: from our pages, valid, and refused as `unavailable` without the catalog. */
+  const wayForwardRequest = <S extends v.GenericSchema>(
+    sender: MessageSender | undefined,
+    schema: S,
+    input: unknown,
+  ): { query: v.InferOutput<S>; wayForward: WayForward } => {
+    fromExtensionPage(sender);
+    const query = parse(schema, input);
+    if (!deps.wayForward) throw new RefusedRequest('unavailable');
+    return { query, wayForward: deps.wayForward };
+  };
 
   return {
     async reportObservation(input, sender) {
@@ -219,33 +230,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async getSuggestions(input, sender) {
-      fromExtensionPage(sender);
-      const query = parse(SuggestionsInput, input);
-      if (!deps.wayForward) throw new RefusedRequest('unavailable');
-      return deps.wayForward.suggestions(query, now());
+      const { query, wayForward } = wayForwardRequest(sender, SuggestionsInput, input);
+      return wayForward.suggestions(query, now());
     },
 
     async getMigrationSnippets(input, sender) {
-      fromExtensionPage(sender);
-      const query = parse(MigrationSnippetsInput, input);
-      if (!deps.wayForward) throw new RefusedRequest('unavailable');
-      const answer = await deps.wayForward.snippets(query);
+      const { query, wayForward } = wayForwardRequest(sender, MigrationSnippetsInput, input);
+      const answer = await wayForward.snippets(query);
       if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
       return answer;
     },
 
     async judgeExitCountry(input, sender) {
-      fromExtensionPage(sender);
-      const query = parse(JudgeExitCountryInput, input);
-      if (!deps.wayForward) throw new RefusedRequest('unavailable');
-      return deps.wayForward.judgeExitCountry(query, now());
+      const { query, wayForward } = wayForwardRequest(sender, JudgeExitCountryInput, input);
+      return wayForward.judgeExitCountry(query, now());
     },
 
     async guessRegion(input, sender) {
-      fromExtensionPage(sender);
-      const query = parse(GuessRegionInput, input);
-      if (!deps.wayForward) throw new RefusedRequest('unavailable');
-      return { region: deps.wayForward.guessRegion(query) };
+      const { query, wayForward } = wayForwardRequest(sender, GuessRegionInput, input);
+      return { region: wayForward.guessRegion(query) };
     },
 
     async listGrantedHosts(input, sender) {
