@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LogEvent } from './event';
 import {
   CHUNK_SIZE,
   chunkKey,
@@ -363,5 +365,413 @@ describe('EventLog: queries', () => {
     await filled(CHUNK_SIZE * 2 + 1);
     expect(((await stored(chunkKey(0))) as unknown[]).length).toBe(CHUNK_SIZE);
     expect(((await stored(chunkKey(2))) as unknown[]).length).toBe(1);
+  });
+});
+
+/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The local area, recording which chunk keys each `get` asked for. */
+function countingArea() {
+  const real = browserArea('local');
+  const chunkReads: string[] = [];
+  const area: KeyValueArea = {
+    ...real,
+    get: async (keys) => {
+      for (const k of keys) if (k !== META_KEY) chunkReads.push(k);
+      return real.get(keys);
+    },
+  };
+  return { area, chunkReads };
+}
+
+interface StoredInfo {
+  n: number;
+  count: number;
+  services: Record<string, number>;
+}
+
+/** Each stored chunk's index counts must equal the services of the events stored in it. */
+async function expectCountsMatchChunks(): Promise<void> {
+  const meta = (await stored(META_KEY)) as { chunks: StoredInfo[]; total: number };
+  let total = 0;
+  for (const info of meta.chunks) {
+    // Only the items a read keeps (the same schema), as queries see them.
+    const raw = (await stored(chunkKey(info.n))) ?? [];
+    const events = (Array.isArray(raw) ? raw : []).filter((e) => v.is(LogEvent, e)) as LogEvent[];
+    const counts: Record<string, number> = {};
+    for (const e of events) counts[e.service] = (counts[e.service] ?? 0) + 1;
+    expect(info.services, `chunk ${info.n}`).toEqual(counts);
+    expect(info.count).toBe(events.length);
+    total += events.length;
+  }
+  expect(meta.total).toBe(total);
+}
+
+/** A stored event as version 1 wrote it (the event shape did not change). */
+function v1Event(i: number, service: string) {
+  return {
+    id: `old${i}`,
+    service,
+    product: `${service}-web`,
+    kind: 'page',
+    ruleId: `rule-${i}`,
+    url: `https://${service}.example/`,
+    evidence: 'blocked',
+    tabUrl: `https://${service}.example/`,
+    firstSeen: T0 + i * 1000,
+    lastSeen: T0 + i * 1000,
+    count: 1,
+  };
+}
+
+describe('EventLog: per-service counts (index version 2)', () => {
+  const SERVICES = ['openai', 'anthropic', 'gemini', 'mistral'];
+
+  it('migrates a version 1 store: each chunk read once, counts of its valid events, same answers', async () => {
+    // 350 events in chunks 0-3 (100, 100, 100, 50). Chunk 1 also holds two corrupted items its
+    // v1 entry counted; chunk 2 is missing from storage (its entry survives).
+    const events = Array.from({ length: 350 }, (_, i) =>
+      v1Event(i, SERVICES[(i * 7) % 11 < 6 ? 0 : (i % 3) + 1] as string),
+    );
+    const raw: Record<string, unknown> = {};
+    const chunks = [];
+    for (let n = 0; n < 4; n++) {
+      const part = events.slice(n * 100, n * 100 + 100);
+      const times = part.map((e) => e.lastSeen);
+      const written = n === 1 ? [...part.slice(0, 50), { id: 7 }, 'junk', ...part.slice(50)] : part;
+      if (n !== 2) raw[chunkKey(n)] = written;
+      chunks.push({
+        n,
+        count: written.length,
+        bytes: JSON.stringify(written).length,
+        minLastSeen: Math.min(...times),
+        maxLastSeen: Math.max(...times),
+      });
+    }
+    raw[META_KEY] = { v: 1, nextChunk: 4, chunks, total: 352, recent: [] };
+    await fakeBrowser.storage.local.set(raw);
+
+    const { area, chunkReads } = countingArea();
+    const warn = vi.fn();
+    const log = makeLog({ area, warn, limits: () => ({ cap: 5000, retentionDays: 3650 }) });
+    const valid = events.filter((_, i) => i < 200 || i >= 300);
+    expect(await log.count()).toBe(valid.length);
+    expect(warn).not.toHaveBeenCalled();
+    expect([...chunkReads].sort()).toEqual([0, 1, 2, 3].map(chunkKey));
+    const meta = (await stored(META_KEY)) as { v: number; chunks: StoredInfo[] };
+    expect(meta.v).toBe(2);
+    expect(meta.chunks.map((c) => c.count)).toEqual([100, 100, 0, 50]);
+    const openaiIn1 = events.slice(100, 200).filter((e) => e.service === 'openai').length;
+    expect(meta.chunks[1]?.services.openai).toBe(openaiIn1);
+    await expectCountsMatchChunks();
+
+    // Same answers as a filter over the events themselves, newest first.
+    const newestFirst = [...valid].reverse();
+    for (const service of SERVICES) {
+      const want = newestFirst.filter((e) => e.service === service);
+      for (const [offset, limit] of [
+        [0, 5],
+        [40, 7],
+        [want.length - 2, 10],
+      ] as const) {
+        const got = await log.query({ service }, offset, limit);
+        expect(got.total).toBe(want.length);
+        expect(got.events.map((e) => e.id)).toEqual(want.slice(offset, offset + limit).map((e) => e.id));
+      }
+    }
+    // Opening again does not migrate again.
+    chunkReads.length = 0;
+    expect(await makeLog({ area }).count()).toBe(valid.length);
+    expect(chunkReads).toEqual([]);
+  });
+
+  it('a version 1 store whose chunks cannot be read resets with a warning', async () => {
+    await fakeBrowser.storage.local.set({
+      [META_KEY]: {
+        v: 1,
+        nextChunk: 1,
+        chunks: [{ n: 0, count: 1, bytes: 10, minLastSeen: T0, maxLastSeen: T0 }],
+        total: 1,
+        recent: [],
+      },
+      [chunkKey(0)]: [v1Event(0, 'openai')],
+    });
+    const real = browserArea('local');
+    const area: KeyValueArea = {
+      ...real,
+      get: async (keys) => {
+        if (keys.some((k) => k.startsWith('log.chunk.'))) throw new Error('IO error');
+        return real.get(keys);
+      },
+    };
+    const warn = vi.fn();
+    expect(await makeLog({ area, warn }).count()).toBe(0);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/version 1 failed.*IO error/));
+    expect(await stored(META_KEY)).toMatchObject({ v: LOG_VERSION, total: 0 });
+  });
+
+  async function spread(n: number, serviceOf: (i: number) => string) {
+    const log = makeLog({ limits: () => ({ cap: 20_000, retentionDays: 90 }) });
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        log.append(report({ service: serviceOf(i), ruleId: `rule-${i}`, at: T0 + i * 1000 })),
+      ),
+    );
+    clock = T0 + n * 1000;
+  }
+
+  it('a service query reads only the chunks holding its page, with the total from the index', async () => {
+    const rare = new Set([150, 151, 720]);
+    await spread(1000, (i) => (rare.has(i) ? 'rare' : i % 2 ? 'anthropic' : 'openai'));
+
+    const a = countingArea();
+    const page = await makeLog({ area: a.area }).query({ service: 'rare' }, 0, 5);
+    expect(page.total).toBe(3);
+    expect(page.events.map((e) => e.ruleId)).toEqual(['rule-720', 'rule-151', 'rule-150']);
+    // Chunks 7 and 1 hold it; the other eight are never read.
+    expect(a.chunkReads).toEqual([chunkKey(7), chunkKey(1)]);
+
+    const b = countingArea();
+    const cold = makeLog({ area: b.area });
+    const first = await cold.query({ service: 'anthropic' }, 0, 5);
+    expect(first.total).toBe(499);
+    expect(first.events.map((e) => e.ruleId)).toEqual([
+      'rule-999',
+      'rule-997',
+      'rule-995',
+      'rule-993',
+      'rule-991',
+    ]);
+    expect(b.chunkReads).toEqual([chunkKey(9)]);
+    // Deeper pages skip whole chunks before the offset by their counts.
+    b.chunkReads.length = 0;
+    const deep = await cold.query({ service: 'anthropic' }, 120, 5);
+    expect(deep.events.map((e) => e.ruleId)).toEqual([
+      'rule-759',
+      'rule-757',
+      'rule-755',
+      'rule-753',
+      'rule-751',
+    ]);
+    expect(b.chunkReads).toEqual([chunkKey(7)]);
+    // An offset right at a chunk boundary reads nothing of the chunks before it.
+    const c7 = countingArea();
+    const boundary = await makeLog({ area: c7.area }).query({ service: 'anthropic' }, 100, 2);
+    expect(boundary.events.map((e) => e.ruleId)).toEqual(['rule-799', 'rule-797']);
+    expect(c7.chunkReads).toEqual([chunkKey(7)]);
+
+    const c = countingArea();
+    expect(await makeLog({ area: c.area }).query({ service: 'nobody' }, 0, 5)).toEqual({
+      events: [],
+      total: 0,
+    });
+    expect(c.chunkReads).toEqual([]);
+  });
+
+  it('a service with other filters skips the chunks without that service', async () => {
+    await spread(1000, (i) => (i >= 300 && i < 420 ? 'gemini' : 'openai'));
+    const { area, chunkReads } = countingArea();
+    const page = await makeLog({ area }).query({ service: 'gemini', kinds: ['page'] }, 0, 3);
+    expect(page.total).toBe(120);
+    expect(page.events.map((e) => e.ruleId)).toEqual(['rule-419', 'rule-418', 'rule-417']);
+    expect([...chunkReads].sort()).toEqual([chunkKey(3), chunkKey(4)]);
+  });
+
+  it('an ids filter stops reading once every id is found', async () => {
+    await spread(1000, (i) => (i % 3 ? 'openai' : 'anthropic'));
+    const all = await makeLog().all();
+    const idOf = (i: number) => all[i]?.id as string;
+    const ids = new Set([idOf(990), idOf(905), idOf(950)]);
+
+    const a = countingArea();
+    const page = await makeLog({ area: a.area }).query({ ids }, 0, 10);
+    expect(page.total).toBe(3);
+    expect(page.events.map((e) => e.ruleId)).toEqual(['rule-990', 'rule-950', 'rule-905']);
+    expect(a.chunkReads).toEqual([chunkKey(9)]);
+
+    // One id spans back to chunk 5: chunks 9 down to 5 are read, 4 to 0 are not.
+    const b = countingArea();
+    const wider = await makeLog({ area: b.area }).query({ ids: new Set([...ids, idOf(512)]) }, 1, 2);
+    expect(wider).toMatchObject({ total: 4 });
+    expect(wider.events.map((e) => e.ruleId)).toEqual(['rule-950', 'rule-905']);
+    expect(b.chunkReads).toEqual([9, 8, 7, 6, 5].map(chunkKey));
+
+    // An id no longer in the log: every chunk must be read, the answer is still right.
+    const c = countingArea();
+    const gone = await makeLog({ area: c.area }).query({ ids: new Set([idOf(990), 'gone']) }, 0, 10);
+    expect(gone.events.map((e) => e.ruleId)).toEqual(['rule-990']);
+    expect(gone.total).toBe(1);
+    expect(c.chunkReads).toHaveLength(10);
+
+    const d = countingArea();
+    expect(await makeLog({ area: d.area }).query({ ids: new Set() }, 0, 10)).toEqual({
+      events: [],
+      total: 0,
+    });
+    expect(d.chunkReads).toEqual([]);
+  });
+
+  it('dedupe, amend, cap, retention and the byte budget keep every chunk count true', async () => {
+    let cap = 5000;
+    const log = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 1_000_000 });
+    const svc = (i: number) => SERVICES[i % 4] as string;
+    for (let i = 0; i < 260; i++) {
+      clock = T0 - 120 * DAY + i * DAY * 0.4;
+      await log.append(report({ service: svc(i), ruleId: `r${i}`, at: clock }));
+      // A repeat within the window: counted on the row, not as a new event.
+      if (i % 5 === 0) await log.append(report({ service: svc(i), ruleId: `r${i}`, at: clock + MIN }));
+    }
+    // Retention (90 days) has already dropped the first ~75 days' events.
+    await expectCountsMatchChunks();
+    const kept = await log.all();
+    expect(kept.length).toBeLessThan(260);
+    expect(kept.every((e) => e.lastSeen >= clock - 90 * DAY)).toBe(true);
+    expect(kept.find((e) => e.ruleId === 'r255')?.count).toBe(2);
+
+    const last = kept.at(-1) as { id: string };
+    expect(
+      await log.amend(last.id, { kind: 'response', url: 'https://chatgpt.com/x', product: 'api' }),
+    ).not.toBeNull();
+    await expectCountsMatchChunks();
+
+    cap = 130; // splits a chunk
+    await log.enforceLimits();
+    await expectCountsMatchChunks();
+    expect(await log.count()).toBe(130);
+
+    // Another instance (a restarted worker) with a budget that holds only a few chunks.
+    const small = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 20_000 });
+    await small.append(report({ service: 'gemini', ruleId: 'late', at: clock }));
+    await expectCountsMatchChunks();
+    expect(await small.count()).toBeLessThan(130);
+    const gemini = await makeLog().query({ service: 'gemini' }, 0, 1000);
+    expect(gemini.total).toBe((await makeLog().all()).filter((e) => e.service === 'gemini').length);
+  });
+
+  it('answers every query exactly like a filter over all(), for random logs (seeded)', async () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      fakeBrowser.reset();
+      const rnd = prng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+      // Skewed: openai common, mistral rare.
+      const weighted = ['openai', 'openai', 'openai', 'anthropic', 'anthropic', 'gemini', 'mistral'];
+      const kinds = ['page', 'response', 'navigation', 'text'] as const;
+      const cap = 150 + Math.floor(rnd() * 300);
+      const budget = rnd() < 0.3 ? 60_000 : 1_000_000;
+      let seq = 0;
+      const log = makeLog({
+        limits: () => ({ cap, retentionDays: 30 }),
+        byteBudget: budget,
+        newId: () => `s${seed}-${++seq}`,
+      });
+      clock = T0 - 40 * DAY;
+      for (let made = 0; made < 500; ) {
+        const batch = 1 + Math.floor(rnd() * 12);
+        const writes: Promise<unknown>[] = [];
+        for (let j = 0; j < batch; j++, made++) {
+          clock += Math.floor(rnd() * 3 * 3_600_000);
+          const rule = rnd() < 0.2 ? 'repeat' : `r${made}`;
+          writes.push(
+            log.append(
+              report({
+                service: pick(weighted),
+                kind: pick(kinds),
+                ruleId: rule,
+                evidence: 'x'.repeat(50),
+                at: clock,
+              }),
+            ),
+          );
+        }
+        await Promise.all(writes);
+      }
+      await expectCountsMatchChunks();
+
+      const fresh = makeLog();
+      const newestFirst = (await fresh.all()).reverse();
+      expect(newestFirst.length, `seed ${seed}`).toBeGreaterThan(20);
+      for (let q = 0; q < 40; q++) {
+        const filter: {
+          service?: string;
+          kinds?: string[];
+          since?: number;
+          ids?: Set<string>;
+        } = {};
+        const shape = q % 5;
+        if (shape !== 3) filter.service = pick([...weighted, 'nobody']);
+        if (shape === 1) filter.kinds = [pick(kinds), pick(kinds)];
+        if (shape === 2) filter.since = pick(newestFirst).lastSeen;
+        if (shape >= 3) {
+          const ids = new Set<string>();
+          for (let k = Math.floor(rnd() * 20); k > 0; k--) ids.add(pick(newestFirst).id);
+          if (rnd() < 0.3) ids.add('evicted-or-never');
+          filter.ids = ids;
+        }
+        const want = newestFirst.filter(
+          (e) =>
+            (filter.service === undefined || e.service === filter.service) &&
+            (filter.kinds === undefined || filter.kinds.includes(e.kind)) &&
+            (filter.since === undefined || e.lastSeen >= filter.since) &&
+            (filter.ids === undefined || filter.ids.has(e.id)),
+        );
+        const offset = Math.floor(rnd() * (want.length + 3));
+        const limit = 1 + Math.floor(rnd() * 30);
+        const got = await makeLog().query(filter, offset, limit);
+        const label = `seed ${seed} query ${q} ${JSON.stringify({ ...filter, ids: filter.ids?.size, offset, limit })}`;
+        expect(got.total, label).toBe(want.length);
+        expect(
+          got.events.map((e) => e.id),
+          label,
+        ).toEqual(want.slice(offset, offset + limit).map((e) => e.id));
+      }
+    }
+  }, 60_000);
+
+  it('resets an index whose service counts are missing, malformed or do not add up', async () => {
+    for (const tamper of [
+      (c: Record<string, unknown>) => {
+        c.services = { openai: 5 };
+      },
+      (c: Record<string, unknown>) => {
+        c.services = 'nope';
+      },
+      (c: Record<string, unknown>) => {
+        c.services = { openai: 0.5, anthropic: 0.5 };
+      },
+      (c: Record<string, unknown>) => {
+        delete c.services;
+      },
+    ]) {
+      fakeBrowser.reset();
+      await makeLog().append(report());
+      const meta = (await stored(META_KEY)) as { chunks: Record<string, unknown>[] };
+      tamper(meta.chunks[0] as Record<string, unknown>);
+      await fakeBrowser.storage.local.set({ [META_KEY]: meta });
+      const warn = vi.fn();
+      expect(await makeLog({ warn }).count()).toBe(0);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/corrupted/));
+      expect(await stored(chunkKey(0))).toBeUndefined();
+    }
+  });
+
+  it('keeps a service named like an Object property ("constructor") in its counts', async () => {
+    const log = makeLog();
+    await log.append(report({ service: 'constructor', ruleId: 'a' }));
+    await log.append(report({ service: 'openai', ruleId: 'b' }));
+    const warn = vi.fn();
+    const fresh = makeLog({ warn });
+    expect(await fresh.query({ service: 'constructor' }, 0, 5)).toMatchObject({ total: 1 });
+    expect(await fresh.query({ service: 'toString' }, 0, 5)).toEqual({ events: [], total: 0 });
+    expect(warn).not.toHaveBeenCalled();
   });
 });
