@@ -127,6 +127,45 @@ describe('popup: no events', () => {
   });
 });
 
+describe('popup: first questions', () => {
+  it('asks for the recent events before the tab is known, and each question once when the entry loads before rendering', async () => {
+    await openTab('https://example.org/');
+    const real = createExtensionClient();
+    const sent: string[] = [];
+    let releaseTab: () => void = () => {};
+    const tabKnown = new Promise<void>((resolve) => {
+      releaseTab = resolve;
+    });
+    const client: ExtensionClient = {
+      ...real,
+      send: (type, input) => {
+        sent.push(type);
+        return real.send(type, input);
+      },
+      currentTab: async () => {
+        await tabKnown;
+        return real.currentTab();
+      },
+    };
+    const store = createPopupStore(client);
+    // What entrypoints/popup/main.tsx does before render.
+    const loaded = store.getState().load();
+    expect(sent).toEqual(['queryLog']);
+    const settings = createSettingsStore(liveSettingsBackend());
+    render(
+      <ClientContext.Provider value={client}>
+        <Popup store={store} settings={settings} catalog={createRemoteCatalogView(client)} now={now} />
+      </ClientContext.Provider>,
+    );
+    releaseTab();
+    await loaded;
+    expect(store.getState().load()).toBe(loaded);
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(sent.filter((t) => t === 'queryLog')).toHaveLength(1);
+    expect(sent.filter((t) => t === 'getTabState')).toHaveLength(1);
+  });
+});
+
 describe('popup: a block on this tab', () => {
   async function blockOnTab(times = 1): Promise<number> {
     // Suggestions depend on the region; the test machine's time zone must not decide them.

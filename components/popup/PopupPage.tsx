@@ -4,16 +4,21 @@
  * suggest or judge (a block, a warning, a finished check), so the popup bundles no catalog data.
  */
 import { useMemo } from 'preact/hooks';
+import type { StoreApi } from 'zustand/vanilla';
 import { createRemoteCatalogView } from '../catalog-remote';
 import { ClientContext } from '../shared/client-context';
-import { createExtensionClient } from '../stores/extension-client';
-import { createPopupStore } from '../stores/popup-store';
+import type { ExtensionClient } from '../stores/extension-client';
+import type { PopupState } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
 import { Popup } from './Popup';
 
-export function PopupPage() {
-  const client = useMemo(createExtensionClient, []);
-  const store = useMemo(() => createPopupStore(client), [client]);
+export interface PopupPageProps {
+  client: ExtensionClient;
+  /** Made by the entry before the first render, which has already started its load(). */
+  store: StoreApi<PopupState>;
+}
+
+export function PopupPage({ client, store }: PopupPageProps) {
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
   const catalog = useMemo(() => createRemoteCatalogView(client), [client]);
   return (
