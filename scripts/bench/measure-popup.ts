@@ -4,16 +4,22 @@
  * background starts cold on a full log like after a browser restart). Time from navigation
  * start to the first meaningful content: the element the UI marks `data-ready`, or, when the
  * UI sets no such mark, the first non-empty <main>.
+ *
+ * The floor, opened alternately with the popup in the same browser: a page in the same extension
+ * with one tiny script that asks the same background for the same 24 newest events and shows
+ * their count. No popup that shows the log can be faster, so popup ÷ floor is Detour's own share.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { POPUP_LIMITS } from '../../components/stores/popup-store';
 import { extensionWorker, launchChromium } from './chromium';
 import type { BenchEnv } from './env';
 import { loadLogDriver, openProbePage, seedLog, send, setLogCap } from './extension-pages';
 import { eventTemplates, seedEvents } from './log-events';
 import { staticGraph } from './measure-sizes';
 import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
+import { summarize } from './stats';
 
 interface FirstContent {
   /** ms after navigation start when an element with `data-ready` appeared. */
@@ -52,6 +58,32 @@ function popupMarksReady(dir: string, popup: string): boolean {
   );
 }
 
+const FLOOR_PAGE = 'bench-floor.html';
+
+/**
+ * A copy of the build with the floor page added (the copy under test elsewhere stays untouched).
+ * The script speaks @webext-core/messaging's wire format, as extension-pages.ts does.
+ */
+function writeFloorCopy(detourDir: string, into: string, recent: number): string {
+  cpSync(detourDir, into, { recursive: true });
+  writeFileSync(
+    join(into, FLOOR_PAGE),
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-floor.js"></script></head><body><main></main></body></html>\n',
+  );
+  writeFileSync(
+    join(into, 'bench-floor.js'),
+    `const main = document.querySelector('main');
+chrome.runtime
+  .sendMessage({ id: 1, timestamp: Date.now(), type: 'queryLog', data: { limit: ${recent}, offset: 0 } })
+  .then((reply) => {
+    main.textContent = String(reply?.res?.events?.length ?? reply?.err?.message);
+    main.setAttribute('data-ready', '');
+  });
+`,
+  );
+  return into;
+}
+
 async function openPopupOnce(page: Page, url: string, waitForMark: boolean): Promise<FirstContent> {
   await page.goto(url, { waitUntil: 'load' });
   const deadline = Date.now() + 10_000;
@@ -83,10 +115,15 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
     return section;
   }
   const profileDir = mkdtempSync(join(env.tmpDir, 'popup-profile-'));
+  const extensionDir = writeFloorCopy(
+    env.detourDir,
+    join(env.tmpDir, 'detour-with-floor'),
+    POPUP_LIMITS.recent,
+  );
   try {
     const templates = eventTemplates();
     const seeding = await launchChromium({
-      extensionDir: env.detourDir,
+      extensionDir,
       hostResolverRules: env.server.hostResolverRules,
       profileDir,
     });
@@ -104,11 +141,12 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
 
     const waitForMark = popupMarksReady(env.detourDir, popup);
     const samples: number[] = [];
+    const floorSamples: number[] = [];
     let seenByBackground: number | null = null;
     let backgroundError: string | null = null;
     for (let launch = 0; launch < plan.popupLaunches; launch++) {
       const b = await launchChromium({
-        extensionDir: env.detourDir,
+        extensionDir,
         hostResolverRules: env.server.hostResolverRules,
         profileDir,
       });
@@ -118,20 +156,28 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
         await b.context.addInitScript({
           content: `var __name = (f) => f;\n(${watchFirstContent.toString()})();`,
         });
+        // Alternate popup and floor; which goes first (meeting the just-started background)
+        // alternates by launch.
+        const arms = launch % 2 === 0 ? (['popup', 'floor'] as const) : (['floor', 'popup'] as const);
         for (let i = 0; i < plan.popupOpensPerLaunch; i++) {
-          const page = await b.context.newPage();
-          const s = await openPopupOnce(page, `chrome-extension://${id}/${popup}`, waitForMark);
-          await page.close();
-          const at = waitForMark ? s.readyAt : s.mainAt;
-          if (at === null) {
-            throw new Error(
-              waitForMark
-                ? 'the popup never set its data-ready mark within 10 s'
-                : 'the popup showed no content (<main> stayed empty) within 10 s',
-            );
+          for (const arm of arms) {
+            const page = await b.context.newPage();
+            const url = `chrome-extension://${id}/${arm === 'popup' ? popup : FLOOR_PAGE}`;
+            const s = await openPopupOnce(page, url, arm === 'floor' || waitForMark);
+            await page.close();
+            const at = arm === 'floor' || waitForMark ? s.readyAt : s.mainAt;
+            if (at === null) {
+              throw new Error(
+                arm === 'floor'
+                  ? 'the floor page got no answer from the background within 10 s'
+                  : waitForMark
+                    ? 'the popup never set its data-ready mark within 10 s'
+                    : 'the popup showed no content (<main> stayed empty) within 10 s',
+              );
+            }
+            env.progress(`${arm} open ${launch + 1}.${i + 1}: ${at.toFixed(0)} ms`);
+            (arm === 'popup' ? samples : floorSamples).push(at);
           }
-          env.progress(`popup open ${launch + 1}.${i + 1}: ${at.toFixed(0)} ms`);
-          samples.push(at);
         }
         if (seenByBackground === null && backgroundError === null) {
           const probe = await openProbePage(b.context, id, env.manifest);
@@ -156,6 +202,25 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
         },
         samples,
       ),
+      measuredSamples(
+        {
+          id: 'popup.floor',
+          label: 'floor: an extension page with one script asking the same background for the same events',
+          unit: 'ms',
+          notes:
+            'opened alternately with the popup in the same browsers: what any popup that shows the log needs at least',
+        },
+        floorSamples,
+      ),
+      measuredValue(
+        {
+          id: 'popup.overFloor',
+          label: 'popup ÷ floor (medians)',
+          unit: 'ratio',
+          notes: `p95: popup ${summarize(samples).p95.toFixed(0)} ms, floor ${summarize(floorSamples).p95.toFixed(0)} ms`,
+        },
+        summarize(samples).median / summarize(floorSamples).median,
+      ),
       measuredValue({ id: 'popup.seededEvents', label: 'Events seeded into the log', unit: 'count' }, seeded),
       seenByBackground !== null
         ? measuredValue(
@@ -168,10 +233,11 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
           ),
     );
     section.notes.push(
-      `${plan.popupLaunches} browser start(s) on the seeded profile, ${plan.popupOpensPerLaunch} popup opens each (the first after each start meets a cold background). The popup is opened as a tab at its extension URL.`,
+      `${plan.popupLaunches} browser start(s) on the seeded profile, ${plan.popupOpensPerLaunch} popup opens each, alternating with the floor page (the first open after each start meets a cold background; popup or floor goes first by turns). The popup is opened as a tab at its extension URL.`,
     );
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
+    rmSync(extensionDir, { recursive: true, force: true });
   }
   return section;
 }
