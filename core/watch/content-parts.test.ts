@@ -7,7 +7,7 @@ import {
   TAP_MARK,
   type TapMessage,
 } from './fetch-tap';
-import { AddedTextCollector, EXCERPT_CHARS, matchingExcerpts, THROTTLE_MS } from './page-text';
+import { AddedTextCollector, EXCERPT_CHARS, matchingExcerpts, THROTTLE_MS, URGENT_CHARS } from './page-text';
 
 const watched = hostMatcher(['api.openai.com', 'chatgpt.com'], ['bedrock-runtime.*.amazonaws.com']);
 
@@ -155,5 +155,48 @@ describe('page text', () => {
     collector.onMutations([record(node('Error: not available in your country'))]);
     timers[2]?.();
     expect(sent).toHaveLength(2);
+  });
+
+  it('reads an element that arrives with a sentence of text at once, once per throttle window', () => {
+    const timers: Array<() => void> = [];
+    const sent: string[] = [];
+    const collector = new AddedTextCollector(mightMatter, (e) => sent.push(e), {
+      setTimeout: (fn) => timers.push(fn),
+    });
+    const element = (text: string) =>
+      ({ nodeType: 1, nodeName: 'DIV', textContent: text, isConnected: true }) as unknown as Node;
+    const textNode = (text: string) =>
+      ({ nodeType: 3, nodeName: '#text', textContent: text, isConnected: true }) as unknown as Node;
+    const record = (n: Node) => ({ type: 'childList', addedNodes: [n] }) as unknown as MutationRecord;
+    const banner = 'Gemini is not available in your country yet.';
+    expect(banner.length).toBeGreaterThanOrEqual(URGENT_CHARS);
+
+    // Tokens (text nodes) only collect, whatever their length.
+    collector.onMutations([record(textNode(`streamed text: ${banner}`))]);
+    expect(sent).toEqual([]);
+    expect(timers).toHaveLength(1);
+    timers[0]?.();
+    expect(sent).toHaveLength(1);
+
+    // A banner element: sent before any timer fires, and the window's timer is still armed.
+    collector.onMutations([record(element(`Error. ${banner}`))]);
+    expect(sent).toHaveLength(2);
+    expect(timers).toHaveLength(2);
+    // A second one in the same window waits for the tick.
+    collector.onMutations([record(element(`Again: ${banner}`))]);
+    expect(sent).toHaveLength(2);
+    expect(timers).toHaveLength(2);
+    timers[1]?.();
+    expect(sent).toHaveLength(3);
+    // The next window may read at once again.
+    collector.onMutations([record(element(`Third: ${banner}`))]);
+    expect(sent).toHaveLength(4);
+    expect(timers).toHaveLength(3);
+    timers[2]?.();
+    // A short element (a token in a span) is not urgent: it waits for the tick.
+    collector.onMutations([record(element('not available in your country'.slice(0, URGENT_CHARS - 1)))]);
+    expect(sent).toHaveLength(4);
+    timers[3]?.();
+    expect(sent).toHaveLength(5);
   });
 });

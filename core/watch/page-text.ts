@@ -2,13 +2,21 @@
  * Page-text watching for the isolated content script: check the document once when idle, then
  * only newly added nodes, collected by a MutationObserver and processed on a throttle (the first
  * mutation arms one timer; later ones only collect). A debounce would never fire while a chat
- * streams tokens every 16 ms (design-facts). A cheap keyword prefilter decides what is sent;
+ * streams tokens every 16 ms (design-facts). An element that arrives holding a sentence of text
+ * is read at once (URGENT_CHARS). A cheap keyword prefilter decides what is sent;
  * only bounded excerpts leave the page.
  *
  * Imports nothing heavy: `mightMatter` is core/detection/page-triggers' prefilter, passed in.
  */
 
 export const THROTTLE_MS = 50;
+/**
+ * An element that arrives already holding this much text (a banner, a dialog, a new page body)
+ * is read at once instead of at the next throttle tick: streamed tokens are shorter, and the wait
+ * was most of a banner's time to the log (bench/findings.md). Once per throttle window at most,
+ * so a page that re-renders whole paragraphs per token does at most twice the throttled work.
+ */
+export const URGENT_CHARS = 32;
 export const EXCERPT_CHARS = 2048;
 /** Overlap between windows so a phrase cut at a window edge is still whole in the next one. */
 const OVERLAP = 256;
@@ -56,7 +64,14 @@ export interface Scheduler {
 export class AddedTextCollector {
   private nodes = new Set<Node>();
   private armed = false;
+  /** An urgent read happened in the current throttle window. */
+  private urgentSpent = false;
   private readonly sent = new Set<string>();
+  private readonly tick = () => {
+    this.armed = false;
+    this.urgentSpent = false;
+    this.process();
+  };
 
   constructor(
     private readonly mightMatter: (text: string) => boolean,
@@ -69,26 +84,35 @@ export class AddedTextCollector {
     this.emit(matchingExcerpts(text, this.mightMatter));
   }
 
-  /** MutationObserver callback: collect only, and arm the timer once. */
+  /** MutationObserver callback: collect, and arm the timer once; read at once only an urgent element. */
   onMutations(records: MutationRecord[]): void {
+    let urgent = false;
     for (const r of records) {
       if (r.type === 'characterData') {
         this.nodes.add(r.target);
         continue;
       }
       for (const node of r.addedNodes) {
-        if (node.nodeType === 1 && SKIP.has((node as Element).nodeName.toUpperCase())) continue;
+        if (node.nodeType === 1) {
+          if (SKIP.has((node as Element).nodeName.toUpperCase())) continue;
+          if (!urgent && !this.urgentSpent && (node.textContent?.length ?? 0) >= URGENT_CHARS) urgent = true;
+        }
         this.nodes.add(node);
       }
     }
-    if (!this.armed && this.nodes.size > 0) {
+    if (urgent) {
+      this.urgentSpent = true;
+      this.process();
+    }
+    // After an urgent read the timer still runs, to close the window that read belongs to.
+    if (!this.armed && (this.nodes.size > 0 || urgent)) {
       this.armed = true;
-      this.timers.setTimeout(() => this.process(), THROTTLE_MS);
+      this.timers.setTimeout(this.tick, THROTTLE_MS);
     }
   }
 
+  /** Reads the collected nodes' text and sends what the prefilter lets through. */
   process(): void {
-    this.armed = false;
     const nodes = this.nodes;
     this.nodes = new Set();
     let text = '';
