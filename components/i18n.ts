@@ -87,17 +87,40 @@ export function countryName(code: string): string {
   }
 }
 
+/**
+ * Intl formatters, made once per locale and options: creating one costs about 0.6 ms (ICU), and
+ * the popup's 24 recent events each format two times (29 ms for 50 new DateTimeFormats in Node
+ * against 1 ms for one reused).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cachedFormatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  options: object,
+  make: (locale: string) => F,
+): F {
+  const locale = uiLocale();
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make(locale);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const dateTimeFormat = (options: Intl.DateTimeFormatOptions) =>
+  cachedFormatter('date', options, (locale) => new Intl.DateTimeFormat(locale, options));
+
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(uiLocale()).format(value);
+  return cachedFormatter('number', {}, (locale) => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** Date and time, e.g. "Jun 3, 2026, 10:15" / "2026年6月3日 10:15". */
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export function formatTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(ms);
+  return dateTimeFormat({ timeStyle: 'short' }).format(ms);
 }
 
 /** A date given as `YYYY-MM-DD` or `YYYY-MM` (as the reference data has them), for display. */
@@ -109,7 +132,7 @@ export function formatIsoDate(iso: string): string {
   const options: Intl.DateTimeFormatOptions = d
     ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }
     : { year: 'numeric', month: 'short', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(uiLocale(), options).format(date);
+  return dateTimeFormat(options).format(date);
 }
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -128,10 +151,12 @@ export function formatRelative(ms: number, now: number = Date.now()): string {
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(value) < size) {
       const rounded = Math.round(value);
-      return new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' }).format(
-        rounded === 0 && unit === 'second' ? 0 : rounded,
-        unit,
-      );
+      const relative = { numeric: 'auto' } as const;
+      return cachedFormatter(
+        'relative',
+        relative,
+        (locale) => new Intl.RelativeTimeFormat(locale, relative),
+      ).format(rounded === 0 && unit === 'second' ? 0 : rounded, unit);
     }
     value /= size;
   }
