@@ -32,7 +32,8 @@ export const FULL_PLAN: BenchPlan = {
   profileRuns: 3,
   bannerRuns: 14,
   popupEvents: 10_000,
-  popupLaunches: 3,
+  // Even, so popup and floor each meet the just-started background equally often (first open).
+  popupLaunches: 4,
   popupOpensPerLaunch: 5,
   burstTabs: 20,
   burstBlocksPerTab: 50,
