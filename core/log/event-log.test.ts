@@ -394,27 +394,42 @@ function countingArea() {
   return { area, chunkReads };
 }
 
-interface StoredInfo {
-  n: number;
-  count: number;
+interface StoredMeta {
+  v: number;
+  chunks: Record<string, unknown>[];
+  total: number;
   services: Record<string, number>;
 }
 
-/** Each stored chunk's index counts must equal the services of the events stored in it. */
-async function expectCountsMatchChunks(): Promise<void> {
-  const meta = (await stored(META_KEY)) as { chunks: StoredInfo[]; total: number };
+/** Events per service, counted one by one (Map: any name is a plain key). */
+function bruteCounts(events: { service: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.service, (counts.get(e.service) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The stored index must match the stored events: each chunk's count its valid events, the
+ * log-wide service counts those of `all()` from a fresh log (a restarted worker), and both the
+ * total.
+ */
+async function expectCountsMatchLog(): Promise<void> {
+  const meta = (await stored(META_KEY)) as StoredMeta;
   let total = 0;
   for (const info of meta.chunks) {
+    expect(Object.keys(info).sort(), 'a v3 chunk entry').toEqual(
+      ['bytes', 'count', 'maxLastSeen', 'minLastSeen', 'n'].sort(),
+    );
     // Only the items a read keeps (the same schema), as queries see them.
-    const raw = (await stored(chunkKey(info.n))) ?? [];
+    const raw = (await stored(chunkKey(info.n as number))) ?? [];
     const events = (Array.isArray(raw) ? raw : []).filter((e) => v.is(LogEvent, e)) as LogEvent[];
-    const counts: Record<string, number> = {};
-    for (const e of events) counts[e.service] = (counts[e.service] ?? 0) + 1;
-    expect(info.services, `chunk ${info.n}`).toEqual(counts);
-    expect(info.count).toBe(events.length);
+    expect(info.count, `chunk ${info.n}`).toBe(events.length);
     total += events.length;
   }
   expect(meta.total).toBe(total);
+  const all = await makeLog().all();
+  expect(all).toHaveLength(total);
+  expect(new Map(Object.entries(meta.services))).toEqual(bruteCounts(all));
 }
 
 /** A stored event as version 1 wrote it (the event shape did not change). */
@@ -434,10 +449,10 @@ function v1Event(i: number, service: string) {
   };
 }
 
-describe('EventLog: per-service counts (index version 2)', () => {
+describe('EventLog: per-service counts (index version 3)', () => {
   const SERVICES = ['openai', 'anthropic', 'gemini', 'mistral'];
 
-  it('migrates a version 1 store: each chunk read once, counts of its valid events, same answers', async () => {
+  it('migrates a version 1 store through 2 and 3: each chunk read once, counts of its valid events, same answers', async () => {
     // 350 events in chunks 0-3 (100, 100, 100, 50). Chunk 1 also holds two corrupted items its
     // v1 entry counted; chunk 2 is missing from storage (its entry survives).
     const events = Array.from({ length: 350 }, (_, i) =>
@@ -468,12 +483,11 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(await log.count()).toBe(valid.length);
     expect(warn).not.toHaveBeenCalled();
     expect([...chunkReads].sort()).toEqual([0, 1, 2, 3].map(chunkKey));
-    const meta = (await stored(META_KEY)) as { v: number; chunks: StoredInfo[] };
-    expect(meta.v).toBe(2);
+    const meta = (await stored(META_KEY)) as StoredMeta;
+    expect(meta.v).toBe(3);
     expect(meta.chunks.map((c) => c.count)).toEqual([100, 100, 0, 50]);
-    const openaiIn1 = events.slice(100, 200).filter((e) => e.service === 'openai').length;
-    expect(meta.chunks[1]?.services.openai).toBe(openaiIn1);
-    await expectCountsMatchChunks();
+    expect(new Map(Object.entries(meta.services))).toEqual(bruteCounts(valid));
+    await expectCountsMatchLog();
 
     // Same answers as a filter over the events themselves, newest first.
     const newestFirst = [...valid].reverse();
@@ -520,6 +534,88 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(await stored(META_KEY)).toMatchObject({ v: LOG_VERSION, total: 0 });
   });
 
+  /** A version 2 store as that version wrote it: per-chunk service counts, no log-wide map. */
+  function v2Store(serviceOf: (i: number) => string) {
+    const events = Array.from({ length: 250 }, (_, i) => v1Event(i, serviceOf(i)));
+    const chunks = [];
+    const raw: Record<string, unknown> = {};
+    for (let n = 0; n < 3; n++) {
+      const part = events.slice(n * 100, n * 100 + 100);
+      raw[chunkKey(n)] = part;
+      chunks.push({
+        n,
+        count: part.length,
+        bytes: JSON.stringify(part).length,
+        minLastSeen: part[0]?.lastSeen,
+        maxLastSeen: part.at(-1)?.lastSeen,
+        services: Object.fromEntries(bruteCounts(part)),
+      });
+    }
+    raw[META_KEY] = { v: 2, nextChunk: 3, chunks, total: 250, recent: [] };
+    return { events, raw, chunks };
+  }
+
+  it('migrates a version 2 store from its index alone: per-chunk counts summed, entries stripped', async () => {
+    const names = [...SERVICES, 'constructor'];
+    const { events, raw } = v2Store((i) => names[(i * 7) % 5] as string);
+    await fakeBrowser.storage.local.set(raw);
+
+    const { area, chunkReads } = countingArea();
+    const warn = vi.fn();
+    const log = makeLog({ area, warn });
+    expect(await log.count()).toBe(250);
+    expect(chunkReads).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+    const meta = (await stored(META_KEY)) as StoredMeta;
+    expect(meta.v).toBe(3);
+    expect(new Map(Object.entries(meta.services))).toEqual(bruteCounts(events));
+    expect(meta.services.constructor).toBe(50);
+    await expectCountsMatchLog();
+
+    const newestFirst = [...events].reverse();
+    for (const service of names) {
+      const want = newestFirst.filter((e) => e.service === service);
+      const got = await log.query({ service }, 3, 4);
+      expect(got.total).toBe(want.length);
+      expect(got.events.map((e) => e.id)).toEqual(want.slice(3, 7).map((e) => e.id));
+    }
+    await log.append(report({ service: 'gemini', ruleId: 'after-migration' }));
+    await expectCountsMatchLog();
+  });
+
+  it('resets a version 2 store whose per-chunk counts are malformed or do not add up', async () => {
+    for (const tamper of [
+      (c: Record<string, unknown>[]) => {
+        (c[0]?.services as Record<string, number>).openai = 1000;
+      },
+      (c: Record<string, unknown>[]) => {
+        // Each chunk wrong, the sum right: still corrupted.
+        const [s0, s1] = [c[0]?.services, c[1]?.services] as Record<string, number>[];
+        (s0 as Record<string, number>).openai = (s0?.openai ?? 0) + 1;
+        (s1 as Record<string, number>).openai = (s1?.openai ?? 0) - 1;
+      },
+      (c: Record<string, unknown>[]) => {
+        (c[2] as Record<string, unknown>).services = 'nope';
+      },
+      (c: Record<string, unknown>[]) => {
+        (c[1] as Record<string, unknown>).services = { openai: 99.5, anthropic: 0.5 };
+      },
+      (c: Record<string, unknown>[]) => {
+        delete (c[0] as Record<string, unknown>).services;
+      },
+    ]) {
+      fakeBrowser.reset();
+      const { raw, chunks } = v2Store((i) => (i % 3 ? 'openai' : 'anthropic'));
+      tamper(chunks);
+      await fakeBrowser.storage.local.set(raw);
+      const warn = vi.fn();
+      expect(await makeLog({ warn }).count()).toBe(0);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/corrupted/));
+      expect(await stored(chunkKey(0))).toBeUndefined();
+      expect(await stored(META_KEY)).toMatchObject({ v: 3, total: 0, services: {} });
+    }
+  });
+
   async function spread(n: number, serviceOf: (i: number) => string) {
     const log = makeLog({ limits: () => ({ cap: 20_000, retentionDays: 90 }) });
     await Promise.all(
@@ -530,7 +626,7 @@ describe('EventLog: per-service counts (index version 2)', () => {
     clock = T0 + n * 1000;
   }
 
-  it('a service query reads only the chunks holding its page, with the total from the index', async () => {
+  it('a service query takes its total from the index and reads newest chunks only until its page is full', async () => {
     const rare = new Set([150, 151, 720]);
     await spread(1000, (i) => (rare.has(i) ? 'rare' : i % 2 ? 'anthropic' : 'openai'));
 
@@ -538,8 +634,8 @@ describe('EventLog: per-service counts (index version 2)', () => {
     const page = await makeLog({ area: a.area }).query({ service: 'rare' }, 0, 5);
     expect(page.total).toBe(3);
     expect(page.events.map((e) => e.ruleId)).toEqual(['rule-720', 'rule-151', 'rule-150']);
-    // Chunks 7 and 1 hold it; the other eight are never read.
-    expect(a.chunkReads).toEqual([chunkKey(7), chunkKey(1)]);
+    // The page is not full, but all 3 of the index's events are found by chunk 1: chunk 0 is not read.
+    expect(a.chunkReads).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1].map(chunkKey));
 
     const b = countingArea();
     const cold = makeLog({ area: b.area });
@@ -552,8 +648,9 @@ describe('EventLog: per-service counts (index version 2)', () => {
       'rule-993',
       'rule-991',
     ]);
+    // The popup's question: one chunk of ten.
     expect(b.chunkReads).toEqual([chunkKey(9)]);
-    // Deeper pages skip whole chunks before the offset by their counts.
+    // A deeper page reads back to it (chunk 9 is already in memory).
     b.chunkReads.length = 0;
     const deep = await cold.query({ service: 'anthropic' }, 120, 5);
     expect(deep.events.map((e) => e.ruleId)).toEqual([
@@ -563,12 +660,12 @@ describe('EventLog: per-service counts (index version 2)', () => {
       'rule-753',
       'rule-751',
     ]);
-    expect(b.chunkReads).toEqual([chunkKey(7)]);
-    // An offset right at a chunk boundary reads nothing of the chunks before it.
+    expect(b.chunkReads).toEqual([chunkKey(8), chunkKey(7)]);
+    // A page ending right at a chunk boundary reads no chunk older than it needs.
     const c7 = countingArea();
-    const boundary = await makeLog({ area: c7.area }).query({ service: 'anthropic' }, 100, 2);
-    expect(boundary.events.map((e) => e.ruleId)).toEqual(['rule-799', 'rule-797']);
-    expect(c7.chunkReads).toEqual([chunkKey(7)]);
+    const boundary = await makeLog({ area: c7.area }).query({ service: 'anthropic' }, 98, 2);
+    expect(boundary.events.map((e) => e.ruleId)).toEqual(['rule-803', 'rule-801']);
+    expect(c7.chunkReads).toEqual([9, 8].map(chunkKey));
 
     const c = countingArea();
     expect(await makeLog({ area: c.area }).query({ service: 'nobody' }, 0, 5)).toEqual({
@@ -578,13 +675,13 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(c.chunkReads).toEqual([]);
   });
 
-  it('a service with other filters skips the chunks without that service', async () => {
+  it('a service with other filters reads every chunk for its total (no per-chunk counts)', async () => {
     await spread(1000, (i) => (i >= 300 && i < 420 ? 'gemini' : 'openai'));
     const { area, chunkReads } = countingArea();
     const page = await makeLog({ area }).query({ service: 'gemini', kinds: ['page'] }, 0, 3);
     expect(page.total).toBe(120);
     expect(page.events.map((e) => e.ruleId)).toEqual(['rule-419', 'rule-418', 'rule-417']);
-    expect([...chunkReads].sort()).toEqual([chunkKey(3), chunkKey(4)]);
+    expect(chunkReads).toHaveLength(10);
   });
 
   it('an ids filter stops reading once every id is found', async () => {
@@ -621,9 +718,10 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(d.chunkReads).toEqual([]);
   });
 
-  it('dedupe, amend, cap, retention and the byte budget keep every chunk count true', async () => {
+  it('dedupe, amend, retention, cap, the byte budget and clear keep the service counts true', async () => {
     let cap = 5000;
-    const log = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 1_000_000 });
+    const warn = vi.fn();
+    const log = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 1_000_000, warn });
     const svc = (i: number) => SERVICES[i % 4] as string;
     for (let i = 0; i < 260; i++) {
       clock = T0 - 120 * DAY + i * DAY * 0.4;
@@ -631,8 +729,8 @@ describe('EventLog: per-service counts (index version 2)', () => {
       // A repeat within the window: counted on the row, not as a new event.
       if (i % 5 === 0) await log.append(report({ service: svc(i), ruleId: `r${i}`, at: clock + MIN }));
     }
-    // Retention (90 days) has already dropped the first ~75 days' events.
-    await expectCountsMatchChunks();
+    // Retention (90 days) has already trimmed the first ~75 days' events, chunk by chunk.
+    await expectCountsMatchLog();
     const kept = await log.all();
     expect(kept.length).toBeLessThan(260);
     expect(kept.every((e) => e.lastSeen >= clock - 90 * DAY)).toBe(true);
@@ -642,20 +740,44 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(
       await log.amend(last.id, { kind: 'response', url: 'https://chatgpt.com/x', product: 'api' }),
     ).not.toBeNull();
-    await expectCountsMatchChunks();
+    await expectCountsMatchLog();
 
-    cap = 130; // splits a chunk
+    // 45 days on: the oldest chunk expires whole, the next one in part.
+    const chunksBefore = ((await stored(META_KEY)) as StoredMeta).chunks.map((c) => c.n);
+    clock += 45 * DAY;
     await log.enforceLimits();
-    await expectCountsMatchChunks();
-    expect(await log.count()).toBe(130);
+    const chunksAfter = ((await stored(META_KEY)) as StoredMeta).chunks.map((c) => c.n);
+    expect(chunksAfter).not.toContain(chunksBefore[0]);
+    await expectCountsMatchLog();
+    const left = await log.count();
+    expect(left).toBeGreaterThan(60);
+
+    cap = 50; // drops whole chunks and splits one
+    await log.enforceLimits();
+    await expectCountsMatchLog();
+    expect(await log.count()).toBe(50);
 
     // Another instance (a restarted worker) with a budget that holds only a few chunks.
-    const small = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 20_000 });
+    for (let i = 0; i < 120; i++) await log.append(report({ service: svc(i), ruleId: `b${i}`, at: clock }));
+    cap = 5000;
+    for (let i = 0; i < 150; i++)
+      await log.append(report({ service: svc(i + 1), ruleId: `c${i}`, at: clock }));
+    await expectCountsMatchLog();
+    const small = makeLog({ limits: () => ({ cap, retentionDays: 90 }), byteBudget: 30_000, warn });
     await small.append(report({ service: 'gemini', ruleId: 'late', at: clock }));
-    await expectCountsMatchChunks();
-    expect(await small.count()).toBeLessThan(130);
+    await expectCountsMatchLog();
+    expect(await small.count()).toBeLessThan(200);
     const gemini = await makeLog().query({ service: 'gemini' }, 0, 1000);
     expect(gemini.total).toBe((await makeLog().all()).filter((e) => e.service === 'gemini').length);
+    expect(gemini.events).toHaveLength(gemini.total);
+
+    expect(await small.clear()).toBeGreaterThan(0);
+    expect((await stored(META_KEY)) as StoredMeta).toMatchObject({ total: 0, services: {} });
+    await small.append(report({ service: 'mistral', ruleId: 'fresh', at: clock }));
+    await expectCountsMatchLog();
+    expect(((await stored(META_KEY)) as StoredMeta).services).toEqual({ mistral: 1 });
+    // Every count above was kept by the events themselves, never by counting all chunks again.
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('answers every query exactly like a filter over all(), for random logs (seeded)', async () => {
@@ -669,7 +791,9 @@ describe('EventLog: per-service counts (index version 2)', () => {
       const cap = 150 + Math.floor(rnd() * 300);
       const budget = rnd() < 0.3 ? 60_000 : 1_000_000;
       let seq = 0;
+      const warned = vi.fn();
       const log = makeLog({
+        warn: warned,
         limits: () => ({ cap, retentionDays: 30 }),
         byteBudget: budget,
         newId: () => `s${seed}-${++seq}`,
@@ -695,7 +819,8 @@ describe('EventLog: per-service counts (index version 2)', () => {
         }
         await Promise.all(writes);
       }
-      await expectCountsMatchChunks();
+      await expectCountsMatchLog();
+      expect(warned, `seed ${seed}`).not.toHaveBeenCalled();
 
       const fresh = makeLog();
       const newestFirst = (await fresh.all()).reverse();
@@ -739,23 +864,30 @@ describe('EventLog: per-service counts (index version 2)', () => {
 
   it('resets an index whose service counts are missing, malformed or do not add up', async () => {
     for (const tamper of [
-      (c: Record<string, unknown>) => {
-        c.services = { openai: 5 };
+      (m: Record<string, unknown>) => {
+        m.services = { openai: 5 };
       },
-      (c: Record<string, unknown>) => {
-        c.services = 'nope';
+      (m: Record<string, unknown>) => {
+        m.services = 'nope';
       },
-      (c: Record<string, unknown>) => {
-        c.services = { openai: 0.5, anthropic: 0.5 };
+      (m: Record<string, unknown>) => {
+        m.services = { openai: 0.5, anthropic: 0.5 };
       },
-      (c: Record<string, unknown>) => {
-        delete c.services;
+      (m: Record<string, unknown>) => {
+        m.services = { openai: 1, anthropic: 0 };
+      },
+      (m: Record<string, unknown>) => {
+        m.services = ['openai'];
+      },
+      (m: Record<string, unknown>) => {
+        delete m.services;
       },
     ]) {
       fakeBrowser.reset();
       await makeLog().append(report());
-      const meta = (await stored(META_KEY)) as { chunks: Record<string, unknown>[] };
-      tamper(meta.chunks[0] as Record<string, unknown>);
+      const meta = (await stored(META_KEY)) as Record<string, unknown>;
+      expect(meta.services).toEqual({ openai: 1 });
+      tamper(meta);
       await fakeBrowser.storage.local.set({ [META_KEY]: meta });
       const warn = vi.fn();
       expect(await makeLog({ warn }).count()).toBe(0);
@@ -764,14 +896,62 @@ describe('EventLog: per-service counts (index version 2)', () => {
     }
   });
 
-  it('keeps a service named like an Object property ("constructor") in its counts', async () => {
-    const log = makeLog();
+  it('counts again when a chunk lost events in storage, instead of resetting the log later', async () => {
+    await spread(250, (i) => SERVICES[i % 4] as string);
+    // Two events of chunk 2 and one of chunk 0 are damaged outside the log.
+    for (const n of [0, 2]) {
+      const chunk = (await stored(chunkKey(n))) as unknown[];
+      chunk[3] = { id: 5 };
+      if (n === 2) chunk[4] = 'junk';
+      await fakeBrowser.storage.local.set({ [chunkKey(n)]: chunk });
+    }
+    const warn = vi.fn();
+    const log = makeLog({ warn });
+    // Appending rewrites chunk 2 without its damaged items: the index is counted again.
+    await log.append(report({ service: 'gemini', ruleId: 'after-damage', at: clock }));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/counted again/));
+    expect(await log.count()).toBe(248);
+    await expectCountsMatchLog();
+    const all = await makeLog().all();
+    expect(all).toHaveLength(248);
+    expect((await makeLog().query({ service: 'gemini' }, 0, 500)).total).toBe(
+      all.filter((e) => e.service === 'gemini').length,
+    );
+
+    // An amend of an event in a damaged chunk: the same.
+    fakeBrowser.reset();
+    const fresh = makeLog();
+    const { event } = await fresh.append(report({ ruleId: 'x', at: clock }));
+    await fresh.append(report({ service: 'gemini', ruleId: 'y', at: clock }));
+    const [first] = (await stored(chunkKey(0))) as unknown[];
+    await fakeBrowser.storage.local.set({ [chunkKey(0)]: [first, 'junk'] });
+    const amendWarn = vi.fn();
+    const restarted = makeLog({ warn: amendWarn });
+    expect(
+      await restarted.amend(event.id, { kind: 'response', url: event.url, product: 'api' }),
+    ).not.toBeNull();
+    expect(amendWarn).toHaveBeenCalledWith(expect.stringMatching(/counted again/));
+    await expectCountsMatchLog();
+    expect(((await stored(META_KEY)) as StoredMeta).services).toEqual({ openai: 1 });
+  });
+
+  it('keeps services named like Object properties ("constructor", "__proto__") in its counts', async () => {
+    const first = vi.fn();
+    const log = makeLog({ warn: first });
     await log.append(report({ service: 'constructor', ruleId: 'a' }));
-    await log.append(report({ service: 'openai', ruleId: 'b' }));
+    await log.append(report({ service: '__proto__', ruleId: 'b' }));
+    await log.append(report({ service: 'openai', ruleId: 'c' }));
+    // Counted as it was added, not repaired by counting all chunks again.
+    expect(first).not.toHaveBeenCalled();
     const warn = vi.fn();
     const fresh = makeLog({ warn });
     expect(await fresh.query({ service: 'constructor' }, 0, 5)).toMatchObject({ total: 1 });
+    expect(await fresh.query({ service: '__proto__' }, 0, 5)).toMatchObject({ total: 1 });
     expect(await fresh.query({ service: 'toString' }, 0, 5)).toEqual({ events: [], total: 0 });
     expect(warn).not.toHaveBeenCalled();
+    await fresh.append(report({ service: '__proto__', ruleId: 'd' }));
+    await expectCountsMatchLog();
+    expect(Object.getPrototypeOf(((await stored(META_KEY)) as StoredMeta).services)).toBe(Object.prototype);
+    expect(Object.hasOwn(((await stored(META_KEY)) as StoredMeta).services, '__proto__')).toBe(true);
   });
 });

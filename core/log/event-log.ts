@@ -8,10 +8,12 @@
  * Layout in storage.local (chosen from design-facts' measurements: one array under one key costs
  * O(n) per append, 0.5 s at 10,000 events; chunked keys stay at 6-8 ms at any size and remain
  * readable by key from any extension context and from tests):
- *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen, services }], total, recent }
+ *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen }], total, services, recent }
  *   log.chunk.<n>      LogEvent[] (at most CHUNK_SIZE, oldest first)
- * `services` counts each chunk's events per service, so the popup's "this service's history"
- * (a total and the newest few) reads only the chunks holding them instead of all of them.
+ * `services` counts the whole log's events per service, so the popup's "this service's history"
+ * takes its total from the index and reads only the newest chunks until its page is full. It is
+ * one map for the log (O(services)), not one per chunk: the index is rewritten by every append,
+ * and per-chunk counts made that write grow with the log (v2, bench/findings.md).
  * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
  * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
@@ -21,7 +23,7 @@ import { LogEvent } from './event';
 import type { KeyValueArea } from './key-value-area';
 import { cleanEvidence, originOf, stripUrl } from './sanitize';
 
-export const LOG_VERSION = 2;
+export const LOG_VERSION = 3;
 export const CHUNK_SIZE = 100;
 export const DEDUPE_WINDOW_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
@@ -38,8 +40,7 @@ export const chunkKey = (n: number): string => `${CHUNK_PREFIX}${n}`;
 
 const Int = v.pipe(v.number(), v.integer(), v.minValue(0));
 /**
- * Service → how many of the chunk's events are of that service (only services present). Checked
- * by hand, not with `v.record`: that drops keys such as "constructor" (a valid slug) and the
+ * Service → how many events are of that service (only services present). Checked by hand, not with `v.record`: that drops keys such as "constructor" (a valid slug) and the
  * counts would then no longer add up.
  */
 const ServiceCounts = v.pipe(
@@ -59,7 +60,6 @@ const ChunkInfo = v.object({
   bytes: Int,
   minLastSeen: v.number(),
   maxLastSeen: v.number(),
-  services: ServiceCounts,
 });
 type ChunkInfo = v.InferOutput<typeof ChunkInfo>;
 const RecentEntry = v.object({ key: v.string(), id: v.string(), chunk: Int, lastSeen: v.number() });
@@ -68,6 +68,8 @@ const LogMeta = v.object({
   nextChunk: Int,
   chunks: v.array(ChunkInfo),
   total: Int,
+  /** Events per service in the whole log. */
+  services: ServiceCounts,
   recent: v.array(RecentEntry),
 });
 export type LogMeta = v.InferOutput<typeof LogMeta>;
@@ -116,7 +118,8 @@ export const migrateToServiceCounts: LogMigration = async (meta, area) => {
         rebuilt.push(c);
         continue;
       }
-      const info = infoOf(n, validEvents(raw[chunkKey(n)]).events);
+      const events = validEvents(raw[chunkKey(n)]).events;
+      const info = { ...infoOf(n, events), services: Object.fromEntries(serviceCounts(events)) };
       total += info.count;
       rebuilt.push(info);
     }
@@ -124,8 +127,38 @@ export const migrateToServiceCounts: LogMigration = async (meta, area) => {
   return { ...meta, chunks: rebuilt, total };
 };
 
+/**
+ * Version 3 replaces the per-chunk `services` with one map for the whole log: the sum of the
+ * chunks' counts, from the index alone (no chunk is read). A chunk entry whose counts are not
+ * positive integers adding up to its `count` leaves the index as it was, for validation to reset
+ * as corrupted.
+ */
+export const migrateToLogServiceCounts: LogMigration = async (meta) => {
+  const chunks = meta.chunks;
+  if (!Array.isArray(chunks)) return meta;
+  const services = new Map<string, number>();
+  const stripped: unknown[] = [];
+  for (const c of chunks) {
+    if (typeof c !== 'object' || c === null) return meta;
+    const { services: own, ...entry } = c as Record<string, unknown>;
+    const parsed = v.safeParse(ServiceCounts, own);
+    if (!parsed.success) return meta;
+    let sum = 0;
+    for (const [service, k] of Object.entries(parsed.output)) {
+      services.set(service, (services.get(service) ?? 0) + k);
+      sum += k;
+    }
+    if (sum !== entry.count) return meta;
+    stripped.push(entry);
+  }
+  return { ...meta, chunks: stripped, services: Object.fromEntries(services) };
+};
+
 /** Known migrations, keyed by the version they produce. Version 1 is the first layout. */
-export const LOG_MIGRATIONS: Record<number, LogMigration> = { 2: migrateToServiceCounts };
+export const LOG_MIGRATIONS: Record<number, LogMigration> = {
+  2: migrateToServiceCounts,
+  3: migrateToLogServiceCounts,
+};
 
 export interface EventLogOptions {
   area: KeyValueArea;
@@ -155,17 +188,15 @@ export function dedupeKey(e: Pick<LogEvent, 'service' | 'ruleId' | 'kind' | 'url
 }
 
 function emptyMeta(version: number): LogMeta {
-  return { v: version, nextChunk: 0, chunks: [], total: 0, recent: [] };
+  return { v: version, nextChunk: 0, chunks: [], total: 0, services: {}, recent: [] };
 }
 
 function infoOf(n: number, events: LogEvent[]): ChunkInfo {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  const services = new Map<string, number>();
   for (const e of events) {
     if (e.lastSeen < min) min = e.lastSeen;
     if (e.lastSeen > max) max = e.lastSeen;
-    services.set(e.service, (services.get(e.service) ?? 0) + 1);
   }
   return {
     n,
@@ -173,14 +204,40 @@ function infoOf(n: number, events: LogEvent[]): ChunkInfo {
     bytes: events.length ? JSON.stringify(events).length : 0,
     minLastSeen: events.length ? min : 0,
     maxLastSeen: events.length ? max : 0,
-    // fromEntries defines own properties, so any name (even "__proto__") is a plain key.
-    services: Object.fromEntries(services),
   };
 }
 
-/** Events of `service` in a chunk, from its index entry. */
-function countOf(info: ChunkInfo, service: string): number {
-  return Object.hasOwn(info.services, service) ? (info.services[service] as number) : 0;
+function serviceCounts(events: LogEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.service, (counts.get(e.service) ?? 0) + 1);
+  return counts;
+}
+
+/** Events of `service` in the log, from the index. */
+function countOf(counts: Record<string, number>, service: string): number {
+  return Object.hasOwn(counts, service) ? (counts[service] as number) : 0;
+}
+
+/**
+ * Adds `delta` to a service's count, removing it at zero. Defined, not assigned, so any name
+ * (even "__proto__") stays a plain own key.
+ */
+function addCount(counts: Record<string, number>, service: string, delta: number): void {
+  const next = countOf(counts, service) + delta;
+  if (next === 0) delete counts[service];
+  else
+    Object.defineProperty(counts, service, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+}
+
+function sumOf(counts: Record<string, number>): number {
+  let sum = 0;
+  for (const k of Object.values(counts)) sum += k;
+  return sum;
 }
 
 /** The valid events of a stored chunk; invalid items are left out and counted. */
@@ -266,6 +323,9 @@ export class EventLog {
       else event.status = patch.status;
       const i = meta.chunks.findIndex((c) => c.n === hit.chunk);
       if (i >= 0) meta.chunks[i] = infoOf(hit.chunk, arr);
+      // The chunk's count changes here only if it held corrupted items, which a read left out.
+      meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+      if (sumOf(meta.services) !== meta.total) await this.recount(meta, new Map([[hit.chunk, arr]]));
       await this.area.set({ [META_KEY]: meta, [chunkKey(hit.chunk)]: arr });
       this.meta = meta;
       this.cache.set(hit.chunk, arr);
@@ -291,7 +351,7 @@ export class EventLog {
 
   /**
    * Newest first (by storage order: first sighting). Reads only the chunks it needs when nothing
-   * filters or when only `service` does (the index counts each chunk's events per service); an
+   * filters or when only `service` does (the index counts the log's events per service); an
    * `ids` filter stops once every id has been found. Other filters read every chunk that can
    * match, as `total` needs them all.
    */
@@ -308,7 +368,7 @@ export class EventLog {
         filter.ids !== undefined;
       if (!narrowed) {
         return service
-          ? this.pageOfService(chunks, service, offset, limit)
+          ? this.pageOfService(chunks, countOf(meta.services, service), service, offset, limit)
           : this.pageOf(chunks, meta.total, offset, limit);
       }
       const out: LogEvent[] = [];
@@ -319,7 +379,6 @@ export class EventLog {
       if (ids && ids.size === 0) return { events: out, total: 0 };
       let total = 0;
       scan: for (const info of chunks) {
-        if (service && countOf(info, service) === 0) continue;
         if (filter.since !== undefined && info.count > 0 && info.maxLastSeen < filter.since) continue;
         const events = await this.readChunk(info.n);
         for (let i = events.length - 1; i >= 0; i--) {
@@ -359,28 +418,27 @@ export class EventLog {
   }
 
   /**
-   * One service's page: the total from the index, and only the chunks holding the page's events
-   * are read (chunks without the service, or wholly before `offset`, are skipped unread).
+   * One service's page: the total from the index; chunks are read newest first until the page is
+   * full or every one of the service's events has been seen. The popup asks for a blocked tab's
+   * service, which has a recent event, so this reads one chunk or a few.
    */
-  private async pageOfService(chunks: ChunkInfo[], service: string, offset: number, limit: number) {
-    let total = 0;
-    for (const info of chunks) total += countOf(info, service);
+  private async pageOfService(
+    chunks: ChunkInfo[],
+    total: number,
+    service: string,
+    offset: number,
+    limit: number,
+  ) {
     const out: LogEvent[] = [];
-    let skip = offset;
+    let seen = 0;
     for (const info of chunks) {
-      if (out.length >= limit) break;
-      const here = countOf(info, service);
-      if (here === 0) continue;
-      if (skip >= here) {
-        skip -= here;
-        continue;
-      }
+      if (out.length >= limit || seen >= total) break;
       const events = await this.readChunk(info.n);
       for (let i = events.length - 1; i >= 0 && out.length < limit; i--) {
         const e = events[i] as LogEvent;
         if (e.service !== service) continue;
-        if (skip > 0) skip--;
-        else out.push({ ...e });
+        if (seen >= offset) out.push({ ...e });
+        seen++;
       }
     }
     return { events: out, total };
@@ -540,6 +598,7 @@ export class EventLog {
         work.set(last.n, []);
       }
       (await chunk(last.n)).push(event);
+      addCount(meta.services, event.service, 1);
       meta.recent = meta.recent.filter((r) => r.key !== key);
       meta.recent.push({ key, id: event.id, chunk: last.n, lastSeen: event.lastSeen });
       results.push({ event: { ...event }, deduped: false });
@@ -560,6 +619,9 @@ export class EventLog {
       return !arr || arr.some((e) => e.id === r.id);
     });
     meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+    // Counts kept by the events added and removed drift only when a chunk lost events outside
+    // the log (corrupted or missing in storage): then count again rather than reset later.
+    if (sumOf(meta.services) !== meta.total) await this.recount(meta, work);
     // Limits applied at startup usually change nothing: no write, so first queries do not wait for one.
     if (batch.length === 0 && dropped.length === 0 && JSON.stringify(meta) === JSON.stringify(committed)) {
       return results;
@@ -577,22 +639,44 @@ export class EventLog {
     return results;
   }
 
+  /**
+   * Every chunk's entry and the service counts rebuilt from the events a read keeps. Reads every
+   * chunk, so only for an index that no longer matches its chunks.
+   */
+  private async recount(meta: LogMeta, work: Map<number, LogEvent[]>): Promise<void> {
+    this.warn('the event log index did not match its events; counted again');
+    const services = new Map<string, number>();
+    for (const [i, info] of meta.chunks.entries()) {
+      const events = work.get(info.n) ?? (await this.readChunk(info.n));
+      meta.chunks[i] = infoOf(info.n, events);
+      for (const [service, k] of serviceCounts(events))
+        services.set(service, (services.get(service) ?? 0) + k);
+    }
+    meta.services = Object.fromEntries(services);
+    meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+  }
+
   /** Retention, cap and byte budget, oldest first. Returns the chunk numbers removed whole. */
   private async applyLimits(meta: LogMeta, chunk: (n: number) => Promise<LogEvent[]>): Promise<number[]> {
     const limits = this.opts.limits ? await this.opts.limits() : { cap: 5000, retentionDays: 90 };
     const dropped: number[] = [];
-    const dropFirst = () => {
-      const first = meta.chunks.shift();
-      if (first) dropped.push(first.n);
+    const forget = (events: LogEvent[]) => {
+      for (const e of events) addCount(meta.services, e.service, -1);
+    };
+    // A chunk dropped whole is read first (rare: once per CHUNK_SIZE evictions), for its services.
+    const drop = async (info: ChunkInfo) => {
+      forget(await chunk(info.n));
+      meta.chunks.splice(meta.chunks.indexOf(info), 1);
+      dropped.push(info.n);
     };
     const cutoff = this.opts.now() - limits.retentionDays * DAY_MS;
     for (const info of [...meta.chunks]) {
       if (info.count > 0 && info.maxLastSeen < cutoff) {
-        meta.chunks.splice(meta.chunks.indexOf(info), 1);
-        dropped.push(info.n);
+        await drop(info);
       } else if (info.count > 0 && info.minLastSeen < cutoff) {
         const arr = await chunk(info.n);
         const kept = arr.filter((e) => e.lastSeen >= cutoff);
+        forget(arr.filter((e) => e.lastSeen < cutoff));
         arr.splice(0, arr.length, ...kept);
         meta.chunks[meta.chunks.indexOf(info)] = infoOf(info.n, arr);
       }
@@ -612,15 +696,15 @@ export class EventLog {
       const first = meta.chunks[0] as ChunkInfo;
       if (first.count <= over) {
         over -= first.count;
-        dropFirst();
+        await drop(first);
       } else {
         const arr = await chunk(first.n);
-        arr.splice(0, over);
+        forget(arr.splice(0, over));
         meta.chunks[0] = infoOf(first.n, arr);
         over = 0;
       }
     }
-    while (bytes() > this.opts.byteBudget && meta.chunks.length > 1) dropFirst();
+    while (bytes() > this.opts.byteBudget && meta.chunks.length > 1) await drop(meta.chunks[0] as ChunkInfo);
     return dropped;
   }
 
@@ -650,13 +734,10 @@ function isConsistent(meta: LogMeta): boolean {
   for (const c of meta.chunks) {
     if (seen.has(c.n) || c.n >= meta.nextChunk) return false;
     seen.add(c.n);
-    // Queries skip chunks by these counts: counts that do not add up would hide events.
-    let perService = 0;
-    for (const k of Object.values(c.services)) perService += k;
-    if (perService !== c.count) return false;
     total += c.count;
   }
-  return total === meta.total;
+  // A service query's total comes from these counts and stops reading once it has seen them all.
+  return total === meta.total && sumOf(meta.services) === meta.total;
 }
 
 export function compileFilter(filter: LogFilter): (e: LogEvent) => boolean {
