@@ -182,7 +182,11 @@ describe('mightMatterForPage', () => {
       paragraph += token;
       if (i % 5 === 4) {
         collector.onMutations([
-          { type: 'characterData', target: { isConnected: true, textContent: paragraph } } as never,
+          {
+            type: 'characterData',
+            addedNodes: [],
+            target: { isConnected: true, textContent: paragraph },
+          } as never,
         ]);
         for (const fn of timers.splice(0)) fn();
       }
