@@ -7,7 +7,14 @@ import {
   TAP_MARK,
   type TapMessage,
 } from './fetch-tap';
-import { AddedTextCollector, EXCERPT_CHARS, matchingExcerpts, THROTTLE_MS, URGENT_CHARS } from './page-text';
+import {
+  AddedTextCollector,
+  EXCERPT_CHARS,
+  matchingExcerpts,
+  THROTTLE_MS,
+  URGENT_BUDGET_CHARS,
+  URGENT_CHARS,
+} from './page-text';
 
 const watched = hostMatcher(['api.openai.com', 'chatgpt.com'], ['bedrock-runtime.*.amazonaws.com']);
 
@@ -157,7 +164,7 @@ describe('page text', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('reads an element that arrives with a sentence of text at once, once per throttle window', () => {
+  it('reads an element that arrives with a sentence of text at once, within a text budget per throttle window', () => {
     const timers: Array<() => void> = [];
     const sent: string[] = [];
     const collector = new AddedTextCollector(mightMatter, (e) => sent.push(e), {
@@ -178,25 +185,30 @@ describe('page text', () => {
     timers[0]?.();
     expect(sent).toHaveLength(1);
 
-    // A banner element: sent before any timer fires, and the window's timer is still armed.
+    // A code block came first in the window; the banner after it is still read at once.
+    const code = `const x = 1; // ${'a'.repeat(500)}`;
+    collector.onMutations([record(element(code))]);
+    expect(timers).toHaveLength(2);
     collector.onMutations([record(element(`Error. ${banner}`))]);
     expect(sent).toHaveLength(2);
     expect(timers).toHaveLength(2);
-    // A second one in the same window waits for the tick.
-    collector.onMutations([record(element(`Again: ${banner}`))]);
-    expect(sent).toHaveLength(2);
-    expect(timers).toHaveLength(2);
-    timers[1]?.();
-    expect(sent).toHaveLength(3);
-    // The next window may read at once again.
+    // Once the window's budget is spent, elements wait for the tick.
+    const used = code.length + `Error. ${banner}`.length;
+    collector.onMutations([record(element('b'.repeat(URGENT_BUDGET_CHARS - used - 10)))]);
     collector.onMutations([record(element(`Third: ${banner}`))]);
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(2);
+    timers[1]?.();
+    expect(sent.length).toBeGreaterThan(2);
+    const afterTick = sent.length;
+    // The next window has its budget again.
+    collector.onMutations([record(element(`Fourth: ${banner}`))]);
+    expect(sent).toHaveLength(afterTick + 1);
     expect(timers).toHaveLength(3);
     timers[2]?.();
     // A short element (a token in a span) is not urgent: it waits for the tick.
     collector.onMutations([record(element('not available in your country'.slice(0, URGENT_CHARS - 1)))]);
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(afterTick + 1);
     timers[3]?.();
-    expect(sent).toHaveLength(5);
+    expect(sent).toHaveLength(afterTick + 2);
   });
 });

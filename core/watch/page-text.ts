@@ -13,10 +13,16 @@ export const THROTTLE_MS = 50;
 /**
  * An element that arrives already holding this much text (a banner, a dialog, a new page body)
  * is read at once instead of at the next throttle tick: streamed tokens are shorter, and the wait
- * was most of a banner's time to the log (bench/findings.md). Once per throttle window at most,
- * so a page that re-renders whole paragraphs per token does at most twice the throttled work.
+ * was most of a banner's time to the log (bench/findings.md).
  */
 export const URGENT_CHARS = 32;
+/**
+ * How much text such reads may take per throttle window; later elements wait for the tick. A
+ * budget of text rather than of reads: a code block that came first in the window no longer
+ * makes a banner wait (it did once in 14 bench runs), while a page that re-renders whole
+ * paragraphs per token still reads at most this much at once per 50 ms.
+ */
+export const URGENT_BUDGET_CHARS = 8 * 1024;
 export const EXCERPT_CHARS = 2048;
 /** Overlap between windows so a phrase cut at a window edge is still whole in the next one. */
 const OVERLAP = 256;
@@ -64,12 +70,12 @@ export interface Scheduler {
 export class AddedTextCollector {
   private nodes = new Set<Node>();
   private armed = false;
-  /** An urgent read happened in the current throttle window. */
-  private urgentSpent = false;
+  /** Characters read at once in the current throttle window. */
+  private urgentChars = 0;
   private readonly sent = new Set<string>();
   private readonly tick = () => {
     this.armed = false;
-    this.urgentSpent = false;
+    this.urgentChars = 0;
     this.process();
   };
 
@@ -103,15 +109,18 @@ export class AddedTextCollector {
         const node = added[j] as Node;
         if (node.nodeType === 1) {
           if (SKIP.has((node as Element).nodeName.toUpperCase())) continue;
-          if (!urgent && !this.urgentSpent && (node.textContent?.length ?? 0) >= URGENT_CHARS) urgent = true;
+          if (this.urgentChars < URGENT_BUDGET_CHARS) {
+            const length = node.textContent?.length ?? 0;
+            if (length >= URGENT_CHARS && this.urgentChars + length <= URGENT_BUDGET_CHARS) {
+              this.urgentChars += length;
+              urgent = true;
+            }
+          }
         }
         nodes.add(node);
       }
     }
-    if (urgent) {
-      this.urgentSpent = true;
-      this.process();
-    }
+    if (urgent) this.process();
     // After an urgent read the timer still runs, to close the window that read belongs to.
     if (!this.armed && (this.nodes.size > 0 || urgent)) {
       this.armed = true;
