@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { seededRandom } from '../../scripts/bench/stats';
 import { LogEvent } from './event';
 import {
   CHUNK_SIZE,
@@ -367,18 +368,6 @@ describe('EventLog: queries', () => {
     expect(((await stored(chunkKey(2))) as unknown[]).length).toBe(1);
   });
 });
-
-/** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The local area, recording which chunk keys each `get` asked for. */
 function countingArea() {
@@ -783,7 +772,7 @@ describe('EventLog: per-service counts (index version 3)', () => {
   it('answers every query exactly like a filter over all(), for random logs (seeded)', async () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       fakeBrowser.reset();
-      const rnd = prng(seed);
+      const rnd = seededRandom(seed);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
       // Skewed: openai common, mistral rare.
       const weighted = ['openai', 'openai', 'openai', 'anthropic', 'anthropic', 'gemini', 'mistral'];
