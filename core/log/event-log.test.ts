@@ -406,7 +406,7 @@ async function expectCountsMatchLog(): Promise<void> {
   const meta = (await stored(META_KEY)) as StoredMeta;
   let total = 0;
   for (const info of meta.chunks) {
-    expect(Object.keys(info).sort(), 'a v3 chunk entry').toEqual(
+    expect(Object.keys(info).sort(), 'a chunk entry').toEqual(
       ['bytes', 'count', 'maxLastSeen', 'minLastSeen', 'n'].sort(),
     );
     // Only the items a read keeps (the same schema), as queries see them.
@@ -438,10 +438,10 @@ function v1Event(i: number, service: string) {
   };
 }
 
-describe('EventLog: per-service counts (index version 3)', () => {
+describe('EventLog: per-service counts (index version 2)', () => {
   const SERVICES = ['openai', 'anthropic', 'gemini', 'mistral'];
 
-  it('migrates a version 1 store through 2 and 3: each chunk read once, counts of its valid events, same answers', async () => {
+  it('migrates a version 1 store: each chunk read once, counts of its valid events, same answers', async () => {
     // 350 events in chunks 0-3 (100, 100, 100, 50). Chunk 1 also holds two corrupted items its
     // v1 entry counted; chunk 2 is missing from storage (its entry survives).
     const events = Array.from({ length: 350 }, (_, i) =>
@@ -473,7 +473,7 @@ describe('EventLog: per-service counts (index version 3)', () => {
     expect(warn).not.toHaveBeenCalled();
     expect([...chunkReads].sort()).toEqual([0, 1, 2, 3].map(chunkKey));
     const meta = (await stored(META_KEY)) as StoredMeta;
-    expect(meta.v).toBe(3);
+    expect(meta.v).toBe(LOG_VERSION);
     expect(meta.chunks.map((c) => c.count)).toEqual([100, 100, 0, 50]);
     expect(new Map(Object.entries(meta.services))).toEqual(bruteCounts(valid));
     await expectCountsMatchLog();
@@ -521,88 +521,6 @@ describe('EventLog: per-service counts (index version 3)', () => {
     expect(await makeLog({ area, warn }).count()).toBe(0);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/version 1 failed.*IO error/));
     expect(await stored(META_KEY)).toMatchObject({ v: LOG_VERSION, total: 0 });
-  });
-
-  /** A version 2 store as that version wrote it: per-chunk service counts, no log-wide map. */
-  function v2Store(serviceOf: (i: number) => string) {
-    const events = Array.from({ length: 250 }, (_, i) => v1Event(i, serviceOf(i)));
-    const chunks = [];
-    const raw: Record<string, unknown> = {};
-    for (let n = 0; n < 3; n++) {
-      const part = events.slice(n * 100, n * 100 + 100);
-      raw[chunkKey(n)] = part;
-      chunks.push({
-        n,
-        count: part.length,
-        bytes: JSON.stringify(part).length,
-        minLastSeen: part[0]?.lastSeen,
-        maxLastSeen: part.at(-1)?.lastSeen,
-        services: Object.fromEntries(bruteCounts(part)),
-      });
-    }
-    raw[META_KEY] = { v: 2, nextChunk: 3, chunks, total: 250, recent: [] };
-    return { events, raw, chunks };
-  }
-
-  it('migrates a version 2 store from its index alone: per-chunk counts summed, entries stripped', async () => {
-    const names = [...SERVICES, 'constructor'];
-    const { events, raw } = v2Store((i) => names[(i * 7) % 5] as string);
-    await fakeBrowser.storage.local.set(raw);
-
-    const { area, chunkReads } = countingArea();
-    const warn = vi.fn();
-    const log = makeLog({ area, warn });
-    expect(await log.count()).toBe(250);
-    expect(chunkReads).toEqual([]);
-    expect(warn).not.toHaveBeenCalled();
-    const meta = (await stored(META_KEY)) as StoredMeta;
-    expect(meta.v).toBe(3);
-    expect(new Map(Object.entries(meta.services))).toEqual(bruteCounts(events));
-    expect(meta.services.constructor).toBe(50);
-    await expectCountsMatchLog();
-
-    const newestFirst = [...events].reverse();
-    for (const service of names) {
-      const want = newestFirst.filter((e) => e.service === service);
-      const got = await log.query({ service }, 3, 4);
-      expect(got.total).toBe(want.length);
-      expect(got.events.map((e) => e.id)).toEqual(want.slice(3, 7).map((e) => e.id));
-    }
-    await log.append(report({ service: 'gemini', ruleId: 'after-migration' }));
-    await expectCountsMatchLog();
-  });
-
-  it('resets a version 2 store whose per-chunk counts are malformed or do not add up', async () => {
-    for (const tamper of [
-      (c: Record<string, unknown>[]) => {
-        (c[0]?.services as Record<string, number>).openai = 1000;
-      },
-      (c: Record<string, unknown>[]) => {
-        // Each chunk wrong, the sum right: still corrupted.
-        const [s0, s1] = [c[0]?.services, c[1]?.services] as Record<string, number>[];
-        (s0 as Record<string, number>).openai = (s0?.openai ?? 0) + 1;
-        (s1 as Record<string, number>).openai = (s1?.openai ?? 0) - 1;
-      },
-      (c: Record<string, unknown>[]) => {
-        (c[2] as Record<string, unknown>).services = 'nope';
-      },
-      (c: Record<string, unknown>[]) => {
-        (c[1] as Record<string, unknown>).services = { openai: 99.5, anthropic: 0.5 };
-      },
-      (c: Record<string, unknown>[]) => {
-        delete (c[0] as Record<string, unknown>).services;
-      },
-    ]) {
-      fakeBrowser.reset();
-      const { raw, chunks } = v2Store((i) => (i % 3 ? 'openai' : 'anthropic'));
-      tamper(chunks);
-      await fakeBrowser.storage.local.set(raw);
-      const warn = vi.fn();
-      expect(await makeLog({ warn }).count()).toBe(0);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/corrupted/));
-      expect(await stored(chunkKey(0))).toBeUndefined();
-      expect(await stored(META_KEY)).toMatchObject({ v: 3, total: 0, services: {} });
-    }
   });
 
   async function spread(n: number, serviceOf: (i: number) => string) {

@@ -13,7 +13,8 @@
  * `services` counts the whole log's events per service, so the popup's "this service's history"
  * takes its total from the index and reads only the newest chunks until its page is full. It is
  * one map for the log (O(services)), not one per chunk: the index is rewritten by every append,
- * and per-chunk counts made that write grow with the log (v2, bench/findings.md).
+ * and per-chunk counts (tried, never released) made that write grow with the log
+ * (bench/findings.md).
  * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
  * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
@@ -23,7 +24,7 @@ import { LogEvent } from './event';
 import type { KeyValueArea } from './key-value-area';
 import { cleanEvidence, originOf, stripUrl } from './sanitize';
 
-export const LOG_VERSION = 3;
+export const LOG_VERSION = 2;
 export const CHUNK_SIZE = 100;
 export const DEDUPE_WINDOW_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
@@ -94,7 +95,7 @@ export type LogMigration = (
 const MIGRATION_BATCH = 10;
 
 /**
- * Version 2 adds `services` to each chunk's index entry. Each chunk is read once and its entry
+ * Version 2 adds `services`, the log's events per service. Each chunk is read once and its entry
  * rebuilt from the events that are valid by the same rules as reading (`validEvents`), so the
  * counts match what queries will see; a missing chunk counts as empty. An index of the wrong
  * shape is passed on untouched, for validation to reset as corrupted.
@@ -107,6 +108,7 @@ export const migrateToServiceCounts: LogMigration = async (meta, area) => {
     return typeof c === 'object' && Number.isInteger(n) && (n as number) >= 0 ? (n as number) : null;
   };
   const rebuilt: unknown[] = [];
+  const services: Record<string, number> = {};
   let total = 0;
   for (let i = 0; i < chunks.length; i += MIGRATION_BATCH) {
     const slice = chunks.slice(i, i + MIGRATION_BATCH);
@@ -119,46 +121,16 @@ export const migrateToServiceCounts: LogMigration = async (meta, area) => {
         continue;
       }
       const events = validEvents(raw[chunkKey(n)]).events;
-      const info = { ...infoOf(n, events), services: Object.fromEntries(serviceCounts(events)) };
+      for (const e of events) addCount(services, e.service, 1);
+      const info = infoOf(n, events);
       total += info.count;
       rebuilt.push(info);
     }
   }
-  return { ...meta, chunks: rebuilt, total };
+  return { ...meta, chunks: rebuilt, total, services };
 };
 
-/**
- * Version 3 replaces the per-chunk `services` with one map for the whole log: the sum of the
- * chunks' counts, from the index alone (no chunk is read). A chunk entry whose counts are not
- * positive integers adding up to its `count` leaves the index as it was, for validation to reset
- * as corrupted.
- */
-export const migrateToLogServiceCounts: LogMigration = async (meta) => {
-  const chunks = meta.chunks;
-  if (!Array.isArray(chunks)) return meta;
-  const services = new Map<string, number>();
-  const stripped: unknown[] = [];
-  for (const c of chunks) {
-    if (typeof c !== 'object' || c === null) return meta;
-    const { services: own, ...entry } = c as Record<string, unknown>;
-    const parsed = v.safeParse(ServiceCounts, own);
-    if (!parsed.success) return meta;
-    let sum = 0;
-    for (const [service, k] of Object.entries(parsed.output)) {
-      services.set(service, (services.get(service) ?? 0) + k);
-      sum += k;
-    }
-    if (sum !== entry.count) return meta;
-    stripped.push(entry);
-  }
-  return { ...meta, chunks: stripped, services: Object.fromEntries(services) };
-};
-
-/** Known migrations, keyed by the version they produce. Version 1 is the first layout. */
-export const LOG_MIGRATIONS: Record<number, LogMigration> = {
-  2: migrateToServiceCounts,
-  3: migrateToLogServiceCounts,
-};
+export const LOG_MIGRATIONS: Record<number, LogMigration> = { 2: migrateToServiceCounts };
 
 export interface EventLogOptions {
   area: KeyValueArea;
