@@ -27,7 +27,12 @@ import {
   mergeStoredUpdate,
   readStoredUpdate,
 } from '../core/catalog/stored-update';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../core/catalog/suggestion-answers';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import type { LogEvent } from '../core/log/event';
@@ -163,6 +168,10 @@ export default defineBackground(() => {
       snippets: async (input) => {
         await catalogReady;
         return snippetsAnswer(input);
+      },
+      toolConfigs: async (input) => {
+        await catalogReady;
+        return toolConfigsAnswer(input);
       },
       judgeExitCountry: async (input, at) => {
         await catalogReady;

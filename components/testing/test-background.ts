@@ -8,7 +8,12 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkReachability, type FetchLike } from '../../core/catalog/reachability';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/suggestion-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../../core/catalog/suggestion-answers';
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import { EventLog } from '../../core/log/event-log';
@@ -85,6 +90,7 @@ export function startTestBackground(options: TestBackgroundOptions) {
     wayForward: {
       suggestions: suggestionAnswers,
       snippets: snippetsAnswer,
+      toolConfigs: toolConfigsAnswer,
       judgeExitCountry: exitJudgement,
       guessRegion,
     },

@@ -12,6 +12,8 @@ import type {
   SuggestionAnswer,
   SuggestionsAnswer,
   SuggestionsInput,
+  ToolConfigsAnswer,
+  ToolConfigsInput,
 } from '../messaging/protocol';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
@@ -19,6 +21,7 @@ import { incentiveDate, partialDateEnd } from './incentives';
 import { migrationSnippets } from './migration';
 import { recommendPlatforms } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
+import { toolConfigs } from './tool-configs';
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',
@@ -103,6 +106,18 @@ export function snippetsAnswer(input: MigrationSnippetsInput): MigrationSnippets
       { language: 'curl', code: result.curl },
       { language: 'env', code: result.shell },
     ],
+  };
+}
+
+/** The tools that can use the platform in the region, set up for it; null for a platform the catalog lacks. */
+export function toolConfigsAnswer(input: ToolConfigsInput): ToolConfigsAnswer | null {
+  const configs = toolConfigs(input);
+  if (!configs) return null;
+  return {
+    tools: configs.map(({ platformId: _platform, pitfalls, ...tool }) => ({
+      ...tool,
+      pitfalls: pitfalls.map((p) => ({ key: p.key, ...(p.params ? { params: { ...p.params } } : {}) })),
+    })),
   };
 }
 

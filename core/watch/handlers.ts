@@ -28,6 +28,8 @@ import {
   type SuggestionsAnswer,
   SuggestionsInput,
   TabIdInput,
+  type ToolConfigsAnswer,
+  ToolConfigsInput,
 } from '../messaging/protocol';
 import type { RateLimiter } from '../messaging/rate-limit';
 import {
@@ -65,6 +67,8 @@ export interface WayForward {
   snippets(
     input: MigrationSnippetsInput,
   ): MigrationSnippetsAnswer | null | Promise<MigrationSnippetsAnswer | null>;
+  /** Null for a platform the catalog does not have. */
+  toolConfigs(input: ToolConfigsInput): ToolConfigsAnswer | null | Promise<ToolConfigsAnswer | null>;
   judgeExitCountry(
     input: { service: string; product?: string; country: string | null },
     now: number,
@@ -237,6 +241,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getMigrationSnippets(input, sender) {
       const { query, wayForward } = wayForwardRequest(sender, MigrationSnippetsInput, input);
       const answer = await wayForward.snippets(query);
+      if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
+      return answer;
+    },
+
+    async getToolConfigs(input, sender) {
+      const { query, wayForward } = wayForwardRequest(sender, ToolConfigsInput, input);
+      const answer = await wayForward.toolConfigs(query);
       if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
       return answer;
     },

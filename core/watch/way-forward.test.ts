@@ -8,7 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOG } from '../catalog/catalog';
 import { recommendPlatforms } from '../catalog/recommend';
 import { OPENAI_SOURCE_MODELS } from '../catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/suggestion-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../catalog/suggestion-answers';
 import { classifyObservation } from '../detection';
 import { EventLog } from '../log/event-log';
 import { browserArea } from '../log/key-value-area';
@@ -36,6 +41,7 @@ const NOW = Date.UTC(2026, 10, 25, 9);
 const WAY_FORWARD: NonNullable<HandlerDeps['wayForward']> = {
   suggestions: suggestionAnswers,
   snippets: snippetsAnswer,
+  toolConfigs: toolConfigsAnswer,
   judgeExitCountry: exitJudgement,
   guessRegion,
 };
@@ -196,6 +202,62 @@ describe('getMigrationSnippets', () => {
     await expect(
       handlers.getMigrationSnippets({ platformId: 'zhipu', sourceModel: 'gpt-4o' }, PAGE),
     ).rejects.toThrow(/refused/);
+  });
+});
+
+describe('getToolConfigs', () => {
+  it('sets Claude Code up on a platform that serves CN after an Anthropic refusal, first', async () => {
+    const answer = await handlers.getToolConfigs(
+      { platformId: 'zhipu', region: 'CN', service: 'anthropic', lastTool: null },
+      POPUP,
+    );
+    const [first] = answer.tools;
+    expect(first?.toolId).toBe('claude-code');
+    expect(first?.baseUrl).toBe('https://open.bigmodel.cn/api/anthropic');
+    expect(first?.configs[0]?.code).toContain(
+      "export ANTHROPIC_BASE_URL='https://open.bigmodel.cn/api/anthropic'",
+    );
+    // Only what the popup shows: no platform id, sources or templates ride along.
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      [
+        'baseUrl',
+        'configs',
+        'docsUrl',
+        'modelField',
+        'model',
+        'name',
+        'pitfalls',
+        'protocol',
+        'toolId',
+        'where',
+      ].sort(),
+    );
+  });
+
+  it('puts the OpenAI-compatible tools first after an OpenAI refusal, and the last chosen tool before them', async () => {
+    const openai = await handlers.getToolConfigs(
+      { platformId: 'deepseek', region: 'CN', service: 'openai' },
+      POPUP,
+    );
+    expect(openai.tools[0]?.protocol).toBe('openai-chat');
+    const chosen = await handlers.getToolConfigs(
+      { platformId: 'deepseek', region: 'CN', service: 'openai', lastTool: 'continue' },
+      POPUP,
+    );
+    expect(chosen.tools[0]?.toolId).toBe('continue');
+  });
+
+  it('refuses an unknown platform, malformed input and other senders', async () => {
+    await expect(handlers.getToolConfigs({ platformId: 'no-such-platform' }, POPUP)).rejects.toThrow(
+      'refused: unknownPlatform: no-such-platform',
+    );
+    await expect(
+      handlers.getToolConfigs({ platformId: 'zhipu', lastTool: 'Bad Tool' }, POPUP),
+    ).rejects.toThrow(/^refused: invalidInput/);
+    await expect(handlers.getToolConfigs({ platformId: 'zhipu' }, PAGE)).rejects.toThrow(/refused/);
+    await expect(handlersWith(undefined).getToolConfigs({ platformId: 'zhipu' }, POPUP)).rejects.toThrow(
+      'refused: unavailable',
+    );
   });
 });
 
