@@ -5,10 +5,15 @@
  */
 import { CATALOG } from '../core/catalog/catalog';
 import { OPENAI_SOURCE_MODELS } from '../core/catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../core/catalog/suggestion-answers';
 import { guessRegion } from '../core/regions/guess-region';
 import { isListStale, REGIONS } from '../core/regions/regions';
-import { exitCountryView, snippetSetView, suggestionView } from './catalog-answers';
+import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from './catalog-answers';
 import type { CatalogInfo, CatalogView } from './catalog-view';
 import type { SnippetSetView } from './view-models';
 
@@ -25,6 +30,11 @@ export function createCatalogView(clock: () => number = Date.now): CatalogView {
       return answer
         ? snippetSetView(answer)
         : { ok: false, reasonKey: 'migrationUnknownPlatform', docsUrl: null };
+    },
+
+    tools({ platformId, region, service, lastTool }) {
+      const answer = toolConfigsAnswer({ platformId, region, service, lastTool: lastTool ?? null });
+      return answer ? toolConfigViews(answer) : [];
     },
 
     sourceModels: () => OPENAI_SOURCE_MODELS,

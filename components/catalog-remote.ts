@@ -3,7 +3,7 @@
  * and answers getSuggestions, getMigrationSnippets, judgeExitCountry and guessRegion, so the
  * popup never bundles them (issue 7: popup <= 45 KB gzip).
  */
-import { exitCountryView, snippetSetView, suggestionView } from './catalog-answers';
+import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from './catalog-answers';
 import type { RemoteCatalogView } from './catalog-view';
 import type { ExtensionClient } from './stores/extension-client';
 
@@ -20,6 +20,9 @@ export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogV
         // Refused or unanswered: the panel says there is no code rather than showing nothing.
         return { ok: false, reasonKey: 'snippet.none', docsUrl: null };
       }
+    },
+    async tools({ platformId, region, service, lastTool }) {
+      return toolConfigViews(await client.send('getToolConfigs', { platformId, region, service, lastTool }));
     },
     async exitCountry({ service, product, country, checkedAt }) {
       if (!country) return null;

@@ -21,7 +21,7 @@ import { incentiveDate, partialDateEnd } from './incentives';
 import { migrationSnippets } from './migration';
 import { recommendPlatforms } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
-import { toolConfigs } from './tool-configs';
+import { keyRegionWarnings, toolConfigs } from './tool-configs';
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',
@@ -75,6 +75,10 @@ export function suggestionAnswers(input: SuggestionsInput, now: number): Suggest
           ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
         },
         baseUrl: baseUrl?.value ?? null,
+        keyWarnings: keyRegionWarnings(platform.id, baseUrl?.value ?? null).map((w) => ({
+          key: w.key,
+          ...(w.params ? { params: { ...w.params } } : {}),
+        })),
         openaiCompatible: s.openaiCompatible,
         // The catalog's model mapping is an editorial tier match, never the vendor's claim.
         modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,

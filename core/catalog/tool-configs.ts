@@ -85,6 +85,23 @@ function endpointFor(
   return chosen ? { value: chosen.value } : null;
 }
 
+/**
+ * "Keys from platform.moonshot.cn work only with api.moonshot.cn": the key/host pairs of a platform
+ * whose keys belong to one site, the pair for the host in use first (that is the key it needs).
+ */
+export function keyRegionWarnings(platformId: string, baseUrl: string | null): MessageRef[] {
+  let host: string | null = null;
+  try {
+    host = baseUrl ? new URL(baseUrl).host : null;
+  } catch {
+    host = null;
+  }
+  return TOOLS.keyRegions
+    .filter((k) => k.platformId === platformId)
+    .sort((a, b) => Number(b.apiHost === host) - Number(a.apiHost === host))
+    .map((k) => ({ key: 'tools.pitfall.keyRegion', params: { keyHost: k.keyHost, apiHost: k.apiHost } }));
+}
+
 /** The platform's own variable name for its key when its docs use one, else one named after it. */
 export function keyVarName(platform: Platform): string {
   if (platform.api.keyEnvVar) return platform.api.keyEnvVar.value;
@@ -143,13 +160,7 @@ function toolConfig(tool: Tool, platform: Platform, region: string | null): Tool
     pitfalls.push(p.when ? { key: p.key, params: { baseUrl } } : { key: p.key });
   }
   if (endpoint.source?.codingPlan) pitfalls.push({ key: 'tools.pitfall.codingPlan' });
-  const apiHost = new URL(baseUrl).host;
-  for (const k of TOOLS.keyRegions.filter((k) => k.platformId === platform.id)) {
-    // The pair for the host in use first: that is the key this config needs.
-    const entry = { key: 'tools.pitfall.keyRegion', params: { keyHost: k.keyHost, apiHost: k.apiHost } };
-    if (k.apiHost === apiHost) pitfalls.unshift(entry);
-    else pitfalls.push(entry);
-  }
+  pitfalls.unshift(...keyRegionWarnings(platform.id, baseUrl));
   if (model === '<model-id>') pitfalls.push({ key: 'tools.pitfall.chooseModel' });
   const where: ToolConfig['where'] =
     tool.where.kind === 'file'

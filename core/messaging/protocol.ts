@@ -149,6 +149,8 @@ export interface SuggestionAnswer {
   } | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /** "Keys from platform.moonshot.cn work only with api.moonshot.cn", as message keys. */
+  keyWarnings: MessageKeyRef[];
   openaiCompatible: boolean;
   /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
   modelMapping: { from: string; to: string; editorial: true } | null;
