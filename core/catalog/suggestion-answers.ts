@@ -19,9 +19,9 @@ import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
 import { migrationSnippets } from './migration';
-import { recommendPlatforms } from './recommend';
+import { recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
-import { keyRegionWarnings, toolConfigs } from './tool-configs';
+import { hasAnthropicEndpoint, keyRegionWarnings, toolConfigs } from './tool-configs';
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',
@@ -40,10 +40,44 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
   return undefined;
 }
 
+/** The recommender's availability tiers: serving the region (or running locally) beats unknown beats unlisted. */
+const AVAILABILITY_TIER: Record<Suggestion['availability'], number> = {
+  'serves-region': 0,
+  'runs-anywhere': 0,
+  'international-endpoint': 1,
+  'region-unknown': 1,
+  'not-listed': 2,
+};
+
+/**
+ * People refused by Anthropic can keep Claude Code on a platform that documents an
+ * Anthropic-compatible endpoint: within each availability tier those come first (the order is
+ * otherwise the recommender's), and they say so.
+ */
+function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
+  return suggestions
+    .map((s, index) => ({ s, index, claude: hasAnthropicEndpoint(s.platform.id) }))
+    .sort(
+      (a, b) =>
+        AVAILABILITY_TIER[a.s.availability] - AVAILABILITY_TIER[b.s.availability] ||
+        Number(b.claude) - Number(a.claude) ||
+        a.index - b.index,
+    )
+    .map(({ s, claude }) =>
+      claude
+        ? {
+            ...s,
+            reasons: [...s.reasons.slice(0, 1), { key: 'tools.reasonClaudeCode' }, ...s.reasons.slice(1)],
+          }
+        : s,
+    );
+}
+
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
 export function suggestionAnswers(input: SuggestionsInput, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
-  const suggestions = recommendPlatforms({ blockedService: service, product, region, model, now })
+  const ranked = recommendPlatforms({ blockedService: service, product, region, model, now });
+  const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
     .slice(0, limit)
     .map((s): SuggestionAnswer => {
       const { platform } = s;

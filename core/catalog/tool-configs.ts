@@ -102,6 +102,11 @@ export function keyRegionWarnings(platformId: string, baseUrl: string | null): M
     .map((k) => ({ key: 'tools.pitfall.keyRegion', params: { keyHost: k.keyHost, apiHost: k.apiHost } }));
 }
 
+/** A vendor documents an Anthropic-compatible endpoint for the platform (Claude Code can use it). */
+export function hasAnthropicEndpoint(platformId: string): boolean {
+  return TOOLS.anthropicEndpoints.some((e) => e.platformId === platformId);
+}
+
 /** The platform's own variable name for its key when its docs use one, else one named after it. */
 export function keyVarName(platform: Platform): string {
   if (platform.api.keyEnvVar) return platform.api.keyEnvVar.value;

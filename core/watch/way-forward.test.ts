@@ -103,6 +103,7 @@ describe('getSuggestions', () => {
         [
           'baseUrl',
           'incentive',
+          'keyWarnings',
           'links',
           'modelMapping',
           'name',
@@ -206,6 +207,27 @@ describe('getMigrationSnippets', () => {
 });
 
 describe('getToolConfigs', () => {
+  it('after an Anthropic refusal ranks platforms Claude Code can use first within their availability tier', async () => {
+    const claude = await handlers.getSuggestions({ service: 'anthropic', region: 'CN', limit: 3 }, POPUP);
+    expect(
+      claude.suggestions
+        .map((s) => s.platformId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['minimax', 'zhipu']);
+    for (const s of claude.suggestions.slice(0, 2)) {
+      expect(s.reasons[0]?.key).toBe('reasonServesRegion');
+      expect(s.reasons[1]?.key).toBe('tools.reasonClaudeCode');
+    }
+    // An OpenAI refusal keeps the recommender's order, with no Claude Code reason.
+    const openai = await handlers.getSuggestions({ service: 'openai', region: 'CN', limit: 10 }, POPUP);
+    const ranked = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: NOW }).slice(0, 10);
+    expect(openai.suggestions.map((s) => s.platformId)).toEqual(ranked.map((s) => s.platform.id));
+    expect(openai.suggestions.flatMap((s) => s.reasons.map((r) => r.key))).not.toContain(
+      'tools.reasonClaudeCode',
+    );
+  });
+
   it('sets Claude Code up on a platform that serves CN after an Anthropic refusal, first', async () => {
     const answer = await handlers.getToolConfigs(
       { platformId: 'zhipu', region: 'CN', service: 'anthropic', lastTool: null },
