@@ -13,9 +13,9 @@
  */
 import * as v from 'valibot';
 import { type FetchLike, request } from '../catalog/reachability';
-import type { KeyValueArea } from '../log/key-value-area';
 import type { ExitCheckAnswer } from '../messaging/protocol';
 import type { ProductMatch } from '../messaging/sender';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { ExitCheckScheduler, type ExitCheckState } from './exit-check-scheduler';
 import { decideExitCountry, type ExitCountryResult, findRegionList, REGIONS } from './regions';
 import type { RegionsData } from './schema';
