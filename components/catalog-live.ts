@@ -1,6 +1,6 @@
 /**
  * CatalogView on the real core, for the options page (it has no size target and shows the
- * catalog's facts and dates). The shapes come from core/catalog/suggestion-answers, the same
+ * catalog's facts and dates). The shapes come from core/catalog/way-forward-answers, the same
  * functions that answer the popup through the background, so both show one truth.
  */
 import { CATALOG } from '../core/catalog/catalog';
@@ -10,12 +10,12 @@ import {
   snippetsAnswer,
   suggestionAnswers,
   toolConfigsAnswer,
-} from '../core/catalog/suggestion-answers';
+} from '../core/catalog/way-forward-answers';
 import { guessRegion } from '../core/regions/guess-region';
 import { isListStale, REGIONS } from '../core/regions/regions';
-import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from './catalog-answers';
 import type { CatalogInfo, CatalogView } from './catalog-view';
 import type { SnippetSetView } from './view-models';
+import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from './way-forward-views';
 
 export function createCatalogView(clock: () => number = Date.now): CatalogView {
   return {
