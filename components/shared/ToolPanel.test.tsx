@@ -18,7 +18,7 @@ import { Popup } from '../popup/Popup';
 import { createPopupStore } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
 import { liveToolPreference } from '../stores/tool-preference';
-import { type LocaleName, useLocale } from '../testing/locale-messages';
+import { type LocaleName, localeMessages, useLocale } from '../testing/locale-messages';
 import { startTestBackground } from '../testing/test-background';
 import { suggestionView } from '../way-forward-views';
 import { ClientContext } from './client-context';
@@ -192,6 +192,17 @@ describe('the card warns where keys belong to one site', () => {
     expect(warnings[0]?.textContent).toMatch(/platform\.moonshot\.cn work only with api\.moonshot\.cn/);
     // Without a way to set tools up, the card offers no "Use it in…".
     expect(screen.queryByRole('button', { name: 'Use it in…' })).toBeNull();
+  });
+});
+
+describe('the tools messages', () => {
+  it('hold no $, which Chrome would read as the start of a placeholder and mangle', () => {
+    for (const locale of ['en', 'zh_CN', 'zh_TW'] as const) {
+      const tools = Object.entries(localeMessages(locale)).filter(([key]) => key.startsWith('tools_'));
+      expect(tools.length).toBeGreaterThan(20);
+      for (const [key, { message }] of tools)
+        expect(message.replace(/\$\d/g, ''), `${locale} ${key}`).not.toContain('$');
+    }
   });
 });
 
