@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { LogEvent } from '../log/event';
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '../log/tab-states';
 import { serviceName } from '../services';
 import type { Settings } from '../settings/schema';
 import { badgeView } from './badge';

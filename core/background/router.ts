@@ -4,28 +4,29 @@
  * its sender before acting; none throws for bad input.
  */
 import * as v from 'valibot';
+import type { ReachabilityReport } from '../catalog/reachability';
 import { unknownReachabilityReport } from '../catalog/reachability';
+import type {
+  ExitJudgement,
+  MigrationSnippetsAnswer,
+  SuggestionsAnswer,
+} from '../catalog/way-forward-answers';
 import type { Observation } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
 import { logToCsv, logToJson } from '../log/export';
 import type { TabStates } from '../log/tab-states';
 import {
   EmptyInput,
-  type ExitCheckAnswer,
-  type ExitJudgement,
   ExportLogInput,
   GuessRegionInput,
   HostWatchInput,
   hasForbiddenKey,
   JudgeExitCountryInput,
   LogQuery,
-  type MigrationSnippetsAnswer,
   MigrationSnippetsInput,
   type ProtocolMap,
-  type ReachabilityReport,
   ReportObservationInput,
   ServiceInput,
-  type SuggestionsAnswer,
   SuggestionsInput,
   TabIdInput,
 } from '../messaging/protocol';
@@ -36,6 +37,7 @@ import {
   type MessageSender,
   type SenderDeps,
 } from '../messaging/sender';
+import type { ExitCheckAnswer } from '../regions/exit-check';
 import type { GrantedHosts } from './granted-hosts';
 import type { Observe } from './observe';
 
