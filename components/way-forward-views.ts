@@ -5,16 +5,16 @@
  */
 import type {
   ExitJudgement,
-  MessageKeyRef,
   MigrationSnippetsAnswer,
   SuggestionAnswer,
 } from '../core/catalog/way-forward-answers';
+import type { MessageRef } from '../core/i18n/message-ref';
 import { countryName, formatIsoDate, localized } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
-import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';
+import type { ExitCountryView, SnippetSetView, SuggestionView } from './view-models';
 
 /** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
-function readableReason(reason: MessageKeyRef): KeyedText {
+function readableReason(reason: MessageRef): MessageRef {
   const params: Record<string, string> = { ...reason.params };
   if (params.region) params.region = countryName(params.region);
   if (params.date) params.date = formatIsoDate(params.date);

@@ -5,6 +5,7 @@
  * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
+import type { LocalizedText, MessageRef } from '../i18n/message-ref';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
@@ -28,18 +29,10 @@ export interface SnippetsQuery {
   region: string | null;
 }
 
-/** Data that carries its own translations; the UI picks its language. */
-export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
-/** A message key with params as codes and ISO dates; the UI formats them. */
-export interface MessageKeyRef {
-  key: string;
-  params?: Record<string, string>;
-}
-
 export interface SuggestionAnswer {
   platformId: string;
   name: LocalizedText;
-  reasons: MessageKeyRef[];
+  reasons: MessageRef[];
   incentive: {
     summary: LocalizedText;
     amount: string | null;
@@ -69,7 +62,7 @@ export type MigrationSnippetsAnswer =
       ok: true;
       model: string;
       snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
-      notes: MessageKeyRef[];
+      notes: MessageRef[];
     }
   | { ok: false; reasonKey: string; docsUrl: string | null };
 
