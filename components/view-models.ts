@@ -50,7 +50,7 @@ export interface SuggestionView {
   modelMapping: ModelMappingView | null;
 }
 
-/** What the exit-country decision says for a service (issue 10). */
+/** What the exit-country decision says for a service. */
 export interface ExitCountryView {
   service: string;
   serviceName: string;

@@ -57,7 +57,7 @@ export interface RecorderDeps {
   onBlocked?: (event: LogEvent, sighting: Sighting) => void;
 }
 
-/** A tab whose service does not serve the country its connection leaves from (issue 10). */
+/** A tab whose service does not serve the country its connection leaves from. */
 export interface WarningSighting {
   tabId: number;
   /** The page the tab shows. */

@@ -2,7 +2,7 @@
  * The background's answers to the popup's way-forward questions (getSuggestions,
  * getMigrationSnippets, judgeExitCountry, guessRegion): only the fields the popup shows, as
  * data with its own en / zh-CN / zh-TW text and message keys. The popup asks the background
- * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
+ * instead of bundling the catalog, which would be most of the popup's weight.
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
 import type { LocalizedText, MessageRef } from '../i18n/message-ref';

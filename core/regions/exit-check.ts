@@ -1,5 +1,5 @@
 /**
- * The automatic exit-country check of issue 10, and the latest answer per service host.
+ * The automatic exit-country check, and the latest answer per service host.
  *
  * Off unless the user turned on "Check my connection when I open an AI service". When a tab
  * finishes loading a watched service's web app on a host that serves Cloudflare's trace, the
