@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyObservation } from '../../core/detection';
 import { readSettings, writeSettings } from '../../core/settings/items';
-import fixtures from '../../test/fixtures/block-signatures.json';
+import fixtures from '../../reference/block-signatures.json';
 import { createCatalogView } from '../catalog-live';
 import { createExtensionClient, type DownloadFile } from '../extension-client';
 import { ClientContext } from '../shared/client-context';

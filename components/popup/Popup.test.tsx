@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
 import { readSettings, writeSettings } from '../../core/settings/items';
-import fixtures from '../../test/fixtures/block-signatures.json';
+import fixtures from '../../reference/block-signatures.json';
 import { createRemoteCatalogView } from '../catalog-remote';
 import { createExtensionClient, type ExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';

@@ -22,7 +22,7 @@ import { parseTrace } from './trace';
 
 /**
  * Web-app hosts known to answer `/cdn-cgi/trace` (they sit behind Cloudflare), from the hosts
- * public checkers query (shared/reference/supported-regions.md, "Learning the exit country without
+ * public checkers query (reference/supported-regions.md, "Learning the exit country without
  * a third-party look-up"). Other hosts (gemini.google.com, copilot.microsoft.com) have no trace:
  * asking them would only send a useless request.
  */
