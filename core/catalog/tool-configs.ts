@@ -7,8 +7,8 @@
  * `<VAR>` placeholders only.
  */
 import * as v from 'valibot';
+import type { MessageRef } from '../i18n/message-ref';
 import { findPlatform, mappedModel } from './catalog';
-import type { MessageRef } from './recommend';
 import type { BaseUrlRegion, Platform } from './schema';
 import bundled from './tools.json';
 import {

@@ -1,27 +1,98 @@
 /**
  * The background's answers to the popup's way-forward questions (getSuggestions,
- * getMigrationSnippets, judgeExitCountry, guessRegion): only the fields the popup shows, as
+ * getMigrationSnippets, getToolConfigs, judgeExitCountry, guessRegion): only the fields the popup shows, as
  * data with its own en / zh-CN / zh-TW text and message keys. The popup asks the background
- * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
+ * instead of bundling the catalog, which would be most of the popup's weight.
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
-import type {
-  ExitJudgement,
-  MigrationSnippetsAnswer,
-  MigrationSnippetsInput,
-  SuggestionAnswer,
-  SuggestionsAnswer,
-  SuggestionsInput,
-  ToolConfigsAnswer,
-  ToolConfigsInput,
-} from '../messaging/protocol';
+import type { LocalizedText, MessageRef } from '../i18n/message-ref';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
 import { recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
-import { hasAnthropicEndpoint, keyRegionWarnings, toolConfigs } from './tool-configs';
+import { hasAnthropicEndpoint, keyRegionWarnings, type ToolConfig, toolConfigs } from './tool-configs';
+
+/** A getSuggestions question, as the protocol's schema leaves it after validation. */
+export interface SuggestionsQuery {
+  service: string;
+  product?: string;
+  region: string | null;
+  model?: string;
+  limit: number;
+}
+
+/** A getToolConfigs question, as the protocol's schema leaves it after validation. */
+export interface ToolConfigsQuery {
+  platformId: string;
+  region: string | null;
+  service?: string;
+  lastTool: string | null;
+}
+
+/** A getMigrationSnippets question, as the protocol's schema leaves it after validation. */
+export interface SnippetsQuery {
+  platformId: string;
+  sourceModel: string;
+  region: string | null;
+}
+
+export interface SuggestionAnswer {
+  platformId: string;
+  name: LocalizedText;
+  reasons: MessageRef[];
+  incentive: {
+    summary: LocalizedText;
+    amount: string | null;
+    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+    announced: string | null;
+    expires: string | null;
+    /** Announced over 12 months ago with no end date. */
+    stale: boolean;
+    ended: boolean;
+    sources: string[];
+  } | null;
+  links: { console?: string; docs?: string; pricing?: string };
+  baseUrl: string | null;
+  /** "Keys from platform.moonshot.cn work only with api.moonshot.cn", as message keys. */
+  keyWarnings: MessageRef[];
+  openaiCompatible: boolean;
+  /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
+  modelMapping: { from: string; to: string; editorial: true } | null;
+}
+
+export interface SuggestionsAnswer {
+  suggestions: SuggestionAnswer[];
+  /** The OpenAI models migration code can start from. */
+  sourceModels: string[];
+}
+
+export type MigrationSnippetsAnswer =
+  | {
+      ok: true;
+      model: string;
+      snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
+      notes: MessageRef[];
+    }
+  | { ok: false; reasonKey: string; docsUrl: string | null };
+
+/** One tool set up for one platform (core/catalog/tool-configs): text to copy and pitfalls as keys. */
+export type ToolConfigAnswer = Omit<ToolConfig, 'platformId'>;
+
+export interface ToolConfigsAnswer {
+  tools: ToolConfigAnswer[];
+}
+
+/** An exit country judged against the service's published list (core/regions decideExitCountry). */
+export interface ExitJudgement {
+  country: string;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Why unknown, as a message key (exitNoList, exitSpecialCountry, exitUncertainCode). */
+  reason: string | null;
+  list: { source: string; asOf: string; stale: boolean } | null;
+  partial: boolean;
+}
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',
@@ -74,7 +145,7 @@ function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
 }
 
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
-export function suggestionAnswers(input: SuggestionsInput, now: number): SuggestionsAnswer {
+export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
   const ranked = recommendPlatforms({ blockedService: service, product, region, model, now });
   const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
@@ -125,7 +196,7 @@ export function suggestionAnswers(input: SuggestionsInput, now: number): Suggest
  * Migration code from `sourceModel` to the platform, for the region's endpoint. Null for a
  * platform the catalog does not have (the handler refuses it); other misses say why.
  */
-export function snippetsAnswer(input: MigrationSnippetsInput): MigrationSnippetsAnswer | null {
+export function snippetsAnswer(input: SnippetsQuery): MigrationSnippetsAnswer | null {
   const platform = CATALOG.platforms.find((p) => p.id === input.platformId);
   if (!platform) return null;
   const result = migrationSnippets({
@@ -148,12 +219,14 @@ export function snippetsAnswer(input: MigrationSnippetsInput): MigrationSnippets
 }
 
 /** The tools that can use the platform in the region, set up for it; null for a platform the catalog lacks. */
-export function toolConfigsAnswer(input: ToolConfigsInput): ToolConfigsAnswer | null {
+export function toolConfigsAnswer(input: ToolConfigsQuery): ToolConfigsAnswer | null {
   const configs = toolConfigs(input);
   if (!configs) return null;
   return {
-    tools: configs.map(({ platformId: _platform, pitfalls, ...tool }) => ({
+    tools: configs.map(({ platformId: _platform, pitfalls, where, configs: texts, ...tool }) => ({
       ...tool,
+      where: { ...where },
+      configs: texts.map((c) => ({ ...c })),
       pitfalls: pitfalls.map((p) => ({ key: p.key, ...(p.params ? { params: { ...p.params } } : {}) })),
     })),
   };

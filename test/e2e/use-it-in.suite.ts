@@ -26,7 +26,7 @@ export function describeUseItIn(browser: BrowserName): void {
     const openPages: TestPage[] = [];
 
     beforeAll(async () => {
-      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0 });
+      standIn = await startStandIn({ port: 0 });
       detour = await launchDetour(browser, { standIn });
       // The region is chosen (CN), as a person in mainland China sets it in the options.
       const page = await detour.openExtensionPage('options.html');
