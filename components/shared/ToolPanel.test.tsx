@@ -9,11 +9,14 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { classifyObservation } from '../../core/detection';
 import { writeSettings } from '../../core/settings/items';
-import { readLastTool } from '../../core/settings/last-tool';
+import { readLastTool, writeLastTool } from '../../core/settings/last-tool';
 import fixtures from '../../reference/block-signatures.json';
+import { createCatalogView } from '../catalog-live';
 import { createRemoteCatalogView } from '../catalog-remote';
 import { createExtensionClient, type ExtensionClient } from '../extension-client';
+import { CheckMessageSection } from '../options/CheckMessageSection';
 import { Popup } from '../popup/Popup';
 import { createPopupStore } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
@@ -192,6 +195,31 @@ describe('the card warns where keys belong to one site', () => {
     expect(warnings[0]?.textContent).toMatch(/platform\.moonshot\.cn work only with api\.moonshot\.cn/);
     // Without a way to set tools up, the card offers no "Use it in…".
     expect(screen.queryByRole('button', { name: 'Use it in…' })).toBeNull();
+  });
+});
+
+describe('Use it in… in the options page (catalog in the page)', () => {
+  it('after a pasted Claude refusal, leads with the tool chosen last, then Claude Code', async () => {
+    await writeLastTool('aider');
+    render(
+      <ClientContext.Provider value={createExtensionClient()}>
+        <CheckMessageSection
+          classify={classifyObservation}
+          catalog={createCatalogView(() => NOW)}
+          region="CN"
+          regionAutomatic={false}
+          toolPreference={liveToolPreference()}
+        />
+      </ClientContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText('Text to check'), { target: { value: CLAUDE_PAGE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    const card = await openTools('Use it in…');
+    const names = within(card)
+      .getAllByRole('tab')
+      .map((t) => t.textContent);
+    expect(names.slice(0, 2)).toEqual(['Aider', 'Claude Code']);
+    expect(within(card).getByRole('tabpanel').textContent).toContain('aider --model');
   });
 });
 
