@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { classifyObservation } from './index';
 import { CLEAN_BY_DESIGN, EXPECTED_COUNTRY, EXPECTED_SERVICE } from './evaluation/reference-expectations';
+import { classifyObservation } from './index';
 import { observationOf, ReferenceSignature } from './signature-observation';
 
 const ROOT = join(import.meta.dirname, '..', '..');

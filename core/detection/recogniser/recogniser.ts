@@ -359,10 +359,13 @@ function urlSignal(compiled: Compiled, input: RecogniserInput): UrlVerdict | nul
     const fromUrl = candidate.from;
     const from = fromUrl !== undefined && hostOf(fromUrl) !== null ? findProduct(fromUrl) : null;
     const owner = target ?? from;
-    const refusalPath = signals.urlRefusalPaths.find((entry) => {
-      const segment = path.split('/').pop() ?? '';
-      return segment === entry.text || segment.endsWith(`-${entry.text}`) || path.endsWith(`/${entry.text}`);
-    });
+    // A path segment is the token itself, the token after a prefix (`app-unavailable-in-region`),
+    // or the token with a file extension (`available-regions.md.txt`).
+    const segments = path.split('/').map((segment) => segment.replace(/\..*$/, ''));
+    const last = segments[segments.length - 1] ?? '';
+    const refusalPath = signals.urlRefusalPaths.find(
+      (entry) => last === entry.text || last.endsWith(`-${entry.text}`),
+    );
     const refusalQuery = signals.urlRefusalQueries.find((entry) => {
       const [name, value] = entry.text.split('=');
       return parsed.searchParams.get(name as string)?.toLowerCase() === value;
@@ -378,7 +381,7 @@ function urlSignal(compiled: Compiled, input: RecogniserInput): UrlVerdict | nul
         url: shown,
       };
     }
-    const listing = signals.urlListingPaths.find((entry) => path.split('/').includes(entry.text));
+    const listing = signals.urlListingPaths.find((entry) => segments.includes(entry.text));
     const fromHost = fromUrl === undefined ? null : hostOf(fromUrl);
     if (listing && from && fromHost !== parsed.hostname && query.length >= 0) {
       const service = from.service;
@@ -427,6 +430,8 @@ function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
 interface TextContext {
   status: number | undefined;
   structuredCarrier: boolean;
+  /** The text comes from the service's own host: a refusal code there speaks for itself. */
+  ownHost: boolean;
 }
 
 function findInText(compiled: Compiled, text: string, context: TextContext): TextFinding | null {
@@ -470,7 +475,7 @@ function findInText(compiled: Compiled, text: string, context: TextContext): Tex
         : undefined);
     const structured = sentenceCodes.length > 0 || context.structuredCarrier;
     if (best && !addressee && !structured) continue;
-    if (!best && sentenceCodes.length > 0 && !context.structuredCarrier && !addressee) {
+    if (!best && sentenceCodes.length > 0 && !context.structuredCarrier && !context.ownHost && !addressee) {
       // A bare code needs an envelope, a status or an addressee around it.
       continue;
     }
@@ -553,7 +558,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   const failedPrecondition = text.includes(compiled.data.signals.failedPrecondition.text);
   const structuredCarrier =
     input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
-  const context: TextContext = { status: input.status, structuredCarrier };
+  const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
 
   let finding: TextFinding | null = null;
   if (title) {
