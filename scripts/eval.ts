@@ -26,11 +26,14 @@ const ROOT = join(import.meta.dirname, '..');
 const reference = referenceCases(
   v.parse(
     v.array(ReferenceSignature),
-    JSON.parse(readFileSync(join(ROOT, 'test/fixtures/block-signatures.json'), 'utf8')),
+    JSON.parse(readFileSync(join(ROOT, 'reference/block-signatures.json'), 'utf8')),
   ),
 );
 const holdout = holdoutCases(
-  v.parse(HoldoutFile, JSON.parse(readFileSync(join(ROOT, 'test/fixtures/refusals-holdout.json'), 'utf8'))),
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
+  ),
 );
 
 function percent(part: number, whole: number): string {

@@ -4,7 +4,7 @@
  *   and the rest of the engine (other services' rules, the any-service rules, the recogniser)
  *   must still recognise that service's refusals without a false alarm on any look-alike;
  * - recall and false alarms of the whole engine, per language and per observation kind;
- * - the same on the held-out set (test/fixtures/refusals-holdout.json).
+ * - the same on the held-out set (core/detection/evaluation/refusals-holdout.json).
  * Used by `npm run eval` (tables) and generalisation.test.ts (the targets). Node-only.
  *
  * Owns: the measurement. Must not: change what the engine decides.

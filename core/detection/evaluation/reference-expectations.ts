@@ -1,5 +1,5 @@
 /**
- * What the engine must say about each reference case (test/fixtures/block-signatures.json):
+ * What the engine must say about each reference case (reference/block-signatures.json):
  * the service (and product) each block is attributed to, the country it names, and the few
  * block cases that stay clean by design, each with its reason. Shared by the signature tests
  * and the generalisation measurement (npm run eval).

@@ -43,6 +43,8 @@ const JOIN_WINDOW = 80;
 export const UNNAMED_SERVICE = 'unnamed-ai';
 export const UNNAMED_PRODUCT = 'unknown';
 const EVIDENCE_LIMIT = 300;
+/** The statuses a region refusal comes with (400 for APIs that use it, e.g. Gemini's FAILED_PRECONDITION). */
+const REFUSAL_STATUSES = new Set([400, 403, 451]);
 /** Services that relay other services' models: a refusal they pass on names the upstream. */
 const GATEWAYS = new Set(['openrouter', 'opencode', 'zed', 'lobechat', 'cursor']);
 
@@ -539,12 +541,10 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   if (kind === 'navigation' || input.body.length === 0) return null;
   // A block-page host (a service's docs or list of regions) says so only by how the tab got there.
   if (host?.role === 'blockPage' && kind === 'page') return null;
-  if (
-    (kind === 'page' && !onServiceHost) ||
-    (kind === 'response' && !onServiceHost && !isErrorStatus(input.status))
-  ) {
-    return null;
-  }
+  if (kind === 'page' && !onServiceHost) return null;
+  // A region refusal answers 403, 451 or 400; 401, 404, 429 and 5xx mean something else.
+  if (kind === 'response' && input.status !== undefined && !REFUSAL_STATUSES.has(input.status)) return null;
+  if (kind === 'response' && !onServiceHost && !isErrorStatus(input.status)) return null;
 
   const { text, title } = readableText(input.body, RECOGNISER_READ);
   if (compiled.textGuards.some(({ regex }) => regex.test(text) || regex.test(title))) return null;
