@@ -35,8 +35,10 @@ import { canonicalText, readableText } from './normalise';
 
 /** How much of a body the recogniser reads (a refusal is near the top of what a page or error says). */
 export const RECOGNISER_READ = 64 * 1024;
-/** Visible text longer than this is prose around a quote (an article, a thread), not a refusal. */
+/** Page text longer than this is prose around a quote (an article, a thread, an answer), not a refusal. */
 export const PROSE_LIMIT = 3000;
+/** Pasted text and responses may be logs around the refusal; beyond this they are documents. */
+export const LOG_LIMIT = 16 * 1024;
 /** A location word and an unavailability word count as joined within this many characters. */
 const JOIN_WINDOW = 80;
 /** The service slug for a refusal whose service is not named (pasted text only). */
@@ -546,9 +548,16 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   if (kind === 'response' && input.status !== undefined && !REFUSAL_STATUSES.has(input.status)) return null;
   if (kind === 'response' && !onServiceHost && !isErrorStatus(input.status)) return null;
 
-  const { text, title } = readableText(input.body, RECOGNISER_READ);
-  if (compiled.textGuards.some(({ regex }) => regex.test(text) || regex.test(title))) return null;
-  const proseHeavy = text.length > PROSE_LIMIT;
+  const visibleLimit = kind === 'page' ? PROSE_LIMIT : LOG_LIMIT;
+  // Plain text far longer than a refusal needs no reading: it is a document, and it has no title.
+  const markup = /<[a-z!/]/i.test(input.body.slice(0, 4096));
+  if (!markup && input.body.length > 2 * visibleLimit) return null;
+  // Page text reaches here as what the page shows; a few times the prose limit is all that can matter.
+  const { text, title } = readableText(input.body, kind === 'page' ? 4 * PROSE_LIMIT : RECOGNISER_READ);
+  const proseHeavy = text.length > visibleLimit;
+  if (proseHeavy && !title) return null;
+  if (compiled.textGuards.some(({ regex }) => (!proseHeavy && regex.test(text)) || regex.test(title)))
+    return null;
 
   const envelope = hits(compiled.envelope, text).length > 0;
   const statusSignal =
