@@ -128,6 +128,9 @@ function decodeEntities(text: string): string {
 
 const ESCAPE = /\\(u[0-9a-fA-F]{4}|["\\/bfnrt'])/g;
 const ESCAPED_CHAR: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
   "'": "'",
   b: ' ',
   f: ' ',

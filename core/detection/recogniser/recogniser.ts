@@ -221,11 +221,14 @@ interface Sentence {
   end: number;
 }
 
-/** Sentence spans: split at . ! ? followed by space or end, at 。！？; and at line breaks. */
+/**
+ * Sentence spans: split at . ! ? followed by space or end, at 。！？; at blank lines, and at a line
+ * break after punctuation. A single line break inside a sentence is a wrapped line, not an end.
+ */
 function sentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?](?=\s|$)|[。！？;\n]/g;
+  const boundary = /[.!?](?=\s|$)|[。！？;]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
