@@ -154,19 +154,29 @@ function unescapeJsonStrings(text: string): string {
 
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]|\u034f/g;
 
-/** The canonical form of a piece of text (no markup handling). */
-export function canonicalText(text: string): string {
-  let out = text.normalize('NFKC').toLowerCase();
-  out = out
+/** Text as a person reads it: NFKC, invisible characters gone, quotes and spaces in one form. Case and script kept. */
+export function displayText(text: string): string {
+  return text
+    .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ *[\r\n]+[ \r\n]*/g, '\n');
+    .replace(/ *[\r\n]+[ \r\n]*/g, '\n')
+    .trim();
+}
+
+/** Lower case, Traditional Chinese folded to Simplified. Keeps the length in all but rare cases (İ). */
+function fold(text: string): string {
   let folded = '';
-  for (const char of out) folded += TRADITIONAL_TO_SIMPLIFIED[char] ?? char;
-  return folded.trim();
+  for (const char of text.toLowerCase()) folded += TRADITIONAL_TO_SIMPLIFIED[char] ?? char;
+  return folded;
+}
+
+/** The canonical form of a piece of text (no markup handling): what the phrase lists are matched on. */
+export function canonicalText(text: string): string {
+  return fold(displayText(text));
 }
 
 const BLOCK_OPEN = /<!--|<(script|style|noscript|template)\b/gi;
@@ -192,6 +202,9 @@ function dropBlocks(html: string): string {
 export interface ReadableText {
   /** The visible text, canonical. */
   text: string;
+  /** The same text as the page wrote it (case and script kept), aligned with `text` when `aligned`. */
+  display: string;
+  aligned: boolean;
   /** The page title, canonical, or '' when there is none. */
   title: string;
 }
@@ -212,6 +225,7 @@ export function readableText(raw: string, limit: number): ReadableText {
       .replace(/<\/?(p|div|br|li|h[1-6]|tr|section|article|header|footer|main|span|button|a)\b[^>]*>/gi, '\n')
       .replace(/<[^>]*>/g, ' ');
   }
-  text = unescapeJsonStrings(decodeEntities(text));
-  return { text: canonicalText(text), title };
+  const display = displayText(unescapeJsonStrings(decodeEntities(text)));
+  const canonical = fold(display);
+  return { text: canonical, display, aligned: canonical.length === display.length, title };
 }

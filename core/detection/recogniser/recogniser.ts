@@ -441,7 +441,13 @@ interface TextContext {
   ownHost: boolean;
 }
 
-function findInText(compiled: Compiled, text: string, context: TextContext): TextFinding | null {
+/** `shown`, when given, is `text` as the page wrote it, character for character: evidence is cut from it. */
+function findInText(
+  compiled: Compiled,
+  text: string,
+  context: TextContext,
+  shown?: string,
+): TextFinding | null {
   if (text.length === 0) return null;
   const locations = [...hits(compiled.location, text), ...hits(compiled.addressedLocation, text)];
   const addressedLocations = hits(compiled.addressedLocation, text);
@@ -504,7 +510,7 @@ function findInText(compiled: Compiled, text: string, context: TextContext): Tex
   return {
     phrases: [...new Set(accepted.flatMap((entry) => entry.phrases))].slice(0, 8),
     lang: first.lang,
-    evidence: plain(text.slice(first.sentence.start, first.sentence.end)),
+    evidence: plain((shown ?? text).slice(first.sentence.start, first.sentence.end)),
     structured: accepted.some((entry) => entry.structured),
     inTitle: false,
     share: Math.min(1, covered / text.length),
@@ -556,7 +562,10 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   const markup = /<[a-z!/]/i.test(input.body.slice(0, 4096));
   if (!markup && input.body.length > 2 * visibleLimit) return null;
   // Page text reaches here as what the page shows; a few times the prose limit is all that can matter.
-  const { text, title } = readableText(input.body, kind === 'page' ? 4 * PROSE_LIMIT : RECOGNISER_READ);
+  const { text, display, aligned, title } = readableText(
+    input.body,
+    kind === 'page' ? 4 * PROSE_LIMIT : RECOGNISER_READ,
+  );
   const proseHeavy = text.length > visibleLimit;
   if (proseHeavy && !title) return null;
   if (compiled.textGuards.some(({ regex }) => (!proseHeavy && regex.test(text)) || regex.test(title)))
@@ -577,7 +586,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true });
     if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
   }
-  if (!finding && !proseHeavy) finding = findInText(compiled, text, context);
+  if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
