@@ -168,10 +168,10 @@ export function displayText(text: string): string {
 }
 
 /** Lower case, Traditional Chinese folded to Simplified. Keeps the length in all but rare cases (İ). */
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
 function fold(text: string): string {
-  let folded = '';
-  for (const char of text.toLowerCase()) folded += TRADITIONAL_TO_SIMPLIFIED[char] ?? char;
-  return folded;
+  return text.toLowerCase().replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
 }
 
 /** The canonical form of a piece of text (no markup handling): what the phrase lists are matched on. */

@@ -98,7 +98,10 @@ describe('reading', () => {
 
 describe('structured errors and signals', () => {
   it('quotes the refusal as it was written, not in its folded form', () => {
-    const verdict = recognised({ url: 'https://chatgpt.com/', body: '此服務在您所在的國家或地區目前不可用。' });
+    const verdict = recognised({
+      url: 'https://chatgpt.com/',
+      body: '此服務在您所在的國家或地區目前不可用。',
+    });
     expect(verdict?.evidence).toBe('此服務在您所在的國家或地區目前不可用。');
   });
 

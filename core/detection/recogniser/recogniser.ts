@@ -564,7 +564,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   // Page text reaches here as what the page shows; a few times the prose limit is all that can matter.
   const { text, display, aligned, title } = readableText(
     input.body,
-    kind === 'page' ? 4 * PROSE_LIMIT : RECOGNISER_READ,
+    kind === 'page' ? 3 * PROSE_LIMIT : RECOGNISER_READ,
   );
   const proseHeavy = text.length > visibleLimit;
   if (proseHeavy && !title) return null;
