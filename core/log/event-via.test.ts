@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browserArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
-import { EventLog, type NewLogEvent } from './event-log';
+import { EventLog } from './event-log';
+import type { NewLogEvent } from './log-writer';
 
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);
 
