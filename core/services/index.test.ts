@@ -69,7 +69,10 @@ describe('services.json', () => {
   });
 
   it('watches Grok only on its path of x.com, not the rest of X', () => {
-    expect(findProduct('https://x.com/i/grok?conversation=1')).toMatchObject({ service: 'xai', product: 'grok-x' });
+    expect(findProduct('https://x.com/i/grok?conversation=1')).toMatchObject({
+      service: 'xai',
+      product: 'grok-x',
+    });
     expect(findProduct('https://x.com/home')).toBeNull();
     expect(matchPatterns(['webApp'])).toContain('https://x.com/i/grok*');
   });
