@@ -164,10 +164,17 @@ describe('structured errors and signals', () => {
 describe('who refused', () => {
   it('names the host’s service first, the upstream a gateway relays, else the service the text names', () => {
     expect(
-      recognised({ url: 'https://gemini.google.com/app', body: 'ChatGPT is not available in your country.' }),
+      recognised({ url: 'https://gemini.google.com/app', body: 'Gemini is not available in your country.' }),
     ).toMatchObject({
       service: 'google',
     });
+    // Another service's refusal shown on this service's page (an answer, a quote) is not this service's.
+    expect(
+      classifyObservation({
+        url: 'https://chatgpt.com/c/1',
+        body: 'Unfortunately, Claude is only available in certain regions right now.',
+      }).verdict,
+    ).toBe('clean');
     expect(
       recognised({
         url: 'https://openrouter.ai/api/v1/chat/completions',

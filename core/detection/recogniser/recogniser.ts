@@ -597,6 +597,15 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   let service: string | null = null;
   let product: string | null = null;
   if (onServiceHost && host) {
+    // A refusal by another service shown on this service's page (an answer, a quote, a forged
+    // banner) is not this service refusing: only a gateway passes another service's refusal on.
+    if (
+      named.length > 0 &&
+      !named.some((candidate) => candidate.service === host.service) &&
+      !GATEWAYS.has(host.service)
+    ) {
+      return null;
+    }
     service = host.service;
     product = host.product;
     if (GATEWAYS.has(host.service) && relayed) {
