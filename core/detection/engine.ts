@@ -3,6 +3,9 @@
  * file compiles them once into one keyword automaton per observation kind and then, for each
  * observation, makes one pass over the body and checks the few rules whose keywords occurred.
  *
+ * When no rule holds, the refusal recogniser (recogniser/) is asked whether the observation has
+ * the shape of a region refusal anyway; its verdicts say so (`via: 'recogniser'`).
+ *
  * Owns: kind inference, body caps, host gating, JSON/URL evidence, evidence excerpts.
  * Must not: touch the browser, storage or the network; hold per-observation state.
  */
