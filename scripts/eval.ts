@@ -35,6 +35,13 @@ const holdout = holdoutCases(
     JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
   ),
 );
+const blind = holdoutCases(
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-2.json'), 'utf8')),
+  ),
+  'blind',
+);
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
@@ -99,6 +106,7 @@ const everything = rulesWithout();
 for (const [name, cases] of [
   ['reference', reference],
   ['held out', holdout],
+  ['blind held-out (2)', blind],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [
