@@ -352,6 +352,9 @@ describe('shapes beyond the listed wording', () => {
     expect(recognised({ kind: 'text', body: 'Instance of "UnsupportedUserLocation" error' })).not.toBeNull();
     expect(recognised({ kind: 'text', body: 'GenerateContentError.unsupportedUserLocation' })).not.toBeNull();
     expect(blocked({ kind: 'text', body: 'Added an UnsupportedUserLocation case to the enum.' })).toBeNull();
+    // The browser's geolocation API has codes of its own; 'not supported' is no refusal stem for that reason.
+    expect(blocked({ kind: 'text', body: "reject(new Error('GEOLOCATION_NOT_SUPPORTED'));" })).toBeNull();
+    expect(blocked({ kind: 'text', body: "setLocationError(t('location_not_supported'))" })).toBeNull();
   });
 
   it('lets a page explain itself to its reader, but keeps a guess a guess', () => {
