@@ -31,6 +31,7 @@ export function suggestionView(answer: SuggestionAnswer): SuggestionView {
     links: { ...answer.links },
     baseUrl: answer.baseUrl,
     modelMapping: answer.modelMapping ? { from: answer.modelMapping.from, to: answer.modelMapping.to } : null,
+    freshness: { ...answer.freshness },
   };
 }
 

@@ -54,6 +54,13 @@ export interface SuggestionView {
   baseUrl: string | null;
   /** Suggested model by tier for the model the user was on, when known. */
   modelMapping: ModelMappingView | null;
+  /** Dates of the model names and base URL, and whether each is over 180 days old. */
+  freshness: {
+    modelsAsOf: string | null;
+    modelsMayHaveChanged: boolean;
+    baseUrlAsOf: string | null;
+    baseUrlMayHaveChanged: boolean;
+  };
 }
 
 /** What the exit-country decision says for a service (issue 10). */

@@ -1,4 +1,5 @@
 /** The way forward: ranked alternatives for the blocked service and the person's region. */
+import { useState } from 'preact/hooks';
 import { countryName, t } from '../i18n';
 import type { SnippetSetView, SuggestionView } from '../view-models';
 import { SuggestionCard } from './SuggestionCard';
@@ -12,6 +13,7 @@ export function SuggestionList({
   sourceModels,
   onChangeRegion,
   headingLevel = 2,
+  initiallyShown,
 }: {
   suggestions: SuggestionView[];
   region: string | null;
@@ -22,7 +24,12 @@ export function SuggestionList({
   sourceModels: readonly string[];
   onChangeRegion?: () => void;
   headingLevel?: 2 | 3;
+  /** Show this many first, with "Show all" for the rest; all when absent. */
+  initiallyShown?: number;
 }) {
+  const [expanded, setExpanded] = useState(false);
+  const collapsible = initiallyShown !== undefined && suggestions.length > initiallyShown;
+  const shown = collapsible && !expanded ? suggestions.slice(0, initiallyShown) : suggestions;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const regionText = region
     ? t(regionAutomatic ? 'suggestion.regionAutomatic' : 'suggestion.regionChosen', {
@@ -49,8 +56,8 @@ export function SuggestionList({
       {suggestions.length === 0 ? (
         <p class="muted">{t('suggestion.none')}</p>
       ) : (
-        <ol class="suggestion-list">
-          {suggestions.map((suggestion, index) => (
+        <ol class="suggestion-list" id="suggestion-list">
+          {shown.map((suggestion, index) => (
             <SuggestionCard
               key={suggestion.platformId}
               suggestion={suggestion}
@@ -61,6 +68,17 @@ export function SuggestionList({
           ))}
         </ol>
       )}
+      {collapsible ? (
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={expanded}
+          aria-controls="suggestion-list"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('ranking.showFewer') : t('ranking.showAll', { count: String(suggestions.length) })}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import type {
 } from '../messaging/protocol';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
+import { mayHaveChanged, modelNamesAsOf } from './freshness';
 import { incentiveDate, partialDateEnd } from './incentives';
 import { migrationSnippets } from './migration';
 import { recommendPlatforms } from './recommend';
@@ -40,44 +41,50 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
 export function suggestionAnswers(input: SuggestionsInput, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
-  const suggestions = recommendPlatforms({ blockedService: service, product, region, model, now })
-    .slice(0, limit)
-    .map((s): SuggestionAnswer => {
-      const { platform } = s;
-      const chosen = s.incentive?.incentive;
-      const ended = !!chosen?.expires && partialDateEnd(chosen.expires) < now;
-      const wanted = endpointRegion(platform, region);
-      const baseUrl =
-        platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
-        platform.api.baseUrls.find((b) => !b.legacy) ??
-        platform.api.baseUrls[0];
-      return {
-        platformId: platform.id,
-        name: { ...platform.name },
-        reasons: s.reasons.map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
-        incentive: chosen
-          ? {
-              summary: { ...chosen.summary },
-              amount: chosen.amount ?? null,
-              announced: incentiveDate(chosen)?.date ?? null,
-              expires: chosen.expires ?? null,
-              stale: s.incentive?.status === 'stale' && !ended,
-              ended,
-              sources: [chosen.source, ...(chosen.otherSources ?? [])],
-            }
-          : null,
-        links: {
-          ...(platform.urls.console ? { console: platform.urls.console.value } : {}),
-          ...(platform.urls.docs ? { docs: platform.urls.docs.value } : {}),
-          ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
-        },
-        baseUrl: baseUrl?.value ?? null,
-        openaiCompatible: s.openaiCompatible,
-        // The catalog's model mapping is an editorial tier match, never the vendor's claim.
-        modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
-      };
-    });
-  return { suggestions, sourceModels: [...OPENAI_SOURCE_MODELS] };
+  const ranked = recommendPlatforms({ blockedService: service, product, region, model, now });
+  const suggestions = ranked.slice(0, limit).map((s): SuggestionAnswer => {
+    const { platform } = s;
+    const chosen = s.incentive?.incentive;
+    const ended = !!chosen?.expires && partialDateEnd(chosen.expires) < now;
+    const wanted = endpointRegion(platform, region);
+    const baseUrl =
+      platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
+      platform.api.baseUrls.find((b) => !b.legacy) ??
+      platform.api.baseUrls[0];
+    const modelsAsOf = modelNamesAsOf(platform);
+    return {
+      platformId: platform.id,
+      name: { ...platform.name },
+      reasons: s.reasons.map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
+      incentive: chosen
+        ? {
+            summary: { ...chosen.summary },
+            amount: chosen.amount ?? null,
+            announced: incentiveDate(chosen)?.date ?? null,
+            expires: chosen.expires ?? null,
+            stale: s.incentive?.status === 'stale' && !ended,
+            ended,
+            sources: [chosen.source, ...(chosen.otherSources ?? [])],
+          }
+        : null,
+      links: {
+        ...(platform.urls.console ? { console: platform.urls.console.value } : {}),
+        ...(platform.urls.docs ? { docs: platform.urls.docs.value } : {}),
+        ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
+      },
+      baseUrl: baseUrl?.value ?? null,
+      openaiCompatible: s.openaiCompatible,
+      // The catalog's model mapping is an editorial tier match, never the vendor's claim.
+      modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
+      freshness: {
+        modelsAsOf,
+        modelsMayHaveChanged: modelsAsOf !== null && mayHaveChanged(modelsAsOf, now),
+        baseUrlAsOf: baseUrl?.asOf ?? null,
+        baseUrlMayHaveChanged: !!baseUrl && mayHaveChanged(baseUrl.asOf, now),
+      },
+    };
+  });
+  return { suggestions, total: ranked.length, sourceModels: [...OPENAI_SOURCE_MODELS] };
 }
 
 /**

@@ -81,8 +81,8 @@ const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 const RegionCode = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)));
 const ModelName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/));
 
-/** At most 10 suggestions a request: the popup shows 3. */
-export const MAX_SUGGESTIONS = 10;
+/** At most this many suggestions a request: enough for the whole catalog ("show all"). */
+export const MAX_SUGGESTIONS = 50;
 export const SuggestionsInput = v.object({
   service: Slug,
   product: v.optional(Slug),
@@ -141,10 +141,19 @@ export interface SuggestionAnswer {
   openaiCompatible: boolean;
   /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
   modelMapping: { from: string; to: string; editorial: true } | null;
+  /** The dates of the model names and base URL shown, and whether each is over 180 days old. */
+  freshness: {
+    modelsAsOf: string | null;
+    modelsMayHaveChanged: boolean;
+    baseUrlAsOf: string | null;
+    baseUrlMayHaveChanged: boolean;
+  };
 }
 
 export interface SuggestionsAnswer {
   suggestions: SuggestionAnswer[];
+  /** How many the catalog has for this request, shown or not ("show all"). */
+  total: number;
   /** The OpenAI models migration code can start from. */
   sourceModels: string[];
 }

@@ -96,6 +96,7 @@ describe('getSuggestions', () => {
       expect(Object.keys(s).sort()).toEqual(
         [
           'baseUrl',
+          'freshness',
           'incentive',
           'links',
           'modelMapping',
@@ -124,7 +125,10 @@ describe('getSuggestions', () => {
       { service: 'openai', region: 'HK', model: 'gpt-4o', limit: MAX_SUGGESTIONS },
       POPUP,
     );
-    expect(answer.suggestions.length).toBe(MAX_SUGGESTIONS);
+    // The maximum covers the whole catalog: "show all" in the popup asks for it.
+    expect(answer.total).toBe(CATALOG.platforms.length);
+    expect(MAX_SUGGESTIONS).toBeGreaterThanOrEqual(answer.total);
+    expect(answer.suggestions.length).toBe(answer.total);
     const mapped = answer.suggestions.filter((s) => s.modelMapping);
     expect(mapped.length).toBeGreaterThan(0);
     for (const s of mapped) expect(s.modelMapping).toMatchObject({ from: 'gpt-4o', editorial: true });
