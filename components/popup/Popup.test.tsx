@@ -260,7 +260,9 @@ describe('popup: a block on this tab', () => {
     );
     const staleCard = screen.getByRole('heading', { name: stale?.name }).closest('li') as HTMLElement;
     expect(within(staleCard).getByText('Migration offer')).toBeTruthy();
-    expect(within(staleCard).getByText(/^Announced [A-Z][a-z]{2}( \d{1,2},)? 20\d\d, may have ended\.$/)).toBeTruthy();
+    expect(
+      within(staleCard).getByText(/^Announced [A-Z][a-z]{2}( \d{1,2},)? 20\d\d, may have ended\.$/),
+    ).toBeTruthy();
     // Baidu's 2024 offers are its only ones: on 2026-11-25 they are stale. Zhipu shows its standing
     // free models, which a page read within the year still lists, rather than its 2024 plan.
     const baidu = all.find((s) => s.platformId === 'baidu-qianfan');
