@@ -120,26 +120,25 @@ function serve(mirror: string, bundle: { text: string; signature: string }): Ser
   };
 }
 
-function deps(
-  over: Partial<UpdaterDeps> & Pick<UpdaterDeps, 'fetch' | 'mirrors'>,
-): UpdaterDeps & { area: ReturnType<typeof memoryArea> } {
+type MemoryArea = ReturnType<typeof memoryArea>;
+type TestDeps = UpdaterDeps & { area: MemoryArea; setStatus: (s: DataStatus) => void };
+
+/** Updater dependencies over an in-memory store; `setStatus` plays the background keeping what is in use. */
+function deps(over: Partial<UpdaterDeps> & Pick<UpdaterDeps, 'fetch' | 'mirrors'>): TestDeps {
   let status: DataStatus = { source: 'built-in', asOf: BUILT.asOf };
-  const area = (over.area as ReturnType<typeof memoryArea>) ?? memoryArea();
   return {
-    area,
     installer: recordingInstaller().installer,
     keys: KEYS,
     built: BUILT,
-    current: () => status,
     now: () => T0,
     timeoutMs: 2_000,
     ...over,
-    // Later calls see what the last update put in use.
-    ...(over.current ? {} : { current: () => status }),
-    setStatus: (s: DataStatus) => {
+    area: memoryArea(),
+    current: () => status,
+    setStatus: (s) => {
       status = s;
     },
-  } as UpdaterDeps & { area: ReturnType<typeof memoryArea> };
+  };
 }
 
 describe('signed data updates', () => {
@@ -214,7 +213,7 @@ describe('signed data updates', () => {
     });
     const first = await updateDataNow(d);
     expect(first.ok).toBe(true);
-    if (first.ok) (d as unknown as { setStatus: (s: DataStatus) => void }).setStatus(first.status);
+    if (first.ok) d.setStatus(first.status);
     served = serve(MIRROR_A, older);
     expect(await updateDataNow(d)).toMatchObject({ ok: false, reason: 'dataNotNewer' });
     served = serve(MIRROR_A, newer);
@@ -289,7 +288,7 @@ describe('signed data updates', () => {
     let served = serve(MIRROR_A, good);
     const d = deps({ fetch: (u, i) => network(served).fetch(u, i), mirrors: [MIRROR_A], installer });
     const first = await updateDataNow(d);
-    if (first.ok) (d as unknown as { setStatus: (s: DataStatus) => void }).setStatus(first.status);
+    if (first.ok) d.setStatus(first.status);
     served = serve(MIRROR_A, bad);
     expect(await updateDataNow(d)).toMatchObject({ ok: false, reason: 'dataInstallFailed' });
     expect(state.inUse).toBe(50);

@@ -22,7 +22,8 @@ export const LIVE_INSTALLER: DataInstaller = {
 };
 
 export const BUILT_DATA: BuiltData = {
-  asOf: BUNDLED_CATALOG.asOf > BUNDLED_REGIONS.asOf ? BUNDLED_CATALOG.asOf : BUNDLED_REGIONS.asOf,
+  // ISO dates sort as text: the later of the two.
+  asOf: [BUNDLED_CATALOG.asOf, BUNDLED_REGIONS.asOf].sort().at(-1) ?? BUNDLED_CATALOG.asOf,
   platformsVersion: BUNDLED_CATALOG.version,
   regionsVersion: BUNDLED_REGIONS.version,
 };

@@ -53,10 +53,10 @@ export async function verifySignature(
   subtle: SubtleCrypto = crypto.subtle,
 ): Promise<string | null> {
   const signature = base64ToBytes(signatureBase64);
-  if (!signature || signature.length !== 64) return null;
+  if (signature?.length !== 64) return null;
   for (const key of keys) {
     const raw = base64ToBytes(key.publicKey);
-    if (!raw || raw.length !== 32) continue;
+    if (raw?.length !== 32) continue;
     try {
       const publicKey = await subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
       if (await subtle.verify({ name: 'Ed25519' }, publicKey, signature, bytes)) return key.id;
