@@ -18,21 +18,12 @@ import { GrantedHosts } from '../core/background/granted-hosts';
 import { NotifyGate } from '../core/background/notify-gate';
 import { BlockRecorder } from '../core/background/recorder';
 import { createHandlers } from '../core/background/router';
-import {
-  CATALOG,
-  checkReachability,
-  fetchCatalogUpdate,
-  PROBES,
-  REGIONS,
-  validateCatalogUpdate,
-} from '../core/catalog';
-import {
-  applyStoredUpdate,
-  CATALOG_UPDATE_KEY,
-  mergeStoredUpdate,
-  readStoredUpdate,
-} from '../core/catalog/stored-update';
+import { checkReachability, PROBES, REGIONS } from '../core/catalog';
 import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/way-forward-answers';
+import { DataChannel } from '../core/data-updates/channel';
+import { DATA_SIGNING_KEYS } from '../core/data-updates/keys';
+import { BUILT_DATA, LIVE_INSTALLER } from '../core/data-updates/live-data';
+import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import type { LogEvent } from '../core/log/event';
@@ -77,10 +68,21 @@ export default defineBackground(() => {
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
   void log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));
-  // A stored catalog update (validated again) replaces the bundled catalog and region lists.
-  const catalogReady = applyStoredUpdate(local).catch((err) =>
-    console.warn('[detour] catalog update not applied; using the bundled catalog', err),
+  // A stored signed data bundle (verified and validated again) replaces the built-in rules,
+  // catalog and region lists; the weekly check runs only if the user opted in.
+  const data = new DataChannel({
+    area: local,
+    installer: LIVE_INSTALLER,
+    keys: DATA_SIGNING_KEYS,
+    built: BUILT_DATA,
+    mirrors: BUILD_MIRRORS,
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+    now: () => Date.now(),
+  });
+  const catalogReady = data.ready.catch((err) =>
+    console.warn('[detour] signed data not applied; using the built-in data', err),
   );
+  void data.checkWeeklyIfDue().catch((err) => console.warn('[detour] weekly data check failed', err));
   const tabs = new TabStates(session);
   const recorder = new BlockRecorder({
     log,
@@ -170,24 +172,10 @@ export default defineBackground(() => {
       },
       guessRegion,
     },
-    updateCatalog: async () => {
-      const url = (await settings()).catalogUpdateUrl;
-      if (!url) return { ok: false, message: 'updateNoUrl' };
-      const fetched = await fetchCatalogUpdate(url, { fetch: fetchOmit });
-      if (!fetched.ok) return { ok: false, message: fetched.reason };
-      const checked = validateCatalogUpdate(fetched.text, { platforms: CATALOG, regions: REGIONS });
-      if (!checked.ok) return { ok: false, message: checked.reason };
-      // Stored for core/catalog to prefer over the bundled data (validated again when read);
-      // a part this update does not carry stays as stored. In use from now on.
-      const previous = await readStoredUpdate(local);
-      await local.set({ [CATALOG_UPDATE_KEY]: mergeStoredUpdate(previous, checked, Date.now()) });
-      await applyStoredUpdate(local);
-      const version = checked.platforms?.version ?? checked.regions?.version;
-      return {
-        ok: true,
-        message: 'updateApplied',
-        ...(version !== undefined ? { version: String(version) } : {}),
-      };
+    data: {
+      status: () => data.answer(),
+      update: () => data.update(),
+      setWeekly: (weekly) => data.setWeekly(weekly),
     },
   });
   for (const type of Object.keys(handlers) as Array<keyof ProtocolMap>) {

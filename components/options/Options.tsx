@@ -111,7 +111,7 @@ export function Options({ settings, log, catalog, classify }: OptionsProps) {
                 regionAutomatic={values.region.mode !== 'chosen'}
               />
               <BackupSection values={values} />
-              <CatalogSection info={info} values={values} onChange={update} />
+              <CatalogSection info={info} />
               <AboutSection />
             </>
           ) : status === 'loading' ? (

@@ -10,6 +10,8 @@ import type { EventLog } from '../log/event-log';
 import { logToCsv, logToJson } from '../log/export';
 import type { TabStates } from '../log/tab-states';
 import {
+  type DataStatusAnswer,
+  type DataUpdateAnswer,
   EmptyInput,
   type ExitCheckAnswer,
   type ExitJudgement,
@@ -49,7 +51,12 @@ export interface HandlerDeps {
   hosts: GrantedHosts;
   now?: () => number;
   checkReachability?: (service: string) => Promise<ReachabilityReport>;
-  updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
+  /** Signed data updates (core/data-updates); absent: refused as unavailable. */
+  data?: {
+    status: () => Promise<DataStatusAnswer>;
+    update: () => Promise<DataUpdateAnswer>;
+    setWeekly: (weekly: boolean) => Promise<DataStatusAnswer>;
+  };
   /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
   /**
@@ -211,11 +218,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.checkReachability(service);
     },
 
-    async updateCatalog(input, sender) {
+    async dataStatus(input, sender) {
       fromExtensionPage(sender);
       parse(EmptyInput, input);
-      if (!deps.updateCatalog) return { ok: false, message: 'catalogUpdate.unavailable' };
-      return deps.updateCatalog();
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.status();
+    },
+
+    async updateData(input, sender) {
+      fromExtensionPage(sender);
+      // Strict: the mirrors are fixed at build time; a message can never name one.
+      parse(v.strictObject({}), input);
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.update();
+    },
+
+    async setDataWeekly(input, sender) {
+      fromExtensionPage(sender);
+      const { weekly } = parse(v.strictObject({ weekly: v.boolean() }), input);
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.setWeekly(weekly);
     },
 
     async watchGrantedHost(input, sender) {

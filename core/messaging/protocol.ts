@@ -150,6 +150,30 @@ export interface SuggestionAnswer {
   };
 }
 
+/** The data in use and how it can be updated (core/data-updates). */
+export interface DataStatusAnswer {
+  source: 'built-in' | 'signed';
+  /** `YYYY-MM-DD`: the build's data date, or the signed bundle's. */
+  asOf: string;
+  version: number | null;
+  /** The mirror the signed bundle came from. */
+  mirror: string | null;
+  fetchedAt: number | null;
+  /** How many update mirrors this build has (none by default). */
+  mirrors: number;
+  weekly: boolean;
+  /** This browser's WebCrypto verifies Ed25519 (without it no bundle can be accepted). */
+  verifierAvailable: boolean;
+}
+
+export interface DataUpdateAnswer {
+  ok: boolean;
+  /** A message key: `dataUpdates.updated` or the refusal (`dataUpdates.dataBadSignature`, …). */
+  message: string;
+  status: DataStatusAnswer;
+  failures: { mirror: string; reason: string }[];
+}
+
 export interface SuggestionsAnswer {
   suggestions: SuggestionAnswer[];
   /** How many the catalog has for this request, shown or not ("show all"). */
@@ -275,8 +299,12 @@ export interface ProtocolMap {
   exportLog(input: { format: ExportFormat }): ExportedLog;
   clearLog(input: Record<string, never>): { cleared: number };
   checkReachability(input: { service: string }): ReachabilityReport;
-  /** options → background: fetch the optional catalog update URL now. */
-  updateCatalog(input: Record<string, never>): { ok: boolean; message: string; version?: string };
+  /** options → background: which data is in use (built-in or a signed bundle) and the update choices. */
+  dataStatus(input: Record<string, never>): DataStatusAnswer;
+  /** options → background, on "Update now": fetch the signed data bundle from the build's mirrors. */
+  updateData(input: Record<string, never>): DataUpdateAnswer;
+  /** options → background: the user's opt-in to a weekly check for a signed bundle. */
+  setDataWeekly(input: { weekly: boolean }): DataStatusAnswer;
   /**
    * options → background, after the user granted `origin` through optional host permissions:
    * watch it as `service` (content scripts registered with scripting.registerContentScripts).
