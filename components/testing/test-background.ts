@@ -12,6 +12,10 @@ import { BlockRecorder } from '../../core/background/recorder';
 import { createHandlers } from '../../core/background/router';
 import { checkReachability, type FetchLike } from '../../core/catalog/reachability';
 import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/way-forward-answers';
+import { DataChannel } from '../../core/data-updates/channel';
+import { DATA_SIGNING_KEYS } from '../../core/data-updates/keys';
+import { BUILT_DATA, LIVE_INSTALLER } from '../../core/data-updates/live-data';
+import type { SigningKey } from '../../core/data-updates/signature';
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import { EventLog } from '../../core/log/event-log';
@@ -29,6 +33,8 @@ export interface TestBackgroundOptions {
   /** What "Check now" reaches instead of the network; tests give a local answerer. */
   fetch?: FetchLike;
   checkTimeoutMs?: number;
+  /** Signed data updates: the mirrors and keys this test build has (none and the built-in keys by default). */
+  data?: { mirrors: string[]; keys: SigningKey[]; fetch: FetchLike };
 }
 
 export function startTestBackground(options: TestBackgroundOptions) {
@@ -69,6 +75,15 @@ export function startTestBackground(options: TestBackgroundOptions) {
     files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
   });
   const fetch = options.fetch;
+  const dataChannel = new DataChannel({
+    area: browserArea('local'),
+    installer: LIVE_INSTALLER,
+    keys: options.data?.keys ?? DATA_SIGNING_KEYS,
+    built: BUILT_DATA,
+    mirrors: options.data?.mirrors ?? [],
+    fetch: options.data?.fetch ?? (() => Promise.reject(new TypeError('no network in tests'))),
+    now: options.now,
+  });
   const handlers = createHandlers({
     recorder,
     log,
@@ -82,6 +97,11 @@ export function startTestBackground(options: TestBackgroundOptions) {
       ? (service) =>
           checkReachability(service, { fetch, now: options.now, timeoutMs: options.checkTimeoutMs })
       : undefined,
+    data: {
+      status: () => dataChannel.answer(),
+      update: () => dataChannel.update(),
+      setWeekly: (weekly) => dataChannel.setWeekly(weekly),
+    },
     wayForward: {
       suggestions: suggestionAnswers,
       snippets: snippetsAnswer,
