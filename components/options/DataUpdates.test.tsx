@@ -80,7 +80,8 @@ describe('options: data updates', () => {
     const { key, fetch } = await mirrorWith(5);
     const bg = startTestBackground({
       now: () => NOW,
-      data: { mirrors: [MIRROR], keys: [{ id: 'test', publicKey: key.publicKey }], fetch },
+      fetch,
+      data: { mirrors: [MIRROR], keys: [{ id: 'test', publicKey: key.publicKey }] },
     });
     stop = bg.stop;
     renderSection();
@@ -104,7 +105,8 @@ describe('options: data updates', () => {
     const { key, fetch } = await mirrorWith(5, other.privateKey);
     const bg = startTestBackground({
       now: () => NOW,
-      data: { mirrors: [MIRROR], keys: [{ id: 'test', publicKey: key.publicKey }], fetch },
+      fetch,
+      data: { mirrors: [MIRROR], keys: [{ id: 'test', publicKey: key.publicKey }] },
     });
     stop = bg.stop;
     renderSection();

@@ -4,7 +4,7 @@
  * ever happens from the update addresses built into Detour, and only on the user's say-so.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { DataStatusAnswer, DataUpdateAnswer } from '../../core/messaging/protocol';
+import type { DataStatusAnswer, DataUpdateAnswer } from '../../core/data-updates/channel';
 import { formatIsoDate, t, tMaybe } from '../i18n';
 import { useClient } from '../shared/client-context';
 

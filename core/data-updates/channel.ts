@@ -3,13 +3,36 @@
  * (status, "Update now", the weekly opt-in), and runs the weekly check only when the user opted
  * in. One update at a time: a second request while one runs waits for the same answer.
  */
-import type { DataStatusAnswer, DataUpdateAnswer } from '../messaging/protocol';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { type BuiltData, type DataInstaller, type DataStatus, loadInstalledData } from './installed';
 import { ed25519Supported, type SigningKey } from './signature';
 import { type UpdateOutcome, updateDataNow, weeklyCheckDue } from './updater';
 
 export const DATA_WEEKLY_KEY = 'data.weekly';
+
+/** The data in use and how it can be updated, as options shows it. */
+export interface DataStatusAnswer {
+  source: 'built-in' | 'signed';
+  /** `YYYY-MM-DD`: the build's data date, or the signed bundle's. */
+  asOf: string;
+  version: number | null;
+  /** The mirror the signed bundle came from. */
+  mirror: string | null;
+  fetchedAt: number | null;
+  /** How many update mirrors this build has (none by default). */
+  mirrors: number;
+  weekly: boolean;
+  /** This browser's WebCrypto verifies Ed25519 (without it no bundle can be accepted). */
+  verifierAvailable: boolean;
+}
+
+export interface DataUpdateAnswer {
+  ok: boolean;
+  /** A message key: `dataUpdates.updated` or the refusal (`dataUpdates.dataBadSignature`, …). */
+  message: string;
+  status: DataStatusAnswer;
+  failures: { mirror: string; reason: string }[];
+}
 
 export interface ChannelDeps {
   area: KeyValueArea;

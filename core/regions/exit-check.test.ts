@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExitCheckAnswer } from '../messaging/protocol';
 import { findProduct } from '../services';
 import type { KeyValueArea } from '../storage/key-value-area';
+import type { ExitCheckAnswer } from './exit-check';
 import { ExitChecks, fetchTrace } from './exit-check';
 import { EXIT_CHECK_INTERVAL_MS } from './exit-check-scheduler';
 import { REGIONS } from './regions';
@@ -85,7 +85,7 @@ function harness(options: { on?: boolean; watched?: (s: string) => boolean } = {
   return h;
 }
 
-describe('ExitChecks: the automatic check when a tab opens a service (issue 10)', () => {
+describe('ExitChecks: the automatic check when a tab opens a service', () => {
   it('sends nothing while the setting is off (the default)', async () => {
     const h = harness({ on: false });
     expect(await h.checks.tabOpened(1, 'https://chatgpt.com/')).toBe('off');

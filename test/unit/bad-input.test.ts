@@ -1,6 +1,6 @@
 /**
  * Issue 8, bad input: one table of malformed inputs pushed through every door Detour has —
- * settings import, the catalog update, the background's message handlers, "Check an error
+ * settings import, the signed data bundle, the background's message handlers, "Check an error
  * message" (the engine call the options page makes) and `npm run classify` (a child process).
  * Each must get a clear refusal (a reason code, a message, or a line on stderr and exit 2), and
  * change nothing: storage is compared before and after, and Object.prototype stays clean.
@@ -11,18 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { GrantedHosts } from '../../core/background/granted-hosts';
-import { BlockRecorder } from '../../core/background/recorder';
-import { createHandlers } from '../../core/background/router';
+import { createBackground } from '../../core/background/create-background';
 import { CATALOG } from '../../core/catalog/catalog';
 import { parseBundle } from '../../core/data-updates/bundle';
 import { classifyObservation } from '../../core/detection';
 import { RULE_FILES } from '../../core/detection/rules';
-import { EventLog } from '../../core/log/event-log';
-import { TabStates } from '../../core/log/tab-states';
-import { RateLimiter } from '../../core/messaging/rate-limit';
 import { REGIONS } from '../../core/regions/regions';
-import { findProduct } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings/schema';
 import { importSettings } from '../../core/settings/transfer';
 import { browserArea } from '../../core/storage/key-value-area';
@@ -270,35 +264,24 @@ describe('background message handlers (real engine, fakeBrowser storage)', () =>
   const EXT_ID = 'bad-input-test';
   const ORIGIN = `chrome-extension://${EXT_ID}/`;
   function background() {
-    const log = new EventLog({ area: browserArea('local'), warn: () => {} });
-    const tabs = new TabStates(browserArea('session'));
-    const recorder = new BlockRecorder({
-      log,
-      tabs,
+    const bg = createBackground({
+      local: browserArea('local'),
+      session: browserArea('session'),
       settings: async () => ({ ...DEFAULT_SETTINGS }),
       badge: { show: async () => {} },
       notify: { blocked: async () => {} },
+      hostPorts: {
+        hasPermission: async () => false,
+        register: async () => {},
+        unregister: async () => {},
+        registeredIds: async () => [],
+        files: { pageWatch: 'a.js', fetchTap: 'b.js' },
+      },
+      extension: { id: EXT_ID, origin: ORIGIN },
+      rateLimit: { burst: 1000, windowMs: 1000 },
       warn: () => {},
     });
-    const hosts = new GrantedHosts({
-      area: browserArea('local'),
-      hasPermission: async () => false,
-      register: async () => {},
-      unregister: async () => {},
-      registeredIds: async () => [],
-      isKnownService: (slug) => slug === 'openai',
-      files: { pageWatch: 'a.js', fetchTap: 'b.js' },
-    });
-    const handlers = createHandlers({
-      recorder,
-      log,
-      tabs,
-      classify: classifyObservation,
-      sender: { extensionId: EXT_ID, extensionOrigin: ORIGIN, productOf: (url) => findProduct(url) },
-      limiter: new RateLimiter(1000, 1000),
-      hosts,
-    });
-    return { handlers, log };
+    return { handlers: bg.router, log: bg.log };
   }
   const tab = {
     id: EXT_ID,
