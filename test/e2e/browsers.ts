@@ -240,9 +240,18 @@ export interface LaunchOptions {
   standIn: StandIn;
   /** Show a window (the demo); tests run headless. */
   headed?: boolean;
+  /** Chromium only: the browser's UI language (`--lang`, what browser.i18n uses) and pages' locale. */
+  locale?: string;
+  /** Chromium only: the time zone pages (extension pages too) see through Intl. */
+  timezoneId?: string;
 }
 
-export async function launchChromium({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+export async function launchChromium({
+  standIn,
+  headed = false,
+  locale,
+  timezoneId,
+}: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
@@ -253,8 +262,11 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
     headless: !headed,
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
+    ...(locale ? { locale } : {}),
+    ...(timezoneId ? { timezoneId } : {}),
     args: [
       ...(headed ? [] : ['--headless=new']),
+      ...(locale ? [`--lang=${locale}`] : []),
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       '--no-sandbox',
