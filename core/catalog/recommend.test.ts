@@ -92,7 +92,7 @@ const TABLE: {
     top: ['alibaba-bailian', 'zhipu', 'deepseek', 'minimax', 'iflytek-spark'],
     because: [
       'zhipu > deepseek: incentive',
-      'deepseek > minimax: recency',
+      'deepseek > minimax: catalog',
       'minimax > iflytek-spark: protocol',
     ],
   },
@@ -233,7 +233,7 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expectRankedBySpec(s, input);
     expect(byId(s, 'zhipu').reasons).toContainEqual({
       key: 'reasonModelMapping',
-      params: { model: 'gpt-4o', target: 'glm-5' },
+      params: { model: 'gpt-4o', target: 'glm-5.1' },
     });
     expect(byId(s, 'deepseek').mappedModel).toBe('deepseek-v4-pro');
     // Embeddings: platforms without an embedding target fall behind those with one.
