@@ -6,7 +6,12 @@
  */
 import { PROBES } from '../catalog/probes';
 import { checkReachability, type FetchLike } from '../catalog/reachability';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../catalog/way-forward-answers';
 import { DataChannel } from '../data-updates/channel';
 import { DATA_SIGNING_KEYS } from '../data-updates/keys';
 import { BUILT_DATA, LIVE_INSTALLER } from '../data-updates/live-data';
@@ -176,6 +181,10 @@ export function createBackground(deps: BackgroundDeps) {
     snippets: async (input) => {
       await catalogReady;
       return snippetsAnswer(input);
+    },
+    toolConfigs: async (input) => {
+      await catalogReady;
+      return toolConfigsAnswer(input);
     },
     judgeExitCountry: async (input, at) => {
       await catalogReady;
