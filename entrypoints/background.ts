@@ -9,6 +9,7 @@ import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/backgroun
 import { createBrowserEvents } from '../core/background/browser-events';
 import { createBackground } from '../core/background/create-background';
 import { NotifyGate } from '../core/background/notify-gate';
+import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
     hostPorts: hostPortsAdapter(),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+    data: { mirrors: BUILD_MIRRORS },
   });
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.

@@ -4,10 +4,12 @@
  * (components/testing/test-background.ts), on fakeBrowser. Blocks are created the way a content
  * script reports them, from the signature fixtures; "Check now" reaches a local answerer.
  */
+
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
+import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../reference/block-signatures.json';
 import { createRemoteCatalogView } from '../catalog-remote';
@@ -196,15 +198,33 @@ describe('popup: a block on this tab', () => {
     const cards = within(suggestions)
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('suggestion'));
-    expect(cards.length).toBe(3);
-    // Each suggestion says why, and links only to https pages from the catalog.
+    expect(cards.length).toBe(5);
+    // Each suggestion says why, how fresh its model names are, and links only to https pages from the catalog.
     for (const card of cards) {
       expect(within(card).getByRole('list', { name: 'Why it is suggested' })).toBeTruthy();
+      expect(within(card).getByText(/^Model names as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\./)).toBeTruthy();
       for (const link of within(card).queryAllByRole('link')) {
         expect(link.getAttribute('href')).toMatch(/^https:\/\//);
         expect(link.getAttribute('rel')).toContain('noopener');
       }
     }
+
+    // "Show all" opens the rest of the ranked catalog, and closes it again.
+    const showAll = within(suggestions).getByRole('button', { name: /^Show all \d+$/ });
+    expect(showAll.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(showAll);
+    const everyCard = within(suggestions)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('suggestion'));
+    expect(everyCard.length).toBeGreaterThan(5);
+    expect(showAll.textContent).toBe('Show fewer');
+    expect(showAll.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(showAll);
+    expect(
+      within(suggestions)
+        .getAllByRole('listitem')
+        .filter((li) => li.classList.contains('suggestion')).length,
+    ).toBe(5);
 
     // This service's history and the recent events everywhere, with the way to the full log.
     expect(await screen.findByRole('heading', { name: 'OpenAI: recent history' })).toBeTruthy();
@@ -236,7 +256,7 @@ describe('popup: a block on this tab', () => {
   it('shows an offer announced more than 12 months ago as "may have ended", and a current one without', async () => {
     // Every catalogued platform for an OpenAI block in CN, from the background the popup asks.
     const answer = await background.handlers.getSuggestions(
-      { service: 'openai', product: 'chatgpt', region: 'CN', limit: 10 },
+      { service: 'openai', product: 'chatgpt', region: 'CN', limit: MAX_SUGGESTIONS },
       { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` },
     );
     const all = answer.suggestions.map(suggestionView);
@@ -262,10 +282,15 @@ describe('popup: a block on this tab', () => {
     );
     const staleCard = screen.getByRole('heading', { name: stale?.name }).closest('li') as HTMLElement;
     expect(within(staleCard).getByText('Migration offer')).toBeTruthy();
-    expect(within(staleCard).getByText(/^Announced [A-Z][a-z]{2} 20\d\d, may have ended\.$/)).toBeTruthy();
-    // Zhipu's 2024 moving plan is in the catalog as announced 2024-06: on 2026-11-25 it is stale.
+    expect(
+      within(staleCard).getByText(/^Announced [A-Z][a-z]{2}( \d{1,2},)? 20\d\d, may have ended\.$/),
+    ).toBeTruthy();
+    // Baidu's 2024 offers are its only ones: on 2026-11-25 they are stale. Zhipu shows its standing
+    // free models, which a page read within the year still lists, rather than its 2024 plan.
+    const baidu = all.find((s) => s.platformId === 'baidu-qianfan');
+    expect(baidu?.incentive?.stale).toBe(true);
     const zhipu = all.find((s) => s.platformId === 'zhipu');
-    expect(zhipu?.incentive?.stale).toBe(true);
+    expect(zhipu?.incentive?.stale).toBe(false);
     if (current) {
       const currentCard = screen.getByRole('heading', { name: current.name }).closest('li') as HTMLElement;
       expect(within(currentCard).queryByText(/may have ended/)).toBeNull();

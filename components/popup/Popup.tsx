@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
+import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import type { RemoteCatalogView } from '../catalog-view';
 import { t } from '../i18n';
 import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
@@ -35,7 +36,8 @@ export interface PopupProps {
   now?: number;
 }
 
-const SUGGESTIONS_SHOWN = 3;
+/** Shown at first; the rest of the ranked catalog is one "Show all" away. */
+const SUGGESTIONS_SHOWN = 5;
 
 export function Popup({ store, settings, catalog, toolPreference, now }: PopupProps) {
   const client = useClient();
@@ -96,7 +98,7 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     if (!suggestionsFor || !focus) return;
     let current = true;
     catalog
-      .suggestions({ service: focus.service, product: focus.product, region, limit: SUGGESTIONS_SHOWN })
+      .suggestions({ service: focus.service, product: focus.product, region, limit: MAX_SUGGESTIONS })
       .then((answer) => current && setWays(answer))
       .catch(() => current && setWays({ suggestions: [], sourceModels: [] }));
     return () => {
@@ -220,6 +222,7 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             }
             onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}
             onChangeRegion={() => void client.openOptions('region')}
+            initiallyShown={SUGGESTIONS_SHOWN}
           />
         ) : null}
         {showOffer ? (

@@ -10,6 +10,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../core/background/create-background';
 import type { FetchLike } from '../../core/catalog/reachability';
+import type { SigningKey } from '../../core/data-updates/signature';
 import type { Observation } from '../../core/detection/observation';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
 import { readSettings } from '../../core/settings/items';
@@ -21,6 +22,8 @@ export interface TestBackgroundOptions {
   /** What "Check now" reaches instead of the network; tests give a local answerer. */
   fetch?: FetchLike;
   checkTimeoutMs?: number;
+  /** Signed data updates: this test build's update addresses and keys (none and the built-in keys by default). */
+  data?: { mirrors: string[]; keys: SigningKey[] };
 }
 
 export function startTestBackground(options: TestBackgroundOptions) {
@@ -48,6 +51,7 @@ export function startTestBackground(options: TestBackgroundOptions) {
     extension: { id: extensionId, origin: extensionOrigin },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.checkTimeoutMs !== undefined ? { checkTimeoutMs: options.checkTimeoutMs } : {}),
+    ...(options.data ? { data: options.data } : {}),
     rateLimit: { burst: 1000, windowMs: 1000 },
     now: options.now,
     warn: () => {},
