@@ -34,6 +34,7 @@ import type { LogEvent } from '../core/log/event';
 import { EventLog } from '../core/log/event-log';
 import { browserArea } from '../core/log/key-value-area';
 import { TabStates } from '../core/log/tab-states';
+import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { RateLimiter } from '../core/messaging/rate-limit';
 import { ExitChecks, hostOf } from '../core/regions/exit-check';
@@ -45,6 +46,7 @@ import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/bro
 import { GrantedHosts } from '../core/watch/granted-hosts';
 import { createHandlers } from '../core/watch/handlers';
 import { NotifyGate } from '../core/watch/notify-gate';
+import { PageWatchArming } from '../core/watch/page-watch-arming';
 import { BlockRecorder } from '../core/watch/recorder';
 import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
 import {
@@ -204,6 +206,10 @@ export default defineBackground(() => {
   /** Main-frame requests that were redirected: their next onBeforeRequest is the same navigation. */
   const redirected = new Set<string>();
   const lastUrl = new Map<number, string>();
+  // A failed request or a route change: the tab's page-text watcher looks closely for a while.
+  const arming = new PageWatchArming({
+    send: (tabId, reason) => sendToPageWatch('armPageWatch', { reason }, { tabId, frameId: 0 }),
+  });
 
   const classifyAndRecord = async (
     obs: Observation,
@@ -266,6 +272,7 @@ export default defineBackground(() => {
 
   browser.webRequest.onCompleted.addListener(
     (details) => {
+      arming.completed(details);
       if (filtered.delete(details.requestId)) return;
       const obs = responseObservation(details);
       const tabUrl = details.type === 'main_frame' ? details.url : undefined;
@@ -279,6 +286,7 @@ export default defineBackground(() => {
     (details) => {
       // A failed request is no evidence of a region block; forget any body read in progress.
       filtered.delete(details.requestId);
+      arming.failed(details);
       // But a network failure in a tab may mean the route changed: re-check the exit country at once.
       if (details.tabId >= 0 && isNetworkFailure(details.error)) exitChecks.trouble(details.url);
       redirected.delete(details.requestId);
@@ -326,6 +334,7 @@ export default defineBackground(() => {
       const previous = lastUrl.get(tabId);
       lastUrl.set(tabId, change.url);
       if (productOf(change.url)) {
+        arming.routeChanged(tabId);
         void classifyAndRecord(
           navigationObservation(change.url, previous),
           'navigation',
@@ -349,6 +358,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     lastUrl.delete(tabId);
+    arming.forget(tabId);
     void recorder.tabClosed(tabId);
   });
 

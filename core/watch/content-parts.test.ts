@@ -86,6 +86,28 @@ describe('installFetchTap', () => {
     );
   });
 
+  it('posts a network failure on a watched host as status 0 without a body, but not the page’s own cancellations', async () => {
+    const { win, posted } = fakeWindow(async (input) => {
+      if (String(input).includes('abort'))
+        throw new DOMException('The user aborted a request.', 'AbortError');
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(win.fetch('https://chatgpt.com/backend-api/conversation?x=1')).rejects.toThrow(TypeError);
+    await expect(win.fetch(new URL('https://cdn.example.com/x'))).rejects.toThrow(TypeError);
+    await expect(win.fetch('https://chatgpt.com/abort')).rejects.toThrow('aborted');
+    await settle();
+    expect(posted).toEqual([
+      {
+        [TAP_MARK]: 1,
+        url: 'https://chatgpt.com/backend-api/conversation?x=1',
+        status: 0,
+        contentType: '',
+        body: '',
+      },
+    ]);
+    expect(readTapMessage(posted[0])).toEqual(posted[0]);
+  });
+
   it('reads at most TAP_BODY_LIMIT characters of a huge error body', async () => {
     const { win, posted } = fakeWindow(async () => {
       const r = new Response('e'.repeat(1_000_000), { status: 500 });
@@ -111,6 +133,8 @@ describe('readTapMessage (isolated world: everything from the page is untrusted)
     ['a string', 'hello'],
     ['no mark', { ...ok, [TAP_MARK]: undefined }],
     ['a 200', { ...ok, status: 200 }],
+    ['a 1xx', { ...ok, status: 101 }],
+    ['a negative status', { ...ok, status: -1 }],
     ['a float status', { ...ok, status: 403.5 }],
     ['javascript: url', { ...ok, url: 'javascript:alert(1)' }],
     ['a huge body', { ...ok, body: 'x'.repeat(TAP_BODY_LIMIT + 1) }],

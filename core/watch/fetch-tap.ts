@@ -5,7 +5,8 @@
  * `Function.prototype.toString` is disguised too (see `disguise`).
  * Only responses with status >= 400 from the services' hosts are looked at, by reading at most
  * TAP_BODY_LIMIT characters from a clone, after the page already has its response. 2xx: no
- * clone, no read, one comparison.
+ * clone, no read, one comparison. A fetch to those hosts that fails without a response is
+ * posted with status 0 and no body: no evidence of a block, but the page watcher's cue to look.
  *
  * No imports: this file runs in the page's world and ships in a tiny bundle.
  */
@@ -90,6 +91,24 @@ function disguise<T extends object>(win: typeof globalThis, target: T, handler: 
   return proxy;
 }
 
+/** The absolute URL a fetch call asked for (a string, URL or Request), or null. */
+function requestUrl(win: typeof globalThis, input: unknown): string | null {
+  const raw =
+    typeof input === 'string'
+      ? input
+      : input && typeof (input as { href?: unknown }).href === 'string'
+        ? (input as URL).href
+        : input && typeof (input as { url?: unknown }).url === 'string'
+          ? (input as Request).url
+          : null;
+  if (raw === null) return null;
+  try {
+    return new URL(raw, win.location?.href).href;
+  } catch {
+    return null;
+  }
+}
+
 export function installFetchTap(
   win: typeof globalThis,
   isWatched: (url: string) => boolean,
@@ -125,7 +144,17 @@ export function installFetchTap(
               // e.g. the page already consumed the body: clone() throws; nothing to read then.
             }
           },
-          () => {},
+          (error: unknown) => {
+            // A network failure on the service's own host opens the page watcher's window (status
+            // 0, no body); the page's own cancellations (AbortError) are no news.
+            try {
+              if ((error as { name?: unknown } | null)?.name === 'AbortError') return;
+              const url = requestUrl(win, args[0]);
+              if (url && isWatched(url)) report(url, 0, '', '');
+            } catch {
+              // never throw inside the page's request
+            }
+          },
         );
         return pending;
       },
@@ -166,7 +195,14 @@ export function readTapMessage(data: unknown): TapMessage | null {
   if (m[TAP_MARK] !== 1) return null;
   const { url, status, contentType, body } = m;
   if (typeof url !== 'string' || url.length > 8192 || !/^https?:\/\//i.test(url)) return null;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return null;
+  // 0: a network failure (no response at all); otherwise an HTTP error status.
+  if (
+    typeof status !== 'number' ||
+    !Number.isInteger(status) ||
+    (status !== 0 && status < 400) ||
+    status > 599
+  )
+    return null;
   if (typeof contentType !== 'string' || contentType.length > 200) return null;
   if (typeof body !== 'string' || body.length > TAP_BODY_LIMIT) return null;
   return { [TAP_MARK]: 1, url, status, contentType, body };
