@@ -11,7 +11,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { onPageWatchMessage, sendToBackground } from '../core/messaging/content-messenger';
-import { readTapMessage } from '../core/watch/fetch-tap';
+import { readTapMessage, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
 import { AddedTextCollector, sendBudget } from '../core/watch/page-text';
 import { WatchWindows } from '../core/watch/watch-windows';
 
@@ -75,6 +75,8 @@ export default defineContentScript({
     });
     // Single-page route changes: the Navigation API where the browser has it, history otherwise;
     // the background also arms on the tab's URL change (tabs.onUpdated) in every browser.
+    // The fetch tap's cue arrives before the page's own handlers run (core/watch/fetch-tap).
+    ctx.addEventListener(window, TAP_CUE_EVENT as 'message', () => windows.arm('failedRequest'));
     const onRoute = () => windows.arm('route');
     const navigation = (window as { navigation?: EventTarget }).navigation;
     navigation?.addEventListener('navigate', onRoute);

@@ -31,20 +31,28 @@ describe('hostMatcher', () => {
 function fakeWindow(respond: (input: unknown) => Promise<Response>) {
   const win = { fetch: vi.fn(respond), XMLHttpRequest: undefined } as unknown as typeof globalThis;
   const posted: TapMessage[] = [];
-  installFetchTap(win, watched, (m) => posted.push(m));
-  return { win, posted };
+  const cues: number[] = [];
+  installFetchTap(
+    win,
+    watched,
+    (m) => posted.push(m),
+    () => cues.push(posted.length),
+  );
+  return { win, posted, cues };
 }
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('installFetchTap', () => {
   it('returns the very response, reads a 4xx body from a watched host, and leaves the page’s body intact', async () => {
     const body = JSON.stringify({ error: { code: 'unsupported_country_region_territory' } });
-    const { win, posted } = fakeWindow(async () => {
+    const { win, posted, cues } = fakeWindow(async () => {
       const r = new Response(body, { status: 403, headers: { 'content-type': 'application/json' } });
       Object.defineProperty(r, 'url', { value: 'https://api.openai.com/v1/chat/completions' });
       return r;
     });
     const response = await win.fetch('https://api.openai.com/v1/chat/completions');
+    // The cue went out before the page's own code got the response, the report later.
+    expect(cues).toEqual([0]);
     expect(await response.text()).toBe(body);
     await settle();
     expect(posted).toEqual([
@@ -87,7 +95,7 @@ describe('installFetchTap', () => {
   });
 
   it('posts a network failure on a watched host as status 0 without a body, but not the page’s own cancellations', async () => {
-    const { win, posted } = fakeWindow(async (input) => {
+    const { win, posted, cues } = fakeWindow(async (input) => {
       if (String(input).includes('abort'))
         throw new DOMException('The user aborted a request.', 'AbortError');
       throw new TypeError('Failed to fetch');
@@ -96,6 +104,7 @@ describe('installFetchTap', () => {
     await expect(win.fetch(new URL('https://cdn.example.com/x'))).rejects.toThrow(TypeError);
     await expect(win.fetch('https://chatgpt.com/abort')).rejects.toThrow('aborted');
     await settle();
+    expect(cues).toEqual([0]);
     expect(posted).toEqual([
       {
         [TAP_MARK]: 1,

@@ -14,6 +14,13 @@
 /** Marks Detour's window messages. A page can forge them; the background re-checks everything. */
 export const TAP_MARK = '__detourFetchTap';
 export const TAP_BODY_LIMIT = 16 * 1024;
+/**
+ * A bare event (no data) dispatched on window the moment a watched request fails, before the
+ * page's own handlers run: events reach the isolated world's listeners synchronously, while a
+ * posted message arrives a task later, after the page may already have shown its banner. The
+ * page watcher opens its window on it. A page can dispatch it too: that costs only observation.
+ */
+export const TAP_CUE_EVENT = 'detour-request-failed';
 
 export interface TapMessage {
   [TAP_MARK]: 1;
@@ -113,6 +120,7 @@ export function installFetchTap(
   win: typeof globalThis,
   isWatched: (url: string) => boolean,
   post: (message: TapMessage) => void,
+  cue: () => void = () => {},
 ): void {
   const report = (url: string, status: number, contentType: string, body: string) => {
     post({
@@ -134,6 +142,7 @@ export function installFetchTap(
           (response) => {
             try {
               if (response.status < 400 || response.type === 'opaque' || !isWatched(response.url)) return;
+              cue();
               const copy = response.clone();
               readPrefix(copy, TAP_BODY_LIMIT).then(
                 (body) =>
@@ -150,7 +159,10 @@ export function installFetchTap(
             try {
               if ((error as { name?: unknown } | null)?.name === 'AbortError') return;
               const url = requestUrl(win, args[0]);
-              if (url && isWatched(url)) report(url, 0, '', '');
+              if (url && isWatched(url)) {
+                cue();
+                report(url, 0, '', '');
+              }
             } catch {
               // never throw inside the page's request
             }
@@ -166,6 +178,7 @@ export function installFetchTap(
     const onLoadEnd = function (this: XMLHttpRequest) {
       try {
         if (this.status < 400 || !isWatched(this.responseURL)) return;
+        cue();
         let body = '';
         if (this.responseType === '' || this.responseType === 'text') body = this.responseText;
         else if (this.responseType === 'json') body = JSON.stringify(this.response) ?? '';
