@@ -30,7 +30,7 @@ export const FULL_PLAN: BenchPlan = {
   durationMs: 10_000,
   streamRounds: 7,
   profileRuns: 3,
-  bannerRuns: 14,
+  bannerRuns: 10,
   popupEvents: 10_000,
   // Even, so popup and floor each meet the just-started background equally often (first open).
   popupLaunches: 4,
