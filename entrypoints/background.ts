@@ -42,6 +42,7 @@ import { guessRegion } from '../core/regions/guess-region';
 import { findProduct, matchPatterns, SERVICES } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
 import { isServiceWatched } from '../core/settings/schema';
+import { keepRecentSnapshot, RecentSnapshotWriter } from '../core/snapshot/recent-writer';
 import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
 import { GrantedHosts } from '../core/watch/granted-hosts';
 import { createHandlers } from '../core/watch/handlers';
@@ -79,6 +80,11 @@ export default defineBackground(() => {
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
   void log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));
+  // The popup's first paint reads this from storage.session instead of asking (core/snapshot).
+  keepRecentSnapshot(
+    new RecentSnapshotWriter(session, (limit) => log.query({}, 0, limit)),
+    browser.storage.onChanged,
+  );
   // A stored catalog update (validated again) replaces the bundled catalog and region lists.
   const catalogReady = applyStoredUpdate(local).catch((err) =>
     console.warn('[detour] catalog update not applied; using the bundled catalog', err),

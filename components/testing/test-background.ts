@@ -19,6 +19,7 @@ import { RateLimiter } from '../../core/messaging/rate-limit';
 import { guessRegion } from '../../core/regions/guess-region';
 import { findProduct, SERVICES } from '../../core/services';
 import { readSettings } from '../../core/settings/items';
+import { keepRecentSnapshot, RecentSnapshotWriter } from '../../core/snapshot/recent-writer';
 import { GrantedHosts } from '../../core/watch/granted-hosts';
 import { createHandlers } from '../../core/watch/handlers';
 import { BlockRecorder } from '../../core/watch/recorder';
@@ -50,6 +51,12 @@ export function startTestBackground(options: TestBackgroundOptions) {
     },
   });
   const tabs = new TabStates(browserArea('session'), options.now);
+  const recentSnapshot = new RecentSnapshotWriter(
+    browserArea('session'),
+    (limit) => log.query({}, 0, limit),
+    options.now,
+  );
+  const stopSnapshot = keepRecentSnapshot(recentSnapshot, fakeBrowser.storage.onChanged, () => {});
   const recorder = new BlockRecorder({
     log,
     tabs,
@@ -115,7 +122,10 @@ export function startTestBackground(options: TestBackgroundOptions) {
         { id: extensionId, url: pageUrl, frameId: 0, tab: { id: tabId, url: pageUrl } },
       );
     },
+    /** Settles when `popup.recent` holds the log as it is now. */
+    snapshotWritten: () => recentSnapshot.refresh(),
     stop() {
+      stopSnapshot();
       for (const remove of removers) remove();
     },
   };

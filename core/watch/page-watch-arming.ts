@@ -27,16 +27,20 @@ export class PageWatchArming {
     this.now = deps.now ?? Date.now;
   }
 
-  /** webRequest.onCompleted on the services' hosts: an HTTP error from a request of the page. */
+  /**
+   * webRequest.onCompleted on the services' hosts: an HTTP error from the page's fetch or
+   * XMLHttpRequest. Only those: a missing favicon or image (the bench page's favicon 404 kept a
+   * window open through its stream) says nothing about the service refusing the user, and a
+   * main-frame error is a new document, whose content script starts with a load window anyway.
+   */
   completed(details: { tabId: number; type: string; statusCode: number }): void {
-    // A main-frame error is a new document: its content script starts with a load window.
-    if (details.tabId < 0 || details.type === 'main_frame' || details.statusCode < 400) return;
+    if (details.tabId < 0 || details.type !== 'xmlhttprequest' || details.statusCode < 400) return;
     this.arm(details.tabId, 'failedRequest');
   }
 
-  /** webRequest.onErrorOccurred: a request that got no response (not one the page cancelled). */
+  /** webRequest.onErrorOccurred: a fetch or XMLHttpRequest that got no response (not one the page cancelled). */
   failed(details: { tabId: number; type: string; error: string }): void {
-    if (details.tabId < 0 || details.type === 'main_frame' || !isNetworkFailure(details.error)) return;
+    if (details.tabId < 0 || details.type !== 'xmlhttprequest' || !isNetworkFailure(details.error)) return;
     this.arm(details.tabId, 'failedRequest');
   }
 

@@ -199,7 +199,7 @@ describe('PageWatchArming (background)', () => {
     a.completed({ tabId: 3, type: 'xmlhttprequest', statusCode: 500 });
     expect(sent).toEqual([[3, 'failedRequest']]);
     later(1_000);
-    a.failed({ tabId: 3, type: 'fetch', error: 'net::ERR_CONNECTION_RESET' });
+    a.failed({ tabId: 3, type: 'xmlhttprequest', error: 'net::ERR_CONNECTION_RESET' });
     a.routeChanged(3);
     expect(sent).toEqual([
       [3, 'failedRequest'],
@@ -208,19 +208,21 @@ describe('PageWatchArming (background)', () => {
     ]);
   });
 
-  it('ignores success, main frames (a new document starts its own window), cancellations and tab-less requests', () => {
+  it('ignores success, main frames (a new document starts its own window), images and other resources, cancellations and tab-less requests', () => {
     const { a, sent } = arming();
     a.completed({ tabId: 3, type: 'xmlhttprequest', statusCode: 200 });
     a.completed({ tabId: 3, type: 'main_frame', statusCode: 403 });
     a.completed({ tabId: -1, type: 'xmlhttprequest', statusCode: 403 });
-    a.failed({ tabId: 3, type: 'fetch', error: 'net::ERR_ABORTED' });
-    a.failed({ tabId: 3, type: 'fetch', error: 'NS_BINDING_ABORTED' });
+    a.completed({ tabId: 3, type: 'image', statusCode: 404 });
+    a.completed({ tabId: 3, type: 'other', statusCode: 404 });
+    a.failed({ tabId: 3, type: 'xmlhttprequest', error: 'net::ERR_ABORTED' });
+    a.failed({ tabId: 3, type: 'xmlhttprequest', error: 'NS_BINDING_ABORTED' });
     expect(sent).toEqual([]);
   });
 
   it('a tab without a content script (the send rejects) changes nothing', async () => {
     const a = new PageWatchArming({ send: () => Promise.reject(new Error('no receiver')) });
-    expect(() => a.completed({ tabId: 9, type: 'fetch', statusCode: 451 })).not.toThrow();
+    expect(() => a.completed({ tabId: 9, type: 'xmlhttprequest', statusCode: 451 })).not.toThrow();
     await Promise.resolve();
   });
 });
