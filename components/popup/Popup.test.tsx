@@ -166,6 +166,82 @@ describe('popup: first questions', () => {
   });
 });
 
+describe('popup: first paint from the snapshot', () => {
+  it('paints the tab’s block and the recent events from storage.session before any message returns', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    expect(
+      (await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body }))
+        .accepted,
+    ).toBe(true);
+    await background.snapshotWritten();
+
+    // A background that never answers: whatever shows came from the snapshot.
+    const real = createExtensionClient();
+    const sent: string[] = [];
+    const silent: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: (type) => {
+        sent.push(type);
+        return new Promise(() => {});
+      },
+    };
+    renderPopup(silent);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" }),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
+    // The questions were asked all the same (their answers would replace the snapshot).
+    expect(sent).toContain('getTabState');
+    expect(sent).toContain('queryLog');
+  });
+
+  it('without a snapshot of the log, waits for the background instead of painting an empty log', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    await fakeBrowser.storage.session.remove('popup.recent');
+    const silent: ExtensionClient = {
+      ...createExtensionClient(),
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: () => new Promise(() => {}),
+    };
+    const { store } = renderPopup(silent);
+    await waitFor(() => expect(store.getState().tab.status).toBe('ready'));
+    expect(store.getState().recent.status).toBe('loading');
+    expect(document.querySelector('[data-ready]')).toBeNull();
+  });
+
+  it('an answer replaces the snapshot, and a late snapshot never replaces an answer', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    const real = createExtensionClient();
+    let releaseSnapshot: () => void = () => {};
+    const snapshotHeld = new Promise<void>((resolve) => {
+      releaseSnapshot = resolve;
+    });
+    const client: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      readSession: async (keys) => {
+        const stale = await real.readSession(keys);
+        await snapshotHeld;
+        return { ...stale, [`tab.${tabId}`]: { url: 'https://chatgpt.com/', navigatedAt: 0, events: [] } };
+      },
+    };
+    const { store } = renderPopup(client);
+    await store.getState().load();
+    expect(store.getState().tab.status).toBe('ready');
+    releaseSnapshot();
+    await new Promise((r) => setTimeout(r, 20));
+    const tab = store.getState().tab;
+    expect(tab.status === 'ready' && tab.value?.events.length).toBe(1);
+  });
+});
+
 describe('popup: a block on this tab', () => {
   async function blockOnTab(times = 1): Promise<number> {
     // Suggestions depend on the region; the test machine's time zone must not decide them.
