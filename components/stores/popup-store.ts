@@ -7,10 +7,11 @@
  * Never loads the whole log.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ReachabilityReport } from '../../core/catalog/reachability';
 import type { LogEvent } from '../../core/log/event';
-import type { ReachabilityReport, TabState } from '../../core/messaging/protocol';
+import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { readPopupSnapshot } from '../../core/snapshot/popup-snapshot';
-import type { ExtensionClient } from './extension-client';
+import type { ExtensionClient } from '../extension-client';
 
 /** How many rows each popup list asks for: what fits on screen, not the log. */
 export const POPUP_LIMITS = { serviceHistory: 5, recent: 24 } as const;
@@ -28,7 +29,7 @@ export type CheckState =
 
 export interface PopupState {
   tabId: number | null;
-  tab: Loadable<TabState | null>;
+  tab: Loadable<TabStateAnswer | null>;
   /** The blocked service's events on every tab, newest first. */
   serviceHistory: Loadable<LogEvent[]>;
   /** The newest events on every tab. */
@@ -74,7 +75,7 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
       const tabId = current?.id ?? null;
       set({ tabId });
       // The browser knows the tab's address even before the background saw a navigation.
-      const withUrl = (state: TabState): TabState => ({
+      const withUrl = (state: TabStateAnswer): TabStateAnswer => ({
         ...state,
         url: state.url ?? current?.url ?? null,
         events: newestFirst(state.events),

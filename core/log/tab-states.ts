@@ -5,9 +5,8 @@
  * Written only by the background, one write at a time.
  */
 import * as v from 'valibot';
-import type { TabState } from '../messaging/protocol';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
-import type { KeyValueArea } from './key-value-area';
 import { stripUrl } from './sanitize';
 
 /** A tab rarely shows more; the popup lists these, the log keeps everything. */
@@ -21,6 +20,13 @@ const TabRecord = v.object({
   events: v.array(LogEvent),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
+
+export interface TabState {
+  tabId: number;
+  url: string | null;
+  /** Blocks and warnings seen on this tab since its last navigation, newest first. */
+  events: LogEvent[];
+}
 
 export class TabStates {
   private tail: Promise<unknown> = Promise.resolve();

@@ -16,8 +16,9 @@
  */
 import * as v from 'valibot';
 import { LogEvent } from '../log/event';
+import type { LogPage } from '../log/log-queries';
+import type { TabState } from '../log/tab-states';
 import { storedTabState, tabKey } from '../log/tab-states';
-import type { LogPage, TabState } from '../messaging/protocol';
 
 export const RECENT_SNAPSHOT_KEY = 'popup.recent';
 /** The popup's recent list (components/stores/popup-store POPUP_LIMITS.recent). */

@@ -2,9 +2,9 @@
  * The background's side of the popup's snapshot (core/snapshot/popup-snapshot): keeps
  * `popup.recent` in step with the log. Apart from the reader so the popup bundles no log code.
  */
-import { CHUNK_PREFIX, META_KEY } from '../log/event-log';
-import type { KeyValueArea } from '../log/key-value-area';
-import type { LogPage } from '../messaging/protocol';
+import type { LogPage } from '../log/log-queries';
+import { CHUNK_PREFIX, META_KEY } from '../log/stored-format';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { RECENT_SNAPSHOT_EVENTS, RECENT_SNAPSHOT_KEY } from './popup-snapshot';
 
 /** Whether a storage.local key belongs to the event log (a change there changes `popup.recent`). */

@@ -1,5 +1,5 @@
 /**
- * The background's way-forward answers (core/catalog/suggestion-answers, over the protocol) as
+ * The background's way-forward answers (core/catalog/way-forward-answers, over the protocol) as
  * the view models components draw: text in the UI language, region codes as names, ISO dates
  * as local dates. No catalog data here, so the popup's bundle stays small (issue 7).
  */
@@ -8,7 +8,7 @@ import type {
   MessageKeyRef,
   MigrationSnippetsAnswer,
   SuggestionAnswer,
-} from '../core/messaging/protocol';
+} from '../core/catalog/way-forward-answers';
 import { countryName, formatIsoDate, localized } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
 import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';

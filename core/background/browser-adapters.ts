@@ -1,12 +1,11 @@
 /**
- * Adapters from the watch core's ports to browser APIs: badge, notifications, scripting,
- * permissions, and translated text for the background. The only file in core/watch that
+ * Adapters from the background's ports to browser APIs: badge, notifications, scripting,
+ * permissions, and translated text for the background. The only file in core/background that
  * touches `browser`.
  */
 import { browser } from 'wxt/browser';
 import type { LogEvent } from '../log/event';
-import type { KeyValueArea } from '../log/key-value-area';
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '../log/tab-states';
 import { serviceName } from '../services';
 import type { Settings } from '../settings/schema';
 import { badgeView } from './badge';
@@ -66,9 +65,8 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
   };
 }
 
-export function hostPortsAdapter(area: KeyValueArea, isKnownService: (slug: string) => boolean): HostPorts {
+export function hostPortsAdapter(): Omit<HostPorts, 'area' | 'isKnownService'> {
   return {
-    area,
     hasPermission: (origins) => browser.permissions.contains({ origins }),
     async register(scripts: ContentScriptSpec[]) {
       await browser.scripting.registerContentScripts(
@@ -88,7 +86,6 @@ export function hostPortsAdapter(area: KeyValueArea, isKnownService: (slug: stri
     async registeredIds() {
       return (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
     },
-    isKnownService,
     files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
   };
 }

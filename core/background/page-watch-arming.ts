@@ -8,7 +8,7 @@
  * At most one message per tab and reason per ARM_GAP_MS: a window lasts seconds, so a burst of
  * failing requests needs only the first.
  */
-import { isNetworkFailure } from './web-request';
+import { isNetworkFailure } from '../watch/web-request';
 
 export const ARM_GAP_MS = 1_000;
 export type ArmFromBackground = 'failedRequest' | 'route';
