@@ -111,7 +111,7 @@ describe('popup: no events', () => {
     expect(
       await screen.findByText('Detour is watching chatgpt.com and has not seen it refuse your region.'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
     const offer = await screen.findByRole('region', {
       name: 'Check my connection when I open an AI service?',
     });
@@ -459,7 +459,7 @@ describe('popup in Chinese', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
+    fireEvent.click(await screen.findByRole('button', { name: '立即检查' }));
     expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
   });
 
