@@ -1,20 +1,20 @@
 /**
  * The background's way-forward answers (core/catalog/way-forward-answers, over the protocol) as
  * the view models components draw: text in the UI language, region codes as names, ISO dates
- * as local dates. No catalog data here, so the popup's bundle stays small (issue 7).
+ * as local dates. No catalog data here, so the popup's bundle stays small.
  */
 import type {
   ExitJudgement,
-  MessageKeyRef,
   MigrationSnippetsAnswer,
   SuggestionAnswer,
 } from '../core/catalog/way-forward-answers';
+import type { MessageRef } from '../core/i18n/message-ref';
 import { countryName, formatIsoDate, localized } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
-import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';
+import type { ExitCountryView, SnippetSetView, SuggestionView } from './view-models';
 
 /** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
-function readableReason(reason: MessageKeyRef): KeyedText {
+function readableReason(reason: MessageRef): MessageRef {
   const params: Record<string, string> = { ...reason.params };
   if (params.region) params.region = countryName(params.region);
   if (params.date) params.date = formatIsoDate(params.date);

@@ -58,7 +58,7 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
       ? { service: warning.service, product: warning.product }
       : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
-  // Issue 10: the background's latest exit-country answer for this tab's service (automatic or "Check now").
+  // The background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
   const wantsSuggestions = !!focus && (!!block || !!warning);
   const needsParts = !!focus || !!exitAnswer;
@@ -162,7 +162,7 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
   const warningView = exit?.kind === 'warning' ? exit.view : null;
   const answerView = exit?.kind === 'answer' ? exit.view : null;
 
-  // Issue 10: the exit country sits beside the region setting; one click makes it the region.
+  // The exit country sits beside the region setting; one click makes it the region.
   const adopt = (country: string) =>
     country !== region && /^[A-Z]{2}$/.test(country) && country !== 'XX' && country !== 'T1'
       ? () => void settings.getState().update({ region: { mode: 'chosen', country } })

@@ -52,7 +52,7 @@ export interface RouterDeps {
   now?: () => number;
   checkReachability?: (service: string) => Promise<ReachabilityReport>;
   updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
-  /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
+  /** The latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
   /**
    * The popup's way forward from the catalog the background holds (core/catalog/way-forward-answers),

@@ -1,5 +1,5 @@
 /**
- * The popup's way-forward messages (issue 7) through the real handlers and the real catalog and
+ * The popup's way-forward messages through the real router and the real catalog and
  * region lists (core/catalog/way-forward-answers): sender checks, input validation, the limit,
  * refusals, and answers that carry only what the popup shows.
  */

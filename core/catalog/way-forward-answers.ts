@@ -2,9 +2,10 @@
  * The background's answers to the popup's way-forward questions (getSuggestions,
  * getMigrationSnippets, judgeExitCountry, guessRegion): only the fields the popup shows, as
  * data with its own en / zh-CN / zh-TW text and message keys. The popup asks the background
- * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
+ * instead of bundling the catalog, which would be most of the popup's weight.
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
+import type { LocalizedText, MessageRef } from '../i18n/message-ref';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
@@ -28,18 +29,10 @@ export interface SnippetsQuery {
   region: string | null;
 }
 
-/** Data that carries its own translations; the UI picks its language. */
-export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
-/** A message key with params as codes and ISO dates; the UI formats them. */
-export interface MessageKeyRef {
-  key: string;
-  params?: Record<string, string>;
-}
-
 export interface SuggestionAnswer {
   platformId: string;
   name: LocalizedText;
-  reasons: MessageKeyRef[];
+  reasons: MessageRef[];
   incentive: {
     summary: LocalizedText;
     amount: string | null;
@@ -69,7 +62,7 @@ export type MigrationSnippetsAnswer =
       ok: true;
       model: string;
       snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
-      notes: MessageKeyRef[];
+      notes: MessageRef[];
     }
   | { ok: false; reasonKey: string; docsUrl: string | null };
 
