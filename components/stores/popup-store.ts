@@ -73,6 +73,7 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
         });
       const current = await client.currentTab().catch(() => null);
       const tabId = current?.id ?? null;
+      globalThis.performance?.mark?.('detour:popup:tab');
       set({ tabId });
       // The browser knows the tab's address even before the background saw a navigation.
       const withUrl = (state: TabStateAnswer): TabStateAnswer => ({
@@ -83,6 +84,7 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
 
       // The first paint: one storage.session read, while the questions below travel.
       void readPopupSnapshot((keys) => client.readSession(keys), tabId).then((snapshot) => {
+        globalThis.performance?.mark?.('detour:popup:snapshot');
         if (!recentAnswered && snapshot.recent && get().recent.status === 'loading') {
           const { events, total } = snapshot.recent;
           set({ recent: { status: 'ready', value: { events: newestFirst(events), total } } });
