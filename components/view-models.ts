@@ -46,8 +46,29 @@ export interface SuggestionView {
   incentive: IncentiveView | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /** Which key console pairs with which API host ("keys from platform.moonshot.cn …"). */
+  keyWarnings: MessageRef[];
   /** Suggested model by tier for the model the user was on, when known. */
   modelMapping: ModelMappingView | null;
+}
+
+/** One tool ("Use it in…") set up for one platform: what to copy and what to watch out for. */
+export interface ToolConfigView {
+  toolId: string;
+  name: string;
+  protocol: 'anthropic' | 'openai-chat' | 'openai-responses';
+  baseUrl: string;
+  model: string;
+  where: { kind: 'file'; path: string } | { kind: 'env' } | { kind: 'ui'; key: string };
+  modelField: string;
+  configs: Array<{
+    format: 'shell' | 'json' | 'toml' | 'yaml';
+    label: 'env' | 'file';
+    path: string | null;
+    code: string;
+  }>;
+  pitfalls: MessageRef[];
+  docsUrl: string;
 }
 
 /** What the exit-country decision says for a service. */

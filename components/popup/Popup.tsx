@@ -11,6 +11,7 @@ import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
 import type { PopupState } from '../stores/popup-store';
 import type { SettingsState } from '../stores/settings-store';
+import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
@@ -26,19 +27,22 @@ export interface PopupProps {
   settings: StoreApi<SettingsState>;
   /** The background's catalog, asked only once there is something to suggest or judge. */
   catalog: RemoteCatalogView;
+  /** The last tool chosen under "Use it in…" (shown first); without it nothing is remembered. */
+  toolPreference?: ToolPreference;
   /** Fixed "now" for tests and screenshots; the clock otherwise. */
   now?: number;
 }
 
 const SUGGESTIONS_SHOWN = 3;
 
-export function Popup({ store, settings, catalog, now }: PopupProps) {
+export function Popup({ store, settings, catalog, toolPreference, now }: PopupProps) {
   const client = useClient();
   const tab = useStore(store, (s) => s.tab);
   const history = useStore(store, (s) => s.serviceHistory);
   const recent = useStore(store, (s) => s.recent);
   const check = useStore(store, (s) => s.check);
   const values = useStore(settings, (s) => s.values);
+  const lastTool = useLastTool(toolPreference);
 
   useEffect(() => {
     void store.getState().load();
@@ -219,6 +223,12 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
             serviceName={focusName}
             snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
             sourceModels={ways.sourceModels}
+            toolsFor={
+              focus && lastTool !== undefined
+                ? (platformId) => catalog.tools({ platformId, region, service: focus.service, lastTool })
+                : undefined
+            }
+            onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}
             onChangeRegion={() => void client.openOptions('region')}
           />
         ) : null}

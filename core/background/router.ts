@@ -10,6 +10,7 @@ import type {
   ExitJudgement,
   MigrationSnippetsAnswer,
   SuggestionsAnswer,
+  ToolConfigsAnswer,
 } from '../catalog/way-forward-answers';
 import type { Observation } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
@@ -29,6 +30,7 @@ import {
   ServiceInput,
   SuggestionsInput,
   TabIdInput,
+  ToolConfigsInput,
 } from '../messaging/protocol';
 import type { RateLimiter } from '../messaging/rate-limit';
 import {
@@ -67,6 +69,8 @@ export interface WayForward {
   snippets(
     input: MigrationSnippetsInput,
   ): MigrationSnippetsAnswer | null | Promise<MigrationSnippetsAnswer | null>;
+  /** Null for a platform the catalog does not have. */
+  toolConfigs(input: ToolConfigsInput): ToolConfigsAnswer | null | Promise<ToolConfigsAnswer | null>;
   judgeExitCountry(
     input: { service: string; product?: string; country: string | null },
     now: number,
@@ -231,6 +235,13 @@ export function createRouter(deps: RouterDeps): Router {
     async getMigrationSnippets(input, sender) {
       const { query, wayForward } = wayForwardRequest(sender, MigrationSnippetsInput, input);
       const answer = await wayForward.snippets(query);
+      if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
+      return answer;
+    },
+
+    async getToolConfigs(input, sender) {
+      const { query, wayForward } = wayForwardRequest(sender, ToolConfigsInput, input);
+      const answer = await wayForward.toolConfigs(query);
       if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
       return answer;
     },
