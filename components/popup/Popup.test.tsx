@@ -113,7 +113,7 @@ describe('popup: no events', () => {
     expect(
       await screen.findByText('Detour is watching chatgpt.com and has not seen it refuse your region.'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
     const offer = await screen.findByRole('region', {
       name: 'Check my connection when I open an AI service?',
     });
@@ -165,6 +165,82 @@ describe('popup: first questions', () => {
     await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
     expect(sent.filter((t) => t === 'queryLog')).toHaveLength(1);
     expect(sent.filter((t) => t === 'getTabState')).toHaveLength(1);
+  });
+});
+
+describe('popup: first paint from the snapshot', () => {
+  it('paints the tab’s block and the recent events from storage.session before any message returns', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    expect(
+      (await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body }))
+        .accepted,
+    ).toBe(true);
+    await background.snapshotWritten();
+
+    // A background that never answers: whatever shows came from the snapshot.
+    const real = createExtensionClient();
+    const sent: string[] = [];
+    const silent: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: (type) => {
+        sent.push(type);
+        return new Promise(() => {});
+      },
+    };
+    renderPopup(silent);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" }),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
+    // The questions were asked all the same (their answers would replace the snapshot).
+    expect(sent).toContain('getTabState');
+    expect(sent).toContain('queryLog');
+  });
+
+  it('without a snapshot of the log, waits for the background instead of painting an empty log', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    await fakeBrowser.storage.session.remove('popup.recent');
+    const silent: ExtensionClient = {
+      ...createExtensionClient(),
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: () => new Promise(() => {}),
+    };
+    const { store } = renderPopup(silent);
+    await waitFor(() => expect(store.getState().tab.status).toBe('ready'));
+    expect(store.getState().recent.status).toBe('loading');
+    expect(document.querySelector('[data-ready]')).toBeNull();
+  });
+
+  it('an answer replaces the snapshot, and a late snapshot never replaces an answer', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    const real = createExtensionClient();
+    let releaseSnapshot: () => void = () => {};
+    const snapshotHeld = new Promise<void>((resolve) => {
+      releaseSnapshot = resolve;
+    });
+    const client: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      readSession: async (keys) => {
+        const stale = await real.readSession(keys);
+        await snapshotHeld;
+        return { ...stale, [`tab.${tabId}`]: { url: 'https://chatgpt.com/', navigatedAt: 0, events: [] } };
+      },
+    };
+    const { store } = renderPopup(client);
+    await store.getState().load();
+    expect(store.getState().tab.status).toBe('ready');
+    releaseSnapshot();
+    await new Promise((r) => setTimeout(r, 20));
+    const tab = store.getState().tab;
+    expect(tab.status === 'ready' && tab.value?.events.length).toBe(1);
   });
 });
 
@@ -430,7 +506,7 @@ describe('popup in Chinese', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
+    fireEvent.click(await screen.findByRole('button', { name: '立即检查' }));
     expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
   });
 
