@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { type ProtocolMap, sendMessage } from '../core/messaging/protocol';
+import { findCurrentTab } from './popup/first-reads';
 
 export type MessageType = keyof ProtocolMap;
 export type MessageInput<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
@@ -18,8 +19,11 @@ export interface DownloadFile {
 
 export interface ExtensionClient {
   send<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>>;
-  /** Reads keys of storage.session (the popup's snapshot, core/snapshot): no message, no worker. */
-  readSession(keys: string[]): Promise<Record<string, unknown>>;
+  /**
+   * Reads keys of storage.session, or all of it for null (the popup's snapshot, core/snapshot):
+   * no message, no worker.
+   */
+  readSession(keys: string[] | null): Promise<Record<string, unknown>>;
   /** The tab the popup was opened for: `?tabId=` in the page URL wins (tests, demo), else the active tab. */
   currentTab(): Promise<{ id: number; url: string | null } | null>;
   /** Open the options page, optionally at a section anchor such as `log`. */
@@ -44,16 +48,7 @@ export function createExtensionClient(): ExtensionClient {
       if (!area) return {};
       return (await area.get(keys)) as Record<string, unknown>;
     },
-    async currentTab() {
-      const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('tabId');
-      if (fromUrl && /^\d+$/.test(fromUrl)) {
-        const id = Number(fromUrl);
-        const tab = await browser.tabs.get(id).catch(() => null);
-        return { id, url: tab?.url ?? null };
-      }
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
-    },
+    currentTab: () => findCurrentTab(browser.tabs, globalThis.location?.search ?? ''),
     async openOptions(section) {
       const url = browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`);
       await browser.tabs.create({ url });

@@ -422,7 +422,7 @@ describe('popup: a block on this tab', () => {
       return send(type as never, input as never);
     }) as ExtensionClient['send'];
     const started = performance.now();
-    renderPopup(client);
+    const { store } = renderPopup(client);
     await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" });
     const firstContentMs = performance.now() - started;
     const total = (await background.log.count()).toLocaleString('en');
@@ -430,6 +430,8 @@ describe('popup: a block on this tab', () => {
     expect(
       await screen.findByRole('button', { name: `Open the full log (${total} events)` }, { timeout: 10_000 }),
     ).toBeTruthy();
+    // The snapshot can paint before the service's history is asked for: count once all are asked.
+    await store.getState().load();
     const queries = asked.filter((a) => a.type === 'queryLog');
     expect(queries.length).toBe(2);
     expect(Math.max(...queries.map((q) => q.limit ?? Number.POSITIVE_INFINITY))).toBeLessThanOrEqual(

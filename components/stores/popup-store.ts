@@ -10,8 +10,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
 import type { LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
-import { readPopupSnapshot } from '../../core/snapshot/popup-snapshot';
+import { popupSnapshotFrom } from '../../core/snapshot/popup-snapshot';
 import type { ExtensionClient } from '../extension-client';
+import type { FirstReads } from '../popup/first-reads';
 
 /** How many rows each popup list asks for: what fits on screen, not the log. */
 export const POPUP_LIMITS = { serviceHistory: 5, recent: 24 } as const;
@@ -50,10 +51,19 @@ function newestFirst(events: LogEvent[]): LogEvent[] {
   return [...events].sort((a, b) => b.lastSeen - a.lastSeen);
 }
 
-export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> {
+/**
+ * `firstReads`: the tab and storage.session, when the entry has already asked for them (it does
+ * so before the store's module is loaded); otherwise the store asks for both at once itself.
+ */
+export function createPopupStore(client: ExtensionClient, firstReads?: FirstReads): StoreApi<PopupState> {
   let loading: Promise<void> | null = null;
   return createStore<PopupState>()((set, get) => {
     async function loadOnce(): Promise<void> {
+      // Both first reads travel together (in sequence they cost two browser round trips).
+      const first = firstReads ?? {
+        tab: client.currentTab().catch(() => null),
+        session: client.readSession(null).catch(() => ({})),
+      };
       // Which parts the background has answered: from then on the snapshot is out of date.
       let recentAnswered = false;
       let tabAnswered = false;
@@ -71,7 +81,7 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
           if (get().recent.status === 'loading')
             set({ recent: { status: 'failed', reasonKey: failureKey(error) } });
         });
-      const current = await client.currentTab().catch(() => null);
+      const current = await first.tab;
       const tabId = current?.id ?? null;
       globalThis.performance?.mark?.('detour:popup:tab');
       set({ tabId });
@@ -82,9 +92,10 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
         events: newestFirst(state.events),
       });
 
-      // The first paint: one storage.session read, while the questions below travel.
-      void readPopupSnapshot((keys) => client.readSession(keys), tabId).then((snapshot) => {
+      // The first paint: the snapshot in storage.session, while the questions below travel.
+      void first.session.then((stored) => {
         globalThis.performance?.mark?.('detour:popup:snapshot');
+        const snapshot = popupSnapshotFrom(stored, tabId);
         if (!recentAnswered && snapshot.recent && get().recent.status === 'loading') {
           const { events, total } = snapshot.recent;
           set({ recent: { status: 'ready', value: { events: newestFirst(events), total } } });

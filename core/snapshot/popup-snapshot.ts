@@ -37,18 +37,12 @@ export interface PopupSnapshot {
   recent: LogPage | null;
 }
 
-/** Reads both parts in one storage call. Never throws: a failure is an empty snapshot. */
-export async function readPopupSnapshot(
-  read: (keys: string[]) => Promise<Record<string, unknown>>,
-  tabId: number | null,
-): Promise<PopupSnapshot> {
-  const keys = tabId === null ? [RECENT_SNAPSHOT_KEY] : [RECENT_SNAPSHOT_KEY, tabKey(tabId)];
-  let stored: Record<string, unknown>;
-  try {
-    stored = await read(keys);
-  } catch {
-    return { tab: null, recent: null };
-  }
+/**
+ * The snapshot's two parts out of what storage.session held (the popup reads the whole area at
+ * once, in parallel with asking which tab it is for: components/popup/first-reads). Never throws:
+ * a missing or bad part is null.
+ */
+export function popupSnapshotFrom(stored: Record<string, unknown>, tabId: number | null): PopupSnapshot {
   const recent = v.safeParse(RecentSnapshot, stored[RECENT_SNAPSHOT_KEY]);
   return {
     tab: tabId === null ? null : storedTabState(tabId, stored[tabKey(tabId)]),

@@ -1,0 +1,69 @@
+/**
+ * The popup's two first browser calls: which tab it was opened for, and the whole of
+ * storage.session (where the background keeps the popup's snapshot, core/snapshot). Both start at
+ * once, and the entry starts them before the rest of the popup's script is fetched and compiled,
+ * so the browser answers while the page's main thread is busy with that script: asked one after
+ * the other from the full module, they ended 30 ms after it started on a warm open and 100 ms
+ * after it on the first open after a browser start (bench/findings.md).
+ *
+ * This file uses the browser's own API object, not `wxt/browser`, and imports nothing, so the
+ * popup's entry module stays a few hundred bytes (no polyfill, no schemas). The answers are
+ * validated later, by the store, with the schemas they were written with.
+ */
+
+export interface CurrentTab {
+  id: number;
+  url: string | null;
+}
+
+export interface FirstReads {
+  /** The tab the popup was opened for; null when the browser names none. Never rejects. */
+  tab: Promise<CurrentTab | null>;
+  /** Everything in storage.session (a few small keys); empty when unreadable. Never rejects. */
+  session: Promise<Record<string, unknown>>;
+}
+
+/** The part of `browser.tabs` the popup asks (a promise-returning API: Chromium MV3, Firefox). */
+export interface TabsApi {
+  get(tabId: number): Promise<{ url?: string }>;
+  query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
+}
+
+export interface SessionArea {
+  get(keys: string[] | null): Promise<Record<string, unknown>>;
+}
+
+/** The tab the popup was opened for: `?tabId=` in the page URL wins (tests, demo), else the active tab. */
+export async function findCurrentTab(tabs: TabsApi, search: string): Promise<CurrentTab | null> {
+  const fromUrl = new URLSearchParams(search).get('tabId');
+  if (fromUrl && /^\d+$/.test(fromUrl)) {
+    const id = Number(fromUrl);
+    const tab = await tabs.get(id).catch(() => null);
+    return { id, url: tab?.url ?? null };
+  }
+  const [tab] = await tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+}
+
+/** Starts both reads at once. `session` is undefined where the browser has no storage.session. */
+export function startFirstReads(tabs: TabsApi, session: SessionArea | undefined, search: string): FirstReads {
+  return {
+    tab: findCurrentTab(tabs, search).catch(() => null),
+    session: session ? session.get(null).catch(() => ({})) : Promise.resolve({}),
+  };
+}
+
+interface RawBrowser {
+  tabs: TabsApi;
+  storage: { session?: SessionArea };
+}
+
+/**
+ * The same two reads through the browser's global API object: Firefox's `browser` (promises),
+ * else Chromium's `chrome` (promises in MV3).
+ */
+export function startFirstReadsRaw(): FirstReads {
+  const scope = globalThis as unknown as { browser?: RawBrowser; chrome?: RawBrowser };
+  const api = scope.browser?.tabs ? scope.browser : (scope.chrome as RawBrowser);
+  return startFirstReads(api.tabs, api.storage.session, globalThis.location?.search ?? '');
+}
