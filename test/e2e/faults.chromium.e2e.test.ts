@@ -1,5 +1,5 @@
 /**
- * Issue 8, faults, in Chromium (MV3: the service worker can die at any moment; Firefox's MV2
+ * Faults, in Chromium (MV3: the service worker can die at any moment; Firefox's MV2
  * background page is persistent, so this file is Chromium's):
  *
  * - The worker is stopped (CDP ServiceWorker.stopAllWorkers) while four tabs open four different
