@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // (`npm run test:e2e` does). One browser at a time: the machines have 2 cores.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    include: ['test/e2e/**/*.e2e.test.ts', 'bench/**/*.e2e.test.ts'],
     // DETOUR_STRESS=1 keeps every core busy for the run (test/e2e/stress.ts).
     globalSetup: ['test/e2e/stress.ts'],
     fileParallelism: false,
