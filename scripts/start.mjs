@@ -24,9 +24,7 @@ if (!existsSync(join(root, 'node_modules', 'tsx', 'package.json'))) {
   console.log('Detour: installing dependencies first (npm ci)…');
   const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (install.status !== 0) {
-    console.error(
-      'Detour: `npm ci` failed; see above. The demo needs access to the npm registry.',
-    );
+    console.error('Detour: `npm ci` failed; see above. The demo needs access to the npm registry.');
     process.exit(install.status ?? 1);
   }
 }
