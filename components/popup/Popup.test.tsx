@@ -250,6 +250,8 @@ describe('popup: a block on this tab', () => {
     await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
     const tabId = await openTab('https://chatgpt.com/');
     for (let i = 0; i < times; i++) {
+      // Each time after the first is a reload: a new document, so a new sighting of the block.
+      if (i > 0) await background.tabs.navigate(tabId, 'https://chatgpt.com/');
       const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
         body: CHATGPT_PAGE.body,
       });

@@ -1,5 +1,5 @@
 /**
- * Issue 10 in a real browser: the exit-country check against the services' published regions.
+ * In a real browser: the exit-country check against the services' published regions.
  * The stand-in answers every service host's /cdn-cgi/trace with a `loc=` the test chooses and
  * logs every request, so a test can prove that a check happened, or that none did.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8, the stores' bar, on the production builds (runs after `wxt build` in npm test; no
+ * The stores' bar, on the production builds (runs after `wxt build` in npm test; no
  * browser needed): permissions, hosts and content-script matches pinned to docs/PERMISSIONS.md,
  * no CSP override or externally_connectable, no eval / new Function / remote script in shipped
  * code, and `npm run lint:ext` (web-ext lint) part of `npm test`.

@@ -6,11 +6,11 @@
  * Time until settled: from the first call to the last write of the log.
  */
 import type { Page } from 'playwright-core';
-import { SAME_SIGHTING_MS } from '../../core/background/recorder';
-import { classifyObservation } from '../../core/detection';
-import type { LogEvent } from '../../core/log/event';
-import { dedupeKey } from '../../core/log/log-writer';
-import { loadServedSignatures } from '../../test/stand-in/signatures';
+import { SAME_SIGHTING_MS } from '../core/background/recorder';
+import { classifyObservation } from '../core/detection';
+import type { LogEvent } from '../core/log/event';
+import { dedupeKey } from '../core/log/log-writer';
+import { loadServedSignatures } from '../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
 import { logWrites, openProbePage, pageClock, send, watchLogWrites } from './extension-pages';

@@ -52,14 +52,4 @@ export function pairedRatios(arm: readonly number[], base: readonly number[]): n
   });
 }
 
-/** Deterministic PRNG (mulberry32) so every arm and every run can get the same "random" work. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../test/support/seeded-random';

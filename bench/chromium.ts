@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import { findBrowser } from '../../test/e2e/browsers';
+import { findBrowser } from '../test/e2e/browsers';
 
 export interface LaunchOptions {
   /** Unpacked extension folder, or null for a browser with no extension. */

@@ -12,20 +12,20 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadServedSignatures } from '../test/stand-in/signatures';
-import { chromiumVersion } from './bench/chromium';
-import { writeControlExtension } from './bench/control-extension';
-import { type BenchEnv, readManifest } from './bench/env';
-import { startBenchServer } from './bench/https-server';
-import { currentLoad, describeMachine, gitCommit } from './bench/machine';
-import { measureBanner } from './bench/measure-banner';
-import { measureBurst } from './bench/measure-burst';
-import { measureEngine } from './bench/measure-engine';
-import { measurePopup } from './bench/measure-popup';
-import { measureSizes } from './bench/measure-sizes';
-import { measureStorage } from './bench/measure-storage';
-import { measureStreaming } from './bench/measure-streaming';
-import { FULL_PLAN, QUICK_PLAN } from './bench/plan';
-import { type BenchResults, notAvailable, renderMarkdown, type Section } from './bench/report';
+import { chromiumVersion } from './chromium';
+import { writeControlExtension } from './control-extension';
+import { type BenchEnv, readManifest } from './env';
+import { startBenchServer } from './https-server';
+import { currentLoad, describeMachine, gitCommit } from './machine';
+import { measureBanner } from './measure-banner';
+import { measureBurst } from './measure-burst';
+import { measureEngine } from './measure-engine';
+import { measurePopup } from './measure-popup';
+import { measureSizes } from './measure-sizes';
+import { measureStorage } from './measure-storage';
+import { measureStreaming } from './measure-streaming';
+import { FULL_PLAN, QUICK_PLAN } from './plan';
+import { type BenchResults, notAvailable, renderMarkdown, type Section } from './report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { NewLogEvent } from '../../core/log/log-writer';
-import { META_KEY } from '../../core/log/stored-format';
-import type { ProtocolMap } from '../../core/messaging/protocol';
+import type { NewLogEvent } from '../core/log/log-writer';
+import { META_KEY } from '../core/log/stored-format';
+import type { ProtocolMap } from '../core/messaging/protocol';
 import type { DetourManifest } from './env';
 
 /**

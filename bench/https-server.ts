@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { makeThrowawayCertificate } from '../../test/stand-in/certificate';
+import { makeThrowawayCertificate } from '../test/stand-in/certificate';
 
 /** Host names the bench serves; everything else resolves nowhere. */
 export const BENCH_HOSTS = ['chatgpt.com', 'gemini.google.com', 'claude.ai', 'api.openai.com'] as const;

@@ -4,9 +4,9 @@
  * every one stays a row of its own.
  */
 import { readFileSync } from 'node:fs';
-import { classifyObservation } from '../../core/detection';
-import { DEDUPE_WINDOW_MS, type NewLogEvent } from '../../core/log/log-writer';
-import { SIGNATURES_PATH } from '../../test/stand-in/signatures';
+import { classifyObservation } from '../core/detection';
+import { DEDUPE_WINDOW_MS, type NewLogEvent } from '../core/log/log-writer';
+import { SIGNATURES_PATH } from '../test/stand-in/signatures';
 
 const SPACING_MS = DEDUPE_WINDOW_MS + 60_000;
 

@@ -4,9 +4,9 @@
  * Inputs are built from the signature fixtures: look-alikes that must stay clean are mixed in.
  */
 import { performance } from 'node:perf_hooks';
-import { classifyObservation } from '../../core/detection';
-import type { Observation } from '../../core/detection/observation';
-import { loadServedSignatures } from '../../test/stand-in/signatures';
+import { classifyObservation } from '../core/detection';
+import type { Observation } from '../core/detection/observation';
+import { loadServedSignatures } from '../test/stand-in/signatures';
 import type { BenchEnv } from './env';
 import { measuredSamples, measuredValue, type Section } from './report';
 import { seededRandom } from './stats';
@@ -72,7 +72,7 @@ export async function measureEngine(env: BenchEnv): Promise<Section> {
     notes: [],
   };
   const signatures = loadServedSignatures();
-  const fixtures = (await import('../../reference/block-signatures.json', { with: { type: 'json' } }))
+  const fixtures = (await import('../reference/block-signatures.json', { with: { type: 'json' } }))
     .default as Array<{
     expect: string;
     body: string;
@@ -158,7 +158,7 @@ export async function measureEngine(env: BenchEnv): Promise<Section> {
     if (verdict !== c.expect)
       section.notes.push(`${c.label}: the engine said ${verdict}, expected ${c.expect}.`);
   }
-  // The machine's floor for the 1 MB figures (as in scripts/bench-engine.ts): read 1 MB once.
+  // The machine's floor for the 1 MB figures: read 1 MB once.
   let checksum = 0;
   const floor = time(() => {
     for (let k = 0; k < clean.length; k++) checksum += clean.charCodeAt(k) & 1;

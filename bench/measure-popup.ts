@@ -12,7 +12,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { POPUP_LIMITS } from '../../components/stores/popup-store';
+import { POPUP_LIMITS } from '../components/stores/popup-store';
 import { extensionWorker, launchChromium } from './chromium';
 import type { BenchEnv } from './env';
 import { loadLogDriver, openProbePage, seedLog, send, setLogCap } from './extension-pages';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BenchResults, Figure } from '../../scripts/bench/report';
-import { REPO_ROOT } from './browsers';
+import { REPO_ROOT } from '../test/e2e/browsers';
+import type { BenchResults, Figure } from './report';
 
 const SECTIONS = ['streaming', 'banner', 'popup', 'burst', 'engine', 'sizes', 'storage'];
 
@@ -26,7 +26,7 @@ describe('npm run bench -- --quick', () => {
   it('completes and writes every figure as a number', { timeout: 600_000 }, async () => {
     const { stderr } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench.ts'), '--quick', '--out', out],
+      ['--import', 'tsx', join(REPO_ROOT, 'bench', 'run.ts'), '--quick', '--out', out],
       { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
     ).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(

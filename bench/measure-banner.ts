@@ -5,9 +5,9 @@
  * (storage.onChanged in an extension page, same machine clock), confirmed through queryLog.
  * Each run is a fresh browser, so the log starts empty and a dedupe can hide nothing.
  */
-import { classifyObservation } from '../../core/detection';
-import { SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
-import { loadServedSignatures } from '../../test/stand-in/signatures';
+import { classifyObservation } from '../core/detection';
+import { SWEEP_MS, WINDOW_MS } from '../core/watch/watch-windows';
+import { loadServedSignatures } from '../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
 import { logWrites, openProbePage, pageClock, send, watchLogWrites } from './extension-pages';

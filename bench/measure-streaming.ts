@@ -5,7 +5,7 @@
  * each run in a fresh browser. Detour's own time comes from separate profiled runs.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { WINDOW_MS } from '../../core/watch/watch-windows';
+import { WINDOW_MS } from '../core/watch/watch-windows';
 import { launchChromium } from './chromium';
 import { type CpuProfile, selfTimeMs } from './cpu-profile';
 import { type BenchEnv, contentScriptsFor } from './env';

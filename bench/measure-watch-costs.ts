@@ -2,7 +2,7 @@
  * The page-text watcher's design choices, measured on the streaming page (not part of
  * `npm run bench`; bench/findings.md quotes its output). Run under the browser lock:
  *
- *   npx tsx scripts/bench/measure-watch-costs.ts [--rounds N] [--arms a,b] [--build NAME=DIR ...]
+ *   npx tsx bench/measure-watch-costs.ts [--rounds N] [--arms a,b] [--build NAME=DIR ...]
  *
  * 1. In-page costs, no extension, after the stream filled the page: one sweep of the notable
  *    places (core/watch/watch-windows NOTABLE_SELECTOR, body's children, the title), on the bench
@@ -16,15 +16,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { NOTABLE_SELECTOR, SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
-import { loadServedSignatures } from '../../test/stand-in/signatures';
+import { NOTABLE_SELECTOR, SWEEP_MS, WINDOW_MS } from '../core/watch/watch-windows';
+import { loadServedSignatures } from '../test/stand-in/signatures';
 import { launchChromium } from './chromium';
 import { type CpuProfile, selfTimeMs } from './cpu-profile';
 import { startBenchServer } from './https-server';
 import { STREAM_URL, type StreamOptions, startStream, waitForStreamEnd } from './measure-streaming';
 import { summarize } from './stats';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 function arg(name: string): string[] {
   const out: string[] = [];
