@@ -4,6 +4,7 @@
  * touches `browser`.
  */
 import { browser } from 'wxt/browser';
+import { messages } from '../language/browser-messages';
 import type { LogEvent } from '../log/event';
 import type { KeyValueArea } from '../log/key-value-area';
 import type { TabState } from '../messaging/protocol';
@@ -14,14 +15,18 @@ import type { ContentScriptSpec, HostPorts } from './granted-hosts';
 import type { NotifyGate } from './notify-gate';
 import type { BadgePort, NotifyPort } from './recorder';
 
-/** A message from the locale files with `{name}` placeholders filled (keys as in the YAML, dotted). */
+/**
+ * A message in the language chosen in the options (core/language), with `{name}` placeholders
+ * filled (keys as in the YAML, dotted).
+ */
 export function message(key: string, params: Record<string, string> = {}): string {
-  const raw = browser.i18n.getMessage(key.replaceAll('.', '_') as never) || key;
+  const raw = messages.get(key.replaceAll('.', '_')) || key;
   return raw.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
+/** The language of the messages in use, so service names match the sentence around them. */
 function uiLocale(): string {
-  return browser.i18n.getUILanguage?.() ?? 'en';
+  return messages.tag;
 }
 
 const action = () =>
