@@ -12,6 +12,7 @@
 
 import type { GeneratedI18nStructure } from '#i18n';
 import { messages } from '../core/language/browser-messages';
+import type { MessageLocale } from '../core/language/choice';
 
 export type MessageKey = Exclude<keyof GeneratedI18nStructure, `@@${string}`>;
 export type MessageParams = Record<string, string | number>;
@@ -59,6 +60,11 @@ export function tMaybe(key: string, params?: MessageParams): string | null {
   const text = raw(key);
   if (!text) return null;
   return fill(text, params);
+}
+
+/** The locale folder "follow the browser" gives in this browser (shown beside that choice). */
+export function followedLocale(): MessageLocale {
+  return messages.followed;
 }
 
 /** BCP 47 tag of the messages in use: `en`, `zh-CN` or `zh-TW`. */

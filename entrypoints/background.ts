@@ -30,6 +30,8 @@ import {
 import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
+import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
+import { followLanguageSetting } from '../core/language/browser-messages';
 import type { LogEvent } from '../core/log/event';
 import { EventLog } from '../core/log/event-log';
 import { browserArea } from '../core/log/key-value-area';
@@ -55,6 +57,7 @@ import {
 } from '../core/watch/web-request';
 
 export default defineBackground(() => {
+  openWelcomePageOnInstall();
   const local = browserArea('local');
   const session = browserArea('session');
 
@@ -94,6 +97,18 @@ export default defineBackground(() => {
       exitChecks.trouble(sighting.tabUrl);
     },
   });
+  // Badge titles and notifications speak the language chosen in the options; on a change, the
+  // titles of open tabs on the services' sites are redrawn at once.
+  void followLanguageSetting(() => {
+    void browser.tabs
+      .query({})
+      .then((open) => {
+        for (const tab of open) {
+          if (tab.id !== undefined && tab.url && productOf(tab.url)) void recorder.refreshBadge(tab.id);
+        }
+      })
+      .catch((err) => console.warn('[detour] badge titles not redrawn', err));
+  }).catch((err) => console.warn('[detour] language choice not applied', err));
   const known = new Set(SERVICES.map((s) => s.slug));
   const hosts = new GrantedHosts(hostPortsAdapter(local, (slug) => known.has(slug)));
   const productOf = (url: string) => findProduct(url) ?? hosts.productOf(url);

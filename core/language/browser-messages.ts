@@ -22,6 +22,15 @@ export const messages = new MessageSource({
   },
 });
 
+let applied: Promise<unknown> = Promise.resolve();
+/** Settles once the stored choice is applied (at once when nothing follows the setting). */
+export function whenLanguageApplied(): Promise<void> {
+  return applied.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /**
  * Applies the stored language choice, then follows it: `onSwitch` runs after every change of the
  * locale in use (not for a change that keeps it, e.g. "follow the browser" → the browser's own).
@@ -36,6 +45,7 @@ export async function followLanguageSetting(onSwitch: () => void = () => {}): Pr
       if (switched) onSwitch();
     });
   });
-  await messages.use(await readSetting(setting));
+  applied = readSetting(setting).then((choice) => messages.use(choice));
+  await applied;
   return unwatch;
 }

@@ -21,6 +21,22 @@ export const LOCALE_TAG: Readonly<Record<MessageLocale, 'en' | 'zh-CN' | 'zh-TW'
   zh_TW: 'zh-TW',
 };
 
+/**
+ * Each language named in itself, as language menus do, so a reader finds their own whatever the
+ * page is in. Not translations: the same in every locale.
+ */
+export const LANGUAGE_NAMES: Readonly<Record<MessageLocale, string>> = {
+  en: 'English',
+  zh_CN: '简体中文',
+  zh_TW: '繁體中文',
+};
+/** The `lang` of each name above, so a screen reader pronounces it right. */
+export const LANGUAGE_NAME_LANG: Readonly<Record<MessageLocale, string>> = {
+  en: 'en',
+  zh_CN: 'zh-Hans',
+  zh_TW: 'zh-Hant',
+};
+
 /** Regions whose Chinese is written in Traditional characters when the tag names no script. */
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 

@@ -54,6 +54,11 @@ export class MessageSource {
     return this.current ?? this.browserLocale();
   }
 
+  /** The locale folder "follow the browser" resolves to in this browser. */
+  get followed(): MessageLocale {
+    return resolveLocale('browser', this.ports.uiLanguage());
+  }
+
   /** The BCP 47 tag of the messages in use. */
   get tag(): 'en' | 'zh-CN' | 'zh-TW' {
     return LOCALE_TAG[this.locale];

@@ -4,7 +4,7 @@
  * touches `browser`.
  */
 import { browser } from 'wxt/browser';
-import { messages } from '../language/browser-messages';
+import { messages, whenLanguageApplied } from '../language/browser-messages';
 import type { LogEvent } from '../log/event';
 import type { KeyValueArea } from '../log/key-value-area';
 import type { TabState } from '../messaging/protocol';
@@ -37,6 +37,7 @@ export function badgeAdapter(): BadgePort {
     async show(tabId: number, state: TabState, settings: Settings) {
       const view = badgeView(state, settings.badge);
       const a = action();
+      await whenLanguageApplied();
       if (view.state === 'none') {
         await a.setBadgeText({ tabId, text: '' });
         await a.setTitle({ tabId, title: message('extName') });
@@ -60,6 +61,7 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
     async blocked(event: LogEvent, settings: Settings) {
       if (!settings.notifications || event.kind === 'warning') return;
       if (!(await gate.claim(event.service))) return;
+      await whenLanguageApplied();
       const name = serviceName(event.service, uiLocale());
       await browser.notifications.create(`detour-block-${event.service}`, {
         type: 'basic',

@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { uiLocale } from '../../components/i18n';
+import { renderLocalized } from '../../components/localized-page';
 import { PopupPage } from '../../components/popup/PopupPage';
 import { createExtensionClient } from '../../components/stores/extension-client';
 import { createPopupStore } from '../../components/stores/popup-store';
@@ -7,10 +6,12 @@ import '../../components/theme.css';
 import '../../components/popup/popup.css';
 
 // The popup's first questions leave before the first render, so the background answers while
-// Preact renders the loading state (bench/findings.md: popup first render).
+// the language choice is read and Preact renders the loading state (bench/findings.md: popup
+// first render).
 const client = createExtensionClient();
 const store = createPopupStore(client);
 void store.getState().load();
 
-document.documentElement.lang = uiLocale();
-render(<PopupPage client={client} store={store} />, document.getElementById('app') as HTMLElement);
+renderLocalized(document.getElementById('app') as HTMLElement, () => (
+  <PopupPage client={client} store={store} />
+));
