@@ -1,5 +1,5 @@
 /**
- * The background: the only writer of the log. Wires browser events and messages to core/watch.
+ * The background: the only writer of the log. Wires browser events and messages to core/background.
  * Every verdict comes from the one engine (core/detection); every event goes through
  * BlockRecorder (service checks, dedupe, storage before acknowledgement, badge, notification).
  *
@@ -9,10 +9,15 @@
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
  *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on (issue 10)
- *   runtime messages                         → core/watch/handlers (validated, sender-checked)
+ *   runtime messages                         → core/background/router (validated, sender-checked)
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/background/browser-adapters';
+import { GrantedHosts } from '../core/background/granted-hosts';
+import { NotifyGate } from '../core/background/notify-gate';
+import { BlockRecorder } from '../core/background/recorder';
+import { createHandlers } from '../core/background/router';
 import {
   CATALOG,
   checkReachability,
@@ -27,14 +32,13 @@ import {
   mergeStoredUpdate,
   readStoredUpdate,
 } from '../core/catalog/stored-update';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/way-forward-answers';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
 import { followLanguageSetting } from '../core/language/browser-messages';
 import type { LogEvent } from '../core/log/event';
 import { EventLog } from '../core/log/event-log';
-import { browserArea } from '../core/log/key-value-area';
 import { TabStates } from '../core/log/tab-states';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { RateLimiter } from '../core/messaging/rate-limit';
@@ -43,11 +47,7 @@ import { guessRegion } from '../core/regions/guess-region';
 import { findProduct, matchPatterns, SERVICES } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
 import { isServiceWatched } from '../core/settings/schema';
-import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
-import { GrantedHosts } from '../core/watch/granted-hosts';
-import { createHandlers } from '../core/watch/handlers';
-import { NotifyGate } from '../core/watch/notify-gate';
-import { BlockRecorder } from '../core/watch/recorder';
+import { browserArea } from '../core/storage/key-value-area';
 import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
 import {
   isNetworkFailure,

@@ -1,6 +1,6 @@
+import { createExtensionClient } from '../../components/extension-client';
 import { renderLocalized } from '../../components/localized-page';
 import { PopupPage } from '../../components/popup/PopupPage';
-import { createExtensionClient } from '../../components/stores/extension-client';
 import { createPopupStore } from '../../components/stores/popup-store';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
