@@ -174,6 +174,47 @@ describe('oldest browsers', () => {
   });
 });
 
+/** The store listing texts in docs/store/: limits the stores set, and a reason for every permission asked for. */
+describe.each(['en', 'zh-CN', 'zh-TW'])('the %s store listing', (language) => {
+  const text = readFileSync(join(REPO_ROOT, 'docs/store', `listing.${language}.md`), 'utf8');
+  const sections = new Map(
+    text
+      .split(/^## /m)
+      .slice(1)
+      .map((part) => {
+        const [title = '', ...body] = part.split('\n');
+        return [title.trim(), body.join('\n').trim()] as const;
+      }),
+  );
+  // Name, short description, description, single purpose, permission justifications, data use.
+  const [, short = '', , , justifications = ''] = [...sections.values()];
+
+  it('has a short description within the Chrome Web Store limit of 132 characters', () => {
+    expect(sections.size).toBeGreaterThanOrEqual(6);
+    expect(short.length).toBeGreaterThan(20);
+    expect([...short].length).toBeLessThanOrEqual(132);
+    expect(short).not.toContain('\n');
+  });
+
+  it.each(builds)('justifies every permission the $name build asks for', ({ dir }) => {
+    const m = manifest(dir);
+    const apis = [...(m.permissions ?? []), ...(m.optional_permissions ?? [])].filter(
+      (p) => !p.includes('://'),
+    );
+    expect(apis.length).toBeGreaterThan(3);
+    for (const permission of apis) expect(justifications, permission).toContain(`\`${permission}\``);
+    for (const pattern of [...(m.optional_host_permissions ?? []), ...(m.optional_permissions ?? [])].filter(
+      (p) => p.includes('://'),
+    )) {
+      expect(justifications, pattern).toContain(`\`${pattern}\``);
+    }
+    // Host permissions are justified as a group, naming some of the hosts.
+    const hosts = [...(m.host_permissions ?? []), ...(m.permissions ?? [])].filter((p) => p.includes('://'));
+    const named = hosts.map((h) => new URL(h.replace('*.', 'x.').replace(/\*$/, '')).host);
+    expect(named.filter((h) => justifications.includes(h)).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('npm test', () => {
   it('runs the web-ext lint gate (npm run lint:ext) after both builds', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
