@@ -386,7 +386,7 @@ describe('popup in Chinese', () => {
     fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
     const warning = await screen.findByRole('status', { name: '你的网络出口在中国（CN）。' });
     // The list names the country, never only its code.
-    expect(warning.textContent).toMatch(/根据 OpenAI 截至 .+ 公布的名单，ChatGPT 不在中国提供服务。/);
+    expect(warning.textContent).toMatch(/根据 OpenAI 截至 .+日公布的名单，ChatGPT 不在中国提供服务。/);
   });
 
   it('uses Traditional Chinese wording in zh_TW', async () => {

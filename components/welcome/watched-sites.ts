@@ -10,6 +10,7 @@ export interface WatchedSites {
   sites: string[];
 }
 
+/** Services with at least one site; those known only from pasted text have none to watch. */
 export function watchedSites(): WatchedSites[] {
   return SERVICES.map((service) => {
     const sites = new Set<string>();
@@ -20,5 +21,5 @@ export function watchedSites(): WatchedSites[] {
       }
     }
     return { service: service.slug, sites: [...sites] };
-  });
+  }).filter((entry) => entry.sites.length > 0);
 }
