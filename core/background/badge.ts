@@ -3,7 +3,7 @@
  * and a title naming the services, or the warning state of issue 10 (exit country not served)
  * when there is no block. Pure; the background applies it through browser.action.
  */
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '../log/tab-states';
 
 export const BLOCK_COLOR = '#B3261E';
 export const WARNING_COLOR = '#A15C00';

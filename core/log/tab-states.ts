@@ -5,7 +5,6 @@
  * Written only by the background, one write at a time.
  */
 import * as v from 'valibot';
-import type { TabState } from '../messaging/protocol';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
 import { stripUrl } from './sanitize';
@@ -21,6 +20,13 @@ const TabRecord = v.object({
   events: v.array(LogEvent),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
+
+export interface TabState {
+  tabId: number;
+  url: string | null;
+  /** Blocks and warnings seen on this tab since its last navigation, newest first. */
+  events: LogEvent[];
+}
 
 export class TabStates {
   private tail: Promise<unknown> = Promise.resolve();
