@@ -1,7 +1,7 @@
 /**
  * What the toolbar badge shows for a tab: the number of blocks seen since its last navigation
- * and a title naming the services, or the warning state of issue 10 (exit country not served)
- * when there is no block. Pure; the background applies it through browser.action.
+ * and a title naming the services, or a warning state (the exit country is not served) when
+ * there is no block. Pure; the background applies it through browser.action.
  */
 import type { TabState } from '../log/tab-states';
 

@@ -65,9 +65,14 @@ export const ServicesFile = v.pipe(
 
 export const SERVICES: readonly Service[] = v.parse(ServicesFile, servicesJson).services;
 
-export interface ProductMatch {
+/** Which known service and product a URL belongs to. */
+export interface ServiceProduct {
   service: string;
   product: string;
+}
+
+/** A URL's service and product, with the role of the host it was found on. */
+export interface ProductMatch extends ServiceProduct {
   role: ProductRole;
 }
 

@@ -1,7 +1,9 @@
 /**
  * Launchers that load Detour's PRODUCTION build into Debian's Chromium (playwright-core) and
  * Firefox ESR (puppeteer-core over WebDriver BiDi), with the services' real host names sent to
- * the local stand-in.
+ * the local stand-in: Chromium maps them itself (--host-resolver-rules), Firefox reaches them
+ * through a loopback CONNECT proxy (test/stand-in/connect-proxy.ts). Both keep the real host
+ * name and TLS, both run as an ordinary user, and in both a host can be made unreachable.
  *
  * Both launchers return the same small interface, so one suite runs in both browsers and the
  * demo drives either. Assertions go through the extension's own surfaces: its message
@@ -12,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProtocolMap } from '../../core/messaging/protocol';
+import { type HostFailure, startConnectProxy, startFailurePorts } from '../stand-in/connect-proxy';
 import type { StandIn } from '../stand-in/server';
+
+export type { HostFailure } from '../stand-in/connect-proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -56,6 +61,11 @@ export interface DetourInBrowser {
   onClose(listener: () => void): void;
   /** Chromium only: the playwright context (its service worker, CDP sessions). */
   readonly chromiumContext?: import('playwright-core').BrowserContext;
+  /**
+   * The hosts that fail to connect. Firefox reads it at each new connection, so a test may
+   * set and delete entries while the browser runs; Chromium reads it once, at launch.
+   */
+  readonly failures: Map<string, HostFailure>;
   close(): Promise<void>;
 }
 
@@ -240,13 +250,32 @@ export interface LaunchOptions {
   standIn: StandIn;
   /** Show a window (the demo); tests run headless. */
   headed?: boolean;
+  /** Hosts that fail to connect, e.g. a service that is down (see DetourInBrowser.failures). */
+  failures?: Map<string, HostFailure>;
 }
 
-export async function launchChromium({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+/** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
+function failureRules(
+  failures: ReadonlyMap<string, HostFailure>,
+  ports: Record<HostFailure, number>,
+): string[] {
+  return [...failures].map(([host, failure]) => `MAP ${host} 127.0.0.1:${ports[failure]}`);
+}
+
+export async function launchChromium({
+  standIn,
+  headed = false,
+  failures = new Map(),
+}: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
   const { chromium } = await import('playwright-core');
+  const failurePorts = failures.size > 0 ? await startFailurePorts() : undefined;
+  const hostRules = [
+    ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
+    standIn.hostResolverRules(),
+  ].join(', ');
   const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -266,7 +295,7 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
+      `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
     ],
   });
@@ -298,6 +327,7 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
     return {
       browser: 'chromium',
       chromiumContext: context,
+      failures,
       extensionOrigin,
       newPage: async () => wrap(await context.newPage()),
       openExtensionPage,
@@ -308,11 +338,13 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
       onClose: (listener) => context.on('close', listener),
       async close() {
         await context.close();
+        await failurePorts?.close();
         rmSync(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await context.close();
+    await failurePorts?.close();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
@@ -331,17 +363,17 @@ function geckoId(dir: string): string {
   return id;
 }
 
-export async function launchFirefox({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
-  if (standIn.port !== 443) {
-    throw new Error(
-      `Firefox maps host names, not ports: the stand-in must listen on 443 (it is on ${standIn.port}).`,
-    );
-  }
+export async function launchFirefox({
+  standIn,
+  headed = false,
+  failures = new Map(),
+}: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('firefox');
   const dir = extensionDir('firefox');
   assertBuilt(dir, 'firefox');
   const puppeteer = (await import('puppeteer-core')).default;
-  const browser = await puppeteer.launch({
+  const proxy = await startConnectProxy({ hosts: standIn.hosts, targetPort: standIn.port, failures });
+  const launching = puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: !headed,
@@ -350,14 +382,27 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
     // Lets the test open and script moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      // Every host name resolves to loopback, where the stand-in listens on 443.
-      'network.dns.forceResolve': '127.0.0.1',
+      // Every connection except to loopback goes through the proxy, which tunnels the services'
+      // hosts to the stand-in and refuses the rest (loopback, e.g. the start page, is direct).
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.proxy.socks_remote_dns': true,
+      'network.dns.disablePrefetch': true,
       'network.stricttransportsecurity.preloadlist': false,
       'network.trr.mode': 5,
       // No Remote Settings polling (it would only meet the stand-in's 404s).
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId(dir)]: FIREFOX_EXTENSION_UUID }),
     },
+  });
+  const browser = await launching.catch(async (error: unknown) => {
+    await proxy.close();
+    throw error;
   });
   try {
     await browser.installExtension(dir);
@@ -393,6 +438,7 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
     };
     return {
       browser: 'firefox',
+      failures: proxy.failures,
       extensionOrigin,
       newPage: async () => wrap(await browser.newPage()),
       openExtensionPage,
@@ -401,10 +447,14 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
         return messenger;
       }),
       onClose: (listener) => browser.on('disconnected', listener),
-      close: () => browser.close(),
+      async close() {
+        await browser.close();
+        await proxy.close();
+      },
     };
   } catch (error) {
     await browser.close();
+    await proxy.close();
     throw error;
   }
 }

@@ -39,8 +39,7 @@ export function describeWatchers(browser: BrowserName): void {
     const openPages: TestPage[] = [];
 
     beforeAll(async () => {
-      // Firefox resolves host names to loopback but keeps the URL's port: the stand-in must be on 443.
-      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0 });
+      standIn = await startStandIn({ port: 0 });
       detour = await launchDetour(browser, { standIn });
     });
 
