@@ -27,7 +27,10 @@ const SCREEN = { width: 1280, height: 800 };
 const TILE = { width: 440, height: 280 };
 const POPUP = { width: 380, height: 600 };
 
-/** What the images say beside the product itself; written for each language, not translated word for word. */
+/**
+ * What the images say beside the product itself; written for each language, not translated word
+ * for word. Headlines are given line by line, so a line never breaks inside a phrase.
+ */
 const LOCALES = [
   {
     tag: 'en',
@@ -36,7 +39,7 @@ const LOCALES = [
     language: 'en_US',
     timeZone: 'Asia/Shanghai',
     font: '"Noto Sans", "Noto Sans CJK SC", sans-serif',
-    headline: 'Know the moment an AI service refuses your region',
+    headline: ['Know the moment an AI service', 'refuses your region'],
     points: [
       'Recognises region blocks on ChatGPT, Claude, Gemini, Copilot and more',
       'Shows where to go instead, and how to switch your code',
@@ -51,7 +54,7 @@ const LOCALES = [
     language: 'zh_CN',
     timeZone: 'Asia/Shanghai',
     font: '"Noto Sans CJK SC", sans-serif',
-    headline: 'AI 服务因地区拒绝你时，第一时间知道',
+    headline: ['AI 服务因地区拒绝你时，', '第一时间知道'],
     points: [
       '识别 ChatGPT、Claude、Gemini、Copilot 等服务的地区限制',
       '告诉你可以改用哪里，以及代码怎么改',
@@ -66,7 +69,7 @@ const LOCALES = [
     language: 'zh_TW',
     timeZone: 'Asia/Taipei',
     font: '"Noto Sans CJK TC", sans-serif',
-    headline: 'AI 服務因地區拒絕你時，第一時間知道',
+    headline: ['AI 服務因地區拒絕你時，', '第一時間知道'],
     points: [
       '辨識 ChatGPT、Claude、Gemini、Copilot 等服務的地區限制',
       '告訴你可以改用哪裡，以及程式碼怎麼改',
@@ -131,13 +134,13 @@ function popupFrameHtml(locale: Locale, popupPng: Buffer): string {
       color: #ffffff; display: flex; align-items: center; gap: 64px; padding: 0 88px; box-sizing: border-box; }
     .copy { flex: 1; }
     .name { font-size: 22px; font-weight: 700; letter-spacing: 0.02em; color: #fbbf24; margin: 0 0 18px; }
-    h1 { font-size: 40px; line-height: 1.25; margin: 0 0 28px; font-weight: 700; text-wrap: balance; }
+    h1 { font-size: 40px; line-height: 1.25; margin: 0 0 28px; font-weight: 700; }
     ul { margin: 0; padding: 0 0 0 1.1em; font-size: 21px; line-height: 1.6; }
     li { margin: 0 0 10px; }
     img { width: ${POPUP.width}px; height: ${POPUP.height}px; border-radius: 12px;
       box-shadow: 0 24px 60px rgb(0 0 0 / 35%); background: #fff; }
   </style></head><body>
-    <div class="copy"><p class="name">Detour</p><h1>${escapeHtml(locale.headline)}</h1><ul>${points}</ul></div>
+    <div class="copy"><p class="name">Detour</p><h1>${locale.headline.map(escapeHtml).join('<br>')}</h1><ul>${points}</ul></div>
     <img alt="" src="data:image/png;base64,${popupPng.toString('base64')}">
   </body></html>`;
 }
