@@ -147,6 +147,10 @@ export class BlockRecorder {
         evidence: verdict.evidence,
         tabUrl: sighting.tabUrl,
         country: verdict.country,
+        via: verdict.via,
+        ...(verdict.via === 'recogniser'
+          ? { matched: (verdict.basis ?? []).map((word) => word.slice(0, 80)) }
+          : {}),
         at: this.now(),
       });
     } catch (err) {

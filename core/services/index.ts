@@ -28,6 +28,8 @@ const Product = v.object({
   /** Path globs (`*` = any text) the product is limited to on these hosts; prefix match. */
   paths: v.optional(v.array(v.pipe(v.string(), v.startsWith('/')))),
   role: ProductRole,
+  /** Where this product's hosts were seen in use, when it is not the service's `source`. */
+  source: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
 });
 
 const Service = v.object({

@@ -220,6 +220,19 @@ export function describeWatchers(browser: BrowserName): void {
         );
       }
 
+      it('logs OpenAI’s Chinese sign-in error page (“OpenAI 服务在你所在的国家/地区不可用”) once', async () => {
+        const page = await open('https://auth.openai.com/');
+        const text = await pageText(page);
+        expect(text).toContain('OpenAI 服务在你所在的国家/地区不可用');
+        expectExactly(await settledEvents('the Chinese sign-in error page'), {
+          service: 'openai',
+          product: 'chatgpt',
+          kind: 'page',
+          url: 'https://auth.openai.com/',
+          observation: { kind: 'page', url: 'https://auth.openai.com/', body: text },
+        });
+      });
+
       it('logs Gemini’s “isn’t currently supported in your country” banner', async () => {
         const banner = await openGemini();
         expect(banner).toBe(standIn.signatures.geminiBanner.body);

@@ -129,6 +129,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     redirectTarget.hostname,
     anthropicPage.hostname,
     'gemini.google.com',
+    'auth.openai.com',
   ];
   const hosts = [...new Set([...serviceHosts, newsUrl.hostname])];
 
@@ -218,6 +219,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         if (mode === 'unusual-traffic') return html(200, fixturePage(signatures.geminiUnusualTraffic));
         return html(200, bannerAfterLoadPage('Gemini', signatures.geminiBanner, BANNER_DELAY_MS));
       }
+      case 'auth.openai.com':
+        // OpenAI's sign-in error page in its Simplified Chinese localisation (title and text).
+        return path === '/' ? html(200, fixturePage(signatures.chatgptAuthErrorZh)) : html(404, 'Not found');
       case newsUrl.hostname:
         return path === newsUrl.pathname
           ? html(200, fixturePage(signatures.newsArticle))
