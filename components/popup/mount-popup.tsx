@@ -3,9 +3,8 @@
  * Preact and the page. Loaded by the entry with a dynamic import, so the calls travel while this
  * module and its dependencies are fetched and compiled.
  */
-import { render } from 'preact';
 import { createExtensionClient } from '../extension-client';
-import { uiLocale } from '../i18n';
+import { renderLocalized } from '../localized-page';
 import { createPopupStore } from '../stores/popup-store';
 import type { FirstReads } from './first-reads';
 import { PopupPage } from './PopupPage';
@@ -13,8 +12,8 @@ import { PopupPage } from './PopupPage';
 export function mountPopup(first: FirstReads, into: HTMLElement): void {
   const client = createExtensionClient();
   const store = createPopupStore(client, first);
-  // The questions leave before the first render, so the background answers while Preact renders.
+  // The questions leave before the first render, so the background answers while the language
+  // choice is read and Preact renders.
   void store.getState().load();
-  document.documentElement.lang = uiLocale();
-  render(<PopupPage client={client} store={store} />, into);
+  renderLocalized(into, () => <PopupPage client={client} store={store} />);
 }
