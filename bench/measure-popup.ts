@@ -285,14 +285,14 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
           ),
     );
     if (marks.size > 0) {
-      const order = ['script', 'tab', 'snapshot', 'ready'];
+      const order = ['script', 'tab', 'snapshot', 'page', 'render', 'ready'];
       const line = (phase: string) =>
         order
           .filter((n) => marks.has(`${phase}:${n}`))
           .map((n) => `${n} ${summarize(marks.get(`${phase}:${n}`) ?? []).median.toFixed(0)} ms`)
           .join(', ');
       section.notes.push(
-        `Where the popup's time goes (medians after navigation start; script = its module starts, tab = tabs.query answered, snapshot = storage.session answered, ready = data-ready): first opens ${line('first')}; warm opens ${line('warm')}.`,
+        `Where the popup's time goes (medians after navigation start; script = its module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the first render starts once the language choice is read, ready = data-ready): first opens ${line('first')}; warm opens ${line('warm')}.`,
       );
     }
     section.notes.push(
