@@ -7,12 +7,18 @@ import { render, type VNode } from 'preact';
 import { followLanguageSetting } from '../core/language/browser-messages';
 import { uiLocale } from './i18n';
 
-export function renderLocalized(root: HTMLElement, page: () => VNode, title?: () => string): void {
+/** `readAhead`: the language setting's stored value, when the page has read it already (the popup). */
+export function renderLocalized(
+  root: HTMLElement,
+  page: () => VNode,
+  title?: () => string,
+  readAhead?: Promise<unknown>,
+): void {
   const draw = () => {
     document.documentElement.lang = uiLocale();
     if (title) document.title = title();
     render(page(), root);
   };
   // Drawn once the choice is applied; a choice that cannot be read leaves the browser's language.
-  void followLanguageSetting(draw).then(draw, draw);
+  void followLanguageSetting(draw, readAhead).then(draw, draw);
 }

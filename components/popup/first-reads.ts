@@ -1,10 +1,11 @@
 /**
- * The popup's two first browser calls: which tab it was opened for, and the whole of
- * storage.session (where the background keeps the popup's snapshot, core/snapshot). Both start at
- * once, and the entry starts them before the rest of the popup's script is fetched and compiled,
- * so the browser answers while the page's main thread is busy with that script: asked one after
- * the other from the full module, they ended 30 ms after it started on a warm open and 100 ms
- * after it on the first open after a browser start (bench/findings.md).
+ * The popup's first browser calls: which tab it was opened for, the whole of storage.session
+ * (where the background keeps the popup's snapshot, core/snapshot) and the language setting the
+ * first render waits for. All start at once, and the entry starts them before the rest of the
+ * popup's script is fetched and compiled, so the browser answers while the page's main thread is
+ * busy with that script: asked one after the other from the full module, the first two ended 30 ms
+ * after it started on a warm open and 100 ms after it on the first open after a browser start
+ * (bench/findings.md).
  *
  * This file uses the browser's own API object, not `wxt/browser`, and imports nothing, so the
  * popup's entry module stays a few hundred bytes (no polyfill, no schemas). The answers are
@@ -21,7 +22,12 @@ export interface FirstReads {
   tab: Promise<CurrentTab | null>;
   /** Everything in storage.session (a few small keys); empty when unreadable. Never rejects. */
   session: Promise<Record<string, unknown>>;
+  /** The language setting's raw stored value (core/settings), unchecked; undefined when unreadable. */
+  language: Promise<unknown>;
 }
+
+/** storage.local's key of the `uiLanguage` setting (core/settings/items settingKey, without `local:`). */
+export const LANGUAGE_SETTING_KEY = 'settings.uiLanguage';
 
 /** The part of `browser.tabs` the popup asks (a promise-returning API: Chromium MV3, Firefox). */
 export interface TabsApi {
@@ -29,7 +35,7 @@ export interface TabsApi {
   query(query: { active: boolean; currentWindow: boolean }): Promise<Array<{ id?: number; url?: string }>>;
 }
 
-export interface SessionArea {
+export interface StorageArea {
   get(keys: string[] | null): Promise<Record<string, unknown>>;
 }
 
@@ -46,16 +52,25 @@ export async function findCurrentTab(tabs: TabsApi, search: string): Promise<Cur
 }
 
 /** Starts both reads at once. `session` is undefined where the browser has no storage.session. */
-export function startFirstReads(tabs: TabsApi, session: SessionArea | undefined, search: string): FirstReads {
+export function startFirstReads(
+  tabs: TabsApi,
+  storage: { local: StorageArea; session?: StorageArea },
+  search: string,
+): FirstReads {
+  const { local, session } = storage;
   return {
     tab: findCurrentTab(tabs, search).catch(() => null),
     session: session ? session.get(null).catch(() => ({})) : Promise.resolve({}),
+    language: local.get([LANGUAGE_SETTING_KEY]).then(
+      (stored) => stored[LANGUAGE_SETTING_KEY],
+      () => undefined,
+    ),
   };
 }
 
 interface RawBrowser {
   tabs: TabsApi;
-  storage: { session?: SessionArea };
+  storage: { local: StorageArea; session?: StorageArea };
 }
 
 /**
@@ -65,5 +80,5 @@ interface RawBrowser {
 export function startFirstReadsRaw(): FirstReads {
   const scope = globalThis as unknown as { browser?: RawBrowser; chrome?: RawBrowser };
   const api = scope.browser?.tabs ? scope.browser : (scope.chrome as RawBrowser);
-  return startFirstReads(api.tabs, api.storage.session, globalThis.location?.search ?? '');
+  return startFirstReads(api.tabs, api.storage, globalThis.location?.search ?? '');
 }

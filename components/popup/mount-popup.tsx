@@ -18,9 +18,14 @@ export function mountPopup(first: FirstReads, into: HTMLElement): void {
   // The questions leave before the first render, so the background answers while the language
   // choice is read and Preact renders.
   void store.getState().load();
-  renderLocalized(into, () => {
-    if (!drawn) performance.mark('detour:popup:render');
-    drawn = true;
-    return <PopupPage client={client} store={store} />;
-  });
+  renderLocalized(
+    into,
+    () => {
+      if (!drawn) performance.mark('detour:popup:render');
+      drawn = true;
+      return <PopupPage client={client} store={store} />;
+    },
+    undefined,
+    first.language,
+  );
 }

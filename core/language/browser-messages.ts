@@ -31,12 +31,26 @@ export function whenLanguageApplied(): Promise<void> {
   );
 }
 
+/** A stored choice as read: anything not a known choice (or nothing) follows the browser. */
+function storedChoice(raw: unknown): UiLanguage {
+  const parsed = v.safeParse(UiLanguage, raw ?? 'browser');
+  return parsed.success ? parsed.output : 'browser';
+}
+
 /**
  * Applies the stored language choice, then follows it: `onSwitch` runs after every change of the
  * locale in use (not for a change that keeps it, e.g. "follow the browser" → the browser's own).
  * Returns the unwatch.
+ *
+ * `readAhead`: the setting's raw stored value when a page has already asked storage.local for it
+ * (the popup's entry does, with its first browser calls), so the first paint need not wait for the
+ * settings items' own reads. The setting's own read follows and wins if it differs (a value the
+ * settings would reset, or one written in between).
  */
-export async function followLanguageSetting(onSwitch: () => void = () => {}): Promise<() => void> {
+export async function followLanguageSetting(
+  onSwitch: () => void = () => {},
+  readAhead?: Promise<unknown>,
+): Promise<() => void> {
   const setting = settingItems().uiLanguage;
   const unwatch = setting.item.watch((value) => {
     const parsed = v.safeParse(UiLanguage, value ?? 'browser');
@@ -45,7 +59,14 @@ export async function followLanguageSetting(onSwitch: () => void = () => {}): Pr
       if (switched) onSwitch();
     });
   });
-  applied = readSetting(setting).then((choice) => messages.use(choice));
+  const first = readAhead ? readAhead.then(storedChoice, () => readSetting(setting)) : readSetting(setting);
+  applied = first.then((choice) => messages.use(choice));
   await applied;
+  if (readAhead) {
+    const chosen = await first;
+    void readSetting(setting).then(async (choice) => {
+      if (choice !== chosen && (await messages.use(choice))) onSwitch();
+    });
+  }
   return unwatch;
 }
