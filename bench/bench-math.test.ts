@@ -98,4 +98,21 @@ describe('staticGraphFromFiles', () => {
       ['assets/popup.css', 'chunks/popup.js', 'chunks/shared.js', 'chunks/side.js', 'popup.html'].sort(),
     );
   });
+  it('for the first load, also follows what the entry itself imports dynamically, not deeper lazy parts', () => {
+    const files: Record<string, string> = {
+      'popup.html': '<script type="module" src="/chunks/popup.js"></script>',
+      'chunks/popup.js': 'import{r}from"./reads.js";r();import("./page.js").then((m)=>m.mount());',
+      'chunks/reads.js': 'export const r=()=>{};',
+      'chunks/page.js': 'import{a}from"./shared.js";const l=()=>import("./lazy.js");',
+      'chunks/shared.js': 'export const a=1;',
+      'chunks/lazy.js': '',
+    };
+    const read = (f: string) => files[f] as string;
+    expect(staticGraphFromFiles(read, 'popup.html', true).sort()).toEqual(
+      ['chunks/page.js', 'chunks/popup.js', 'chunks/reads.js', 'chunks/shared.js', 'popup.html'].sort(),
+    );
+    expect(staticGraphFromFiles(read, 'popup.html').sort()).toEqual(
+      ['chunks/popup.js', 'chunks/reads.js', 'popup.html'].sort(),
+    );
+  });
 });

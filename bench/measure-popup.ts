@@ -17,7 +17,7 @@ import { extensionWorker, launchChromium } from './chromium';
 import type { BenchEnv } from './env';
 import { loadLogDriver, openProbePage, seedLog, send, setLogCap } from './extension-pages';
 import { eventTemplates, seedEvents } from './log-events';
-import { staticGraph } from './measure-sizes';
+import { firstLoadGraph } from './measure-sizes';
 import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
 import { summarize } from './stats';
 
@@ -55,7 +55,7 @@ function watchFirstContent(): void {
 
 /** Whether the built popup sets a `data-ready` mark anywhere (then the bench waits for it). */
 function popupMarksReady(dir: string, popup: string): boolean {
-  return staticGraph(dir, popup).some(
+  return firstLoadGraph(dir, popup).some(
     (f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('data-ready'),
   );
 }
