@@ -1,7 +1,6 @@
 /**
- * Everything the popup needs after its first browser calls have left: the client, the store,
- * Preact and the page. Loaded by the entry with a dynamic import, so the calls travel while this
- * module and its dependencies are fetched and compiled.
+ * Everything the popup needs once its first browser calls have left (components/popup/first-reads):
+ * the client, the store and the page, rendered in the language read ahead with those calls.
  */
 import { createExtensionClient } from '../extension-client';
 import { renderLocalized } from '../localized-page';
@@ -10,7 +9,7 @@ import type { FirstReads } from './first-reads';
 import { PopupPage } from './PopupPage';
 
 export function mountPopup(first: FirstReads, into: HTMLElement): void {
-  // Marks for the bench (bench/measure-popup.ts): this module has loaded; the first render starts.
+  // Marks for the bench (bench/measure-popup.ts): mounting starts; the first render starts.
   performance.mark('detour:popup:page');
   let drawn = false;
   const client = createExtensionClient();
