@@ -3,11 +3,11 @@
  * (where the background keeps the popup's snapshot, core/snapshot) and the language setting the
  * first render waits for. The entry starts all three at once, before the store, the settings and
  * Preact run: asked one after the other (the tab, then the snapshot; the language through the
- * settings items, which read storage.local when defined and again when read), they ended 20-28 ms
- * after the popup's module started on a warm open (bench/findings.md).
+ * settings items, which read storage.local when defined and again when read), data-ready came
+ * 20-28 ms after the popup's module started on a warm open (bench/findings.md).
  *
  * This file uses the browser's own API object, not `wxt/browser`, and imports nothing, so the
- * calls leave before the polyfill or any schema is needed. The answers are validated later, by the
+ * calls depend on neither the polyfill nor any schema. The answers are validated later, by the
  * store, with the schemas they were written with.
  */
 
