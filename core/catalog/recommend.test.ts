@@ -130,7 +130,8 @@ const TABLE: {
     because: ['alibaba-bailian > ollama: incentive'],
   },
   // Russia: the Russian clouds serve RU; GigaChat does not speak the OpenAI API, so for OpenAI's
-  // API the local runtimes come before it.
+  // API the local runtimes come before it; elsewhere its model list carries its page's own date
+  // (July 2026), older than the day the local runtimes' lists were read, so recency puts them first.
   {
     region: 'RU',
     from: OPENAI_API,
@@ -140,20 +141,20 @@ const TABLE: {
   {
     region: 'RU',
     from: CHATGPT,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
-    because: ['yandexgpt > gigachat: catalog'],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'gigachat', 'vllm'],
+    because: ['lm-studio > gigachat: recency'],
   },
   {
     region: 'RU',
     from: CLAUDE,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm', 'alibaba-bailian'],
-    because: ['vllm > alibaba-bailian: serves'],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'alibaba-bailian'],
+    because: ['vllm > gigachat: recency', 'gigachat > alibaba-bailian: serves'],
   },
   {
     region: 'RU',
     from: GEMINI,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
-    because: [],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
+    because: ['vllm > gigachat: recency'],
   },
   // Iran: no cloud names IR; what runs on the user's machine first, then international endpoints.
   {
