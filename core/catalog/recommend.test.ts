@@ -67,14 +67,15 @@ const TABLE: {
   because: string[];
 }[] = [
   // Mainland China: every listed Chinese platform serves CN and has a mainland endpoint; the ones
-  // with a standing free tier or a dated amount lead; DeepSeek (no offer) leads the rest by recency.
+  // with a standing free tier or a dated amount lead (the three whose free tier was confirmed on
+  // the same day in the catalog's order); DeepSeek (no offer) leads the rest by recency.
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
     because: [
-      'alibaba-bailian > zhipu: recency',
-      'zhipu > iflytek-spark: catalog',
+      'zhipu > alibaba-bailian: catalog',
+      'alibaba-bailian > iflytek-spark: catalog',
       'iflytek-spark > siliconflow: recency',
       'siliconflow > deepseek: incentive',
     ],
@@ -82,16 +83,16 @@ const TABLE: {
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
     because: ['siliconflow > deepseek: incentive'],
   },
   // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['alibaba-bailian', 'zhipu', 'deepseek', 'minimax', 'iflytek-spark'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'iflytek-spark'],
     because: [
-      'zhipu > deepseek: incentive',
+      'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
       'minimax > iflytek-spark: protocol',
     ],
@@ -99,7 +100,7 @@ const TABLE: {
   {
     region: 'CN',
     from: GEMINI,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
     because: ['siliconflow > deepseek: incentive'],
   },
   // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
@@ -147,8 +148,8 @@ const TABLE: {
   {
     region: 'RU',
     from: CLAUDE,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'alibaba-bailian'],
-    because: ['vllm > gigachat: recency', 'gigachat > alibaba-bailian: serves'],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'zhipu'],
+    because: ['vllm > gigachat: recency', 'gigachat > zhipu: serves'],
   },
   {
     region: 'RU',
@@ -160,25 +161,25 @@ const TABLE: {
   {
     region: 'IR',
     from: OPENAI_API,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
-    because: ['vllm > alibaba-bailian: serves'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    because: ['vllm > zhipu: serves'],
   },
   {
     region: 'IR',
     from: CHATGPT,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
   {
     region: 'IR',
     from: CLAUDE,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu', 'minimax'],
-    because: ['zhipu > minimax: incentive'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
+    because: ['alibaba-bailian > minimax: incentive'],
   },
   {
     region: 'IR',
     from: GEMINI,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
 ];
