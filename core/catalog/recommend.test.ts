@@ -256,6 +256,17 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expect(byId(recommendPlatforms(input), 'zhipu').currentMapping).toBe(false);
   });
 
+  it('an offer the last check could not confirm is shown but does not count', () => {
+    const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+    const bailian = catalog.platforms.find((p) => p.id === 'alibaba-bailian') as Platform;
+    const input = { blockedService: 'openai', region: 'CN', now: NOW, catalog };
+    expect(byId(recommendPlatforms(input), 'alibaba-bailian').incentiveCounts).toBe(true);
+    for (const offer of bailian.incentives) offer.unverified = true;
+    const s = recommendPlatforms(input);
+    expect(byId(s, 'alibaba-bailian').incentiveCounts).toBe(false);
+    expect(byId(s, 'alibaba-bailian').incentive).not.toBeNull();
+  });
+
   it('a standing free tier counts only while a source under 12 months old shows it', () => {
     const later = new Date('2028-01-01T00:00:00Z');
     const s = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: later });
