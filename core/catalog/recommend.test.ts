@@ -68,23 +68,24 @@ const TABLE: {
 }[] = [
   // Mainland China: every listed Chinese platform serves CN and has a mainland endpoint; the ones
   // with a standing free tier or a dated amount lead (the three whose free tier was confirmed on
-  // the same day in the catalog's order); DeepSeek (no offer) leads the rest by recency.
+  // the same day in the catalog's order); DeepSeek (no offer) leads the rest, whose lists were
+  // confirmed the same day, by catalog order.
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
     because: [
       'zhipu > alibaba-bailian: catalog',
       'alibaba-bailian > iflytek-spark: catalog',
-      'iflytek-spark > siliconflow: recency',
-      'siliconflow > deepseek: incentive',
+      'iflytek-spark > deepseek: incentive',
+      'deepseek > minimax: catalog',
     ],
   },
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
-    because: ['siliconflow > deepseek: incentive'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    because: ['iflytek-spark > deepseek: incentive'],
   },
   // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
   {
@@ -100,8 +101,8 @@ const TABLE: {
   {
     region: 'CN',
     from: GEMINI,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'siliconflow', 'deepseek'],
-    because: ['siliconflow > deepseek: incentive'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    because: ['iflytek-spark > deepseek: incentive'],
   },
   // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
   // (served in HK) has no model list or suggestion in the catalog (the model is the user's own
