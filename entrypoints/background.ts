@@ -9,14 +9,20 @@ import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/backgroun
 import { createBrowserEvents } from '../core/background/browser-events';
 import { createBackground } from '../core/background/create-background';
 import { NotifyGate } from '../core/background/notify-gate';
+import { PageWatchArming } from '../core/background/page-watch-arming';
 import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
+import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
+import { followLanguageSetting } from '../core/language/browser-messages';
+import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
+import { keepRecentSnapshot } from '../core/snapshot/recent-writer';
 import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
 
 export default defineBackground(() => {
+  openWelcomePageOnInstall();
   const local = browserArea('local');
 
   let settingsNow: Promise<Settings> | null = null;
@@ -39,6 +45,18 @@ export default defineBackground(() => {
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
     data: { mirrors: BUILD_MIRRORS },
   });
+  // Badge titles and notifications speak the language chosen in the options; on a change, the
+  // titles of open tabs on the services' sites are redrawn at once.
+  void followLanguageSetting(() => {
+    void browser.tabs
+      .query({})
+      .then((open) => {
+        for (const tab of open) {
+          if (tab.id !== undefined && tab.url && bg.productOf(tab.url)) void bg.recorder.refreshBadge(tab.id);
+        }
+      })
+      .catch((err) => console.warn('[detour] badge titles not redrawn', err));
+  }).catch((err) => console.warn('[detour] language choice not applied', err));
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
   void bg.log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));
@@ -49,7 +67,14 @@ export default defineBackground(() => {
     );
   }
 
-  const events = createBrowserEvents(bg);
+  // The popup's first paint reads popup.recent from storage.session (core/snapshot).
+  keepRecentSnapshot(bg.recentSnapshot, browser.storage.onChanged);
+
+  // A failed request or a route change: the tab's page-text watcher looks closely for a while.
+  const arming = new PageWatchArming({
+    send: (tabId, reason) => sendToPageWatch('armPageWatch', { reason }, { tabId, frameId: 0 }),
+  });
+  const events = createBrowserEvents(bg, arming);
   const watchedUrls = matchPatterns(['webApp', 'api', 'blockPage']);
   const webRequest = browser.webRequest;
   webRequest.onBeforeRequest.addListener((d) => events.beforeRequest(d), {

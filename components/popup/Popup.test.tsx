@@ -113,7 +113,7 @@ describe('popup: no events', () => {
     expect(
       await screen.findByText('Detour is watching chatgpt.com and has not seen it refuse your region.'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
     const offer = await screen.findByRole('region', {
       name: 'Check my connection when I open an AI service?',
     });
@@ -168,12 +168,90 @@ describe('popup: first questions', () => {
   });
 });
 
+describe('popup: first paint from the snapshot', () => {
+  it('paints the tab’s block and the recent events from storage.session before any message returns', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    expect(
+      (await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body }))
+        .accepted,
+    ).toBe(true);
+    await background.snapshotWritten();
+
+    // A background that never answers: whatever shows came from the snapshot.
+    const real = createExtensionClient();
+    const sent: string[] = [];
+    const silent: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: (type) => {
+        sent.push(type);
+        return new Promise(() => {});
+      },
+    };
+    renderPopup(silent);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" }),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
+    // The questions were asked all the same (their answers would replace the snapshot).
+    expect(sent).toContain('getTabState');
+    expect(sent).toContain('queryLog');
+  });
+
+  it('without a snapshot of the log, waits for the background instead of painting an empty log', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    await fakeBrowser.storage.session.remove('popup.recent');
+    const silent: ExtensionClient = {
+      ...createExtensionClient(),
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: () => new Promise(() => {}),
+    };
+    const { store } = renderPopup(silent);
+    await waitFor(() => expect(store.getState().tab.status).toBe('ready'));
+    expect(store.getState().recent.status).toBe('loading');
+    expect(document.querySelector('[data-ready]')).toBeNull();
+  });
+
+  it('an answer replaces the snapshot, and a late snapshot never replaces an answer', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    const real = createExtensionClient();
+    let releaseSnapshot: () => void = () => {};
+    const snapshotHeld = new Promise<void>((resolve) => {
+      releaseSnapshot = resolve;
+    });
+    const client: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      readSession: async (keys) => {
+        const stale = await real.readSession(keys);
+        await snapshotHeld;
+        return { ...stale, [`tab.${tabId}`]: { url: 'https://chatgpt.com/', navigatedAt: 0, events: [] } };
+      },
+    };
+    const { store } = renderPopup(client);
+    await store.getState().load();
+    expect(store.getState().tab.status).toBe('ready');
+    releaseSnapshot();
+    await new Promise((r) => setTimeout(r, 20));
+    const tab = store.getState().tab;
+    expect(tab.status === 'ready' && tab.value?.events.length).toBe(1);
+  });
+});
+
 describe('popup: a block on this tab', () => {
   async function blockOnTab(times = 1): Promise<number> {
     // Suggestions depend on the region; the test machine's time zone must not decide them.
     await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
     const tabId = await openTab('https://chatgpt.com/');
     for (let i = 0; i < times; i++) {
+      // Each time after the first is a reload: a new document, so a new sighting of the block.
+      if (i > 0) await background.tabs.navigate(tabId, 'https://chatgpt.com/');
       const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
         body: CHATGPT_PAGE.body,
       });
@@ -396,7 +474,7 @@ describe('popup: Check now', () => {
     expect(await screen.findByText('It refused this connection.')).toBeTruthy();
     const warning = await screen.findByRole('status', { name: 'Your connection leaves from China (CN).' });
     expect(warning.textContent).toMatch(
-      /ChatGPT does not serve CN \(OpenAI's list, as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\)\./,
+      /ChatGPT does not serve China, according to OpenAI's list as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\./,
     );
     expect(warning.textContent).toContain('Using it from here may get the account suspended.');
     const source = within(warning).getByRole('link', { name: /Source/ });
@@ -428,10 +506,12 @@ describe('popup in Chinese', () => {
     await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
     renderPopup();
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
+      await screen.findByRole('heading', { level: 1, name: 'ChatGPT 在你所在的地区不可用' }),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
-    expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '立即检查' }));
+    const warning = await screen.findByRole('status', { name: '你的网络出口在中国（CN）。' });
+    // The list names the country, never only its code.
+    expect(warning.textContent).toMatch(/根据 OpenAI 截至 .+日公布的名单，ChatGPT 不在中国提供服务。/);
   });
 
   it('uses Traditional Chinese wording in zh_TW', async () => {

@@ -10,17 +10,15 @@ import { t } from '../i18n';
 import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
-import { SuggestionList } from '../shared/SuggestionList';
 import type { PopupState } from '../stores/popup-store';
 import type { SettingsState } from '../stores/settings-store';
 import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
-import { CheckNow } from './CheckNow';
-import { ConnectionCheckOffer } from './ConnectionCheckOffer';
-import { ExitCountryLine } from './ExitCountryLine';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
 import { firstBlock, TabSummary } from './TabSummary';
+
+type WayForwardParts = typeof import('./way-forward-parts');
 
 /** Where the exit country shown came from. */
 type ExitSource = 'check' | 'warning' | 'answer';
@@ -54,6 +52,9 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     return () => settings.getState().dispose();
   }, [store, settings]);
 
+  // Loaded after the first paint, once there is a service to act on (./way-forward-parts).
+  const [parts, setParts] = useState<WayForwardParts | null>(null);
+
   const tabState = tab.status === 'ready' ? tab.value : null;
   const block = firstBlock(tabState);
   const warning = tabState?.events.find((e) => e.kind === 'warning') ?? null;
@@ -66,6 +67,15 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
   // The background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
   const wantsSuggestions = !!focus && (!!block || !!warning);
+  const needsParts = !!focus || !!exitAnswer;
+  useEffect(() => {
+    if (!needsParts || parts) return;
+    let current = true;
+    import('./way-forward-parts').then((loaded) => current && setParts(loaded));
+    return () => {
+      current = false;
+    };
+  }, [needsParts, parts]);
 
   // Asked of the background only when there is something to suggest or judge: a quiet tab asks nothing.
   const [guessed, setGuessed] = useState<{ region: string | null } | null>(null);
@@ -189,16 +199,16 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
         data-ready={tab.status !== 'loading' && recent.status !== 'loading' ? '' : undefined}
       >
         <TabSummary tab={tab} now={now} />
-        {warningView ? (
-          <ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
+        {parts && warningView ? (
+          <parts.ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
         ) : null}
-        {answerView ? (
-          <ExitCountryLine view={answerView} now={now} onAdopt={adopt(answerView.country)} />
+        {parts && answerView ? (
+          <parts.ExitCountryLine view={answerView} now={now} onAdopt={adopt(answerView.country)} />
         ) : exitAnswer && !exitAnswer.country && !exitView && !warningView ? (
           <p class="muted small">{t('check.exitCountryUnknown')}</p>
         ) : null}
-        {focus ? (
-          <CheckNow
+        {parts && focus ? (
+          <parts.CheckNow
             serviceName={focusName}
             check={check}
             exitView={exitView}
@@ -207,8 +217,8 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             now={now}
           />
         ) : null}
-        {wantsSuggestions && ways ? (
-          <SuggestionList
+        {parts && wantsSuggestions && ways ? (
+          <parts.SuggestionList
             suggestions={ways.suggestions}
             region={region}
             regionAutomatic={values?.region.mode !== 'chosen'}
@@ -225,8 +235,8 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             initiallyShown={SUGGESTIONS_SHOWN}
           />
         ) : null}
-        {showOffer ? (
-          <ConnectionCheckOffer
+        {parts && showOffer ? (
+          <parts.ConnectionCheckOffer
             onAccept={() =>
               void settings.getState().update({ exitCheckOnOpen: true, exitCheckOffered: true })
             }

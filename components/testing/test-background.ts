@@ -14,6 +14,7 @@ import type { SigningKey } from '../../core/data-updates/signature';
 import type { Observation } from '../../core/detection/observation';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
 import { readSettings } from '../../core/settings/items';
+import { keepRecentSnapshot } from '../../core/snapshot/recent-writer';
 import { browserArea } from '../../core/storage/key-value-area';
 import pkg from '../../package.json';
 
@@ -56,6 +57,7 @@ export function startTestBackground(options: TestBackgroundOptions) {
     now: options.now,
     warn: () => {},
   });
+  const stopSnapshot = keepRecentSnapshot(bg.recentSnapshot, fakeBrowser.storage.onChanged, () => {});
   const handlers = bg.router;
   const { log, tabs } = bg;
 
@@ -84,7 +86,10 @@ export function startTestBackground(options: TestBackgroundOptions) {
         { id: extensionId, url: pageUrl, frameId: 0, tab: { id: tabId, url: pageUrl } },
       );
     },
+    /** Settles when `popup.recent` holds the log as it is now. */
+    snapshotWritten: () => bg.recentSnapshot.refresh(),
     stop() {
+      stopSnapshot();
       for (const remove of removers) remove();
     },
   };

@@ -26,6 +26,7 @@ import { guessRegion } from '../regions/guess-region';
 import { REGIONS } from '../regions/regions';
 import { findProduct, SERVICES } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
+import { RecentSnapshotWriter } from '../snapshot/recent-writer';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { GrantedHosts, type HostPorts } from './granted-hosts';
 import { createObserve } from './observe';
@@ -96,6 +97,9 @@ export function createBackground(deps: BackgroundDeps) {
   // Only if the person opted in, and at most once a week.
   void data.checkWeeklyIfDue().catch((err) => console.warn('[detour] weekly data check failed', err));
   const tabs = new TabStates(deps.session, deps.now);
+  // The popup's first paint reads this from storage.session instead of asking (core/snapshot);
+  // the caller keeps it in step with the log (keepRecentSnapshot on storage.onChanged).
+  const recentSnapshot = new RecentSnapshotWriter(deps.session, (limit) => log.query({}, 0, limit), now);
   let exitChecks: ExitChecks | null = null;
   const recorder = new BlockRecorder({
     log,
@@ -231,6 +235,7 @@ export function createBackground(deps: BackgroundDeps) {
     recorder,
     log,
     tabs,
+    recentSnapshot,
     hosts,
     exitChecks: checks,
     productOf,

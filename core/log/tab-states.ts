@@ -12,11 +12,13 @@ import { stripUrl } from './sanitize';
 /** A tab rarely shows more; the popup lists these, the log keeps everything. */
 export const MAX_EVENTS_PER_TAB = 20;
 export const TAB_PREFIX = 'tab.';
-const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
+export const tabKey = (tabId: number): string => `${TAB_PREFIX}${tabId}`;
 
 const TabRecord = v.object({
   url: v.nullable(v.string()),
   navigatedAt: v.number(),
+  /** Names the document the tab shows; absent in records written before documents were named. */
+  document: v.optional(v.string()),
   events: v.array(LogEvent),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
@@ -43,9 +45,33 @@ export class TabStates {
   /** A new document in the tab: what was seen before no longer describes it. */
   navigate(tabId: number, url: string | null): Promise<TabState> {
     return this.serial(async () => {
-      const record: TabRecord = { url: url ? stripUrl(url) : null, navigatedAt: this.now(), events: [] };
+      const record: TabRecord = {
+        url: url ? stripUrl(url) : null,
+        navigatedAt: this.now(),
+        document: crypto.randomUUID(),
+        events: [],
+      };
       await this.area.set({ [tabKey(tabId)]: record });
       return toState(tabId, record);
+    });
+  }
+
+  /**
+   * The name of the document the tab shows, given at its last navigation: every sighting in one
+   * document shares it, and it survives the MV3 worker being stopped (storage.session). Names the
+   * document when the record has no name yet, so a second sighting finds the same one.
+   */
+  documentOf(tabId: number, tabUrl?: string): Promise<string> {
+    return this.serial(async () => {
+      const record = (await this.read(tabId)) ?? {
+        url: tabUrl ? stripUrl(tabUrl) : null,
+        navigatedAt: this.now(),
+        events: [],
+      };
+      if (record.document) return record.document;
+      record.document = crypto.randomUUID();
+      await this.area.set({ [tabKey(tabId)]: record });
+      return record.document;
     });
   }
 
@@ -88,4 +114,11 @@ export class TabStates {
 
 function toState(tabId: number, record: TabRecord | null): TabState {
   return { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+}
+
+/** A stored tab record as the popup's snapshot reads it (core/snapshot); null when absent or bad. */
+export function storedTabState(tabId: number, raw: unknown): TabState | null {
+  if (raw === undefined) return null;
+  const parsed = v.safeParse(TabRecord, raw);
+  return parsed.success ? toState(tabId, parsed.output) : null;
 }

@@ -256,6 +256,11 @@ export interface LaunchOptions {
   timezoneId?: string;
   /** Hosts that fail to connect, e.g. a service that is down (see DetourInBrowser.failures). */
   failures?: Map<string, HostFailure>;
+  /**
+   * Chromium: a profile folder the caller keeps (and removes), e.g. to reopen the browser on the
+   * same profile; by default a fresh one is made and removed on close.
+   */
+  profile?: string;
 }
 
 /** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
@@ -272,6 +277,7 @@ export async function launchChromium({
   locale,
   timezoneId,
   failures = new Map(),
+  profile: keptProfile,
 }: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
@@ -282,7 +288,10 @@ export async function launchChromium({
     ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
     standIn.hostResolverRules(),
   ].join(', ');
-  const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const removeProfile = () => {
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: !headed,
@@ -348,13 +357,13 @@ export async function launchChromium({
       async close() {
         await context.close();
         await failurePorts?.close();
-        rmSync(profile, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
     await context.close();
     await failurePorts?.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }
