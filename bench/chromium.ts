@@ -3,15 +3,14 @@
  * headless, every service host name mapped to the bench server. One fresh profile per launch
  * unless a profile is handed in (to keep a seeded log across launches).
  *
- * Not test/e2e/browsers.ts's launcher: the bench needs the raw Playwright context (CDP sessions,
- * profiles), a browser with no extension and one with the control extension.
+ * The same Chromium and flags as the tests (test/support/chromium-context.ts); the bench keeps the
+ * raw Playwright context (CDP sessions, profiles), and launches a browser with no extension and
+ * one with the control extension.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { findBrowser } from '../test/e2e/browsers';
+import { launchChromiumContext } from '../test/support/chromium-context';
 
 export interface LaunchOptions {
   /** Unpacked extension folder, or null for a browser with no extension. */
@@ -27,38 +26,12 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
-  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'detour-bench-profile-'));
-  const args = [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-    '--disable-features=DisableLoadExtensionCommandLineSwitch',
-    '--ignore-certificate-errors',
-    `--host-resolver-rules=${options.hostResolverRules}`,
-  ];
-  if (options.extensionDir) {
-    args.push(
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
-    );
-  }
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    args,
+  return launchChromiumContext({
+    extensionDirs: options.extensionDir ? [options.extensionDir] : [],
+    hostResolverRules: options.hostResolverRules,
     viewport: { width: 1280, height: 800 },
+    ...(options.profileDir ? { profile: options.profileDir } : {}),
   });
-  const close = async () => {
-    await context.close();
-    if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
-  };
-  return { context, close };
 }
 
 /** The extension's worker (waiting for it to start) and its id. */

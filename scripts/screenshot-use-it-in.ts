@@ -9,12 +9,11 @@
  *
  * Needs a CJK font for the Chinese picture (Debian: fonts-noto-cjk).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { extensionDir, findBrowser, REPO_ROOT } from '../test/e2e/browsers';
+import { extensionDir, REPO_ROOT } from '../test/e2e/browsers';
 import { type StandIn, startStandIn } from '../test/stand-in/server';
+import { launchChromiumContext } from '../test/support/chromium-context';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
 const LOCALES = [
@@ -23,35 +22,15 @@ const LOCALES = [
 ] as const;
 
 async function shoot(locale: (typeof LOCALES)[number], standIn: StandIn): Promise<string> {
-  const dir = extensionDir('chromium');
-  const profile = mkdtempSync(join(tmpdir(), 'detour-use-it-in-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    ignoreHTTPSErrors: true,
+  const launched = await launchChromiumContext({
+    extensionDirs: [extensionDir('chromium')],
+    hostResolverRules: standIn.hostResolverRules(),
     locale: locale.lang,
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 380, height: 600 },
     deviceScaleFactor: 2,
-    env: { ...process.env, LANGUAGE: locale.language, LANG: `${locale.language}.UTF-8` },
-    args: [
-      '--headless=new',
-      `--lang=${locale.lang}`,
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
-      '--ignore-certificate-errors',
-    ],
   });
+  const { context } = launched;
   try {
     const worker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -84,8 +63,7 @@ async function shoot(locale: (typeof LOCALES)[number], standIn: StandIn): Promis
     await card.screenshot({ path: file });
     return file;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await launched.close();
   }
 }
 

@@ -9,12 +9,12 @@
  * Chromium takes its UI language (which picks _locales/<lang>) from --lang and LANGUAGE; the time
  * zone (Asia/Shanghai) is what Detour's automatic region reads, as for a person in mainland China.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { extensionDir, findBrowser, REPO_ROOT } from '../test/e2e/browsers';
+import type { Page } from 'playwright-core';
+import { extensionDir, REPO_ROOT } from '../test/e2e/browsers';
 import { type StandIn, startStandIn } from '../test/stand-in/server';
+import { launchChromiumContext } from '../test/support/chromium-context';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
 const LOCALES = [
@@ -29,35 +29,15 @@ async function waitForText(page: Page, selector: string, timeout = 15_000): Prom
 }
 
 async function shoot(locale: (typeof LOCALES)[number], standIn: StandIn): Promise<string[]> {
-  const dir = extensionDir('chromium');
-  const profile = mkdtempSync(join(tmpdir(), 'detour-shots-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    ignoreHTTPSErrors: true,
+  const launched = await launchChromiumContext({
+    extensionDirs: [extensionDir('chromium')],
+    hostResolverRules: standIn.hostResolverRules(),
     locale: locale.lang,
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1100, height: 860 },
     deviceScaleFactor: 2,
-    env: { ...process.env, LANGUAGE: locale.language, LANG: `${locale.language}.UTF-8` },
-    args: [
-      '--headless=new',
-      `--lang=${locale.lang}`,
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
-      '--ignore-certificate-errors',
-    ],
   });
+  const { context } = launched;
   const written: string[] = [];
   try {
     const worker =
@@ -122,8 +102,7 @@ async function shoot(locale: (typeof LOCALES)[number], standIn: StandIn): Promis
       await options.close();
     }
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await launched.close();
   }
   return written;
 }

@@ -15,12 +15,12 @@
  * language and time zone match, so the region Detour guesses fits the language. Every image is
  * checked for its exact size before the script ends.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { extensionDir, findBrowser, REPO_ROOT } from '../test/e2e/browsers';
+import type { Page } from 'playwright-core';
+import { extensionDir, REPO_ROOT } from '../test/e2e/browsers';
 import { type StandIn, startStandIn } from '../test/stand-in/server';
+import { type ChromiumContext, launchChromiumContext } from '../test/support/chromium-context';
 
 const OUT = join(REPO_ROOT, 'docs', 'store');
 const SCREEN = { width: 1280, height: 800 };
@@ -89,35 +89,15 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-function launch(locale: Locale, standIn: StandIn, profile: string): Promise<BrowserContext> {
-  const dir = extensionDir('chromium');
-  return chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    ignoreHTTPSErrors: true,
+function launch(locale: Locale, standIn: StandIn): Promise<ChromiumContext> {
+  return launchChromiumContext({
+    extensionDirs: [extensionDir('chromium')],
+    hostResolverRules: standIn.hostResolverRules(),
     locale: locale.lang,
     timezoneId: locale.timeZone,
     viewport: SCREEN,
     deviceScaleFactor: 1,
     colorScheme: 'light',
-    env: { ...process.env, LANGUAGE: locale.language, LANG: `${locale.language}.UTF-8` },
-    args: [
-      '--headless=new',
-      `--lang=${locale.lang}`,
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
-      '--ignore-certificate-errors',
-    ],
   });
 }
 
@@ -163,8 +143,8 @@ function tileHtml(locale: Locale): string {
 }
 
 async function makeAssets(locale: Locale, standIn: StandIn): Promise<string[]> {
-  const profile = mkdtempSync(join(tmpdir(), 'detour-store-'));
-  const context = await launch(locale, standIn, profile);
+  const launched = await launch(locale, standIn);
+  const { context } = launched;
   const written: string[] = [];
   try {
     const worker =
@@ -246,8 +226,7 @@ async function makeAssets(locale: Locale, standIn: StandIn): Promise<string[]> {
     await frame.screenshot({ path: written.at(-1) });
     await frame.close();
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await launched.close();
   }
   return written;
 }

@@ -10,6 +10,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyObservation } from '../../core/detection';
+import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import { writeSettings } from '../../core/settings/items';
 import { readLastTool, writeLastTool } from '../../core/settings/last-tool';
 import fixtures from '../../reference/block-signatures.json';
@@ -172,7 +173,8 @@ describe('Use it in… after an OpenAI refusal', () => {
 describe('the card warns where keys belong to one site', () => {
   it('Moonshot in CN: keys from platform.moonshot.cn work only with api.moonshot.cn', async () => {
     const answer = await background.handlers.getSuggestions(
-      { service: 'openai', region: 'CN', limit: 10 },
+      // Every suggestion: where Moonshot ranks is not what this checks.
+      { service: 'openai', region: 'CN', limit: MAX_SUGGESTIONS },
       POPUP_SENDER(),
     );
     const moonshot = answer.suggestions.map(suggestionView).find((s) => s.platformId === 'moonshot');

@@ -67,31 +67,33 @@ const TABLE: {
   because: string[];
 }[] = [
   // Mainland China: every listed Chinese platform serves CN and has a mainland endpoint; the ones
-  // with a standing free tier or a dated amount lead; DeepSeek (no offer) leads the rest by recency.
+  // with a standing free tier or a dated amount lead (the three whose free tier was confirmed on
+  // the same day in the catalog's order); DeepSeek (no offer) leads the rest, whose lists were
+  // confirmed the same day, by catalog order.
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
     because: [
-      'alibaba-bailian > zhipu: recency',
-      'zhipu > iflytek-spark: catalog',
-      'iflytek-spark > siliconflow: recency',
-      'siliconflow > deepseek: incentive',
+      'zhipu > alibaba-bailian: catalog',
+      'alibaba-bailian > iflytek-spark: catalog',
+      'iflytek-spark > deepseek: incentive',
+      'deepseek > minimax: catalog',
     ],
   },
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
-    because: ['siliconflow > deepseek: incentive'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    because: ['iflytek-spark > deepseek: incentive'],
   },
   // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['alibaba-bailian', 'zhipu', 'deepseek', 'minimax', 'iflytek-spark'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'iflytek-spark'],
     because: [
-      'zhipu > deepseek: incentive',
+      'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
       'minimax > iflytek-spark: protocol',
     ],
@@ -99,8 +101,8 @@ const TABLE: {
   {
     region: 'CN',
     from: GEMINI,
-    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
-    because: ['siliconflow > deepseek: incentive'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    because: ['iflytek-spark > deepseek: incentive'],
   },
   // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
   // (served in HK) has no model list or suggestion in the catalog (the model is the user's own
@@ -130,7 +132,8 @@ const TABLE: {
     because: ['alibaba-bailian > ollama: incentive'],
   },
   // Russia: the Russian clouds serve RU; GigaChat does not speak the OpenAI API, so for OpenAI's
-  // API the local runtimes come before it.
+  // API the local runtimes come before it; elsewhere its model list carries its page's own date
+  // (July 2026), older than the day the local runtimes' lists were read, so recency puts them first.
   {
     region: 'RU',
     from: OPENAI_API,
@@ -140,44 +143,44 @@ const TABLE: {
   {
     region: 'RU',
     from: CHATGPT,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
-    because: ['yandexgpt > gigachat: catalog'],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'gigachat', 'vllm'],
+    because: ['lm-studio > gigachat: recency'],
   },
   {
     region: 'RU',
     from: CLAUDE,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm', 'alibaba-bailian'],
-    because: ['vllm > alibaba-bailian: serves'],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'zhipu'],
+    because: ['vllm > gigachat: recency', 'gigachat > zhipu: serves'],
   },
   {
     region: 'RU',
     from: GEMINI,
-    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
-    because: [],
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
+    because: ['vllm > gigachat: recency'],
   },
   // Iran: no cloud names IR; what runs on the user's machine first, then international endpoints.
   {
     region: 'IR',
     from: OPENAI_API,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
-    because: ['vllm > alibaba-bailian: serves'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    because: ['vllm > zhipu: serves'],
   },
   {
     region: 'IR',
     from: CHATGPT,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
   {
     region: 'IR',
     from: CLAUDE,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu', 'minimax'],
-    because: ['zhipu > minimax: incentive'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
+    because: ['alibaba-bailian > minimax: incentive'],
   },
   {
     region: 'IR',
     from: GEMINI,
-    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
 ];
@@ -252,6 +255,17 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     target.unverified = true;
     const input = { blockedService: 'openai', region: 'CN', model: 'gpt-4o', now: NOW, catalog };
     expect(byId(recommendPlatforms(input), 'zhipu').currentMapping).toBe(false);
+  });
+
+  it('an offer the last check could not confirm is shown but does not count', () => {
+    const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+    const bailian = catalog.platforms.find((p) => p.id === 'alibaba-bailian') as Platform;
+    const input = { blockedService: 'openai', region: 'CN', now: NOW, catalog };
+    expect(byId(recommendPlatforms(input), 'alibaba-bailian').incentiveCounts).toBe(true);
+    for (const offer of bailian.incentives) offer.unverified = true;
+    const s = recommendPlatforms(input);
+    expect(byId(s, 'alibaba-bailian').incentiveCounts).toBe(false);
+    expect(byId(s, 'alibaba-bailian').incentive).not.toBeNull();
   });
 
   it('a standing free tier counts only while a source under 12 months old shows it', () => {

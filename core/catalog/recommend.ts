@@ -118,8 +118,12 @@ function reachable(platform: Platform, region: string | null, avail: Availabilit
   return false;
 }
 
-/** Current and worth moving for: a standing free tier, or an offer that states an amount. */
+/**
+ * Current and worth moving for: a standing free tier, or an offer that states an amount. An offer
+ * the last check could not confirm on the vendor's own page is shown but never counts.
+ */
 function counts(incentive: Incentive, status: 'current' | 'stale'): boolean {
+  if (incentive.unverified) return false;
   return status === 'current' && (incentive.standing === true || !!incentive.amount?.trim());
 }
 

@@ -9,13 +9,13 @@
  * demo drives either. Assertions go through the extension's own surfaces: its message
  * protocol (sent from one of its pages, exactly as the popup does) and its badge.
  */
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProtocolMap } from '../../core/messaging/protocol';
 import { type HostFailure, startConnectProxy, startFailurePorts } from '../stand-in/connect-proxy';
 import type { StandIn } from '../stand-in/server';
+import { launchChromiumContext } from '../support/chromium-context';
 
 export type { HostFailure } from '../stand-in/connect-proxy';
 
@@ -279,44 +279,25 @@ export async function launchChromium({
   failures = new Map(),
   profile: keptProfile,
 }: LaunchOptions): Promise<DetourInBrowser> {
-  const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
-  const { chromium } = await import('playwright-core');
   const failurePorts = failures.size > 0 ? await startFailurePorts() : undefined;
   const hostRules = [
     ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
     standIn.hostResolverRules(),
   ].join(', ');
-  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'detour-chromium-'));
-  const removeProfile = () => {
-    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
-  };
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: !headed,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1100, height: 800 },
-    ...(locale ? { locale } : {}),
-    ...(timezoneId ? { timezoneId } : {}),
-    args: [
-      ...(headed ? [] : ['--headless=new']),
-      ...(locale ? [`--lang=${locale}`] : []),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${hostRules}`,
-      '--ignore-certificate-errors',
-    ],
+  const launched = await launchChromiumContext({
+    extensionDirs: [dir],
+    hostResolverRules: hostRules,
+    headed,
+    locale,
+    timezoneId,
+    ...(keptProfile ? { profile: keptProfile } : {}),
+  }).catch(async (error: unknown) => {
+    await failurePorts?.close();
+    throw error;
   });
+  const { context } = launched;
   try {
     const worker =
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -355,15 +336,13 @@ export async function launchChromium({
       }),
       onClose: (listener) => context.on('close', listener),
       async close() {
-        await context.close();
+        await launched.close();
         await failurePorts?.close();
-        removeProfile();
       },
     };
   } catch (error) {
-    await context.close();
+    await launched.close();
     await failurePorts?.close();
-    removeProfile();
     throw error;
   }
 }
