@@ -1,15 +1,15 @@
 /**
- * The bench's local HTTPS server. Chromium reaches it at the services' real host names through
- * --host-resolver-rules, so the production build's real `matches` apply. Listens on loopback
- * only, with a throwaway certificate that Chromium is told to accept.
+ * The bench's pages, served by the tests' HTTPS stand-in (test/stand-in/server.ts) at the
+ * services' real host names, so the production build's real `matches` apply. The bench answers
+ * every request to its own hosts itself (its pages, a 403 from api.openai.com, 404 for anything
+ * else, such as the stream page's deliberately failing request): nothing falls through to the
+ * stand-in's block pages, which would log blocks in the middle of a measurement.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { makeThrowawayCertificate } from '../test/stand-in/certificate';
+import { type Reply, startStandIn } from '../test/stand-in/server';
 
-/** Host names the bench serves; everything else resolves nowhere. */
+/** Host names the bench serves. */
 export const BENCH_HOSTS = ['chatgpt.com', 'gemini.google.com', 'claude.ai', 'api.openai.com'] as const;
 
 const PAGES_DIR = join(import.meta.dirname, 'pages');
@@ -31,7 +31,6 @@ export interface BenchServerOptions {
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
-  const { key, cert } = makeThrowawayCertificate(BENCH_HOSTS);
   const files = new Map<string, string>();
   const page = (name: string): string | undefined => {
     if (!/^[a-z-]+\.(html|js)$/.test(name)) return undefined;
@@ -44,52 +43,42 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     }
     return files.get(name);
   };
-  const server: Server = createServer({ key, cert }, (req, res) => {
-    const host = (req.headers.host ?? '').split(':')[0];
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (host === 'api.openai.com') {
-      const origin = req.headers.origin;
-      const cors: Record<string, string> = origin
+  const benchRoute = (request: {
+    host: string;
+    path: string;
+    method: string;
+    origin: string | null;
+  }): Reply | null => {
+    if (!(BENCH_HOSTS as readonly string[]).includes(request.host)) return null;
+    if (request.host === 'api.openai.com') {
+      const cors: Record<string, string> = request.origin
         ? {
-            'access-control-allow-origin': origin,
+            'access-control-allow-origin': request.origin,
             'access-control-allow-headers': 'authorization, content-type',
             'access-control-allow-methods': 'POST, GET, OPTIONS',
           }
         : {};
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, cors).end();
-        return;
-      }
-      req.resume();
-      res.writeHead(403, { 'content-type': 'application/json', ...cors }).end(options.apiBlockBody);
-      return;
+      if (request.method === 'OPTIONS') return { status: 204, headers: cors };
+      return {
+        status: 403,
+        headers: { 'content-type': 'application/json', ...cors },
+        body: options.apiBlockBody,
+      };
     }
-    const name = path === '/' || path === '/app' ? 'stream.html' : path.replace(/^\/bench\//, '');
+    const name =
+      request.path === '/' || request.path === '/app'
+        ? 'stream.html'
+        : request.path.replace(/^\/bench\//, '');
     const body = page(name);
-    if (body === undefined) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
+    if (body === undefined)
+      return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
     const ext = name.split('.').pop() as string;
-    res.writeHead(200, { 'content-type': TYPES[ext], 'cache-control': 'no-store' }).end(body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const rules = [
-    ...BENCH_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`),
-    'MAP * ~NOTFOUND',
-    'EXCLUDE 127.0.0.1',
-  ];
+    return { status: 200, headers: { 'content-type': TYPES[ext] as string }, body };
+  };
+  const standIn = await startStandIn({ extraRoutes: benchRoute });
   return {
-    port,
-    hostResolverRules: rules.join(', '),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    port: standIn.port,
+    hostResolverRules: standIn.hostResolverRules(),
+    close: () => standIn.close(),
   };
 }

@@ -63,7 +63,13 @@ export interface StandInOptions {
    * Extra pages a test serves (e.g. test/stand-in/hostile-pages.ts), asked before the built-in
    * routes; null falls through to them. The request body is not read.
    */
-  extraRoutes?: (request: { host: string; path: string; query: string; method: string }) => Reply | null;
+  extraRoutes?: (request: {
+    host: string;
+    path: string;
+    query: string;
+    method: string;
+    origin: string | null;
+  }) => Reply | null;
 }
 
 export interface StandIn {
@@ -179,7 +185,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   }
 
   function route(req: IncomingMessage, host: string, path: string, query = ''): Reply {
-    const extra = options.extraRoutes?.({ host, path, query, method: req.method ?? 'GET' });
+    const extra = options.extraRoutes?.({
+      host,
+      path,
+      query,
+      method: req.method ?? 'GET',
+      origin: req.headers.origin ?? null,
+    });
     if (extra) return extra;
     if (path === '/cdn-cgi/trace' && serviceHosts.includes(host)) return trace(req, host);
     switch (host) {
