@@ -8,7 +8,9 @@
  *   webRequest.onCompleted                   → response observation: status, URL, relevant headers
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
- *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on (issue 10)
+ *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on
+ *   webRequest.onErrorOccurred / onCompleted → UnreachableWatch: a service that cannot be reached
+ *                                              from this network while other sites load
  *   runtime messages                         → core/watch/handlers (validated, sender-checked)
  */
 import { browser } from 'wxt/browser';
@@ -44,9 +46,12 @@ import { isServiceWatched } from '../core/settings/schema';
 import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
 import { GrantedHosts } from '../core/watch/granted-hosts';
 import { createHandlers } from '../core/watch/handlers';
+import { classifyNetworkError, errorName } from '../core/watch/network-failure';
 import { NotifyGate } from '../core/watch/notify-gate';
 import { BlockRecorder } from '../core/watch/recorder';
 import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
+import { UnreachableRecorder } from '../core/watch/unreachable-recorder';
+import { UnreachableWatch } from '../core/watch/unreachable-watch';
 import {
   isNetworkFailure,
   navigationObservation,
@@ -92,6 +97,25 @@ export default defineBackground(() => {
     onBlocked: (_event, sighting) => {
       exitChecks.trouble(sighting.url);
       exitChecks.trouble(sighting.tabUrl);
+    },
+  });
+  const unreachableRecorder = new UnreachableRecorder({
+    log,
+    tabs,
+    settings,
+    badge: badgeAdapter(),
+    notify: notifyAdapter(new NotifyGate(local)),
+    episodes: local,
+  });
+  const unreachableWatch = new UnreachableWatch({
+    online: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+    onUnreachable: (sighting) => {
+      void unreachableRecorder
+        .record(sighting)
+        .catch((err) => console.warn('[detour] unreachable event not recorded', err));
+    },
+    onRecovered: (service) => {
+      void unreachableRecorder.recovered(service).catch(() => undefined);
     },
   });
   const known = new Set(SERVICES.map((s) => s.slug));
@@ -266,6 +290,13 @@ export default defineBackground(() => {
 
   browser.webRequest.onCompleted.addListener(
     (details) => {
+      // The network carried this request, whatever its status: evidence for UnreachableWatch.
+      unreachableWatch.succeeded({
+        url: details.url,
+        service: productOf(details.url)?.service ?? null,
+        mainFrame: details.type === 'main_frame',
+        tabId: details.tabId,
+      });
       if (filtered.delete(details.requestId)) return;
       const obs = responseObservation(details);
       const tabUrl = details.type === 'main_frame' ? details.url : undefined;
@@ -282,6 +313,22 @@ export default defineBackground(() => {
       // But a network failure in a tab may mean the route changed: re-check the exit country at once.
       if (details.tabId >= 0 && isNetworkFailure(details.error)) exitChecks.trouble(details.url);
       redirected.delete(details.requestId);
+      const owner = productOf(details.url);
+      if (!owner) return;
+      const mainFrame = details.type === 'main_frame';
+      const cls = classifyNetworkError(details.error);
+      // The tab's own page never arrived: the popup must not call that tab "no block seen".
+      if (mainFrame && details.tabId >= 0 && cls !== 'aborted' && cls !== 'blocked' && cls !== 'unknown') {
+        void tabs.pageFailed(details.tabId, errorName(details.error), details.url).catch(() => undefined);
+      }
+      unreachableWatch.failed({
+        url: details.url,
+        tabId: details.tabId,
+        mainFrame,
+        error: details.error,
+        owner,
+        tabUrl: mainFrame ? details.url : undefined,
+      });
     },
     { urls: watchedUrls },
   );

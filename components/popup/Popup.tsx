@@ -18,7 +18,7 @@ import { CheckNow } from './CheckNow';
 import { ConnectionCheckOffer } from './ConnectionCheckOffer';
 import { ExitCountryLine } from './ExitCountryLine';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
-import { firstBlock, TabSummary } from './TabSummary';
+import { firstBlock, firstUnreachable, TabSummary } from './TabSummary';
 
 /** Where the exit country shown came from. */
 type ExitSource = 'check' | 'warning' | 'answer';
@@ -51,15 +51,19 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
   const tabState = tab.status === 'ready' ? tab.value : null;
   const block = firstBlock(tabState);
   const warning = tabState?.events.find((e) => e.kind === 'warning') ?? null;
+  // A service that cannot be reached from here needs a way forward as much as one that refused.
+  const unreachable = firstUnreachable(tabState);
   const focus = block
     ? { service: block.service, product: block.product }
-    : warning
-      ? { service: warning.service, product: warning.product }
-      : serviceForUrl(tabState?.url);
+    : unreachable
+      ? { service: unreachable.service, product: unreachable.product }
+      : warning
+        ? { service: warning.service, product: warning.product }
+        : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
   // Issue 10: the background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
-  const wantsSuggestions = !!focus && (!!block || !!warning);
+  const wantsSuggestions = !!focus && (!!block || !!warning || !!unreachable);
 
   // Asked of the background only when there is something to suggest or judge: a quiet tab asks nothing.
   const [guessed, setGuessed] = useState<{ region: string | null } | null>(null);

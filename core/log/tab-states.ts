@@ -19,6 +19,8 @@ const TabRecord = v.object({
   url: v.nullable(v.string()),
   navigatedAt: v.number(),
   events: v.array(LogEvent),
+  /** The tab's page itself failed to load at the network level (the browser's error name). */
+  pageFailed: v.optional(v.object({ error: v.pipe(v.string(), v.maxLength(80)), at: v.number() })),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
 
@@ -58,6 +60,23 @@ export class TabStates {
     });
   }
 
+  /**
+   * The tab's page did not load (DNS, connection, TLS). Kept until the next navigation, so the
+   * popup never says "no block seen" about a page that never arrived.
+   */
+  pageFailed(tabId: number, error: string, tabUrl?: string): Promise<TabState> {
+    return this.serial(async () => {
+      const record = (await this.read(tabId)) ?? {
+        url: tabUrl ? stripUrl(tabUrl) : null,
+        navigatedAt: this.now(),
+        events: [],
+      };
+      record.pageFailed = { error: error.slice(0, 80), at: this.now() };
+      await this.area.set({ [tabKey(tabId)]: record });
+      return toState(tabId, record);
+    });
+  }
+
   remove(tabId: number): Promise<void> {
     return this.serial(() => this.area.remove([tabKey(tabId)]));
   }
@@ -81,5 +100,7 @@ export class TabStates {
 }
 
 function toState(tabId: number, record: TabRecord | null): TabState {
-  return { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+  const state: TabState = { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+  if (record?.pageFailed) state.pageFailed = record.pageFailed;
+  return state;
 }

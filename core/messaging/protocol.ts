@@ -198,8 +198,10 @@ export interface LogPage {
 export interface TabState {
   tabId: number;
   url: string | null;
-  /** Blocks and warnings seen on this tab since its last navigation, newest first. */
+  /** Blocks, warnings and unreachable events seen on this tab since its last navigation, newest first. */
   events: LogEvent[];
+  /** The tab's page itself failed to load at the network level since its last navigation. */
+  pageFailed?: { error: string; at: number };
   /**
    * The latest exit-country answer for this tab's service (issue 10), judged for the tab's
    * product when the popup asks; absent or null when there is none from the last 6 hours.
