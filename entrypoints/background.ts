@@ -228,6 +228,8 @@ export default defineBackground(() => {
   /** Main-frame requests that were redirected: their next onBeforeRequest is the same navigation. */
   const redirected = new Set<string>();
   const lastUrl = new Map<number, string>();
+  /** When each tab last started loading a page on a service host. */
+  const pageStarted = new Map<number, number>();
 
   const classifyAndRecord = async (
     obs: Observation,
@@ -261,6 +263,7 @@ export default defineBackground(() => {
     (details) => {
       if (details.tabId >= 0 && details.type === 'main_frame') {
         lastUrl.set(details.tabId, details.url);
+        pageStarted.set(details.tabId, Date.now());
         // A redirect hop is not a new document: forgetting the tab here would wipe the block
         // the redirect itself just recorded (claude.ai → /app-unavailable-in-region).
         if (redirected.delete(details.requestId)) return undefined;
@@ -388,7 +391,11 @@ export default defineBackground(() => {
       void recorder.refreshBadge(tabId);
     }
     // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
-    if (change.status === 'loading' && (!tab.url || !productOf(tab.url))) {
+    // A URL the browser hides (no permission for it) right after a service page started loading is
+    // most likely that page's own late "loading" event (tab events and webRequest events are not
+    // ordered): clearing on it would wipe what the page's failure just recorded.
+    const justStarted = !tab.url && Date.now() - (pageStarted.get(tabId) ?? 0) < 3_000;
+    if (change.status === 'loading' && (!tab.url || !productOf(tab.url)) && !justStarted) {
       lastUrl.delete(tabId);
       void recorder.navigated(tabId, null);
     }
@@ -396,6 +403,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     lastUrl.delete(tabId);
+    pageStarted.delete(tabId);
     void recorder.tabClosed(tabId);
   });
 

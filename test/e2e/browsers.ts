@@ -240,9 +240,24 @@ export interface LaunchOptions {
   standIn: StandIn;
   /** Show a window (the demo); tests run headless. */
   headed?: boolean;
+  /**
+   * Chromium: rules put before the stand-in's own (the first rule that matches a name wins), e.g.
+   * `MAP chatgpt.com 127.0.0.1:1` (refused) or `MAP api.openai.com ~NOTFOUND` (does not resolve).
+   */
+  hostRulesFirst?: string[];
+  /** Chromium: replace the stand-in's rules entirely (e.g. `MAP * ~NOTFOUND`: every host fails). */
+  hostRules?: string;
+  /** Chromium: more unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
+  otherExtensions?: string[];
 }
 
-export async function launchChromium({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+export async function launchChromium({
+  standIn,
+  headed = false,
+  hostRulesFirst = [],
+  hostRules,
+  otherExtensions = [],
+}: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
@@ -255,8 +270,8 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
     viewport: { width: 1100, height: 800 },
     args: [
       ...(headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
+      `--disable-extensions-except=${[dir, ...otherExtensions].join(',')}`,
+      `--load-extension=${[dir, ...otherExtensions].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -266,13 +281,16 @@ export async function launchChromium({ standIn, headed = false }: LaunchOptions)
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
+      `--host-resolver-rules=${hostRules ?? [...hostRulesFirst, standIn.hostResolverRules()].join(', ')}`,
       '--ignore-certificate-errors',
     ],
   });
   try {
+    // With other extensions loaded, Detour's worker is the one whose extension serves popup.html.
+    const isDetour = (w: import('playwright-core').Worker) => w.url().endsWith('/background.js');
     const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      context.serviceWorkers().find(isDetour) ??
+      (await context.waitForEvent('serviceworker', { predicate: isDetour, timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}/`;
 
