@@ -1,16 +1,16 @@
 /**
  * CatalogView on the real core, for the options page (it has no size target and shows the
- * catalog's facts and dates). The shapes come from core/catalog/suggestion-answers, the same
+ * catalog's facts and dates). The shapes come from core/catalog/way-forward-answers, the same
  * functions that answer the popup through the background, so both show one truth.
  */
 import { CATALOG } from '../core/catalog/catalog';
 import { OPENAI_SOURCE_MODELS } from '../core/catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/way-forward-answers';
 import { guessRegion } from '../core/regions/guess-region';
 import { isListStale, REGIONS } from '../core/regions/regions';
-import { exitCountryView, snippetSetView, suggestionView } from './catalog-answers';
 import type { CatalogInfo, CatalogView } from './catalog-view';
 import type { SnippetSetView } from './view-models';
+import { exitCountryView, snippetSetView, suggestionView } from './way-forward-views';
 
 export function createCatalogView(clock: () => number = Date.now): CatalogView {
   return {

@@ -3,9 +3,10 @@
  * and answers getSuggestions, getMigrationSnippets, judgeExitCountry and guessRegion, so the
  * popup never bundles them (issue 7: popup <= 45 KB gzip).
  */
-import { exitCountryView, snippetSetView, suggestionView } from './catalog-answers';
+
 import type { RemoteCatalogView } from './catalog-view';
-import type { ExtensionClient } from './stores/extension-client';
+import type { ExtensionClient } from './extension-client';
+import { exitCountryView, snippetSetView, suggestionView } from './way-forward-views';
 
 export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogView {
   return {

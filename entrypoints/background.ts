@@ -1,5 +1,5 @@
 /**
- * The background: the only writer of the log. Wires browser events and messages to core/watch.
+ * The background: the only writer of the log. Wires browser events and messages to core/background.
  * Every verdict comes from the one engine (core/detection); every event goes through
  * BlockRecorder (service checks, dedupe, storage before acknowledgement, badge, notification).
  *
@@ -8,13 +8,19 @@
  *   webRequest.onCompleted                   → response observation: status, URL, relevant headers
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
- *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on
+ *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on (issue 10)
  *   webRequest.onErrorOccurred / onCompleted → UnreachableWatch: a service that cannot be reached
  *                                              from this network while other sites load
- *   runtime messages                         → core/watch/handlers (validated, sender-checked)
+ *   runtime messages                         → core/background/router (validated, sender-checked)
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/background/browser-adapters';
+import { GrantedHosts } from '../core/background/granted-hosts';
+import { NotifyGate } from '../core/background/notify-gate';
+import { BlockRecorder } from '../core/background/recorder';
+import { createHandlers } from '../core/background/router';
+import { UnreachableRecorder } from '../core/background/unreachable-recorder';
 import {
   CATALOG,
   checkReachability,
@@ -29,12 +35,11 @@ import {
   mergeStoredUpdate,
   readStoredUpdate,
 } from '../core/catalog/stored-update';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/suggestion-answers';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/way-forward-answers';
 import { classifyObservation } from '../core/detection';
 import type { Observation } from '../core/detection/observation';
 import type { LogEvent } from '../core/log/event';
 import { EventLog } from '../core/log/event-log';
-import { browserArea } from '../core/log/key-value-area';
 import { TabStates } from '../core/log/tab-states';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { RateLimiter } from '../core/messaging/rate-limit';
@@ -43,14 +48,9 @@ import { guessRegion } from '../core/regions/guess-region';
 import { findProduct, matchPatterns, SERVICES } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
 import { isServiceWatched } from '../core/settings/schema';
-import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/watch/browser-adapters';
-import { GrantedHosts } from '../core/watch/granted-hosts';
-import { createHandlers } from '../core/watch/handlers';
+import { browserArea } from '../core/storage/key-value-area';
 import { classifyNetworkError, errorName } from '../core/watch/network-failure';
-import { NotifyGate } from '../core/watch/notify-gate';
-import { BlockRecorder } from '../core/watch/recorder';
 import { readBodyPrefix, type StreamFilterLike } from '../core/watch/response-body';
-import { UnreachableRecorder } from '../core/watch/unreachable-recorder';
 import { UnreachableWatch } from '../core/watch/unreachable-watch';
 import {
   isNetworkFailure,

@@ -13,7 +13,7 @@ import type { Observation } from '../core/detection/observation';
 
 const ROOT = join(import.meta.dirname, '..');
 const signatures = JSON.parse(
-  readFileSync(join(ROOT, 'test', 'fixtures', 'block-signatures.json'), 'utf8'),
+  readFileSync(join(ROOT, 'reference', 'block-signatures.json'), 'utf8'),
 ) as Array<{
   expect: string;
   lang: string;

@@ -1,5 +1,5 @@
 /**
- * Derives core/catalog/platforms.json from the research in ../shared/reference/platforms.json.
+ * Derives core/catalog/platforms.json from the research in reference/platforms.json.
  *
  * Run: `npx tsx scripts/derive-catalog.ts` (only when the reference research changes; the
  * committed JSON is what ships and what a correction edits). It copies facts with their source and
@@ -14,7 +14,7 @@ import * as v from 'valibot';
 import { Catalog, type Incentive, type Platform } from '../core/catalog/schema';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const referencePath = join(root, '..', 'shared', 'reference', 'platforms.json');
+const referencePath = join(root, 'reference', 'platforms.json');
 
 // biome-ignore lint/suspicious/noExplicitAny: the reference file is free-form research JSON
 type Json = any;
@@ -390,7 +390,7 @@ const catalog = {
   kind: 'detour-platforms' as const,
   version: 1,
   asOf: '2026-11-24',
-  derivedFrom: 'shared/reference/platforms.json (research gathered 2026-11-24)',
+  derivedFrom: 'reference/platforms.json (research gathered 2026-11-24)',
   platforms: reference.filter((p) => CATEGORIES.has(p.category)).map(platform),
 };
 

@@ -1,6 +1,6 @@
 /**
- * Derives the data files of core/regions/ from sources on this machine and the shared research:
- * - regions.json: the canonical lists of ../shared/reference/supported-regions.json, mapped to
+ * Derives the data files of core/regions/ from sources on this machine and the research in reference/:
+ * - regions.json: the canonical lists of reference/supported-regions.json, mapped to
  *   Detour's service/product slugs (secondary comparison copies are left out);
  * - iso3166-1.json: the 249 assigned ISO 3166-1 codes from Debian's iso-codes;
  * - timezones.json: IANA time zone → country, from tzdata's zone.tab plus its link names
@@ -74,9 +74,7 @@ writeFileSync(
 // ---- published region lists ----
 // biome-ignore lint/suspicious/noExplicitAny: free-form research JSON
 type Json = any;
-const reference: Json[] = JSON.parse(
-  readFileSync(join(root, '..', 'shared', 'reference', 'supported-regions.json'), 'utf8'),
-);
+const reference: Json[] = JSON.parse(readFileSync(join(root, 'reference', 'supported-regions.json'), 'utf8'));
 
 // Reference (service/product) → Detour slugs, and what else the same list covers.
 const SLUGS: Record<string, Pick<RegionList, 'id' | 'service' | 'product' | 'alsoCovers'>> = {
@@ -174,7 +172,7 @@ const data = v.parse(RegionsData, {
   kind: 'detour-regions',
   version: 1,
   asOf: '2026-11-25',
-  derivedFrom: 'shared/reference/supported-regions.json (canonical entries, research of 2026-11-25)',
+  derivedFrom: 'reference/supported-regions.json (canonical entries, research of 2026-11-25)',
   lists,
 });
 writeFileSync(out('regions.json'), `${JSON.stringify(data, null, 1)}\n`);

@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyStoredUpdate } from '../../core/catalog/stored-update';
 import { classifyObservation } from '../../core/detection';
-import { browserArea } from '../../core/log/key-value-area';
+import { browserArea } from '../../core/storage/key-value-area';
 import { createCatalogView } from '../catalog-live';
+import { createExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';
-import { createExtensionClient } from '../stores/extension-client';
 import { createLogStore } from '../stores/log-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
 import { Options } from './Options';

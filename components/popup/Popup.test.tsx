@@ -9,16 +9,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
 import { readSettings, writeSettings } from '../../core/settings/items';
-import fixtures from '../../test/fixtures/block-signatures.json';
-import { suggestionView } from '../catalog-answers';
+import fixtures from '../../reference/block-signatures.json';
 import { createRemoteCatalogView } from '../catalog-remote';
+import { createExtensionClient, type ExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';
 import { SuggestionCard } from '../shared/SuggestionCard';
-import { createExtensionClient, type ExtensionClient } from '../stores/extension-client';
 import { createPopupStore, POPUP_LIMITS } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
 import { type LocaleName, useLocale } from '../testing/locale-messages';
 import { startTestBackground } from '../testing/test-background';
+import { suggestionView } from '../way-forward-views';
 import { Popup } from './Popup';
 
 interface Fixture {

@@ -6,8 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import { createRemoteCatalogView } from '../catalog-remote';
+import type { ExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';
-import type { ExtensionClient } from '../stores/extension-client';
 import type { PopupState } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
 import { Popup } from './Popup';

@@ -1,7 +1,7 @@
 /** Hands the ExtensionClient to components that act (copy, open, download) without importing the browser. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ExtensionClient } from '../stores/extension-client';
+import type { ExtensionClient } from '../extension-client';
 
 export const ClientContext = createContext<ExtensionClient | null>(null);
 

@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LogEvent } from '../../core/log/event';
 import type { ReachabilityReport, TabState } from '../../core/messaging/protocol';
-import type { ExtensionClient } from './extension-client';
+import type { ExtensionClient } from '../extension-client';
 
 /** How many rows each popup list asks for: what fits on screen, not the log. */
 export const POPUP_LIMITS = { serviceHistory: 5, recent: 24 } as const;

@@ -1,5 +1,5 @@
 /**
- * Tests only: the real background handlers (core/watch/handlers) over fakeBrowser storage, with
+ * Tests only: the real background handlers (core/background/router) over fakeBrowser storage, with
  * the real engine, log, tab states, recorder and reachability check, answering the real message
  * protocol. Components under test talk to it exactly as the popup talks to the background.
  *
@@ -7,21 +7,21 @@
  * id and URL, so this adapter adds that sender (and content scripts' tab senders in `report`).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { GrantedHosts } from '../../core/background/granted-hosts';
+import { BlockRecorder } from '../../core/background/recorder';
+import { createHandlers } from '../../core/background/router';
 import { checkReachability, type FetchLike } from '../../core/catalog/reachability';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/suggestion-answers';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/way-forward-answers';
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import { EventLog } from '../../core/log/event-log';
-import { browserArea } from '../../core/log/key-value-area';
 import { TabStates } from '../../core/log/tab-states';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
 import { RateLimiter } from '../../core/messaging/rate-limit';
 import { guessRegion } from '../../core/regions/guess-region';
 import { findProduct, SERVICES } from '../../core/services';
 import { readSettings } from '../../core/settings/items';
-import { GrantedHosts } from '../../core/watch/granted-hosts';
-import { createHandlers } from '../../core/watch/handlers';
-import { BlockRecorder } from '../../core/watch/recorder';
+import { browserArea } from '../../core/storage/key-value-area';
 import pkg from '../../package.json';
 
 export interface TestBackgroundOptions {

@@ -1,6 +1,6 @@
 /**
  * The endpoints "Check now" asks, per Detour service, taken from what public availability
- * checkers use (shared/reference/block-signatures.md, "Probe endpoints";
+ * checkers use (reference/block-signatures.md, "Probe endpoints";
  * supported-regions.md, "Learning the exit country"). Data, so adding a service touches no logic.
  */
 export interface Probe {

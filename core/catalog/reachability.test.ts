@@ -2,12 +2,12 @@
  * "Check now" against a real HTTP server on 127.0.0.1 that plays the services' hosts. The fetch
  * given to checkReachability rewrites `https://<host>/<path>` to `http://127.0.0.1:<port>/<host>/<path>`
  * and reports the original URLs back, so redirects and final URLs look as they would in a browser.
- * Block bodies are the verbatim fixtures of test/fixtures/block-signatures.json.
+ * Block bodies are the verbatim fixtures of reference/block-signatures.json.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import fixtures from '../../test/fixtures/block-signatures.json';
+import fixtures from '../../reference/block-signatures.json';
 import { checkReachability, type FetchLike } from './reachability';
 
 const fixture = (id: string): { body: string; http_status: number | null } => {

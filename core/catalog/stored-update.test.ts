@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KeyValueArea } from '../log/key-value-area';
 import { BUNDLED_REGIONS, decideExitCountry, REGIONS } from '../regions/regions';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { BUNDLED_CATALOG, CATALOG } from './catalog';
 import { applyStoredUpdate, CATALOG_UPDATE_KEY, mergeStoredUpdate, readStoredUpdate } from './stored-update';
 

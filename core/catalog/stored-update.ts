@@ -6,9 +6,9 @@
  * ignored with a warning: the bundled data stays in use. Data only, never code.
  */
 import * as v from 'valibot';
-import type { KeyValueArea } from '../log/key-value-area';
 import { BUNDLED_REGIONS, installRegions } from '../regions/regions';
 import { RegionsData } from '../regions/schema';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { BUNDLED_CATALOG, installCatalog } from './catalog';
 import { Catalog } from './schema';
 

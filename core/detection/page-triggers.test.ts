@@ -36,7 +36,7 @@ function derivedTriggers(): string[] {
 
 const SIGNATURES = (
   JSON.parse(
-    readFileSync(new URL('../../test/fixtures/block-signatures.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../reference/block-signatures.json', import.meta.url), 'utf8'),
   ) as unknown[]
 ).map((entry) => entry as ReferenceSignature);
 

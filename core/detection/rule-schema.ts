@@ -90,7 +90,7 @@ export const Rule = v.pipe(
     country: v.optional(NonEmpty),
     /** Name the product from the observed host when it belongs to the verdict's service. */
     productFromHost: v.optional(v.boolean(), false),
-    /** Where the signature was seen: URLs from shared/reference, `signature:<id>`, or `block-signatures.md: <quote>`. */
+    /** Where the signature was seen: URLs from reference/, `signature:<id>`, or `block-signatures.md: <quote>`. */
     sources: v.pipe(v.array(Citation), v.minLength(1)),
     /** When the signature was seen (YYYY, YYYY-MM or YYYY-MM-DD), as its source dates it. */
     seen: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),

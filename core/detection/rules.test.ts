@@ -2,7 +2,7 @@
  * The rule files: each passes the schema, cites where its signature was seen, and proves
  * itself on its own samples (Wappalyzer-style data reviewed with the examples beside it).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +14,13 @@ import { RULE_FILES } from './rules';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RULES_DIR = join(import.meta.dirname, 'rules');
-const FIXTURES = readFileSync(join(ROOT, 'test', 'fixtures', 'block-signatures.json'), 'utf8');
-const SHARED = join(ROOT, '..', 'shared', 'reference');
-const SHARED_MD = join(SHARED, 'block-signatures.md');
-const REFERENCE_TEXT = existsSync(SHARED)
-  ? [FIXTURES, ...readdirSync(SHARED).map((name) => readFileSync(join(SHARED, name), 'utf8'))].join('\n')
-  : FIXTURES;
+const REFERENCE = join(ROOT, 'reference');
+const FIXTURES = readFileSync(join(REFERENCE, 'block-signatures.json'), 'utf8');
+const SIGNATURE_NOTES = readFileSync(join(REFERENCE, 'block-signatures.md'), 'utf8');
+const REFERENCE_TEXT = readdirSync(REFERENCE)
+  .filter((name) => name !== 'README.md')
+  .map((name) => readFileSync(join(REFERENCE, name), 'utf8'))
+  .join('\n');
 const FIXTURE_IDS = new Set((JSON.parse(FIXTURES) as Array<{ id: string }>).map((signature) => signature.id));
 
 const files = readdirSync(RULES_DIR).filter((name) => name.endsWith('.json'));
@@ -77,13 +78,9 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
     for (const source of rule.sources) {
       if (source.startsWith('signature:'))
         expect(FIXTURE_IDS.has(source.slice('signature:'.length)), source).toBe(true);
-      else if (source.startsWith('block-signatures.md: ')) {
-        if (existsSync(SHARED_MD)) {
-          expect(readFileSync(SHARED_MD, 'utf8'), source).toContain(
-            source.slice('block-signatures.md: '.length),
-          );
-        }
-      } else expect(REFERENCE_TEXT, source).toContain(source);
+      else if (source.startsWith('block-signatures.md: '))
+        expect(SIGNATURE_NOTES, source).toContain(source.slice('block-signatures.md: '.length));
+      else expect(REFERENCE_TEXT, source).toContain(source);
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * Turns an entry of the reference signatures (test/fixtures/block-signatures.json) into the
+ * Turns an entry of the reference signatures (reference/block-signatures.json) into the
  * Observation a watcher would have made of it. Used by the tests and the benchmark, never by
  * the extension.
  *

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seededRandom } from '../../scripts/bench/stats';
+import { browserArea, type KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
 import {
   CHUNK_SIZE,
@@ -13,7 +14,6 @@ import {
   META_KEY,
   type NewLogEvent,
 } from './event-log';
-import { browserArea, type KeyValueArea } from './key-value-area';
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 const MIN = 60_000;

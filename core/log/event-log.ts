@@ -20,8 +20,8 @@
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
  */
 import * as v from 'valibot';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
-import type { KeyValueArea } from './key-value-area';
 import { cleanEvidence, originOf, stripUrl } from './sanitize';
 
 export const LOG_VERSION = 2;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browserArea } from '../storage/key-value-area';
 import type { LogEvent } from './event';
-import { browserArea } from './key-value-area';
 import { MAX_EVENTS_PER_TAB, TabStates } from './tab-states';
 
 const ev = (id: string, count = 1): LogEvent => ({

@@ -6,8 +6,8 @@
  */
 import * as v from 'valibot';
 import type { TabState } from '../messaging/protocol';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
-import type { KeyValueArea } from './key-value-area';
 import { stripUrl } from './sanitize';
 
 /** A tab rarely shows more; the popup lists these, the log keeps everything. */

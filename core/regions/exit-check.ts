@@ -13,9 +13,9 @@
  */
 import * as v from 'valibot';
 import { type FetchLike, request } from '../catalog/reachability';
-import type { KeyValueArea } from '../log/key-value-area';
 import type { ExitCheckAnswer } from '../messaging/protocol';
 import type { ProductMatch } from '../messaging/sender';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { ExitCheckScheduler, type ExitCheckState } from './exit-check-scheduler';
 import { decideExitCountry, type ExitCountryResult, findRegionList, REGIONS } from './regions';
 import type { RegionsData } from './schema';
@@ -23,7 +23,7 @@ import { parseTrace } from './trace';
 
 /**
  * Web-app hosts known to answer `/cdn-cgi/trace` (they sit behind Cloudflare), from the hosts
- * public checkers query (shared/reference/supported-regions.md, "Learning the exit country without
+ * public checkers query (reference/supported-regions.md, "Learning the exit country without
  * a third-party look-up"). Other hosts (gemini.google.com, copilot.microsoft.com) have no trace:
  * asking them would only send a useless request.
  */

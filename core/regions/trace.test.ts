@@ -50,7 +50,7 @@ describe('parseTrace', () => {
 });
 
 describe('parseCloudflare1009Country', () => {
-  it('reads the country of a 1009 page (fixture text from shared/reference/block-signatures.json)', () => {
+  it('reads the country of a 1009 page (fixture text from reference/block-signatures.json)', () => {
     const api =
       'Cloudflare Error 1009: Access denied\n"The owner of this website (api.cerebras.ai) has banned the country or region your IP address is in (CN) from accessing this website."';
     expect(parseCloudflare1009Country(api)).toBe('CN');

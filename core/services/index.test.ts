@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -6,12 +6,13 @@ import { findProduct, matchPatterns, productName, SERVICES, ServicesFile, servic
 import servicesJson from './services.json';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FIXTURES = readFileSync(join(ROOT, 'test', 'fixtures', 'block-signatures.json'), 'utf8');
-const SHARED = join(ROOT, '..', 'shared', 'reference');
-/** Everything the project may cite: the fixture copy, and shared/reference when it is there. */
-const REFERENCE_TEXT = existsSync(SHARED)
-  ? [FIXTURES, ...readdirSync(SHARED).map((name) => readFileSync(join(SHARED, name), 'utf8'))].join('\n')
-  : FIXTURES;
+const REFERENCE = join(ROOT, 'reference');
+const FIXTURES = readFileSync(join(REFERENCE, 'block-signatures.json'), 'utf8');
+/** Everything the project may cite: the research copied with its sources into reference/. */
+const REFERENCE_TEXT = readdirSync(REFERENCE)
+  .filter((name) => name !== 'README.md')
+  .map((name) => readFileSync(join(REFERENCE, name), 'utf8'))
+  .join('\n');
 
 describe('services.json', () => {
   it('passes its schema', () => {

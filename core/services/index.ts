@@ -34,7 +34,7 @@ const Service = v.object({
   slug: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   name: LocalisedName,
   products: v.pipe(v.array(Product), v.minLength(1)),
-  /** A URL from shared/reference, or `block-signatures.json#<id>` when the reference names no URL. */
+  /** A URL from reference/, or `block-signatures.json#<id>` when the reference names no URL. */
   source: v.union([
     v.pipe(v.string(), v.url()),
     v.pipe(v.string(), v.regex(/^block-signatures\.json#[a-z0-9-]+$/)),

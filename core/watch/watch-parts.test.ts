@@ -1,14 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LogEvent } from '../log/event';
-import { browserArea } from '../log/key-value-area';
-import { RateLimiter } from '../messaging/rate-limit';
-import { badgeView } from './badge';
-import { NotifyGate } from './notify-gate';
+import { describe, expect, it } from 'vitest';
 import { readBodyPrefix, type StreamFilterLike } from './response-body';
 import { pickHeaders, redirectObservation, responseObservation } from './web-request';
-
-beforeEach(() => fakeBrowser.reset());
 
 function fakeFilter() {
   const written: Uint8Array[] = [];
@@ -103,65 +95,5 @@ describe('webRequest observations', () => {
       from: 'https://claude.ai/',
       status: 302,
     });
-  });
-});
-
-describe('badgeView', () => {
-  const e = (kind: LogEvent['kind'], service = 'openai'): LogEvent => ({
-    id: Math.random().toString(36),
-    service,
-    product: 'p',
-    kind,
-    ruleId: 'r',
-    url: 'https://x/',
-    evidence: 'e',
-    firstSeen: 1,
-    lastSeen: 1,
-    count: 1,
-  });
-  it('shows blocks first, a warning only without blocks, nothing when off or empty', () => {
-    expect(
-      badgeView({ tabId: 1, url: null, events: [e('page'), e('response', 'google')] }, true),
-    ).toMatchObject({
-      state: 'blocked',
-      text: '2',
-      services: ['openai', 'google'],
-    });
-    expect(badgeView({ tabId: 1, url: null, events: [e('warning')] }, true)).toMatchObject({
-      state: 'warning',
-      text: '!',
-    });
-    expect(badgeView({ tabId: 1, url: null, events: [e('page')] }, false)).toEqual({ state: 'none' });
-    expect(badgeView({ tabId: 1, url: null, events: [] }, true)).toEqual({ state: 'none' });
-  });
-});
-
-describe('NotifyGate', () => {
-  it('allows one notification per service per local day, across restarts', async () => {
-    let now = new Date(2026, 10, 5, 9).getTime();
-    const gate = new NotifyGate(browserArea('local'), () => now);
-    expect(await gate.claim('openai')).toBe(true);
-    expect(await gate.claim('openai')).toBe(false);
-    expect(await gate.claim('google')).toBe(true);
-    expect(await new NotifyGate(browserArea('local'), () => now).claim('openai')).toBe(false);
-    now = new Date(2026, 10, 6, 0, 1).getTime();
-    expect(await gate.claim('openai')).toBe(true);
-  });
-
-  it('concurrent claims for one service: exactly one wins', async () => {
-    const gate = new NotifyGate(browserArea('local'));
-    const results = await Promise.all(Array.from({ length: 10 }, () => gate.claim('anthropic')));
-    expect(results.filter(Boolean)).toHaveLength(1);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('lets a burst of 20 through, then refills 2 per second', () => {
-    const limiter = new RateLimiter(20, 10_000);
-    const at0 = Array.from({ length: 25 }, () => limiter.take(1, 0)).filter(Boolean).length;
-    expect(at0).toBe(20);
-    expect(limiter.take(1, 400)).toBe(false);
-    expect(limiter.take(1, 500)).toBe(true);
-    expect(limiter.take(2, 500)).toBe(true);
   });
 });

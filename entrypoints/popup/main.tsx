@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import { createExtensionClient } from '../../components/extension-client';
 import { uiLocale } from '../../components/i18n';
 import { PopupPage } from '../../components/popup/PopupPage';
-import { createExtensionClient } from '../../components/stores/extension-client';
 import { createPopupStore } from '../../components/stores/popup-store';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';

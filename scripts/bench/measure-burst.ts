@@ -6,10 +6,10 @@
  * Time until settled: from the first call to the last write of the log.
  */
 import type { Page } from 'playwright-core';
+import { SAME_SIGHTING_MS } from '../../core/background/recorder';
 import { classifyObservation } from '../../core/detection';
 import type { LogEvent } from '../../core/log/event';
 import { dedupeKey } from '../../core/log/event-log';
-import { SAME_SIGHTING_MS } from '../../core/watch/recorder';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
@@ -106,7 +106,7 @@ export async function measureBurst(env: BenchEnv): Promise<Section> {
     id: 'burst.counted',
     label: `Sightings counted in the log (sum of count), of ${sent} blocked calls`,
     unit: 'count',
-    // Detour counts a sighting per tab and rule per 5 s (core/watch/recorder.ts, SAME_SIGHTING_MS):
+    // Detour counts a sighting per tab and rule per 5 s (core/background/recorder.ts, SAME_SIGHTING_MS):
     // 50 calls of one tab at once are one sighting. Every tab's must be there, none may be lost.
     target: { op: '>=' as const, value: plan.burstTabs, on: 'value' as const },
   };

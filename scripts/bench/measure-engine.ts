@@ -72,7 +72,7 @@ export async function measureEngine(env: BenchEnv): Promise<Section> {
     notes: [],
   };
   const signatures = loadServedSignatures();
-  const fixtures = (await import('../../test/fixtures/block-signatures.json', { with: { type: 'json' } }))
+  const fixtures = (await import('../../reference/block-signatures.json', { with: { type: 'json' } }))
     .default as Array<{
     expect: string;
     body: string;

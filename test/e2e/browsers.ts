@@ -1,7 +1,7 @@
 /**
  * Launchers that load Detour's PRODUCTION build into Debian's Chromium (playwright-core) and
  * Firefox ESR (puppeteer-core over WebDriver BiDi), with the services' real host names sent to
- * the local stand-in. Recipe and pitfalls: ../shared/notes/real-browsers.md.
+ * the local stand-in.
  *
  * Both launchers return the same small interface, so one suite runs in both browsers and the
  * demo drives either. Assertions go through the extension's own surfaces: its message

@@ -43,7 +43,7 @@ interface Fixture {
 }
 function fixture(id: string): Fixture {
   const all = JSON.parse(
-    readFileSync(join(REPO_ROOT, 'test/fixtures/block-signatures.json'), 'utf8'),
+    readFileSync(join(REPO_ROOT, 'reference/block-signatures.json'), 'utf8'),
   ) as Fixture[];
   const found = all.find((f) => f.id === id);
   if (!found) throw new Error(`no fixture ${id}`);

@@ -1,7 +1,7 @@
 /**
  * The stand-in's content: real region-block messages and look-alikes, read by id from the
- * signature fixtures (test/fixtures/block-signatures.json, copied with their sources from
- * ../shared/reference). The stand-in never writes its own block text: a page it serves
+ * reference signatures (reference/block-signatures.json, each with the public source where it
+ * was seen). The stand-in never writes its own block text: a page it serves
  * says exactly what the service was seen saying.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import * as v from 'valibot';
 export const SIGNATURES_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
-  'fixtures',
+  '..',
+  'reference',
   'block-signatures.json',
 );
 

@@ -4,8 +4,8 @@
  * append timings go through exactly the code and storage layout the background uses.
  */
 import { EventLog, type NewLogEvent } from '../../../core/log/event-log';
-import { browserArea } from '../../../core/log/key-value-area';
 import { writeSettings } from '../../../core/settings/items';
+import { browserArea } from '../../../core/storage/key-value-area';
 
 function open(cap: number): EventLog {
   return new EventLog({ area: browserArea('local'), limits: () => ({ cap, retentionDays: 3650 }) });

@@ -3,7 +3,7 @@
  * storage.local so a restarted worker does not notify again.
  */
 import * as v from 'valibot';
-import type { KeyValueArea } from '../log/key-value-area';
+import type { KeyValueArea } from '../storage/key-value-area';
 
 const KEY = 'notify.lastShown';
 const Stored = v.record(v.string(), v.string());

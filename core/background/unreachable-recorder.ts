@@ -12,11 +12,11 @@
  */
 import * as v from 'valibot';
 import { LogEvent } from '../log/event';
-import type { KeyValueArea } from '../log/key-value-area';
 import { isServiceWatched } from '../settings/schema';
+import type { KeyValueArea } from '../storage/key-value-area';
+import type { UnreachableSighting } from '../watch/unreachable-watch';
 import { localDay } from './notify-gate';
 import type { RecorderDeps, RecordResult } from './recorder';
-import type { UnreachableSighting } from './unreachable-watch';
 
 export const UNREACHABLE_RULE_ID = 'network-unreachable';
 export const EPISODES_KEY = 'unreachable.episodes';

@@ -4,9 +4,9 @@
  * scripts, registered at run time. Stored in storage.local under `grantedHosts`.
  */
 import * as v from 'valibot';
-import type { KeyValueArea } from '../log/key-value-area';
 import { HostWatchInput, type RefusalReason } from '../messaging/protocol';
 import type { ProductMatch } from '../messaging/sender';
+import type { KeyValueArea } from '../storage/key-value-area';
 
 const KEY = 'grantedHosts';
 const Stored = v.array(HostWatchInput);

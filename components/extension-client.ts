@@ -4,7 +4,7 @@
  * and components never call browser APIs themselves.
  */
 import { browser } from 'wxt/browser';
-import { type ProtocolMap, sendMessage } from '../../core/messaging/protocol';
+import { type ProtocolMap, sendMessage } from '../core/messaging/protocol';
 
 export type MessageType = keyof ProtocolMap;
 export type MessageInput<K extends MessageType> = Parameters<ProtocolMap[K]>[0];

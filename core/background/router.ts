@@ -53,7 +53,7 @@ export interface HandlerDeps {
   /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
   /**
-   * The popup's way forward from the catalog the background holds (core/catalog/suggestion-answers),
+   * The popup's way forward from the catalog the background holds (core/catalog/way-forward-answers),
    * so the popup never bundles it. Absent: those requests are refused as `unavailable`.
    */
   wayForward?: WayForward;

@@ -16,9 +16,9 @@ import type {
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
-import { migrationSnippets } from './migration';
 import { recommendPlatforms } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
+import { migrationSnippets } from './switch-snippets';
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from './catalog';
-import { type MigrationSnippets, migrationSnippets } from './migration';
+import { type MigrationSnippets, migrationSnippets } from './switch-snippets';
 
 const compatible = CATALOG.platforms.filter((p) => p.api.openaiCompatible.value);
 const SOURCE_MODELS = ['gpt-4o', 'gpt-4o-mini', 'gpt-3.5-turbo', 'text-embedding-3-small'];

@@ -1,5 +1,5 @@
 /**
- * The background's way-forward answers (core/catalog/suggestion-answers, over the protocol) as
+ * The background's way-forward answers (core/catalog/way-forward-answers, over the protocol) as
  * the view models components draw: text in the UI language, region codes as names, ISO dates
  * as local dates. No catalog data here, so the popup's bundle stays small (issue 7).
  */

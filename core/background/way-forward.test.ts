@@ -1,6 +1,6 @@
 /**
  * The popup's way-forward messages (issue 7) through the real handlers and the real catalog and
- * region lists (core/catalog/suggestion-answers): sender checks, input validation, the limit,
+ * region lists (core/catalog/way-forward-answers): sender checks, input validation, the limit,
  * refusals, and answers that carry only what the popup shows.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,19 +8,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOG } from '../catalog/catalog';
 import { recommendPlatforms } from '../catalog/recommend';
 import { OPENAI_SOURCE_MODELS } from '../catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/suggestion-answers';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
 import { classifyObservation } from '../detection';
 import { EventLog } from '../log/event-log';
-import { browserArea } from '../log/key-value-area';
 import { TabStates } from '../log/tab-states';
 import { MAX_SUGGESTIONS } from '../messaging/protocol';
 import { RateLimiter } from '../messaging/rate-limit';
 import { guessRegion } from '../regions/guess-region';
 import { findProduct } from '../services';
 import { DEFAULT_SETTINGS } from '../settings/schema';
+import { browserArea } from '../storage/key-value-area';
 import { GrantedHosts } from './granted-hosts';
-import { createHandlers, type HandlerDeps } from './handlers';
 import { BlockRecorder } from './recorder';
+import { createHandlers, type HandlerDeps } from './router';
 
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;

@@ -1,14 +1,14 @@
 /**
- * Adapters from the watch core's ports to browser APIs: badge, notifications, scripting,
- * permissions, and translated text for the background. The only file in core/watch that
+ * Adapters from the background's ports to browser APIs: badge, notifications, scripting,
+ * permissions, and translated text for the background. The only file in core/background that
  * touches `browser`.
  */
 import { browser } from 'wxt/browser';
 import type { LogEvent } from '../log/event';
-import type { KeyValueArea } from '../log/key-value-area';
 import type { TabState } from '../messaging/protocol';
 import { serviceName } from '../services';
 import type { Settings } from '../settings/schema';
+import type { KeyValueArea } from '../storage/key-value-area';
 import { badgeView } from './badge';
 import type { ContentScriptSpec, HostPorts } from './granted-hosts';
 import type { NotifyGate } from './notify-gate';
