@@ -8,7 +8,7 @@ import type {
   MessageKeyRef,
   MigrationSnippetsAnswer,
   SuggestionAnswer,
-} from '../core/messaging/protocol';
+} from '../core/catalog/way-forward-answers';
 import { countryName, formatIsoDate, localized } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
 import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';

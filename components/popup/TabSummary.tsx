@@ -4,7 +4,7 @@
  * a page that failed to load says that; only then does it say that no region block was seen.
  */
 import { isRefusal, type LogEvent } from '../../core/log/event';
-import type { TabState } from '../../core/messaging/protocol';
+import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { t, tMaybe, tn } from '../i18n';
 import { productLabel, serviceForUrl } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
@@ -13,11 +13,11 @@ import { Icon } from '../shared/Icon';
 import { TimeAgo } from '../shared/TimeAgo';
 import type { Loadable } from '../stores/popup-store';
 
-export function firstBlock(tab: TabState | null): LogEvent | null {
+export function firstBlock(tab: TabStateAnswer | null): LogEvent | null {
   return tab?.events.find(isRefusal) ?? null;
 }
 
-export function firstUnreachable(tab: TabState | null): LogEvent | null {
+export function firstUnreachable(tab: TabStateAnswer | null): LogEvent | null {
   return tab?.events.find((e) => e.kind === 'unreachable') ?? null;
 }
 
@@ -112,7 +112,7 @@ function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
   );
 }
 
-export function TabSummary({ tab, now }: { tab: Loadable<TabState | null>; now?: number }) {
+export function TabSummary({ tab, now }: { tab: Loadable<TabStateAnswer | null>; now?: number }) {
   if (tab.status === 'loading') {
     return (
       <section class="card card-quiet" aria-busy="true">

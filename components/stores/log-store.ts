@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LogEvent } from '../../core/log/event';
-import type { ExportFormat } from '../../core/messaging/protocol';
+import type { ExportFormat } from '../../core/log/export';
 import type { ExtensionClient } from '../extension-client';
 
 export const LOG_PAGE_SIZE = 50;

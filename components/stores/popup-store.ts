@@ -4,8 +4,9 @@
  * everywhere) and checkReachability ("Check now"). Never loads the whole log.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ReachabilityReport } from '../../core/catalog/reachability';
 import type { LogEvent } from '../../core/log/event';
-import type { ReachabilityReport, TabState } from '../../core/messaging/protocol';
+import type { TabStateAnswer } from '../../core/messaging/protocol';
 import type { ExtensionClient } from '../extension-client';
 
 /** How many rows each popup list asks for: what fits on screen, not the log. */
@@ -24,7 +25,7 @@ export type CheckState =
 
 export interface PopupState {
   tabId: number | null;
-  tab: Loadable<TabState | null>;
+  tab: Loadable<TabStateAnswer | null>;
   /** The blocked service's events on every tab, newest first. */
   serviceHistory: Loadable<LogEvent[]>;
   /** The newest events on every tab. */

@@ -1,25 +1,17 @@
 /**
- * Tests only: the real background handlers (core/background/router) over fakeBrowser storage, with
- * the real engine, log, tab states, recorder and reachability check, answering the real message
- * protocol. Components under test talk to it exactly as the popup talks to the background.
+ * Tests only: the real background (core/background/create-background, as the worker assembles it)
+ * over fakeBrowser storage, with the real engine, log, tab states, recorder and reachability check,
+ * answering the real message protocol. Components under test talk to it exactly as the popup
+ * talks to the background.
  *
  * fakeBrowser gives every message an empty sender; the browser gives extension pages their own
  * id and URL, so this adapter adds that sender (and content scripts' tab senders in `report`).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { GrantedHosts } from '../../core/background/granted-hosts';
-import { BlockRecorder } from '../../core/background/recorder';
-import { createHandlers } from '../../core/background/router';
-import { checkReachability, type FetchLike } from '../../core/catalog/reachability';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../../core/catalog/way-forward-answers';
-import { classifyObservation } from '../../core/detection';
+import { createBackground } from '../../core/background/create-background';
+import type { FetchLike } from '../../core/catalog/reachability';
 import type { Observation } from '../../core/detection/observation';
-import { EventLog } from '../../core/log/event-log';
-import { TabStates } from '../../core/log/tab-states';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
-import { RateLimiter } from '../../core/messaging/rate-limit';
-import { guessRegion } from '../../core/regions/guess-region';
-import { findProduct, SERVICES } from '../../core/services';
 import { readSettings } from '../../core/settings/items';
 import { browserArea } from '../../core/storage/key-value-area';
 import pkg from '../../package.json';
@@ -40,55 +32,28 @@ export function startTestBackground(options: TestBackgroundOptions) {
   });
   const extensionId = fakeBrowser.runtime.id;
   const extensionOrigin = `chrome-extension://${extensionId}/`;
-  const log = new EventLog({
-    area: browserArea('local'),
-    now: options.now,
-    warn: () => {},
-    limits: async () => {
-      const settings = await readSettings();
-      return { cap: settings.logCap, retentionDays: settings.retentionDays };
-    },
-  });
-  const tabs = new TabStates(browserArea('session'), options.now);
-  const recorder = new BlockRecorder({
-    log,
-    tabs,
+  const bg = createBackground({
+    local: browserArea('local'),
+    session: browserArea('session'),
     settings: () => readSettings(),
     badge: { show: async () => {} },
     notify: { blocked: async () => {} },
+    hostPorts: {
+      hasPermission: async () => true,
+      register: async () => {},
+      unregister: async () => {},
+      registeredIds: async () => [],
+      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
+    },
+    extension: { id: extensionId, origin: extensionOrigin },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.checkTimeoutMs !== undefined ? { checkTimeoutMs: options.checkTimeoutMs } : {}),
+    rateLimit: { burst: 1000, windowMs: 1000 },
     now: options.now,
     warn: () => {},
   });
-  const hosts = new GrantedHosts({
-    area: browserArea('local'),
-    hasPermission: async () => true,
-    register: async () => {},
-    unregister: async () => {},
-    registeredIds: async () => [],
-    isKnownService: (slug) => SERVICES.some((s) => s.slug === slug),
-    files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-  });
-  const fetch = options.fetch;
-  const handlers = createHandlers({
-    recorder,
-    log,
-    tabs,
-    classify: classifyObservation,
-    sender: { extensionId, extensionOrigin, productOf: (url) => findProduct(url) ?? hosts.productOf(url) },
-    limiter: new RateLimiter(1000, 1000),
-    hosts,
-    now: options.now,
-    checkReachability: fetch
-      ? (service) =>
-          checkReachability(service, { fetch, now: options.now, timeoutMs: options.checkTimeoutMs })
-      : undefined,
-    wayForward: {
-      suggestions: suggestionAnswers,
-      snippets: snippetsAnswer,
-      judgeExitCountry: exitJudgement,
-      guessRegion,
-    },
-  });
+  const handlers = bg.router;
+  const { log, tabs } = bg;
 
   const pageSender = { id: extensionId, url: `${extensionOrigin}popup.html` };
   const removers = (Object.keys(handlers) as Array<keyof ProtocolMap>).map((type) =>

@@ -5,7 +5,7 @@
  * it through browser.action.
  */
 import { isRefusal } from '../log/event';
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '../log/tab-states';
 
 export const BLOCK_COLOR = '#B3261E';
 export const WARNING_COLOR = '#A15C00';

@@ -5,10 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { LogEvent } from '../log/event';
-import type { TabState } from '../messaging/protocol';
+import type { TabState } from '../log/tab-states';
 import { serviceName } from '../services';
 import type { Settings } from '../settings/schema';
-import type { KeyValueArea } from '../storage/key-value-area';
 import { badgeView } from './badge';
 import type { ContentScriptSpec, HostPorts } from './granted-hosts';
 import type { NotifyGate } from './notify-gate';
@@ -82,9 +81,8 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
   };
 }
 
-export function hostPortsAdapter(area: KeyValueArea, isKnownService: (slug: string) => boolean): HostPorts {
+export function hostPortsAdapter(): Omit<HostPorts, 'area' | 'isKnownService'> {
   return {
-    area,
     hasPermission: (origins) => browser.permissions.contains({ origins }),
     async register(scripts: ContentScriptSpec[]) {
       await browser.scripting.registerContentScripts(
@@ -104,7 +102,6 @@ export function hostPortsAdapter(area: KeyValueArea, isKnownService: (slug: stri
     async registeredIds() {
       return (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id);
     },
-    isKnownService,
     files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
   };
 }

@@ -7,19 +7,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Verdict } from '../detection/observation';
-import { EventLog } from '../log/event-log';
-import { TabStates } from '../log/tab-states';
-import { RateLimiter } from '../messaging/rate-limit';
 import type { MessageSender } from '../messaging/sender';
-import { ExitChecks } from '../regions/exit-check';
-import { findProduct } from '../services';
-import { DEFAULT_SETTINGS, isServiceWatched, type Settings } from '../settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
 import { isNetworkFailure } from '../watch/web-request';
 import { badgeView } from './badge';
-import { GrantedHosts } from './granted-hosts';
-import { BlockRecorder, exitWarningRuleId } from './recorder';
-import { createHandlers } from './router';
+import { createBackground } from './create-background';
+import { exitWarningRuleId } from './recorder';
 
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -30,68 +24,35 @@ let settings: Settings;
 let traceLoc: string;
 
 function setup() {
-  const log = new EventLog({ area: browserArea('local'), now: () => clock, warn: () => {} });
-  const tabs = new TabStates(browserArea('session'), () => clock);
   const badges = new Map<number, ReturnType<typeof badgeView>>();
   const notified: string[] = [];
   const traceRequests: string[] = [];
-  let exitChecks: ExitChecks | null = null;
-  const recorder = new BlockRecorder({
-    log,
-    tabs,
+  const bg = createBackground({
+    local: browserArea('local'),
+    session: browserArea('session'),
     settings: async () => settings,
     badge: { show: async (tabId, state, s) => void badges.set(tabId, badgeView(state, s.badge)) },
     notify: { blocked: async (event) => void notified.push(event.kind) },
-    now: () => clock,
-    warn: () => {},
-    onBlocked: (_e, sighting) => {
-      exitChecks?.trouble(sighting.url);
-      exitChecks?.trouble(sighting.tabUrl);
+    hostPorts: {
+      hasPermission: async () => false,
+      register: vi.fn(async () => {}),
+      unregister: vi.fn(async () => {}),
+      registeredIds: async () => [],
+      files: { pageWatch: 'a.js', fetchTap: 'b.js' },
     },
-  });
-  exitChecks = new ExitChecks({
-    area: browserArea('session'),
+    extension: { id: EXT_ID, origin: EXT_ORIGIN },
     fetch: async (url) => {
       traceRequests.push(url);
       return new Response(`h=chatgpt.com\nloc=${traceLoc}\n`);
     },
-    settings: async () => settings,
-    productOf: findProduct,
-    isWatched: async (s) => isServiceWatched(settings, s),
-    onNotServed: async (tab, answer) => {
-      await recorder.recordWarning({
-        tabId: tab.tabId,
-        tabUrl: tab.url,
-        owner: { service: answer.service, product: answer.product },
-        country: answer.country ?? '',
-        traceUrl: `https://${answer.host}/cdn-cgi/trace`,
-      });
-    },
+    classify: () => ({ verdict: 'clean', service: null, product: null, ruleId: null, evidence: '' }),
     now: () => clock,
     warn: () => {},
   });
-  const checks = exitChecks;
-  const hosts = new GrantedHosts({
-    area: browserArea('local'),
-    hasPermission: async () => false,
-    register: vi.fn(async () => {}),
-    unregister: vi.fn(async () => {}),
-    registeredIds: async () => [],
-    isKnownService: () => true,
-    files: { pageWatch: 'a.js', fetchTap: 'b.js' },
-  });
-  const handlers = createHandlers({
-    recorder,
-    log,
-    tabs,
-    classify: () => ({ verdict: 'clean', service: null, product: null, ruleId: null, evidence: '' }),
-    sender: { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, productOf: findProduct },
-    limiter: new RateLimiter(20, 10_000),
-    hosts,
-    now: () => clock,
-    exitAnswer: (url) => checks.answerFor(url),
-  });
-  return { log, tabs, recorder, checks, handlers, badges, notified, traceRequests };
+  const checks = bg.exitChecks;
+  if (!checks) throw new Error('a background with a network has exit checks');
+  const { log, tabs, recorder } = bg;
+  return { log, tabs, recorder, checks, handlers: bg.router, badges, notified, traceRequests };
 }
 
 const block: Verdict = {

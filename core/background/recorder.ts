@@ -8,8 +8,8 @@ import type { Verdict } from '../detection/observation';
 import type { LogEvent } from '../log/event';
 import type { EventLog } from '../log/event-log';
 import { stripUrl } from '../log/sanitize';
-import type { TabStates } from '../log/tab-states';
-import type { RefusalReason, TabState } from '../messaging/protocol';
+import type { TabState, TabStates } from '../log/tab-states';
+import type { RefusalReason } from '../messaging/protocol';
 import type { ProductMatch } from '../messaging/sender';
 import { isServiceWatched, type Settings } from '../settings/schema';
 

@@ -2,18 +2,12 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Observation, Verdict } from '../detection/observation';
-import { EventLog } from '../log/event-log';
-import { TabStates } from '../log/tab-states';
 import type { ProtocolMap } from '../messaging/protocol';
-import { RateLimiter } from '../messaging/rate-limit';
 import type { MessageSender } from '../messaging/sender';
-import { findProduct } from '../services';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
 import { badgeView } from './badge';
-import { GrantedHosts } from './granted-hosts';
-import { BlockRecorder } from './recorder';
-import { createHandlers } from './router';
+import { createBackground } from './create-background';
 
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -41,42 +35,28 @@ let clock = Date.UTC(2026, 10, 5, 9);
 let settings: Settings;
 
 function setup() {
-  const log = new EventLog({ area: browserArea('local'), now: () => clock, warn: () => {} });
-  const tabs = new TabStates(browserArea('session'), () => clock);
   const badges = new Map<number, ReturnType<typeof badgeView>>();
   const notified: string[] = [];
-  const recorder = new BlockRecorder({
-    log,
-    tabs,
+  const bg = createBackground({
+    local: browserArea('local'),
+    session: browserArea('session'),
     settings: async () => settings,
     badge: { show: async (tabId, state, s) => void badges.set(tabId, badgeView(state, s.badge)) },
     notify: { blocked: async (event) => void notified.push(event.service) },
-    now: () => clock,
-  });
-  const hosts = new GrantedHosts({
-    area: browserArea('local'),
-    hasPermission: async (origins) => origins.every((o) => o.startsWith('https://gateway.example.com')),
-    register: vi.fn(async () => {}),
-    unregister: vi.fn(async () => {}),
-    registeredIds: async () => [],
-    isKnownService: (slug) => ['openai', 'anthropic', 'google'].includes(slug),
-    files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-  });
-  const handlers = createHandlers({
-    recorder,
-    log,
-    tabs,
-    classify: fakeClassify,
-    sender: {
-      extensionId: EXT_ID,
-      extensionOrigin: EXT_ORIGIN,
-      productOf: (url) => findProduct(url) ?? hosts.productOf(url),
+    hostPorts: {
+      hasPermission: async (origins) => origins.every((o) => o.startsWith('https://gateway.example.com')),
+      register: vi.fn(async () => {}),
+      unregister: vi.fn(async () => {}),
+      registeredIds: async () => [],
+      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
     },
-    limiter: new RateLimiter(20, 10_000),
-    hosts,
+    extension: { id: EXT_ID, origin: EXT_ORIGIN },
+    classify: fakeClassify,
+    wayForward: null,
     now: () => clock,
   });
-  return { handlers, log, tabs, badges, notified, hosts, recorder };
+  const { log, tabs, hosts, recorder } = bg;
+  return { handlers: bg.router, log, tabs, badges, notified, hosts, recorder };
 }
 
 const page = (url: string, tabId = 1, extra: Partial<MessageSender> = {}): MessageSender => ({

@@ -4,28 +4,29 @@
  * its sender before acting; none throws for bad input.
  */
 import * as v from 'valibot';
+import type { ReachabilityReport } from '../catalog/reachability';
 import { unknownReachabilityReport } from '../catalog/reachability';
-import type { Observation, Verdict } from '../detection/observation';
+import type {
+  ExitJudgement,
+  MigrationSnippetsAnswer,
+  SuggestionsAnswer,
+} from '../catalog/way-forward-answers';
+import type { Observation } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
 import { logToCsv, logToJson } from '../log/export';
 import type { TabStates } from '../log/tab-states';
 import {
   EmptyInput,
-  type ExitCheckAnswer,
-  type ExitJudgement,
   ExportLogInput,
   GuessRegionInput,
   HostWatchInput,
   hasForbiddenKey,
   JudgeExitCountryInput,
   LogQuery,
-  type MigrationSnippetsAnswer,
   MigrationSnippetsInput,
   type ProtocolMap,
-  type ReachabilityReport,
   ReportObservationInput,
   ServiceInput,
-  type SuggestionsAnswer,
   SuggestionsInput,
   TabIdInput,
 } from '../messaging/protocol';
@@ -36,14 +37,15 @@ import {
   type MessageSender,
   type SenderDeps,
 } from '../messaging/sender';
+import type { ExitCheckAnswer } from '../regions/exit-check';
 import type { GrantedHosts } from './granted-hosts';
-import type { BlockRecorder } from './recorder';
+import type { Observe } from './observe';
 
-export interface HandlerDeps {
-  recorder: BlockRecorder;
+export interface RouterDeps {
+  /** Classifies a content script's report and records a block (./observe). */
+  observe: Observe;
   log: EventLog;
   tabs: TabStates;
-  classify: (observation: Observation) => Verdict;
   sender: SenderDeps;
   limiter: RateLimiter;
   hosts: GrantedHosts;
@@ -72,7 +74,7 @@ export interface WayForward {
   guessRegion(input: { uiLanguage: string; timeZone: string }): string | null;
 }
 
-type Handlers = {
+export type Router = {
   [K in keyof ProtocolMap]: (input: unknown, sender?: MessageSender) => Promise<ReturnType<ProtocolMap[K]>>;
 };
 
@@ -83,7 +85,7 @@ export class RefusedRequest extends Error {
   }
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createRouter(deps: RouterDeps): Router {
   const now = deps.now ?? Date.now;
 
   const fromExtensionPage = (sender: MessageSender | undefined) => {
@@ -143,17 +145,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return { accepted: false, reason: 'channelNotAllowed' };
       }
 
-      let verdict: Verdict;
-      try {
-        verdict = deps.classify(obs);
-      } catch (err) {
-        console.warn(`[detour] classifier failed on a ${channel} report (${String(err)})`);
-        return { accepted: false, reason: 'clean' };
-      }
-      const result = await deps.recorder.record(verdict, {
+      const result = await deps.observe(obs, {
         kind: channel === 'page-text' ? 'page' : 'response',
-        url: obs.url ?? who.pageUrl,
-        status: obs.status,
+        url: who.pageUrl,
         tabId: who.tabId,
         tabUrl: who.pageUrl,
         owner,

@@ -9,18 +9,12 @@ import { CATALOG } from '../catalog/catalog';
 import { recommendPlatforms } from '../catalog/recommend';
 import { OPENAI_SOURCE_MODELS } from '../catalog/schema';
 import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
-import { classifyObservation } from '../detection';
-import { EventLog } from '../log/event-log';
-import { TabStates } from '../log/tab-states';
 import { MAX_SUGGESTIONS } from '../messaging/protocol';
-import { RateLimiter } from '../messaging/rate-limit';
 import { guessRegion } from '../regions/guess-region';
-import { findProduct } from '../services';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
-import { GrantedHosts } from './granted-hosts';
-import { BlockRecorder } from './recorder';
-import { createHandlers, type HandlerDeps } from './router';
+import { createBackground } from './create-background';
+import type { WayForward } from './router';
 
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -33,43 +27,31 @@ const PAGE = {
 };
 const NOW = Date.UTC(2026, 10, 25, 9);
 
-const WAY_FORWARD: NonNullable<HandlerDeps['wayForward']> = {
+const WAY_FORWARD: WayForward = {
   suggestions: suggestionAnswers,
   snippets: snippetsAnswer,
   judgeExitCountry: exitJudgement,
   guessRegion,
 };
 
-function handlersWith(wayForward: HandlerDeps['wayForward']) {
-  const log = new EventLog({ area: browserArea('local'), now: () => NOW, warn: () => {} });
-  const tabs = new TabStates(browserArea('session'), () => NOW);
-  const hosts = new GrantedHosts({
-    area: browserArea('local'),
-    hasPermission: async () => false,
-    register: async () => {},
-    unregister: async () => {},
-    registeredIds: async () => [],
-    isKnownService: () => true,
-    files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-  });
-  return createHandlers({
-    recorder: new BlockRecorder({
-      log,
-      tabs,
-      settings: async () => DEFAULT_SETTINGS,
-      badge: { show: async () => {} },
-      notify: { blocked: async () => {} },
-      now: () => NOW,
-    }),
-    log,
-    tabs,
-    classify: classifyObservation,
-    sender: { extensionId: EXT_ID, extensionOrigin: EXT_ORIGIN, productOf: findProduct },
-    limiter: new RateLimiter(20, 10_000),
-    hosts,
-    now: () => NOW,
+function handlersWith(wayForward: WayForward | null) {
+  return createBackground({
+    local: browserArea('local'),
+    session: browserArea('session'),
+    settings: async () => DEFAULT_SETTINGS,
+    badge: { show: async () => {} },
+    notify: { blocked: async () => {} },
+    hostPorts: {
+      hasPermission: async () => false,
+      register: async () => {},
+      unregister: async () => {},
+      registeredIds: async () => [],
+      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
+    },
+    extension: { id: EXT_ID, origin: EXT_ORIGIN },
     wayForward,
-  });
+    now: () => NOW,
+  }).router;
 }
 
 let handlers: ReturnType<typeof handlersWith>;
@@ -235,7 +217,7 @@ describe('judgeExitCountry and guessRegion', () => {
 
 describe('without the catalog wired in', () => {
   it('refuses every way-forward request as unavailable (after validating it)', async () => {
-    const bare = handlersWith(undefined);
+    const bare = handlersWith(null);
     await expect(bare.getSuggestions({ service: 'openai', region: 'CN' }, POPUP)).rejects.toThrow(
       'refused: unavailable',
     );

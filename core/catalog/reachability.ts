@@ -7,7 +7,6 @@
  */
 import { classifyObservation } from '../detection';
 import type { Observation, Verdict } from '../detection/observation';
-import type { ReachabilityReport } from '../messaging/protocol';
 import { alpha3ToAlpha2, isAssignedCountryCode } from '../regions/countries';
 import { parseCloudflare1009Country, parseTrace } from '../regions/trace';
 import { PROBES, type Probe, type ServiceProbes } from './probes';
@@ -45,6 +44,19 @@ export type UnknownReason =
   | 'checkUnexpectedAnswer'
   | 'checkNoProbe'
   | 'checkUnavailable';
+
+/** Result of a user-triggered "Check now". */
+export interface ReachabilityReport {
+  service: string;
+  checkedAt: number;
+  status: 'reachable' | 'blocked' | 'unknown';
+  ruleId: string | null;
+  evidence: string;
+  /** ISO 3166-1 alpha-2 from the service's own /cdn-cgi/trace, or null when unknown. */
+  exitCountry: string | null;
+  /** Why the result is unknown, as a message key (e.g. `checkTimeout`, `checkNetworkError`). */
+  reason: string | null;
+}
 
 /**
  * The report of a check that could not decide: no verdict, no rule, no evidence, only the reason.

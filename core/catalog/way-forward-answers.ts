@@ -5,20 +5,83 @@
  * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
-import type {
-  ExitJudgement,
-  MigrationSnippetsAnswer,
-  MigrationSnippetsInput,
-  SuggestionAnswer,
-  SuggestionsAnswer,
-  SuggestionsInput,
-} from '../messaging/protocol';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
 import { recommendPlatforms } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
+
+/** A getSuggestions question, as the protocol's schema leaves it after validation. */
+export interface SuggestionsQuery {
+  service: string;
+  product?: string;
+  region: string | null;
+  model?: string;
+  limit: number;
+}
+
+/** A getMigrationSnippets question, as the protocol's schema leaves it after validation. */
+export interface SnippetsQuery {
+  platformId: string;
+  sourceModel: string;
+  region: string | null;
+}
+
+/** Data that carries its own translations; the UI picks its language. */
+export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
+/** A message key with params as codes and ISO dates; the UI formats them. */
+export interface MessageKeyRef {
+  key: string;
+  params?: Record<string, string>;
+}
+
+export interface SuggestionAnswer {
+  platformId: string;
+  name: LocalizedText;
+  reasons: MessageKeyRef[];
+  incentive: {
+    summary: LocalizedText;
+    amount: string | null;
+    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+    announced: string | null;
+    expires: string | null;
+    /** Announced over 12 months ago with no end date. */
+    stale: boolean;
+    ended: boolean;
+    sources: string[];
+  } | null;
+  links: { console?: string; docs?: string; pricing?: string };
+  baseUrl: string | null;
+  openaiCompatible: boolean;
+  /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
+  modelMapping: { from: string; to: string; editorial: true } | null;
+}
+
+export interface SuggestionsAnswer {
+  suggestions: SuggestionAnswer[];
+  /** The OpenAI models migration code can start from. */
+  sourceModels: string[];
+}
+
+export type MigrationSnippetsAnswer =
+  | {
+      ok: true;
+      model: string;
+      snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
+      notes: MessageKeyRef[];
+    }
+  | { ok: false; reasonKey: string; docsUrl: string | null };
+
+/** An exit country judged against the service's published list (core/regions decideExitCountry). */
+export interface ExitJudgement {
+  country: string;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Why unknown, as a message key (exitNoList, exitSpecialCountry, exitUncertainCode). */
+  reason: string | null;
+  list: { source: string; asOf: string; stale: boolean } | null;
+  partial: boolean;
+}
 
 const REGION_ENDPOINTS: Record<string, BaseUrlRegion> = {
   CN: 'cn-mainland',
@@ -38,7 +101,7 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
 }
 
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
-export function suggestionAnswers(input: SuggestionsInput, now: number): SuggestionsAnswer {
+export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
   const suggestions = recommendPlatforms({ blockedService: service, product, region, model, now })
     .slice(0, limit)
@@ -84,7 +147,7 @@ export function suggestionAnswers(input: SuggestionsInput, now: number): Suggest
  * Migration code from `sourceModel` to the platform, for the region's endpoint. Null for a
  * platform the catalog does not have (the handler refuses it); other misses say why.
  */
-export function snippetsAnswer(input: MigrationSnippetsInput): MigrationSnippetsAnswer | null {
+export function snippetsAnswer(input: SnippetsQuery): MigrationSnippetsAnswer | null {
   const platform = CATALOG.platforms.find((p) => p.id === input.platformId);
   if (!platform) return null;
   const result = migrationSnippets({

@@ -4,16 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seededRandom } from '../../scripts/bench/stats';
 import { browserArea, type KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
-import {
-  CHUNK_SIZE,
-  chunkKey,
-  DEDUPE_WINDOW_MS,
-  EventLog,
-  type EventLogOptions,
-  LOG_VERSION,
-  META_KEY,
-  type NewLogEvent,
-} from './event-log';
+import { EventLog, type EventLogOptions } from './event-log';
+import { DEDUPE_WINDOW_MS, type NewLogEvent } from './log-writer';
+import { CHUNK_SIZE, chunkKey, LOG_VERSION, META_KEY } from './stored-format';
 
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
 const MIN = 60_000;

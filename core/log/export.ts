@@ -18,7 +18,14 @@ function day(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
-export function logToJson(events: LogEvent[], now: number): { filename: string; mime: string; text: string } {
+export type ExportFormat = 'json' | 'csv';
+export interface ExportedLog {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+export function logToJson(events: LogEvent[], now: number): ExportedLog {
   const file: LogExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -62,7 +69,7 @@ export function csvCell(value: string | number | undefined): string {
   return text;
 }
 
-export function logToCsv(events: LogEvent[], now: number): { filename: string; mime: string; text: string } {
+export function logToCsv(events: LogEvent[], now: number): ExportedLog {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of events) {
     lines.push(

@@ -5,7 +5,6 @@
  * Written only by the background, one write at a time.
  */
 import * as v from 'valibot';
-import type { TabState } from '../messaging/protocol';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
 import { stripUrl } from './sanitize';
@@ -23,6 +22,15 @@ const TabRecord = v.object({
   pageFailed: v.optional(v.object({ error: v.pipe(v.string(), v.maxLength(80)), at: v.number() })),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
+
+export interface TabState {
+  tabId: number;
+  url: string | null;
+  /** Blocks, warnings and unreachable events seen on this tab since its last navigation, newest first. */
+  events: LogEvent[];
+  /** The tab's page itself failed to load at the network level since its last navigation. */
+  pageFailed?: { error: string; at: number };
+}
 
 export class TabStates {
   private tail: Promise<unknown> = Promise.resolve();

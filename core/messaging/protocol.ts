@@ -8,8 +8,17 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { ReachabilityReport } from '../catalog/reachability';
+import type {
+  ExitJudgement,
+  MigrationSnippetsAnswer,
+  SuggestionsAnswer,
+} from '../catalog/way-forward-answers';
 import { Observation } from '../detection/observation';
-import type { LogEvent } from '../log/event';
+import type { ExportedLog, ExportFormat } from '../log/export';
+import type { LogPage } from '../log/log-queries';
+import type { TabState } from '../log/tab-states';
+import type { ExitCheckAnswer } from '../regions/exit-check';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -75,7 +84,7 @@ export const HostWatchInput = v.object({
 });
 export type HostWatchInput = v.InferOutput<typeof HostWatchInput>;
 
-// ---- The popup's way forward, answered by the background (issue 7: the catalog stays out of the popup)
+// ---- The popup's way forward, answered by the background so the catalog stays out of the popup
 const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 /** ISO 3166-1 alpha-2 as settings store it, or null when the region is unknown. */
 const RegionCode = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)));
@@ -113,61 +122,6 @@ export const GuessRegionInput = v.object({
   timeZone: v.pipe(v.string(), v.maxLength(80)),
 });
 
-/** Data that carries its own translations; the UI picks its language. */
-export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
-/** A message key with params as codes and ISO dates; the UI formats them. */
-export interface MessageKeyRef {
-  key: string;
-  params?: Record<string, string>;
-}
-
-export interface SuggestionAnswer {
-  platformId: string;
-  name: LocalizedText;
-  reasons: MessageKeyRef[];
-  incentive: {
-    summary: LocalizedText;
-    amount: string | null;
-    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
-    announced: string | null;
-    expires: string | null;
-    /** Announced over 12 months ago with no end date. */
-    stale: boolean;
-    ended: boolean;
-    sources: string[];
-  } | null;
-  links: { console?: string; docs?: string; pricing?: string };
-  baseUrl: string | null;
-  openaiCompatible: boolean;
-  /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
-  modelMapping: { from: string; to: string; editorial: true } | null;
-}
-
-export interface SuggestionsAnswer {
-  suggestions: SuggestionAnswer[];
-  /** The OpenAI models migration code can start from. */
-  sourceModels: string[];
-}
-
-export type MigrationSnippetsAnswer =
-  | {
-      ok: true;
-      model: string;
-      snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
-      notes: MessageKeyRef[];
-    }
-  | { ok: false; reasonKey: string; docsUrl: string | null };
-
-/** An exit country judged against the service's published list (core/regions decideExitCountry). */
-export interface ExitJudgement {
-  country: string;
-  decision: 'served' | 'not-served' | 'unknown';
-  /** Why unknown, as a message key (exitNoList, exitSpecialCountry, exitUncertainCode). */
-  reason: string | null;
-  list: { source: string; asOf: string; stale: boolean } | null;
-  partial: boolean;
-}
-
 /**
  * Why a report or request was refused. Codes, not UI text: the UI maps the ones it shows.
  * `clean` means the observation was valid but is not a block.
@@ -190,67 +144,11 @@ export type RefusalReason =
   | 'unknownPlatform'
   | 'unavailable';
 
-export interface LogPage {
-  events: LogEvent[];
-  total: number;
-}
-
-export interface TabState {
-  tabId: number;
-  url: string | null;
-  /** Blocks, warnings and unreachable events seen on this tab since its last navigation, newest first. */
-  events: LogEvent[];
-  /** The tab's page itself failed to load at the network level since its last navigation. */
-  pageFailed?: { error: string; at: number };
-  /**
-   * The latest exit-country answer for this tab's service (issue 10), judged for the tab's
-   * product when the popup asks; absent or null when there is none from the last 6 hours.
-   */
+/** A tab's blocks and warnings, with the latest exit-country answer for its service when one is kept. */
+export type TabStateAnswer = TabState & {
+  /** Judged for the tab's product; null when there is none from the last 6 hours. */
   exitCheck?: ExitCheckAnswer | null;
-}
-
-/**
- * Where the connection leaves from, as the service's own host said (`/cdn-cgi/trace`), judged
- * against the service's published list (core/regions decideExitCountry). Built by core/regions/exit-check.
- */
-export interface ExitCheckAnswer {
-  /** The host that was asked (the service's own). */
-  host: string;
-  service: string;
-  product: string;
-  /** ISO 3166-1 alpha-2 (or XK); null when the answer named no usable country. */
-  country: string | null;
-  decision: 'served' | 'not-served' | 'unknown';
-  /** Why unknown, as a message key (`exitNoCountry`, `exitSpecialCountry`, `checkTimeout`, …). */
-  reason: string | null;
-  /** The list judged against: its id, source URL, date, and whether it is over 12 months old. */
-  list: { id: string; source: string; asOf: string; stale: boolean; confidence: 'normal' | 'low' } | null;
-  /** The country is listed with a carve-out a country code cannot see (e.g. parts of Ukraine). */
-  partial: string | null;
-  checkedAt: number;
-  /** What asked: the automatic check when a tab opened the service, or "Check now". */
-  via: 'open' | 'checkNow';
-}
-
-export type ExportFormat = 'json' | 'csv';
-export interface ExportedLog {
-  filename: string;
-  mime: string;
-  text: string;
-}
-
-/** Result of a user-triggered "Check now". Built by core/catalog/reachability. */
-export interface ReachabilityReport {
-  service: string;
-  checkedAt: number;
-  status: 'reachable' | 'blocked' | 'unknown';
-  ruleId: string | null;
-  evidence: string;
-  /** ISO 3166-1 alpha-2 from the service's own /cdn-cgi/trace, or null when unknown. */
-  exitCountry: string | null;
-  /** Why the result is unknown, as a message key (e.g. `checkTimeout`, `checkNetworkError`). */
-  reason: string | null;
-}
+};
 
 export interface ProtocolMap {
   /**
@@ -263,7 +161,7 @@ export interface ProtocolMap {
     eventId?: string;
   };
   /** popup → background: blocks and warnings seen on one tab, and the latest exit-country answer. */
-  getTabState(input: { tabId: number }): TabState;
+  getTabState(input: { tabId: number }): TabStateAnswer;
   queryLog(input: LogQuery): LogPage;
   exportLog(input: { format: ExportFormat }): ExportedLog;
   clearLog(input: Record<string, never>): { cleared: number };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ExitCheckAnswer } from '../messaging/protocol';
 import { findProduct } from '../services';
 import type { KeyValueArea } from '../storage/key-value-area';
+import type { ExitCheckAnswer } from './exit-check';
 import { ExitChecks, fetchTrace } from './exit-check';
 import { EXIT_CHECK_INTERVAL_MS } from './exit-check-scheduler';
 import { REGIONS } from './regions';

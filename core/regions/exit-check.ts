@@ -13,7 +13,6 @@
  */
 import * as v from 'valibot';
 import { type FetchLike, request } from '../catalog/reachability';
-import type { ExitCheckAnswer } from '../messaging/protocol';
 import type { ProductMatch } from '../messaging/sender';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { ExitCheckScheduler, type ExitCheckState } from './exit-check-scheduler';
@@ -131,6 +130,29 @@ export function judge(
     checkedAt: record.checkedAt,
     via: record.via,
   };
+}
+
+/**
+ * Where the connection leaves from, as the service's own host said (`/cdn-cgi/trace`), judged
+ * against the service's published list (core/regions decideExitCountry). Built here.
+ */
+export interface ExitCheckAnswer {
+  /** The host that was asked (the service's own). */
+  host: string;
+  service: string;
+  product: string;
+  /** ISO 3166-1 alpha-2 (or XK); null when the answer named no usable country. */
+  country: string | null;
+  decision: 'served' | 'not-served' | 'unknown';
+  /** Why unknown, as a message key (`exitNoCountry`, `exitSpecialCountry`, `checkTimeout`, …). */
+  reason: string | null;
+  /** The list judged against: its id, source URL, date, and whether it is over 12 months old. */
+  list: { id: string; source: string; asOf: string; stale: boolean; confidence: 'normal' | 'low' } | null;
+  /** The country is listed with a carve-out a country code cannot see (e.g. parts of Ukraine). */
+  partial: string | null;
+  checkedAt: number;
+  /** What asked: the automatic check when a tab opened the service, or "Check now". */
+  via: 'open' | 'checkNow';
 }
 
 export interface ExitCheckDeps {

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
-import { META_KEY, type NewLogEvent } from '../../core/log/event-log';
+import type { NewLogEvent } from '../../core/log/log-writer';
+import { META_KEY } from '../../core/log/stored-format';
 import type { ProtocolMap } from '../../core/messaging/protocol';
 import type { DetourManifest } from './env';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { classifyObservation } from '../../core/detection';
-import { DEDUPE_WINDOW_MS, type NewLogEvent } from '../../core/log/event-log';
+import { DEDUPE_WINDOW_MS, type NewLogEvent } from '../../core/log/log-writer';
 import { SIGNATURES_PATH } from '../../test/stand-in/signatures';
 
 const SPACING_MS = DEDUPE_WINDOW_MS + 60_000;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { SAME_SIGHTING_MS } from '../../core/background/recorder';
 import { classifyObservation } from '../../core/detection';
 import type { LogEvent } from '../../core/log/event';
-import { dedupeKey } from '../../core/log/event-log';
+import { dedupeKey } from '../../core/log/log-writer';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';

@@ -3,7 +3,8 @@
  * extension pages: Detour's real EventLog over the real storage.local adapter, so seeding and
  * append timings go through exactly the code and storage layout the background uses.
  */
-import { EventLog, type NewLogEvent } from '../../../core/log/event-log';
+import { EventLog } from '../../../core/log/event-log';
+import type { NewLogEvent } from '../../../core/log/log-writer';
 import { writeSettings } from '../../../core/settings/items';
 import { browserArea } from '../../../core/storage/key-value-area';
 

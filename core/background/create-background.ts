@@ -1,0 +1,270 @@
+/**
+ * Wires the whole background from its ports: storage areas, settings, the network, the badge,
+ * notifications and content-script registration. The worker (entrypoints/background.ts) passes
+ * the browser's; tests pass fakeBrowser storage and recording ports, so they exercise the same
+ * assembly the extension runs. Nothing here touches `browser`.
+ */
+import { fetchCatalogUpdate, validateCatalogUpdate } from '../catalog';
+import { CATALOG } from '../catalog/catalog';
+import { PROBES } from '../catalog/probes';
+import { checkReachability, type FetchLike } from '../catalog/reachability';
+import {
+  applyStoredUpdate,
+  CATALOG_UPDATE_KEY,
+  mergeStoredUpdate,
+  readStoredUpdate,
+} from '../catalog/stored-update';
+import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
+import { classifyObservation } from '../detection';
+import type { Observation, Verdict } from '../detection/observation';
+import { EventLog } from '../log/event-log';
+import { TabStates } from '../log/tab-states';
+import { RateLimiter } from '../messaging/rate-limit';
+import { ExitChecks, hostOf } from '../regions/exit-check';
+import { guessRegion } from '../regions/guess-region';
+import { REGIONS } from '../regions/regions';
+import { findProduct, SERVICES } from '../services';
+import { isServiceWatched, type Settings } from '../settings/schema';
+import type { KeyValueArea } from '../storage/key-value-area';
+import { UnreachableWatch } from '../watch/unreachable-watch';
+import { GrantedHosts, type HostPorts } from './granted-hosts';
+import { createObserve } from './observe';
+import { type BadgePort, BlockRecorder, type NotifyPort } from './recorder';
+import { createRouter, type WayForward } from './router';
+import { UnreachableRecorder } from './unreachable-recorder';
+
+export interface BackgroundDeps {
+  local: KeyValueArea;
+  session: KeyValueArea;
+  settings: () => Promise<Settings>;
+  badge: BadgePort;
+  notify: NotifyPort;
+  /** Content-script registration for granted hosts; `area` and `isKnownService` come from here. */
+  hostPorts: Omit<HostPorts, 'area' | 'isKnownService'>;
+  /** Our own extension id and origin, to tell our pages from web pages. */
+  extension: { id: string; origin: string };
+  /**
+   * The network, for requests the person asked for or turned on ("Check now", "Update now",
+   * the exit-country check). Absent: those answer as unavailable and no exit check runs.
+   */
+  fetch?: FetchLike;
+  checkTimeoutMs?: number;
+  /** The engine; tests of the wiring may give a stand-in with its contract. */
+  classify?: (observation: Observation) => Verdict;
+  /** Messages per tab: a burst and a refill window. */
+  rateLimit?: { burst: number; windowMs: number };
+  /** The popup's way forward; null: this background answers none (refused as unavailable). */
+  wayForward?: WayForward | null;
+  /** navigator.onLine where the background runs; absent: taken as online. */
+  online?: () => boolean;
+  now?: () => number;
+  warn?: (message: string) => void;
+}
+
+export type Background = ReturnType<typeof createBackground>;
+
+export function createBackground(deps: BackgroundDeps) {
+  const now = deps.now ?? Date.now;
+  const { settings } = deps;
+  const warnings = deps.warn ? { warn: deps.warn } : {};
+  const log = new EventLog({
+    area: deps.local,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...warnings,
+    limits: async () => {
+      const s = await settings();
+      return { cap: s.logCap, retentionDays: s.retentionDays };
+    },
+  });
+  // A stored catalog update (validated again) replaces the bundled catalog and region lists.
+  const catalogReady = applyStoredUpdate(deps.local).catch((err) =>
+    console.warn('[detour] catalog update not applied; using the bundled catalog', err),
+  );
+  const tabs = new TabStates(deps.session, deps.now);
+  let exitChecks: ExitChecks | null = null;
+  const recorder = new BlockRecorder({
+    log,
+    tabs,
+    settings,
+    badge: deps.badge,
+    notify: deps.notify,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...warnings,
+    // A block may mean the route changed: the exit country of that host is checked again at once.
+    onBlocked: (_event, sighting) => {
+      exitChecks?.trouble(sighting.url);
+      exitChecks?.trouble(sighting.tabUrl);
+    },
+  });
+  // A service that cannot be reached from this network: logged beside refusals, never as one.
+  const unreachableRecorder = new UnreachableRecorder({
+    log,
+    tabs,
+    settings,
+    badge: deps.badge,
+    notify: deps.notify,
+    episodes: deps.local,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...warnings,
+  });
+  const unreachable = new UnreachableWatch({
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.online ? { online: deps.online } : {}),
+    onUnreachable: (sighting) => {
+      void unreachableRecorder
+        .record(sighting)
+        .catch((err) => console.warn('[detour] unreachable event not recorded', err));
+    },
+    onRecovered: (service) => {
+      void unreachableRecorder.recovered(service).catch(() => undefined);
+    },
+  });
+  const known = new Set(SERVICES.map((s) => s.slug));
+  const hosts = new GrantedHosts({
+    ...deps.hostPorts,
+    area: deps.local,
+    isKnownService: (slug) => known.has(slug),
+  });
+  const productOf = (url: string) => findProduct(url) ?? hosts.productOf(url);
+  const observe = createObserve({
+    classify: deps.classify ?? classifyObservation,
+    recorder,
+    tabs,
+    ...warnings,
+  });
+
+  const { fetch } = deps;
+  if (fetch) {
+    // Only with "Check my connection when I open an AI service" on; to the tab's own host.
+    exitChecks = new ExitChecks({
+      area: deps.session,
+      fetch,
+      settings,
+      productOf,
+      isWatched: async (service) => isServiceWatched(await settings(), service),
+      regions: () => REGIONS,
+      onNotServed: async (tab, answer) => {
+        if (!answer.country) return;
+        await recorder.recordWarning({
+          tabId: tab.tabId,
+          tabUrl: tab.url,
+          owner: { service: answer.service, product: answer.product },
+          country: answer.country,
+          traceUrl: `https://${answer.host}/cdn-cgi/trace`,
+        });
+      },
+      ...(deps.now ? { now: deps.now } : {}),
+      ...warnings,
+    });
+  }
+  const checks = exitChecks;
+
+  /** "Check now", keeping what it learned of the exit country as the service's latest answer. */
+  const checkNow = async (service: string, network: FetchLike) => {
+    const report = await checkReachability(service, {
+      fetch: network,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.checkTimeoutMs !== undefined ? { timeoutMs: deps.checkTimeoutMs } : {}),
+    });
+    const spec = PROBES[service];
+    const host = spec?.traceHost ?? hostOf(spec?.probes[0]?.url);
+    if (host && checks) {
+      const owner = productOf(`https://${host}/`) ?? { service, product: spec?.probes[0]?.product ?? '' };
+      const failure =
+        report.reason === 'checkTimeout' || report.reason === 'checkNetworkError' ? report.reason : null;
+      await catalogReady;
+      await checks
+        .checkedNow(host, owner, report.exitCountry, failure)
+        .catch((err) => console.warn('[detour] exit-country answer not kept', err));
+    }
+    return report;
+  };
+
+  const updateCatalog = async (network: FetchLike) => {
+    const url = (await settings()).catalogUpdateUrl;
+    if (!url) return { ok: false, message: 'updateNoUrl' };
+    const fetched = await fetchCatalogUpdate(url, { fetch: network });
+    if (!fetched.ok) return { ok: false, message: fetched.reason };
+    const checked = validateCatalogUpdate(fetched.text, { platforms: CATALOG, regions: REGIONS });
+    if (!checked.ok) return { ok: false, message: checked.reason };
+    // Stored for core/catalog to prefer over the bundled data (validated again when read);
+    // a part this update does not carry stays as stored. In use from now on.
+    const previous = await readStoredUpdate(deps.local);
+    await deps.local.set({ [CATALOG_UPDATE_KEY]: mergeStoredUpdate(previous, checked, now()) });
+    await applyStoredUpdate(deps.local);
+    const version = checked.platforms?.version ?? checked.regions?.version;
+    return {
+      ok: true,
+      message: 'updateApplied',
+      ...(version !== undefined ? { version: String(version) } : {}),
+    };
+  };
+
+  // The popup's way forward comes from here, so the catalog never ships in the popup.
+  const catalogWayForward: WayForward = {
+    suggestions: async (input, at) => {
+      await catalogReady;
+      return suggestionAnswers(input, at);
+    },
+    snippets: async (input) => {
+      await catalogReady;
+      return snippetsAnswer(input);
+    },
+    judgeExitCountry: async (input, at) => {
+      await catalogReady;
+      return exitJudgement(input, at);
+    },
+    guessRegion,
+  };
+  const wayForward = deps.wayForward === undefined ? catalogWayForward : deps.wayForward;
+
+  const rate = deps.rateLimit ?? { burst: 20, windowMs: 10_000 };
+  const router = createRouter({
+    observe,
+    log,
+    tabs,
+    sender: { extensionId: deps.extension.id, extensionOrigin: deps.extension.origin, productOf },
+    limiter: new RateLimiter(rate.burst, rate.windowMs),
+    hosts,
+    ...(deps.now ? { now: deps.now } : {}),
+    // User-triggered only (popup "Check now", options "Update now"): the only requests Detour makes.
+    ...(fetch
+      ? {
+          checkReachability: (service: string) => checkNow(service, fetch),
+          updateCatalog: () => updateCatalog(fetch),
+        }
+      : {}),
+    ...(checks
+      ? {
+          exitAnswer: async (url: string | null) => {
+            await catalogReady;
+            return checks.answerFor(url);
+          },
+        }
+      : {}),
+    ...(wayForward ? { wayForward } : {}),
+  });
+
+  return {
+    router,
+    observe,
+    recorder,
+    log,
+    tabs,
+    hosts,
+    exitChecks: checks,
+    unreachable,
+    productOf,
+    catalogReady,
+    /** A tab finished loading a page of a known service: its exit country may be checked. */
+    async tabOpened(tabId: number, url: string) {
+      await catalogReady;
+      await checks?.tabOpened(tabId, url);
+    },
+    /** Browser start or install: granted hosts back in place, the log within its limits. */
+    startup() {
+      void hosts.restore().catch((err) => console.warn('[detour] granted hosts not restored', err));
+      void log.enforceLimits().catch((err) => console.warn('[detour] log limits not applied', err));
+    },
+  };
+}
