@@ -87,7 +87,7 @@ export function createBrowserEvents(bg: Background) {
 
     completed(details: ResponseDetails): void {
       // The network carried this request, whatever its status: evidence that sites load.
-      bg.unreachable.succeeded({
+      void bg.unreachable.succeeded({
         url: details.url,
         service: bg.productOf(details.url)?.service ?? null,
         mainFrame: details.type === 'main_frame',
@@ -112,7 +112,7 @@ export function createBrowserEvents(bg: Background) {
       if (mainFrame && details.tabId >= 0 && cls !== 'aborted' && cls !== 'blocked' && cls !== 'unknown') {
         void bg.tabs.pageFailed(details.tabId, errorName(details.error), details.url).catch(() => undefined);
       }
-      bg.unreachable.failed({
+      void bg.unreachable.failed({
         url: details.url,
         tabId: details.tabId,
         mainFrame,

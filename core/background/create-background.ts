@@ -26,7 +26,7 @@ import { REGIONS } from '../regions/regions';
 import { findProduct, SERVICES } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
 import type { KeyValueArea } from '../storage/key-value-area';
-import { UnreachableWatch } from '../watch/unreachable-watch';
+import { successMemoryIn, UnreachableWatch } from '../watch/unreachable-watch';
 import { GrantedHosts, type HostPorts } from './granted-hosts';
 import { createObserve } from './observe';
 import { type BadgePort, BlockRecorder, type NotifyPort } from './recorder';
@@ -108,6 +108,7 @@ export function createBackground(deps: BackgroundDeps) {
     ...warnings,
   });
   const unreachable = new UnreachableWatch({
+    memory: successMemoryIn(deps.session),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.online ? { online: deps.online } : {}),
     onUnreachable: (sighting) => {

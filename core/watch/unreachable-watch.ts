@@ -58,8 +58,41 @@ interface Failed {
   failure: RequestFailure;
 }
 
+/**
+ * Where the times of the last successes are kept between worker starts (an MV3 worker stops after
+ * 30 idle seconds; a site that loaded a minute ago still says the network works).
+ */
+export interface SuccessMemory {
+  load(): Promise<Record<string, number>>;
+  save(lastSuccess: Record<string, number>): Promise<void>;
+}
+
+/** storage.session under one key: memory only, never written to disk. */
+export function successMemoryIn(area: {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}): SuccessMemory {
+  const KEY = 'unreachable.lastSuccess';
+  return {
+    async load() {
+      const raw = (await area.get([KEY]))[KEY];
+      if (!raw || typeof raw !== 'object') return {};
+      return Object.fromEntries(
+        Object.entries(raw as Record<string, unknown>).filter(
+          (entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]),
+        ),
+      );
+    },
+    save: (lastSuccess) => area.set({ [KEY]: lastSuccess }),
+  };
+}
+
+/** A success is written at most this often per service: onCompleted fires for every request. */
+const SAVE_EVERY_MS = 30_000;
+
 export interface UnreachableWatchOptions {
   now?: () => number;
+  memory?: SuccessMemory;
   /** navigator.onLine in the background (true when unknown). */
   online?: () => boolean;
   onUnreachable: (sighting: UnreachableSighting) => void;
@@ -85,19 +118,62 @@ export class UnreachableWatch {
   /** Services whose failures qualified and wait for another site's success. */
   private readonly pending = new Map<string, number>();
 
+  private readonly saved = new Map<string, number>();
+  /** Every event waits for the remembered successes, so their order is kept. */
+  private ready: Promise<void>;
+
   constructor(private readonly options: UnreachableWatchOptions) {
     this.now = options.now ?? Date.now;
     this.online = options.online ?? (() => true);
+    this.ready = (options.memory?.load() ?? Promise.resolve<Record<string, number>>({}))
+      .then((stored) => {
+        for (const [key, at] of Object.entries(stored)) {
+          if (!this.lastSuccess.has(key)) this.lastSuccess.set(key, at);
+          this.saved.set(key, at);
+        }
+      })
+      .catch(() => undefined);
   }
 
   /**
    * A request Detour can see completed (any HTTP status: the network carried it). `service` is
    * the known service that owns the URL, or null for a host granted without one.
    */
-  succeeded(details: { url: string; service: string | null; mainFrame: boolean; tabId: number }): void {
+  succeeded(details: {
+    url: string;
+    service: string | null;
+    mainFrame: boolean;
+    tabId: number;
+  }): Promise<void> {
     const at = this.now();
+    return this.enqueue(() => this.succeededNow(details, at));
+  }
+
+  failed(failure: RequestFailure): Promise<void> {
+    const at = this.now();
+    return this.enqueue(() => this.failedNow(failure, at));
+  }
+
+  private enqueue(task: () => void): Promise<void> {
+    const run = this.ready.then(task);
+    this.ready = run.catch(() => undefined);
+    return run;
+  }
+
+  private succeededNow(
+    details: { url: string; service: string | null; mainFrame: boolean; tabId: number },
+    at: number,
+  ): void {
     const key = details.service ?? `host:${hostOf(details.url)}`;
     this.lastSuccess.set(key, at);
+    if (this.options.memory && at - (this.saved.get(key) ?? 0) >= SAVE_EVERY_MS) {
+      this.saved.set(key, at);
+      // Only recent successes matter: the map never holds more than the last window's services.
+      const recent = Object.fromEntries(
+        [...this.lastSuccess].filter(([, when]) => at - when <= OTHER_SITES_WINDOW_MS),
+      );
+      void this.options.memory.save(recent).catch(() => undefined);
+    }
     if (details.service) {
       const host = hostOf(details.url);
       const kept = (this.failures.get(details.service) ?? []).filter((f) => f.host !== host);
@@ -121,8 +197,7 @@ export class UnreachableWatch {
     }
   }
 
-  failed(failure: RequestFailure): void {
-    const at = this.now();
+  private failedNow(failure: RequestFailure, at: number): void {
     const cls = classifyNetworkError(failure.error);
     if (cls === 'offline' || !this.online()) {
       // The browser is offline: nothing failing now says anything about one service.
