@@ -127,6 +127,72 @@ describe('popup: no events', () => {
   });
 });
 
+describe('popup: a service that cannot be reached', () => {
+  /** What webRequest reports: another site loads, then the tab's own page fails. */
+  async function failOnTab(tabId: number, error: string, otherSiteLoads: boolean) {
+    let n = 0;
+    const request = (url: string, type = 'main_frame', tab = tabId) => ({
+      requestId: String(++n),
+      tabId: tab,
+      url,
+      type,
+    });
+    if (otherSiteLoads)
+      background.events.completed({ ...request('https://claude.ai/', 'main_frame', 99), statusCode: 200 });
+    background.events.beforeRequest(request('https://chatgpt.com/'));
+    background.events.errorOccurred({ ...request('https://chatgpt.com/'), error });
+  }
+
+  it('says it plainly, never as a refusal, with Check now and alternatives; not the green "no block"', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await failOnTab(tabId, 'net::ERR_CONNECTION_RESET', true);
+    await waitFor(async () => expect((await background.tabs.get(tabId)).events).toHaveLength(1));
+    renderPopup();
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'chatgpt.com cannot be reached from this network',
+    });
+    const card = heading.closest('section') as HTMLElement;
+    expect(within(card).getByText('chatgpt.com: ERR_CONNECTION_RESET')).toBeTruthy();
+    expect(within(card).queryByText(/refused/)).toBeNull();
+    expect(screen.queryByText('No region block seen on this tab')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    const suggestions = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    expect(
+      within(suggestions)
+        .getAllByRole('listitem')
+        .some((li) => li.classList.contains('suggestion')),
+    ).toBe(true);
+  });
+
+  it('a page that failed with nothing else seen says it did not load, without logging or going green', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await failOnTab(tabId, 'net::ERR_NAME_NOT_RESOLVED', false);
+    await waitFor(async () => expect((await background.tabs.get(tabId)).pageFailed).toBeTruthy());
+    renderPopup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'This page did not load' })).toBeTruthy();
+    expect(screen.getByText(/The browser said ERR_NAME_NOT_RESOLVED/)).toBeTruthy();
+    expect(screen.queryByText('No region block seen on this tab')).toBeNull();
+    expect((await background.log.query({})).total).toBe(0);
+  });
+
+  it('in Simplified and Traditional Chinese', async () => {
+    for (const [locale, title] of [
+      ['zh_CN', '从当前网络无法连接 chatgpt.com'],
+      ['zh_TW', '從目前的網路無法連上 chatgpt.com'],
+    ] as const) {
+      cleanup();
+      background.stop();
+      setup(locale);
+      const tabId = await openTab('https://chatgpt.com/');
+      await failOnTab(tabId, 'NS_ERROR_NET_RESET', true);
+      await waitFor(async () => expect((await background.tabs.get(tabId)).events).toHaveLength(1));
+      renderPopup();
+      expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    }
+  });
+});
+
 describe('popup: first questions', () => {
   it('asks for the recent events before the tab is known, and each question once when the entry loads before rendering', async () => {
     await openTab('https://example.org/');
