@@ -247,7 +247,7 @@ export interface LaunchOptions {
   hostRulesFirst?: string[];
   /** Chromium: replace the stand-in's rules entirely (e.g. `MAP * ~NOTFOUND`: every host fails). */
   hostRules?: string;
-  /** Chromium: more unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
+  /** More unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
   otherExtensions?: string[];
 }
 
@@ -349,7 +349,11 @@ function geckoId(dir: string): string {
   return id;
 }
 
-export async function launchFirefox({ standIn, headed = false }: LaunchOptions): Promise<DetourInBrowser> {
+export async function launchFirefox({
+  standIn,
+  headed = false,
+  otherExtensions = [],
+}: LaunchOptions): Promise<DetourInBrowser> {
   if (standIn.port !== 443) {
     throw new Error(
       `Firefox maps host names, not ports: the stand-in must listen on 443 (it is on ${standIn.port}).`,
@@ -379,6 +383,7 @@ export async function launchFirefox({ standIn, headed = false }: LaunchOptions):
   });
   try {
     await browser.installExtension(dir);
+    for (const other of otherExtensions) await browser.installExtension(other);
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
     const wrap = (page: import('puppeteer-core').Page): TestPage => ({

@@ -87,6 +87,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Close the connection without an answer (the network, not the service, failed). */
+  reset?: boolean;
   /** Sent as separate writes, `streamDelayMs` apart (a streaming response), instead of `body`. */
   stream?: string[];
   streamDelayMs?: number;
@@ -248,6 +250,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       hadAuthorization: req.headers.authorization !== undefined,
       status: reply.status,
     });
+    if (reply.reset) {
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(reply.status, { 'cache-control': 'no-store', ...reply.headers });
     if (reply.stream) {
       const parts = [...reply.stream];
