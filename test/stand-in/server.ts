@@ -224,6 +224,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         return path === newsUrl.pathname
           ? html(200, fixturePage(signatures.newsArticle))
           : html(404, 'Not found');
+      case 'grok.com':
+        // The demo's unreachable service. Chromium never gets here (the name is not mapped, so it
+        // does not resolve); Firefox resolves every name here, so the connection is closed unanswered.
+        return { status: 0, reset: true };
       default:
         // Firefox resolves every name to loopback: its own background requests end here.
         return html(404, 'Not served by the Detour stand-in');
