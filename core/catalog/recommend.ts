@@ -41,6 +41,12 @@ export interface RecommendInput {
   product?: string;
   /** ISO 3166-1 alpha-2 region from settings or `guessRegion`; null when unknown. */
   region: string | null;
+  /**
+   * With `region` null: the regions the user is probably in (core/regions `regionsNotServedBy`:
+   * where the refusing service does not serve). Hosted platforms serving any of them come first;
+   * local runtimes then form their own last group.
+   */
+  regions?: readonly string[];
   model?: string;
   now: Date | number;
   catalog?: Catalog;
@@ -87,15 +93,18 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
   const fromOpenAi = input.blockedService === 'openai';
   const family = input.model ? sourceModelFamily(input.model) : null;
 
+  const candidates = region === null ? (input.regions ?? []).map((r) => r.toUpperCase()) : [];
   const suggestions = orderedPlatforms(input.catalog ?? CATALOG).map((platform, catalogIndex) => {
-    const avail = availability(platform, region);
+    const inSet = candidates.filter((c) => platform.served?.value.includes(c));
+    const fromSet = inSet.length > 0 && availability(platform, null) !== 'runs-anywhere';
+    const avail = fromSet ? 'serves-region' : availability(platform, region);
     const compatible = platform.api.openaiCompatible.value;
     const incentive = bestIncentive(platform, input.now);
     const target = input.model ? mappedModel(platform, input.model) : null;
 
     const reasons: MessageRef[] = [];
     if (avail === 'serves-region')
-      reasons.push({ key: 'reasonServesRegion', params: { region: region ?? '' } });
+      reasons.push({ key: 'reasonServesRegion', params: { region: region ?? inSet.join(', ') } });
     else if (avail === 'runs-anywhere') reasons.push({ key: 'reasonRunsLocally' });
     else if (avail === 'international-endpoint')
       reasons.push({ key: 'reasonInternationalEndpoint', params: { region: region ?? '' } });
@@ -118,7 +127,8 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
     if (platform.status) reasons.push({ key: 'reasonStatusUncertain' });
 
     const sortKey = [
-      AVAILABILITY_TIER[avail],
+      // Guessing from a set, a local runtime is the fallback, after every hosted platform.
+      candidates.length > 0 && avail === 'runs-anywhere' ? 3 : AVAILABILITY_TIER[avail],
       fromOpenAi && !compatible ? 1 : 0,
       incentive?.status === 'current' ? 0 : 1,
       family && !target ? 1 : 0,

@@ -5,6 +5,7 @@
  * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
+import { regionsNotServedBy } from '../regions/refusal-regions';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
@@ -103,7 +104,10 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
 export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
-  const suggestions = recommendPlatforms({ blockedService: service, product, region, model, now })
+  // Region unknown: the service that refused (or cannot be reached) says where the user probably
+  // is: the regions its published list does not serve.
+  const regions = region === null ? (regionsNotServedBy(service, product) ?? []) : [];
+  const suggestions = recommendPlatforms({ blockedService: service, product, region, regions, model, now })
     .slice(0, limit)
     .map((s): SuggestionAnswer => {
       const { platform } = s;
