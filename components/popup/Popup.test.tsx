@@ -193,6 +193,55 @@ describe('popup: a service that cannot be reached', () => {
   });
 });
 
+describe('popup: region from the refusal itself', () => {
+  /** An English browser on UTC: language and time zone say nothing; the refusal does. */
+  function utcEnglishClient(): ExtensionClient {
+    return { ...createExtensionClient(), uiLanguage: () => 'en', timeZone: () => 'UTC' };
+  }
+
+  it('asks once with a one-tap chooser; the choice changes the suggestions and is remembered', async () => {
+    await writeSettings({ region: { mode: 'auto' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
+      body: CHATGPT_PAGE.body,
+    });
+    expect(result.accepted).toBe(true);
+    const client = utcEnglishClient();
+    renderPopup(client);
+
+    const chooser = await screen.findByRole('region', { name: 'Where are you?' });
+    expect(within(chooser).getByText(/ChatGPT does not serve: China, Hong Kong/)).toBeTruthy();
+    const group = within(chooser).getByRole('group', { name: 'Region' });
+    const names = within(group)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(names).toEqual(['中国大陆', '香港', '澳門', 'Россия', 'ایران', 'Somewhere else']);
+
+    // Before choosing: hosted platforms serving those regions come first, not the local runtimes.
+    const before = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    const firstBefore = within(before)
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('suggestion'));
+    expect(firstBefore?.textContent).not.toMatch(/Ollama|LM Studio|vLLM/);
+    // Its reason names the regions by name, never as a list of codes.
+    expect(firstBefore?.textContent).toMatch(/Serves (China|Hong Kong)/);
+
+    fireEvent.click(within(group).getByRole('button', { name: '香港' }));
+    await waitFor(async () =>
+      expect((await readSettings()).region).toEqual({ mode: 'chosen', country: 'HK' }),
+    );
+    expect(await screen.findByRole('status')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull());
+    await waitFor(() => expect(screen.getAllByText(/Serves Hong Kong/).length).toBeGreaterThan(0));
+
+    // Remembered: a new popup does not ask again.
+    cleanup();
+    renderPopup(client);
+    expect(await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull();
+  });
+});
+
 describe('popup: first questions', () => {
   it('asks for the recent events before the tab is known, and each question once when the entry loads before rendering', async () => {
     await openTab('https://example.org/');
