@@ -5,12 +5,17 @@
  */
 import { CATALOG } from '../core/catalog/catalog';
 import { OPENAI_SOURCE_MODELS } from '../core/catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../core/catalog/way-forward-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../core/catalog/way-forward-answers';
 import { guessRegion } from '../core/regions/guess-region';
 import { isListStale, REGIONS } from '../core/regions/regions';
 import type { CatalogInfo, CatalogView } from './catalog-view';
 import type { SnippetSetView } from './view-models';
-import { exitCountryView, snippetSetView, suggestionView } from './way-forward-views';
+import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from './way-forward-views';
 
 export function createCatalogView(clock: () => number = Date.now): CatalogView {
   return {
@@ -25,6 +30,11 @@ export function createCatalogView(clock: () => number = Date.now): CatalogView {
       return answer
         ? snippetSetView(answer)
         : { ok: false, reasonKey: 'migrationUnknownPlatform', docsUrl: null };
+    },
+
+    tools({ platformId, region, service, lastTool }) {
+      const answer = toolConfigsAnswer({ platformId, region, service, lastTool: lastTool ?? null });
+      return answer ? toolConfigViews(answer) : [];
     },
 
     sourceModels: () => OPENAI_SOURCE_MODELS,

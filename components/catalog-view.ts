@@ -5,7 +5,7 @@
  * so its bundle carries no catalog. Components only see these interfaces.
  */
 import type { RegionQuestion } from '../core/messaging/protocol';
-import type { ExitCountryView, SnippetSetView, SuggestionView } from './view-models';
+import type { ExitCountryView, SnippetSetView, SuggestionView, ToolConfigView } from './view-models';
 
 export interface CatalogInfo {
   version: string;
@@ -26,6 +26,16 @@ export interface CatalogView {
   }): SuggestionView[];
   /** Code for moving from `sourceModel` (an OpenAI model) to the platform, for the region's endpoint. */
   snippets(input: { platformId: string; sourceModel: string; region: string | null }): SnippetSetView;
+  /**
+   * The tools that can use the platform, set up for the region's endpoint: the last chosen tool
+   * first, then the refused service's protocol (Claude Code after an Anthropic refusal).
+   */
+  tools(input: {
+    platformId: string;
+    region: string | null;
+    service?: string;
+    lastTool?: string | null;
+  }): ToolConfigView[];
   /** The OpenAI models a person can pick as where they come from. */
   sourceModels(): readonly string[];
   /** The decision for an exit country against the service's published list; null without a country. */
@@ -45,6 +55,7 @@ export interface RemoteCatalogView {
     input: Parameters<CatalogView['suggestions']>[0],
   ): Promise<{ suggestions: SuggestionView[]; sourceModels: readonly string[] }>;
   snippets(input: Parameters<CatalogView['snippets']>[0]): Promise<SnippetSetView>;
+  tools(input: Parameters<CatalogView['tools']>[0]): Promise<ToolConfigView[]>;
   exitCountry(input: Parameters<CatalogView['exitCountry']>[0]): Promise<ExitCountryView | null>;
   guessRegion(input: { uiLanguage: string; timeZone: string }): Promise<string | null>;
   /**

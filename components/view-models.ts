@@ -3,13 +3,7 @@
  * core/regions shape their answers. components/catalog-view.ts converts between the two,
  * so components can be tested with plain values and keep working when the core changes shape.
  */
-import type { MessageParams } from './i18n';
-
-/** A message key with its parameters, as core modules return them. */
-export interface KeyedText {
-  key: string;
-  params?: MessageParams;
-}
+import type { MessageRef } from '../core/i18n/message-ref';
 
 export interface IncentiveView {
   /** The offer in the UI language, from the catalog's own translations. */
@@ -34,7 +28,7 @@ export interface SnippetView {
 
 /** Migration code for one platform and source model, or why there is none. */
 export type SnippetSetView =
-  | { ok: true; snippets: SnippetView[]; notes: KeyedText[]; model: string }
+  | { ok: true; snippets: SnippetView[]; notes: MessageRef[]; model: string }
   | { ok: false; reasonKey: string; docsUrl: string | null };
 
 /** The OpenAI models a snippet can start from (core/catalog's OPENAI_SOURCE_MODELS). */
@@ -48,15 +42,36 @@ export interface ModelMappingView {
 export interface SuggestionView {
   platformId: string;
   name: string;
-  reasons: KeyedText[];
+  reasons: MessageRef[];
   incentive: IncentiveView | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /** Which key console pairs with which API host ("keys from platform.moonshot.cn …"). */
+  keyWarnings: MessageRef[];
   /** Suggested model by tier for the model the user was on, when known. */
   modelMapping: ModelMappingView | null;
 }
 
-/** What the exit-country decision says for a service (issue 10). */
+/** One tool ("Use it in…") set up for one platform: what to copy and what to watch out for. */
+export interface ToolConfigView {
+  toolId: string;
+  name: string;
+  protocol: 'anthropic' | 'openai-chat' | 'openai-responses';
+  baseUrl: string;
+  model: string;
+  where: { kind: 'file'; path: string } | { kind: 'env' } | { kind: 'ui'; key: string };
+  modelField: string;
+  configs: Array<{
+    format: 'shell' | 'json' | 'toml' | 'yaml';
+    label: 'env' | 'file';
+    path: string | null;
+    code: string;
+  }>;
+  pitfalls: MessageRef[];
+  docsUrl: string;
+}
+
+/** What the exit-country decision says for a service. */
 export interface ExitCountryView {
   service: string;
   serviceName: string;

@@ -1,20 +1,21 @@
 /**
  * The background's way-forward answers (core/catalog/way-forward-answers, over the protocol) as
  * the view models components draw: text in the UI language, region codes as names, ISO dates
- * as local dates. No catalog data here, so the popup's bundle stays small (issue 7).
+ * as local dates. No catalog data here, so the popup's bundle stays small.
  */
 import type {
   ExitJudgement,
-  MessageKeyRef,
   MigrationSnippetsAnswer,
   SuggestionAnswer,
+  ToolConfigsAnswer,
 } from '../core/catalog/way-forward-answers';
+import type { MessageRef } from '../core/i18n/message-ref';
 import { countryName, formatIsoDate, localized, t } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
-import type { ExitCountryView, KeyedText, SnippetSetView, SuggestionView } from './view-models';
+import type { ExitCountryView, SnippetSetView, SuggestionView, ToolConfigView } from './view-models';
 
 /** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
-function readableReason(reason: MessageKeyRef): KeyedText {
+function readableReason(reason: MessageRef): MessageRef {
   const params: Record<string, string> = { ...reason.params };
   // One code, or several ("CN, HK") when the region is known only as a set.
   if (params.region)
@@ -35,6 +36,7 @@ export function suggestionView(answer: SuggestionAnswer): SuggestionView {
     incentive: incentive ? { ...incentive, summary: localized(incentive.summary) } : null,
     links: { ...answer.links },
     baseUrl: answer.baseUrl,
+    keyWarnings: answer.keyWarnings.map((w) => ({ key: w.key, params: { ...w.params } })),
     modelMapping: answer.modelMapping ? { from: answer.modelMapping.from, to: answer.modelMapping.to } : null,
   };
 }
@@ -47,6 +49,15 @@ export function snippetSetView(answer: MigrationSnippetsAnswer): SnippetSetView 
     notes: answer.notes.map((n) => ({ key: n.key, params: { ...n.params } })),
     snippets: answer.snippets.map((s) => ({ ...s })),
   };
+}
+
+export function toolConfigViews(answer: ToolConfigsAnswer): ToolConfigView[] {
+  return answer.tools.map((tool) => ({
+    ...tool,
+    where: { ...tool.where },
+    configs: tool.configs.map((c) => ({ ...c })),
+    pitfalls: tool.pitfalls.map((p) => ({ key: p.key, params: { ...p.params } })),
+  }));
 }
 
 /** The exit-country line's view: whose list, from when, named by product. */

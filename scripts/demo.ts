@@ -3,13 +3,13 @@
  * by a local stand-in at the services' real host names (nothing leaves this computer).
  *
  *   npm start                         Chromium window on the demo's start page
- *   npm run demo -- --browser firefox the same in Firefox (the stand-in needs port 443: root)
+ *   npm run demo -- --browser firefox the same in Firefox
  *   npm run demo -- --headless        the same tour without a window: screenshots and the
  *                                     exported log go to demo-output/<browser>/, and the
  *                                     exit code says whether Detour logged what it should
  *                                     (also DETOUR_DEMO_HEADLESS=1)
  *
- * Options: --out <dir>  --port <n> (Chromium's stand-in port; default any free one)
+ * Options: --out <dir>  --port <n> (the stand-in's port; default any free one)
  *          --no-build   use the build already in .output/ (npm test builds once for all)
  */
 import { spawnSync } from 'node:child_process';
@@ -72,8 +72,7 @@ function readOptions(): DemoOptions {
     headless: values.headless || headlessFromEnv,
     build: !values['no-build'],
     out: resolve(values.out ?? join(REPO_ROOT, 'demo-output', browser)),
-    // Firefox maps host names only, never ports: its stand-in is always on 443.
-    port: browser === 'firefox' ? 443 : port,
+    port,
   };
 }
 

@@ -8,15 +8,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The build tools (wxt, vite) need Node 22; an older node fails later with a less clear error.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 22) {
+  console.error(
+    `Detour needs Node 22 or newer; this is Node ${process.versions.node}. ` +
+      'Install Node 22 LTS (for example `nvm install` in this folder, which reads .nvmrc) and run `npm start` again.',
+  );
+  process.exit(1);
+}
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 if (!existsSync(join(root, 'node_modules', 'tsx', 'package.json'))) {
   console.log('Detour: installing dependencies first (npm ci)…');
   const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (install.status !== 0) {
-    console.error(
-      'Detour: `npm ci` failed; see above. The demo needs Node 20+ and access to the npm registry.',
-    );
+    console.error('Detour: `npm ci` failed; see above. The demo needs access to the npm registry.');
     process.exit(install.status ?? 1);
   }
 }

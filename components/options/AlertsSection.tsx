@@ -1,4 +1,4 @@
-/** How Detour speaks up: notifications, the toolbar badge, and the optional connection check (issue 10). */
+/** How Detour speaks up: notifications, the toolbar badge, and the optional connection check. */
 import { t } from '../i18n';
 import type { UiSettings } from '../stores/settings-store';
 import { Section } from './Section';

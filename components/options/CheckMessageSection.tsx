@@ -11,6 +11,7 @@ import { productLabel } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
 import { Icon } from '../shared/Icon';
 import { SuggestionList } from '../shared/SuggestionList';
+import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { Section } from './Section';
 
 /** Pasted text is capped: a block message is short, and the engine should stay instant. */
@@ -21,12 +22,16 @@ export function CheckMessageSection({
   catalog,
   region,
   regionAutomatic,
+  toolPreference,
 }: {
   classify: ((observation: Observation) => Verdict) | null;
   catalog: CatalogView | null;
   region: string | null;
   regionAutomatic: boolean;
+  /** The last tool chosen under "Use it in…" (shown first). */
+  toolPreference?: ToolPreference;
 }) {
+  const lastTool = useLastTool(toolPreference);
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [empty, setEmpty] = useState(false);
@@ -131,6 +136,12 @@ export function CheckMessageSection({
             serviceName={name}
             snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
             sourceModels={catalog.sourceModels()}
+            toolsFor={
+              lastTool !== undefined
+                ? (platformId) => catalog.tools({ platformId, region, service: block.service, lastTool })
+                : undefined
+            }
+            onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}
             headingLevel={3}
           />
         ) : null}

@@ -12,6 +12,7 @@ import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
 import type { LogState } from '../stores/log-store';
 import type { SettingsState, UiSettings } from '../stores/settings-store';
+import type { ToolPreference } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import { AboutSection } from './AboutSection';
 import { AlertsSection } from './AlertsSection';
@@ -38,9 +39,11 @@ export interface OptionsProps {
   log: StoreApi<LogState>;
   catalog: CatalogView | null;
   classify: ((observation: Observation) => Verdict) | null;
+  /** The last tool chosen under "Use it in…" (shown first). */
+  toolPreference?: ToolPreference;
 }
 
-export function Options({ settings, log, catalog, classify }: OptionsProps) {
+export function Options({ settings, log, catalog, classify, toolPreference }: OptionsProps) {
   const client = useClient();
   const values = useStore(settings, (s) => s.values);
   const status = useStore(settings, (s) => s.status);
@@ -109,6 +112,7 @@ export function Options({ settings, log, catalog, classify }: OptionsProps) {
                 catalog={catalog}
                 region={region}
                 regionAutomatic={values.region.mode !== 'chosen'}
+                toolPreference={toolPreference}
               />
               <BackupSection values={values} />
               <CatalogSection info={info} values={values} onChange={update} />

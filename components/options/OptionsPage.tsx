@@ -8,12 +8,14 @@ import { createExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';
 import { createLogStore } from '../stores/log-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
+import { liveToolPreference } from '../stores/tool-preference';
 import { Options } from './Options';
 
 export function OptionsPage() {
   const client = useMemo(createExtensionClient, []);
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
   const log = useMemo(() => createLogStore(client), [client]);
+  const toolPreference = useMemo(liveToolPreference, []);
   const [catalog, setCatalog] = useState(() => createCatalogView());
   useEffect(() => {
     // A stored catalog update (validated again) replaces the bundled data; a new view re-renders.
@@ -25,7 +27,13 @@ export function OptionsPage() {
   }, []);
   return (
     <ClientContext.Provider value={client}>
-      <Options settings={settings} log={log} catalog={catalog} classify={classifyObservation} />
+      <Options
+        settings={settings}
+        log={log}
+        catalog={catalog}
+        classify={classifyObservation}
+        toolPreference={toolPreference}
+      />
     </ClientContext.Provider>
   );
 }

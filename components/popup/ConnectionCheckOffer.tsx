@@ -1,5 +1,5 @@
 /**
- * The one-time offer to check the exit country automatically (issue 10). Off by default;
+ * The one-time offer to check the exit country automatically. Off by default;
  * one sentence says exactly what is sent and to whom. Shown until the person answers.
  */
 import { t } from '../i18n';

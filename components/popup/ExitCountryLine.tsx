@@ -1,5 +1,5 @@
 /**
- * Issue 10's lines: where this connection leaves from, judged against the service's own
+ * Where this connection leaves from, judged against the service's own
  * published list. A warning when the list does not serve that country, a quiet line when it
  * does, and a neutral one when there is no list or no country. Country names come from
  * Intl.DisplayNames in the UI language; codes are what is compared.

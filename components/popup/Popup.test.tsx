@@ -326,6 +326,28 @@ describe('popup: a block on this tab', () => {
     expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
   });
 
+  it('says when a refusal was recognised by its wording rather than a known message', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    // Bing Chat's refusal in Traditional characters: no signature has it; the recogniser reads it.
+    const tabId = await openTab('https://www.bing.com/chat');
+    const result = await background.report(tabId, 'https://www.bing.com/chat', 'page-text', {
+      body: '該服務在你所在的地區不可用。',
+    });
+    expect(result.accepted).toBe(true);
+    renderPopup();
+    const card = await screen.findByRole('region', { name: /refused this browser's region/ });
+    expect(
+      within(card).getByText('Recognised from its wording, not from a message Detour already knows.'),
+    ).toBeTruthy();
+  });
+
+  it('does not say so for a refusal Detour knows by its message', async () => {
+    await blockOnTab();
+    renderPopup();
+    const card = await screen.findByRole('region', { name: "ChatGPT refused this browser's region" });
+    expect(within(card).queryByText(/Recognised from its wording/)).toBeNull();
+  });
+
   it('shows an offer announced more than 12 months ago as "may have ended", and a current one without', async () => {
     // Every catalogued platform for an OpenAI block in CN, from the background the popup asks.
     const answer = await background.handlers.getSuggestions(

@@ -13,6 +13,7 @@ import { Icon } from '../shared/Icon';
 import { SuggestionList } from '../shared/SuggestionList';
 import type { PopupState } from '../stores/popup-store';
 import type { SettingsState } from '../stores/settings-store';
+import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
 import { CheckNow } from './CheckNow';
@@ -30,19 +31,22 @@ export interface PopupProps {
   settings: StoreApi<SettingsState>;
   /** The background's catalog, asked only once there is something to suggest or judge. */
   catalog: RemoteCatalogView;
+  /** The last tool chosen under "Use it in…" (shown first); without it nothing is remembered. */
+  toolPreference?: ToolPreference;
   /** Fixed "now" for tests and screenshots; the clock otherwise. */
   now?: number;
 }
 
 const SUGGESTIONS_SHOWN = 3;
 
-export function Popup({ store, settings, catalog, now }: PopupProps) {
+export function Popup({ store, settings, catalog, toolPreference, now }: PopupProps) {
   const client = useClient();
   const tab = useStore(store, (s) => s.tab);
   const history = useStore(store, (s) => s.serviceHistory);
   const recent = useStore(store, (s) => s.recent);
   const check = useStore(store, (s) => s.check);
   const values = useStore(settings, (s) => s.values);
+  const lastTool = useLastTool(toolPreference);
 
   useEffect(() => {
     void store.getState().load();
@@ -63,7 +67,7 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
         ? { service: warning.service, product: warning.product }
         : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
-  // Issue 10: the background's latest exit-country answer for this tab's service (automatic or "Check now").
+  // The background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
   const wantsSuggestions = !!focus && (!!block || !!warning || !!unreachable);
 
@@ -180,7 +184,7 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
   const warningView = exit?.kind === 'warning' ? exit.view : null;
   const answerView = exit?.kind === 'answer' ? exit.view : null;
 
-  // Issue 10: the exit country sits beside the region setting; one click makes it the region.
+  // The exit country sits beside the region setting; one click makes it the region.
   const adopt = (country: string) =>
     country !== region && /^[A-Z]{2}$/.test(country) && country !== 'XX' && country !== 'T1'
       ? () => void settings.getState().update({ region: { mode: 'chosen', country } })
@@ -256,6 +260,12 @@ export function Popup({ store, settings, catalog, now }: PopupProps) {
             serviceName={focusName}
             snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
             sourceModels={ways.sourceModels}
+            toolsFor={
+              focus && lastTool !== undefined
+                ? (platformId) => catalog.tools({ platformId, region, service: focus.service, lastTool })
+                : undefined
+            }
+            onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}
             onChangeRegion={() => void client.openOptions('region')}
           />
         ) : null}

@@ -10,6 +10,7 @@ import type { ExtensionClient } from '../extension-client';
 import { ClientContext } from '../shared/client-context';
 import type { PopupState } from '../stores/popup-store';
 import { createSettingsStore, liveSettingsBackend } from '../stores/settings-store';
+import { liveToolPreference } from '../stores/tool-preference';
 import { Popup } from './Popup';
 
 export interface PopupPageProps {
@@ -21,9 +22,10 @@ export interface PopupPageProps {
 export function PopupPage({ client, store }: PopupPageProps) {
   const settings = useMemo(() => createSettingsStore(liveSettingsBackend()), []);
   const catalog = useMemo(() => createRemoteCatalogView(client), [client]);
+  const toolPreference = useMemo(liveToolPreference, []);
   return (
     <ClientContext.Provider value={client}>
-      <Popup store={store} settings={settings} catalog={catalog} />
+      <Popup store={store} settings={settings} catalog={catalog} toolPreference={toolPreference} />
     </ClientContext.Provider>
   );
 }

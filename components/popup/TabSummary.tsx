@@ -92,6 +92,7 @@ function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
               <q class="evidence">
                 <ClampedText text={event.evidence} max={120} />
               </q>
+              {event.via === 'recogniser' ? <p class="muted small">{t('recognition.byWording')}</p> : null}
             </dd>
           </div>
         ) : null}

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the popup stays small (<= 45 KB gzip) because the catalog, the region lists and the
+ * The popup stays small (<= 45 KB gzip) because the catalog, the region lists and the
  * engine stay in the background; the popup asks for them over messages. This walks the popup's
  * runtime imports from its entrypoint (type-only imports vanish from the build) and fails if
  * any path reaches them again, e.g. a shared component importing core/catalog.

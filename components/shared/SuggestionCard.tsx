@@ -1,14 +1,16 @@
 /**
  * One alternative platform: why it is suggested, its migration offer (with its date, and
- * "may have ended" when old), and the ways to move: console, docs, pricing, base URL, code.
+ * "may have ended" when old), and the ways to move: console, docs, pricing, base URL (with the
+ * warning when its keys belong to one site), code, and "Use it in…" the tools people already use.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { dataLocale, formatIsoDate, t, tMaybe } from '../i18n';
-import type { IncentiveView, SnippetSetView, SuggestionView } from '../view-models';
+import type { IncentiveView, SnippetSetView, SuggestionView, ToolConfigView } from '../view-models';
 import { CopyButton } from './CopyButton';
 import { ExternalLink } from './ExternalLink';
 import { Icon } from './Icon';
 import { SnippetPanel } from './SnippetPanel';
+import { ToolPanel } from './ToolPanel';
 
 function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
   const announced = incentive.announced ? formatIsoDate(incentive.announced) : null;
@@ -74,20 +76,52 @@ function useSnippets(
   return asked;
 }
 
+/** The tools for the platform, asked once when "Use it in…" is first opened; null while on the way. */
+function useTools(
+  shown: boolean,
+  platformId: string,
+  toolsFor: ((platformId: string) => ToolConfigView[] | Promise<ToolConfigView[]>) | undefined,
+): ToolConfigView[] | null {
+  const asked = useMemo(() => (shown && toolsFor ? toolsFor(platformId) : null), [shown, platformId]);
+  const [answered, setAnswered] = useState<ToolConfigView[] | null>(null);
+  useEffect(() => {
+    if (!(asked instanceof Promise)) return;
+    let current = true;
+    asked.then(
+      (tools) => current && setAnswered(tools),
+      () => current && setAnswered([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [asked]);
+  if (asked instanceof Promise) return answered;
+  return asked;
+}
+
 export function SuggestionCard({
   suggestion,
   rank,
   snippetsFor,
   sourceModels,
+  toolsFor,
+  onChooseTool,
   defaultOpen = false,
+  defaultToolsOpen = false,
 }: {
   suggestion: SuggestionView;
   rank: number;
   snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView | Promise<SnippetSetView>;
   sourceModels: readonly string[];
+  /** The tools that can use a platform; without it the card has no "Use it in…". */
+  toolsFor?: (platformId: string) => ToolConfigView[] | Promise<ToolConfigView[]>;
+  onChooseTool?: (toolId: string) => void;
   defaultOpen?: boolean;
+  defaultToolsOpen?: boolean;
 }) {
   const [showCode, setShowCode] = useState(defaultOpen);
+  const [showTools, setShowTools] = useState(defaultToolsOpen);
+  const tools = useTools(showTools, suggestion.platformId, toolsFor);
   const [sourceModel, setSourceModel] = useState(sourceModels[0] ?? '');
   const idPrefix = `suggestion-${suggestion.platformId}`;
   const snippets = useSnippets(showCode, suggestion.platformId, sourceModel, snippetsFor);
@@ -139,6 +173,14 @@ export function SuggestionCard({
           <CopyButton text={suggestion.baseUrl} label={t('suggestion.copyBaseUrl')} />
         </div>
       ) : null}
+      {suggestion.keyWarnings.map((w) => {
+        const text = tMaybe(w.key, w.params);
+        return text ? (
+          <p key={text} class="small tone-warn-text key-warning">
+            <Icon name="warning" size={12} /> {text}
+          </p>
+        ) : null;
+      })}
       {suggestion.modelMapping ? (
         <p class="small">
           {t('suggestion.modelMapping', {
@@ -146,6 +188,27 @@ export function SuggestionCard({
             to: suggestion.modelMapping.to,
           })}
         </p>
+      ) : null}
+      {toolsFor ? (
+        <button
+          type="button"
+          class="link-button disclosure"
+          aria-expanded={showTools}
+          aria-controls={`${idPrefix}-tools`}
+          onClick={() => setShowTools(!showTools)}
+        >
+          <Icon name="chevron" size={14} class={showTools ? 'rotate' : undefined} />
+          {t('tools.useIn')}
+        </button>
+      ) : null}
+      {toolsFor && showTools ? (
+        <div id={`${idPrefix}-tools`}>
+          {tools ? (
+            <ToolPanel idPrefix={idPrefix} tools={tools} onChoose={onChooseTool} />
+          ) : (
+            <p class="muted small">{t('common.loading')}</p>
+          )}
+        </div>
       ) : null}
       <button
         type="button"

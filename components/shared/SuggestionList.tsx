@@ -1,6 +1,6 @@
 /** The way forward: ranked alternatives for the blocked service and the person's region. */
 import { countryName, t } from '../i18n';
-import type { SnippetSetView, SuggestionView } from '../view-models';
+import type { SnippetSetView, SuggestionView, ToolConfigView } from '../view-models';
 import { SuggestionCard } from './SuggestionCard';
 
 export function SuggestionList({
@@ -10,6 +10,8 @@ export function SuggestionList({
   serviceName,
   snippetsFor,
   sourceModels,
+  toolsFor,
+  onChooseTool,
   onChangeRegion,
   headingLevel = 2,
 }: {
@@ -20,6 +22,9 @@ export function SuggestionList({
   /** Synchronous in options (the catalog is bundled), a promise in the popup (the background answers). */
   snippetsFor: (platformId: string, sourceModel: string) => SnippetSetView | Promise<SnippetSetView>;
   sourceModels: readonly string[];
+  /** "Use it in…": the tools that can use a platform, ordered for the refused service and the last choice. */
+  toolsFor?: (platformId: string) => ToolConfigView[] | Promise<ToolConfigView[]>;
+  onChooseTool?: (toolId: string) => void;
   onChangeRegion?: () => void;
   headingLevel?: 2 | 3;
 }) {
@@ -57,6 +62,8 @@ export function SuggestionList({
               rank={index + 1}
               snippetsFor={snippetsFor}
               sourceModels={sourceModels}
+              toolsFor={toolsFor}
+              onChooseTool={onChooseTool}
             />
           ))}
         </ol>

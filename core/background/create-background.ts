@@ -14,7 +14,12 @@ import {
   mergeStoredUpdate,
   readStoredUpdate,
 } from '../catalog/stored-update';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../catalog/way-forward-answers';
 import { classifyObservation } from '../detection';
 import type { Observation, Verdict } from '../detection/observation';
 import { EventLog } from '../log/event-log';
@@ -210,6 +215,10 @@ export function createBackground(deps: BackgroundDeps) {
     snippets: async (input) => {
       await catalogReady;
       return snippetsAnswer(input);
+    },
+    toolConfigs: async (input) => {
+      await catalogReady;
+      return toolConfigsAnswer(input);
     },
     judgeExitCountry: async (input, at) => {
       await catalogReady;

@@ -1,5 +1,5 @@
 /**
- * Issue 10 in the background's own pieces: a not-served exit country becomes a `warning` event
+ * Exit-country warnings in the background's own pieces: a not-served exit country becomes a `warning` event
  * (its own kind, deduped, exported), the tab's badge turns to the warning state unless it was
  * blocked, blocks make the next exit check run at once, and the popup's getTabState carries the
  * latest answer. Real EventLog, TabStates, BlockRecorder, ExitChecks and handlers on fakeBrowser.

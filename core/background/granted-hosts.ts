@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { HostWatchInput, type RefusalReason } from '../messaging/protocol';
-import type { ProductMatch } from '../messaging/sender';
+import type { ServiceProduct } from '../services';
 import type { KeyValueArea } from '../storage/key-value-area';
 
 const KEY = 'grantedHosts';
@@ -44,7 +44,7 @@ export class GrantedHosts {
   }
 
   /** The service a URL on a granted host stands for; its product is the service's web app. */
-  productOf(url: string): ProductMatch | null {
+  productOf(url: string): ServiceProduct | null {
     let origin: string;
     try {
       origin = new URL(url).origin;

@@ -10,7 +10,7 @@ import type { EventLog } from '../log/event-log';
 import { stripUrl } from '../log/sanitize';
 import type { TabState, TabStates } from '../log/tab-states';
 import type { RefusalReason } from '../messaging/protocol';
-import type { ProductMatch } from '../messaging/sender';
+import type { ServiceProduct } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
 
 /**
@@ -34,7 +34,7 @@ export interface Sighting {
   /** The page the tab shows, when known. */
   tabUrl?: string;
   /** The known service the URL belongs to (from core/services or a granted host). */
-  owner: ProductMatch;
+  owner: ServiceProduct;
 }
 
 export interface BadgePort {
@@ -57,12 +57,12 @@ export interface RecorderDeps {
   onBlocked?: (event: LogEvent, sighting: Sighting) => void;
 }
 
-/** A tab whose service does not serve the country its connection leaves from (issue 10). */
+/** A tab whose service does not serve the country its connection leaves from. */
 export interface WarningSighting {
   tabId: number;
   /** The page the tab shows. */
   tabUrl: string;
-  owner: ProductMatch;
+  owner: ServiceProduct;
   /** ISO alpha-2 from the service's own trace. */
   country: string;
   /** The trace URL asked (the evidence's origin). */
@@ -147,6 +147,10 @@ export class BlockRecorder {
         evidence: verdict.evidence,
         tabUrl: sighting.tabUrl,
         country: verdict.country,
+        via: verdict.via,
+        ...(verdict.via === 'recogniser'
+          ? { matched: (verdict.basis ?? []).map((word) => word.slice(0, 80)) }
+          : {}),
         at: this.now(),
       });
     } catch (err) {

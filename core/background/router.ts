@@ -10,6 +10,7 @@ import type {
   ExitJudgement,
   MigrationSnippetsAnswer,
   SuggestionsAnswer,
+  ToolConfigsAnswer,
 } from '../catalog/way-forward-answers';
 import type { Observation } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
@@ -29,6 +30,7 @@ import {
   ServiceInput,
   SuggestionsInput,
   TabIdInput,
+  ToolConfigsInput,
 } from '../messaging/protocol';
 import type { RateLimiter } from '../messaging/rate-limit';
 import {
@@ -53,7 +55,7 @@ export interface RouterDeps {
   now?: () => number;
   checkReachability?: (service: string) => Promise<ReachabilityReport>;
   updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
-  /** Issue 10: the latest exit-country answer for a tab's URL (core/regions/exit-check). */
+  /** The latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
   /**
    * The popup's way forward from the catalog the background holds (core/catalog/way-forward-answers),
@@ -68,6 +70,8 @@ export interface WayForward {
   snippets(
     input: MigrationSnippetsInput,
   ): MigrationSnippetsAnswer | null | Promise<MigrationSnippetsAnswer | null>;
+  /** Null for a platform the catalog does not have. */
+  toolConfigs(input: ToolConfigsInput): ToolConfigsAnswer | null | Promise<ToolConfigsAnswer | null>;
   judgeExitCountry(
     input: { service: string; product?: string; country: string | null },
     now: number,
@@ -232,6 +236,13 @@ export function createRouter(deps: RouterDeps): Router {
     async getMigrationSnippets(input, sender) {
       const { query, wayForward } = wayForwardRequest(sender, MigrationSnippetsInput, input);
       const answer = await wayForward.snippets(query);
+      if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
+      return answer;
+    },
+
+    async getToolConfigs(input, sender) {
+      const { query, wayForward } = wayForwardRequest(sender, ToolConfigsInput, input);
+      const answer = await wayForward.toolConfigs(query);
       if (!answer) throw new RefusedRequest(`unknownPlatform: ${query.platformId}`);
       return answer;
     },

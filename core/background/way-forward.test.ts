@@ -1,5 +1,5 @@
 /**
- * The popup's way-forward messages (issue 7) through the real handlers and the real catalog and
+ * The popup's way-forward messages through the real router and the real catalog and
  * region lists (core/catalog/way-forward-answers): sender checks, input validation, the limit,
  * refusals, and answers that carry only what the popup shows.
  */
@@ -8,7 +8,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATALOG } from '../catalog/catalog';
 import { recommendPlatforms } from '../catalog/recommend';
 import { OPENAI_SOURCE_MODELS } from '../catalog/schema';
-import { exitJudgement, snippetsAnswer, suggestionAnswers } from '../catalog/way-forward-answers';
+import {
+  exitJudgement,
+  snippetsAnswer,
+  suggestionAnswers,
+  toolConfigsAnswer,
+} from '../catalog/way-forward-answers';
 import { MAX_SUGGESTIONS } from '../messaging/protocol';
 import { guessRegion } from '../regions/guess-region';
 import { DEFAULT_SETTINGS } from '../settings/schema';
@@ -30,6 +35,7 @@ const NOW = Date.UTC(2026, 10, 25, 9);
 const WAY_FORWARD: WayForward = {
   suggestions: suggestionAnswers,
   snippets: snippetsAnswer,
+  toolConfigs: toolConfigsAnswer,
   judgeExitCountry: exitJudgement,
   guessRegion,
 };
@@ -79,6 +85,7 @@ describe('getSuggestions', () => {
         [
           'baseUrl',
           'incentive',
+          'keyWarnings',
           'links',
           'modelMapping',
           'name',
@@ -178,6 +185,83 @@ describe('getMigrationSnippets', () => {
     await expect(
       handlers.getMigrationSnippets({ platformId: 'zhipu', sourceModel: 'gpt-4o' }, PAGE),
     ).rejects.toThrow(/refused/);
+  });
+});
+
+describe('getToolConfigs', () => {
+  it('after an Anthropic refusal ranks platforms Claude Code can use first within their availability tier', async () => {
+    const claude = await handlers.getSuggestions({ service: 'anthropic', region: 'CN', limit: 3 }, POPUP);
+    expect(
+      claude.suggestions
+        .map((s) => s.platformId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['minimax', 'zhipu']);
+    for (const s of claude.suggestions.slice(0, 2)) {
+      expect(s.reasons[0]?.key).toBe('reasonServesRegion');
+      expect(s.reasons[1]?.key).toBe('tools.reasonClaudeCode');
+    }
+    // An OpenAI refusal keeps the recommender's order, with no Claude Code reason.
+    const openai = await handlers.getSuggestions({ service: 'openai', region: 'CN', limit: 10 }, POPUP);
+    const ranked = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: NOW }).slice(0, 10);
+    expect(openai.suggestions.map((s) => s.platformId)).toEqual(ranked.map((s) => s.platform.id));
+    expect(openai.suggestions.flatMap((s) => s.reasons.map((r) => r.key))).not.toContain(
+      'tools.reasonClaudeCode',
+    );
+  });
+
+  it('sets Claude Code up on a platform that serves CN after an Anthropic refusal, first', async () => {
+    const answer = await handlers.getToolConfigs(
+      { platformId: 'zhipu', region: 'CN', service: 'anthropic', lastTool: null },
+      POPUP,
+    );
+    const [first] = answer.tools;
+    expect(first?.toolId).toBe('claude-code');
+    expect(first?.baseUrl).toBe('https://open.bigmodel.cn/api/anthropic');
+    expect(first?.configs[0]?.code).toContain(
+      "export ANTHROPIC_BASE_URL='https://open.bigmodel.cn/api/anthropic'",
+    );
+    // Only what the popup shows: no platform id, sources or templates ride along.
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      [
+        'baseUrl',
+        'configs',
+        'docsUrl',
+        'modelField',
+        'model',
+        'name',
+        'pitfalls',
+        'protocol',
+        'toolId',
+        'where',
+      ].sort(),
+    );
+  });
+
+  it('puts the OpenAI-compatible tools first after an OpenAI refusal, and the last chosen tool before them', async () => {
+    const openai = await handlers.getToolConfigs(
+      { platformId: 'deepseek', region: 'CN', service: 'openai' },
+      POPUP,
+    );
+    expect(openai.tools[0]?.protocol).toBe('openai-chat');
+    const chosen = await handlers.getToolConfigs(
+      { platformId: 'deepseek', region: 'CN', service: 'openai', lastTool: 'continue' },
+      POPUP,
+    );
+    expect(chosen.tools[0]?.toolId).toBe('continue');
+  });
+
+  it('refuses an unknown platform, malformed input and other senders', async () => {
+    await expect(handlers.getToolConfigs({ platformId: 'no-such-platform' }, POPUP)).rejects.toThrow(
+      'refused: unknownPlatform: no-such-platform',
+    );
+    await expect(
+      handlers.getToolConfigs({ platformId: 'zhipu', lastTool: 'Bad Tool' }, POPUP),
+    ).rejects.toThrow(/^refused: invalidInput/);
+    await expect(handlers.getToolConfigs({ platformId: 'zhipu' }, PAGE)).rejects.toThrow(/refused/);
+    await expect(handlersWith(null).getToolConfigs({ platformId: 'zhipu' }, POPUP)).rejects.toThrow(
+      'refused: unavailable',
+    );
   });
 });
 

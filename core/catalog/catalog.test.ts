@@ -100,7 +100,7 @@ describe('bundled catalog', () => {
     ).toEqual(['zhipu', 'baidu-qianfan', 'alibaba-bailian']);
   });
 
-  it('covers the platforms issue 4 names', () => {
+  it('covers the platforms Detour promises to suggest', () => {
     const wanted = [
       'zhipu',
       'baidu-qianfan',

@@ -20,7 +20,7 @@ export {
 export { type IncentiveStatus, incentiveDate, incentiveStatus } from './incentives';
 export { PROBES } from './probes';
 export { checkReachability, type FetchLike, type ReachabilityDeps } from './reachability';
-export { type MessageRef, recommendPlatforms, type Suggestion } from './recommend';
+export { recommendPlatforms, type Suggestion } from './recommend';
 export type { Catalog, Incentive, Platform } from './schema';
 export { type MigrationResult, migrationSnippets } from './switch-snippets';
 export { fetchCatalogUpdate, validateCatalogUpdate } from './update';

@@ -9,14 +9,11 @@
  *   5. the catalog's own order (the three platforms that answered the 2024 block first).
  * Each suggestion carries its reasons as i18n message keys with params; no display strings here.
  */
+
+import type { MessageRef } from '../i18n/message-ref';
 import { CATALOG, mappedModel, orderedPlatforms, sourceModelFamily } from './catalog';
 import { incentiveDate, incentiveStatus } from './incentives';
 import type { Catalog, Incentive, Platform } from './schema';
-
-export interface MessageRef {
-  key: string;
-  params?: Record<string, string>;
-}
 
 export type Availability =
   | 'serves-region'

@@ -5,8 +5,9 @@
  * visible `<placeholder>` and a note says what to fill in. Platforms that do not speak the OpenAI
  * API get an honest "not compatible, see the docs" answer instead of code that would not work.
  */
+
+import type { MessageRef } from '../i18n/message-ref';
 import { findPlatform, mappedModel, sourceModelFamily } from './catalog';
-import type { MessageRef } from './recommend';
 import type { AuthStyle, BaseUrl, BaseUrlRegion, Platform } from './schema';
 
 export interface EnvVar {

@@ -1,17 +1,19 @@
 /**
  * The background's answers to the popup's way-forward questions (getSuggestions,
- * getMigrationSnippets, judgeExitCountry, guessRegion): only the fields the popup shows, as
+ * getMigrationSnippets, getToolConfigs, judgeExitCountry, guessRegion): only the fields the popup shows, as
  * data with its own en / zh-CN / zh-TW text and message keys. The popup asks the background
- * instead of bundling the catalog (issue 7: the catalog is most of a popup's weight).
+ * instead of bundling the catalog, which would be most of the popup's weight.
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
+import type { LocalizedText, MessageRef } from '../i18n/message-ref';
 import { regionsNotServedBy } from '../regions/refusal-regions';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { incentiveDate, partialDateEnd } from './incentives';
-import { recommendPlatforms } from './recommend';
+import { recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
+import { hasAnthropicEndpoint, keyRegionWarnings, type ToolConfig, toolConfigs } from './tool-configs';
 
 /** A getSuggestions question, as the protocol's schema leaves it after validation. */
 export interface SuggestionsQuery {
@@ -22,6 +24,14 @@ export interface SuggestionsQuery {
   limit: number;
 }
 
+/** A getToolConfigs question, as the protocol's schema leaves it after validation. */
+export interface ToolConfigsQuery {
+  platformId: string;
+  region: string | null;
+  service?: string;
+  lastTool: string | null;
+}
+
 /** A getMigrationSnippets question, as the protocol's schema leaves it after validation. */
 export interface SnippetsQuery {
   platformId: string;
@@ -29,18 +39,10 @@ export interface SnippetsQuery {
   region: string | null;
 }
 
-/** Data that carries its own translations; the UI picks its language. */
-export type LocalizedText = Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>>;
-/** A message key with params as codes and ISO dates; the UI formats them. */
-export interface MessageKeyRef {
-  key: string;
-  params?: Record<string, string>;
-}
-
 export interface SuggestionAnswer {
   platformId: string;
   name: LocalizedText;
-  reasons: MessageKeyRef[];
+  reasons: MessageRef[];
   incentive: {
     summary: LocalizedText;
     amount: string | null;
@@ -54,6 +56,8 @@ export interface SuggestionAnswer {
   } | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /** "Keys from platform.moonshot.cn work only with api.moonshot.cn", as message keys. */
+  keyWarnings: MessageRef[];
   openaiCompatible: boolean;
   /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
   modelMapping: { from: string; to: string; editorial: true } | null;
@@ -70,9 +74,16 @@ export type MigrationSnippetsAnswer =
       ok: true;
       model: string;
       snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
-      notes: MessageKeyRef[];
+      notes: MessageRef[];
     }
   | { ok: false; reasonKey: string; docsUrl: string | null };
+
+/** One tool set up for one platform (core/catalog/tool-configs): text to copy and pitfalls as keys. */
+export type ToolConfigAnswer = Omit<ToolConfig, 'platformId'>;
+
+export interface ToolConfigsAnswer {
+  tools: ToolConfigAnswer[];
+}
 
 /** An exit country judged against the service's published list (core/regions decideExitCountry). */
 export interface ExitJudgement {
@@ -101,13 +112,47 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
   return undefined;
 }
 
+/** The recommender's availability tiers: serving the region (or running locally) beats unknown beats unlisted. */
+const AVAILABILITY_TIER: Record<Suggestion['availability'], number> = {
+  'serves-region': 0,
+  'runs-anywhere': 0,
+  'international-endpoint': 1,
+  'region-unknown': 1,
+  'not-listed': 2,
+};
+
+/**
+ * People refused by Anthropic can keep Claude Code on a platform that documents an
+ * Anthropic-compatible endpoint: within each availability tier those come first (the order is
+ * otherwise the recommender's), and they say so.
+ */
+function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
+  return suggestions
+    .map((s, index) => ({ s, index, claude: hasAnthropicEndpoint(s.platform.id) }))
+    .sort(
+      (a, b) =>
+        AVAILABILITY_TIER[a.s.availability] - AVAILABILITY_TIER[b.s.availability] ||
+        Number(b.claude) - Number(a.claude) ||
+        a.index - b.index,
+    )
+    .map(({ s, claude }) =>
+      claude
+        ? {
+            ...s,
+            reasons: [...s.reasons.slice(0, 1), { key: 'tools.reasonClaudeCode' }, ...s.reasons.slice(1)],
+          }
+        : s,
+    );
+}
+
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
 export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
   // Region unknown: the service that refused (or cannot be reached) says where the user probably
   // is: the regions its published list does not serve.
   const regions = region === null ? (regionsNotServedBy(service, product) ?? []) : [];
-  const suggestions = recommendPlatforms({ blockedService: service, product, region, regions, model, now })
+  const ranked = recommendPlatforms({ blockedService: service, product, region, regions, model, now });
+  const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
     .slice(0, limit)
     .map((s): SuggestionAnswer => {
       const { platform } = s;
@@ -139,6 +184,10 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
           ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
         },
         baseUrl: baseUrl?.value ?? null,
+        keyWarnings: keyRegionWarnings(platform.id, baseUrl?.value ?? null).map((w) => ({
+          key: w.key,
+          ...(w.params ? { params: { ...w.params } } : {}),
+        })),
         openaiCompatible: s.openaiCompatible,
         // The catalog's model mapping is an editorial tier match, never the vendor's claim.
         modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
@@ -170,6 +219,20 @@ export function snippetsAnswer(input: SnippetsQuery): MigrationSnippetsAnswer | 
       { language: 'curl', code: result.curl },
       { language: 'env', code: result.shell },
     ],
+  };
+}
+
+/** The tools that can use the platform in the region, set up for it; null for a platform the catalog lacks. */
+export function toolConfigsAnswer(input: ToolConfigsQuery): ToolConfigsAnswer | null {
+  const configs = toolConfigs(input);
+  if (!configs) return null;
+  return {
+    tools: configs.map(({ platformId: _platform, pitfalls, where, configs: texts, ...tool }) => ({
+      ...tool,
+      where: { ...where },
+      configs: texts.map((c) => ({ ...c })),
+      pitfalls: pitfalls.map((p) => ({ key: p.key, ...(p.params ? { params: { ...p.params } } : {}) })),
+    })),
   };
 }
 

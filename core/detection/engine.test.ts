@@ -66,7 +66,12 @@ describe('classifyObservation', () => {
       service: 'xai',
     });
     expect(classifyObservation({ url: 'https://news.example/grok', body: sentence }).verdict).toBe('clean');
-    expect(classifyObservation({ body: sentence }).verdict).toBe('clean');
+    // Pasted, the sentence is no signature; the recogniser still knows a refusal, but not whose.
+    expect(classifyObservation({ body: sentence })).toMatchObject({
+      verdict: 'block',
+      via: 'recogniser',
+      service: 'unnamed-ai',
+    });
   });
 
   it('follows a redirect in the Location header, relative or absolute', () => {

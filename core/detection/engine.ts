@@ -3,6 +3,9 @@
  * file compiles them once into one keyword automaton per observation kind and then, for each
  * observation, makes one pass over the body and checks the few rules whose keywords occurred.
  *
+ * When no rule holds, the refusal recogniser (recogniser/) is asked whether the observation has
+ * the shape of a region refusal anyway; its verdicts say so (`via: 'recogniser'`).
+ *
  * Owns: kind inference, body caps, host gating, JSON/URL evidence, evidence excerpts.
  * Must not: touch the browser, storage or the network; hold per-observation state.
  */
@@ -10,6 +13,7 @@ import * as v from 'valibot';
 import { findProduct, hostOf, type ProductMatch } from '../services';
 import { compileKeywords, type KeywordAutomaton, type KeywordScan } from './keyword-automaton';
 import type { Observation, ObservationKind, Verdict } from './observation';
+import { recogniseRefusal } from './recogniser/recogniser';
 import { type JsonCondition, type Rule, RuleFile, type UrlPattern } from './rule-schema';
 
 /** How much of a body is read. Error bodies are small; page text may be long but the banner is near the top. */
@@ -339,6 +343,9 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
       ruleId: rule.id,
       evidence,
       ...(country ? { country } : {}),
+      via: 'signature',
+      confidence: 1,
+      basis: rule.sources.slice(0, 4),
     });
 
     if (scan.found > 0 && compiled.also.every((index) => (scan.firstEnd[index] as number) >= 0)) {
@@ -384,5 +391,35 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
       if (candidate) return block(urlExcerpt(candidate.url, pattern));
     }
   }
-  return clean;
+  return recognised(kind, observation, host, body, limit) ?? clean;
+}
+
+/** No signature matched: does the observation have the shape of a region refusal anyway? */
+function recognised(
+  kind: ObservationKind,
+  observation: Observation,
+  host: ProductMatch | null,
+  body: string,
+  limit: number,
+): Verdict | null {
+  const recognition = recogniseRefusal({
+    kind,
+    host,
+    body: body.length > limit ? body.slice(0, limit) : body,
+    ...(observation.url !== undefined ? { url: observation.url } : {}),
+    ...(observation.from !== undefined ? { from: observation.from } : {}),
+    ...(observation.status !== undefined ? { status: observation.status } : {}),
+    ...(observation.headers !== undefined ? { headers: observation.headers } : {}),
+  });
+  if (!recognition) return null;
+  return {
+    verdict: 'block',
+    service: recognition.service,
+    product: recognition.product,
+    ruleId: `recognised-${recognition.lang.toLowerCase()}`,
+    evidence: plainExcerpt(recognition.evidence),
+    via: 'recogniser',
+    confidence: recognition.confidence,
+    basis: recognition.phrases,
+  };
 }

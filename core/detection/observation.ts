@@ -32,6 +32,16 @@ export type Verdict =
       evidence: string;
       /** ISO 3166-1 alpha-2 code when the block names the country (e.g. Cloudflare 1009). */
       country?: string;
+      /**
+       * How the verdict was reached: `signature` (a known rule matched; `basis` lists the rule's
+       * sources) or `recogniser` (the refusal was recognised by its shape; `basis` lists the
+       * words that matched). The engine always sets these three; they are optional so that a
+       * verdict written by hand (a test, a stored event) without them still type-checks.
+       */
+      via?: 'signature' | 'recogniser';
+      /** 0..1. A signature is 1; the recogniser's grows with the signals that agree. */
+      confidence?: number;
+      basis?: string[];
     }
   | {
       verdict: 'clean';

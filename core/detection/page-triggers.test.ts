@@ -5,7 +5,8 @@ import { SERVICES } from '../services';
 import { AddedTextCollector, matchingExcerpts } from '../watch/page-text';
 import { builtInRules, classifyObservation } from './index';
 import { normaliseKeyword } from './keyword-automaton';
-import { mightMatterForPage, normalisePageText, PAGE_TRIGGERS } from './page-triggers';
+import { mightMatterForPage, normalisePageText, PAGE_TRIGGERS, REFUSAL_SHAPE } from './page-triggers';
+import { loadRecogniserData } from './recogniser/data';
 import { observationOf, type ReferenceSignature } from './signature-observation';
 
 /** Page rules that can fire on some page: their service has hosts, or they read any/known hosts. */
@@ -219,9 +220,22 @@ describe('mightMatterForPage', () => {
     expect(banners.every((banner) => mightMatterForPage(banner.body))).toBe(true);
   });
 
+  it('passes the refusals the recogniser reads, in every language it reads, and not their look-alikes', () => {
+    const data = loadRecogniserData();
+    for (const language of data.languages) {
+      for (const refusal of language.samples.refusal) expect(mightMatterForPage(refusal), refusal).toBe(true);
+    }
+    expect(mightMatterForPage('該服務在你所在的地區不可用。')).toBe(true);
+    expect(mightMatterForPage('Thisserviceisnotavailableinyourregion.')).toBe(true);
+    expect(mightMatterForPage('ＯｐｅｎＡＩ’s services are not available in your country.')).toBe(true);
+    expect(mightMatterForPage('Which regions is Gemini available in? Is my country supported?')).toBe(false);
+  });
+
   it('stays dependency-free and small', () => {
     const source = readFileSync(new URL('./page-triggers.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/^import /m);
-    expect(gzipSync(source).length).toBeLessThan(2048);
+    // The signature phrases plus the refusal shapes of eleven languages: about 2.5 KB of source.
+    expect(gzipSync(source).length).toBeLessThan(2560);
+    expect(REFUSAL_SHAPE.source.length).toBeLessThan(1024);
   });
 });

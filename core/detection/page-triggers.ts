@@ -45,6 +45,28 @@ export const PAGE_TRIGGERS = [
   '该服务在你所在的地区不可用',
 ] as const;
 
+/**
+ * The shape of a refusal the recogniser reads (core/detection/recogniser), per language, as
+ * ordered phrases with short gaps: an unavailability joined to the reader's place. Ordered on
+ * purpose, so that chat about which regions are supported does not pass; spaces are optional,
+ * so that text that lost its spaces still does. Traditional and Simplified Chinese both appear.
+ */
+export const REFUSAL_SHAPE = new RegExp(
+  [
+    // en: "is not (currently|yet) available in your region", "doesn't serve your region"
+    "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed) ?(?:in|from|for|at)|serve) ?(?:your|this|certain) ?(?:country|region|location|territor|area|data ?cent)",
+    "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)",
+    'disallowed ?isp|has banned the country',
+    '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
+    // zh-Hans / zh-Hant
+    '(?:所在|当前|當前|该|該)的?(?:国家|國家|地区|地區)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
+    // ru, de, fr, es, pt, it, ja, tr, vi
+    'недоступ[^ ]* в ваш|не поддерживается в ваш|in ihrer region nicht|ihre region[^.]{0,30}nicht',
+    'disponible dans votre|disponible en tu|tu región no|disponível na sua|disponibile nella tua',
+    'お住まいの(?:国|地域)|(?:bölgenizde|ülkenizde) kullanılam|khu vực của bạn',
+  ].join('|'),
+);
+
 const ENTITY = /&(?:nbsp|rsquo|lsquo|apos|#39|#x27|#8217|#8216|quot|#34|ldquo|rdquo|amp|#38|lt|gt|#160);/g;
 const ENTITY_CHAR: Record<string, string> = { rsquo: "'", lsquo: "'", apos: "'", '#39': "'", '#x27': "'" };
 Object.assign(ENTITY_CHAR, { '#8217': "'", '#8216': "'", quot: '"', '#34': '"', ldquo: '"', rdquo: '"' });
@@ -54,6 +76,7 @@ Object.assign(ENTITY_CHAR, { amp: '&', '#38': '&' });
 export function normalisePageText(text: string): string {
   return text
     .replace(ENTITY, (entity) => ENTITY_CHAR[entity.slice(1, -1)] ?? ' ')
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d\u2033]/g, '"')
@@ -65,5 +88,5 @@ export function normalisePageText(text: string): string {
 export function mightMatterForPage(text: string): boolean {
   const plain = normalisePageText(text);
   for (const trigger of PAGE_TRIGGERS) if (plain.includes(trigger)) return true;
-  return false;
+  return REFUSAL_SHAPE.test(plain);
 }

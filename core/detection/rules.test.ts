@@ -94,9 +94,11 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   );
 
   it.each(rule.samples.clean.map((sample, index) => [index, sample] as const))(
-    'leaves clean sample %i clean',
+    'no signature fires on clean sample %i',
     (_, sample) => {
-      expect(classifyWith(builtInRules(), sample).verdict).toBe('clean');
+      // The refusal recogniser may still speak (pasted refusals name "an AI service"); it has its own tests.
+      const verdict = classifyWith(builtInRules(), sample);
+      expect(verdict.verdict === 'block' ? verdict.via : 'clean').not.toBe('signature');
     },
   );
 

@@ -5,7 +5,7 @@
  * and the in-memory index and chunks. The stored format and its migrations are in
  * ./stored-format.ts, dedupe and limits in ./log-writer.ts, filters and pages in ./log-queries.ts.
  * Must not: be written by anyone but the background (it serialises writes only within its own
- * JS context; @wxt-dev/storage does not serialise across contexts, see design-facts).
+ * JS context; neither storage.local nor @wxt-dev/storage orders writes from two contexts).
  */
 import type { KeyValueArea } from '../storage/key-value-area';
 import type { LogEvent } from './event';

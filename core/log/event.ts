@@ -23,6 +23,14 @@ export const LogEvent = v.object({
   tabUrl: v.optional(v.string()),
   /** For `warning` events: the exit country that is not served. */
   country: v.optional(v.string()),
+  /**
+   * How the block was recognised: `signature` (a known message; `ruleId` names it) or
+   * `recogniser` (by its wording; `matched` lists the words). Absent in events logged before
+   * Detour recorded it, which read as signatures.
+   */
+  via: v.optional(v.picklist(['signature', 'recogniser'])),
+  /** For `recogniser` events: the words that matched, each short. */
+  matched: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(80))), v.maxLength(8))),
   firstSeen: v.number(),
   lastSeen: v.number(),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),

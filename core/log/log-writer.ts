@@ -219,5 +219,7 @@ export function normaliseEvent(input: NewLogEvent, id: string): LogEvent {
   if (input.status !== undefined) event.status = input.status;
   if (input.tabUrl) event.tabUrl = stripUrl(input.tabUrl);
   if (input.country) event.country = input.country;
+  if (input.via) event.via = input.via;
+  if (input.via === 'recogniser' && input.matched?.length) event.matched = input.matched.slice(0, 8);
   return v.parse(LogEvent, event);
 }

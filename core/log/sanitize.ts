@@ -5,7 +5,7 @@
 
 /** Longest URL kept in an event; paths beyond this carry nothing a person reads. */
 export const MAX_URL_LENGTH = 1024;
-/** The bound for evidence. */
+/** Evidence is a short quote a person reads in the log: enough to recognise the refusal, never a page. */
 export const MAX_EVIDENCE_LENGTH = 300;
 
 /**

@@ -4,16 +4,15 @@
  * (./log-writer.ts) and the queries (./log-queries.ts) read and change the log only through this
  * format; EventLog (./event-log.ts) runs them one at a time.
  *
- * Layout in storage.local (chosen from design-facts' measurements: one array under one key costs
- * O(n) per append, 0.5 s at 10,000 events; chunked keys stay at 6-8 ms at any size and remain
- * readable by key from any extension context and from tests):
+ * Layout in storage.local (one array under one key costs O(n) per append, about 0.5 s at 10,000
+ * events; chunked keys stay at 6-8 ms at any size and remain readable by key from any extension
+ * context and from tests):
  *   log.meta           { v, nextChunk, chunks: [{ n, count, bytes, minLastSeen, maxLastSeen }], total, services, recent }
  *   log.chunk.<n>      LogEvent[] (at most CHUNK_SIZE, oldest first)
  * `services` counts the whole log's events per service, so the popup's "this service's history"
  * takes its total from the index and reads only the newest chunks until its page is full. It is
  * one map for the log (O(services)), not one per chunk: the index is rewritten by every append,
- * and per-chunk counts (tried, never released) made that write grow with the log
- * (bench/findings.md).
+ * and per-chunk counts would make that write grow with the log.
  * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
  * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.

@@ -13,6 +13,7 @@ import type {
   ExitJudgement,
   MigrationSnippetsAnswer,
   SuggestionsAnswer,
+  ToolConfigsAnswer,
 } from '../catalog/way-forward-answers';
 import { Observation } from '../detection/observation';
 import type { ExportedLog, ExportFormat } from '../log/export';
@@ -111,6 +112,17 @@ export const MigrationSnippetsInput = v.object({
 });
 export type MigrationSnippetsInput = v.InferOutput<typeof MigrationSnippetsInput>;
 
+/** The tools (Claude Code, Cherry Studio, …) that can use one platform, for the region's endpoint. */
+export const ToolConfigsInput = v.object({
+  platformId: Slug,
+  region: v.optional(RegionCode, null),
+  /** The refused service: its protocol's tools lead (Claude Code after an Anthropic refusal). */
+  service: v.optional(Slug),
+  /** The tool the person chose last; it is shown first. */
+  lastTool: v.optional(v.nullable(Slug), null),
+});
+export type ToolConfigsInput = v.InferOutput<typeof ToolConfigsInput>;
+
 export const JudgeExitCountryInput = v.object({
   service: Slug,
   product: v.optional(Slug),
@@ -192,6 +204,8 @@ export interface ProtocolMap {
   getSuggestions(input: v.InferInput<typeof SuggestionsInput>): SuggestionsAnswer;
   /** popup → background: migration code for one platform; an unknown platform is refused. */
   getMigrationSnippets(input: v.InferInput<typeof MigrationSnippetsInput>): MigrationSnippetsAnswer;
+  /** popup → background: the tools that can use a platform, set up for it; an unknown platform is refused. */
+  getToolConfigs(input: v.InferInput<typeof ToolConfigsInput>): ToolConfigsAnswer;
   /** popup → background: an exit country against the service's list; null without a usable code. */
   judgeExitCountry(input: v.InferInput<typeof JudgeExitCountryInput>): ExitJudgement | null;
   /** popup → background: the region guessed from the UI language and time zone (core/regions). */

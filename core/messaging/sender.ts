@@ -4,6 +4,7 @@
  * whose URL is on a known service's hosts (or a host the user granted for a service). Popup and
  * options requests only from our own extension pages.
  */
+import type { ServiceProduct } from '../services';
 import type { RefusalReason } from './protocol';
 
 /** The parts of runtime.MessageSender we read (the same in Chrome and Firefox). */
@@ -15,20 +16,15 @@ export interface MessageSender {
   tab?: { id?: number; url?: string };
 }
 
-export interface ProductMatch {
-  service: string;
-  product: string;
-}
-
 export interface SenderDeps {
   extensionId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   /** Known service of a URL: core/services' findProduct, then the user's granted hosts. */
-  productOf: (url: string) => ProductMatch | null;
+  productOf: (url: string) => ServiceProduct | null;
 }
 
-export type PageSender = { ok: true; tabId: number; pageUrl: string } & ProductMatch;
+export type PageSender = { ok: true; tabId: number; pageUrl: string } & ServiceProduct;
 export type Refusal = { ok: false; reason: RefusalReason };
 
 export function checkPageSender(sender: MessageSender | undefined, deps: SenderDeps): PageSender | Refusal {

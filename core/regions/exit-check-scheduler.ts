@@ -1,5 +1,5 @@
 /**
- * Rate limit for the automatic exit-country check (off by default; see issue 10): at most one
+ * Rate limit for the automatic exit-country check (off by default; see ./exit-check.ts): at most one
  * check per service host per 30 minutes, but at once after a block or a network error on that
  * host, because then the route may have changed. Pure logic with an injectable clock; the state is
  * plain JSON so the background can keep it across service-worker restarts.

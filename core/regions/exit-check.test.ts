@@ -85,7 +85,7 @@ function harness(options: { on?: boolean; watched?: (s: string) => boolean } = {
   return h;
 }
 
-describe('ExitChecks: the automatic check when a tab opens a service (issue 10)', () => {
+describe('ExitChecks: the automatic check when a tab opens a service', () => {
   it('sends nothing while the setting is off (the default)', async () => {
     const h = harness({ on: false });
     expect(await h.checks.tabOpened(1, 'https://chatgpt.com/')).toBe('off');

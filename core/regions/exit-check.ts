@@ -1,5 +1,5 @@
 /**
- * The automatic exit-country check of issue 10, and the latest answer per service host.
+ * The automatic exit-country check, and the latest answer per service host.
  *
  * Off unless the user turned on "Check my connection when I open an AI service". When a tab
  * finishes loading a watched service's web app on a host that serves Cloudflare's trace, the
@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { type FetchLike, request } from '../catalog/reachability';
-import type { ProductMatch } from '../messaging/sender';
+import type { ServiceProduct } from '../services';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { ExitCheckScheduler, type ExitCheckState } from './exit-check-scheduler';
 import { decideExitCountry, type ExitCountryResult, findRegionList, REGIONS } from './regions';
@@ -107,7 +107,7 @@ function specialLoc(body: string): string | null {
 /** The stored answer judged against the current list for `product` (the tab's own product). */
 export function judge(
   record: ExitCheckRecord,
-  match: ProductMatch,
+  match: ServiceProduct,
   now: number,
   data: RegionsData = REGIONS,
 ): ExitCheckAnswer {
@@ -161,7 +161,7 @@ export interface ExitCheckDeps {
   fetch: FetchLike;
   settings: () => Promise<{ exitCheckOnOpen: boolean }>;
   /** Known service of a URL (core/services, then granted hosts). */
-  productOf: (url: string) => ProductMatch | null;
+  productOf: (url: string) => ServiceProduct | null;
   /** Whether the user watches this service (settings). */
   isWatched: (service: string) => Promise<boolean>;
   /** Called for a tab whose service does not serve the exit country: log a warning, set the badge. */
@@ -261,7 +261,7 @@ export class ExitChecks {
     return outcome;
   }
 
-  private async check(host: string, match: ProductMatch, via: ExitCheckRecord['via']) {
+  private async check(host: string, match: ServiceProduct, via: ExitCheckRecord['via']) {
     await this.persistState();
     const traced = await fetchTrace(host, { fetch: this.deps.fetch, timeoutMs: this.deps.timeoutMs });
     // A failed check says the route may be changing: the next open may check again at once.
@@ -284,7 +284,7 @@ export class ExitChecks {
   /** "Check now" learned the exit country from `host` (or found it failing): keep it as the latest. */
   async checkedNow(
     host: string,
-    match: ProductMatch,
+    match: ServiceProduct,
     country: string | null,
     failure: ExitCheckRecord['failure'],
   ): Promise<void> {

@@ -76,7 +76,7 @@ describe('bundled region lists', () => {
 });
 
 describe('decideExitCountry', () => {
-  // service, product, country → expected decision (issue 10's table, plus the edges)
+  // service, product, country → expected decision (the published lists' cases, plus the edges)
   const table: Array<[string, string, string | null, 'served' | 'not-served' | 'unknown']> = [
     ['openai', 'chatgpt', 'CN', 'not-served'],
     ['openai', 'api', 'US', 'served'],

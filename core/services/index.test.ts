@@ -48,22 +48,33 @@ describe('services.json', () => {
     }
   });
 
-  it('cites only sources that appear in the reference', () => {
+  it('cites only sources that appear in the reference, or that a product names for its own hosts', () => {
     for (const service of SERVICES) {
+      const productSources = service.products.flatMap((product) => (product.source ? [product.source] : []));
       if (service.source.startsWith('block-signatures.json#')) {
         expect(FIXTURES, service.slug).toContain(`"id": "${service.source.split('#')[1]}"`);
-      } else {
+      } else if (!productSources.includes(service.source)) {
         expect(REFERENCE_TEXT, service.slug).toContain(service.source);
       }
     }
   });
 
-  it('lists only hosts that were seen in the reference', () => {
+  it('lists only hosts that were seen in the reference or carry the source they were seen in', () => {
     for (const service of SERVICES) {
       for (const product of service.products) {
+        if (product.source) continue;
         for (const host of product.hosts) expect(REFERENCE_TEXT, `${service.slug}/${host}`).toContain(host);
       }
     }
+  });
+
+  it('watches Grok only on its path of x.com, not the rest of X', () => {
+    expect(findProduct('https://x.com/i/grok?conversation=1')).toMatchObject({
+      service: 'xai',
+      product: 'grok-x',
+    });
+    expect(findProduct('https://x.com/home')).toBeNull();
+    expect(matchPatterns(['webApp'])).toContain('https://x.com/i/grok*');
   });
 });
 

@@ -28,6 +28,8 @@ const Product = v.object({
   /** Path globs (`*` = any text) the product is limited to on these hosts; prefix match. */
   paths: v.optional(v.array(v.pipe(v.string(), v.startsWith('/')))),
   role: ProductRole,
+  /** Where this product's hosts were seen in use, when it is not the service's `source`. */
+  source: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://'))),
 });
 
 const Service = v.object({
@@ -65,9 +67,14 @@ export const ServicesFile = v.pipe(
 
 export const SERVICES: readonly Service[] = v.parse(ServicesFile, servicesJson).services;
 
-export interface ProductMatch {
+/** Which known service and product a URL belongs to. */
+export interface ServiceProduct {
   service: string;
   product: string;
+}
+
+/** A URL's service and product, with the role of the host it was found on. */
+export interface ProductMatch extends ServiceProduct {
   role: ProductRole;
 }
 

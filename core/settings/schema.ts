@@ -29,13 +29,13 @@ export const SETTING_SCHEMAS = {
     v.record(Slug, v.boolean()),
     v.check((r) => Object.keys(r).length <= 100, 'at most 100 services'),
   ),
-  /** Issue 3: on by default, at most once per service per day. */
+  /** On by default; at most one notification per service per day (core/background/notify-gate). */
   notifications: v.boolean(),
   badge: v.boolean(),
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
   /** The log's byte budget (core/log) still applies, so a large cap cannot fill the quota. */
   logCap: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(10_000)),
-  /** Issue 10: check the exit country when a watched web app opens. Off by default. */
+  /** Check the exit country when a watched web app opens. Off by default: it makes a request. */
   exitCheckOnOpen: v.boolean(),
   /** The popup's one-time offer of exitCheckOnOpen has been answered. */
   exitCheckOffered: v.boolean(),

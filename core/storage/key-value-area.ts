@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 
 export interface KeyValueArea {
-  /** Read by key, never everything (design-facts: `get(null)` on a big store stalls the browser). */
+  /** Read by key, never everything: `get(null)` on a big store stalls the browser. */
   get(keys: string[]): Promise<Record<string, unknown>>;
   /** One browser write for all the given keys. */
   set(items: Record<string, unknown>): Promise<void>;

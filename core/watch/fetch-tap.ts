@@ -69,7 +69,7 @@ async function readPrefix(response: Response, limit: number): Promise<string> {
  * A Proxy forwards `name` and calls, but `Function.prototype.toString` prints a proxied function
  * as `function () { [native code] }`, without its name: a page that checks
  * `fetch.toString()` (bot checks, SDKs deciding whether fetch is native) would see a difference
- * (issue 8, found by test/e2e/hostile-pages). So toString itself is proxied once per window to
+ * (test/e2e/hostile-pages checks it). So toString itself is proxied once per window to
  * print the original for Detour's proxies, including for itself.
  */
 const originals = new WeakMap<object, object>();

@@ -2,7 +2,7 @@
  * Page-text watching for the isolated content script: check the document once when idle, then
  * only newly added nodes, collected by a MutationObserver and processed on a throttle (the first
  * mutation arms one timer; later ones only collect). A debounce would never fire while a chat
- * streams tokens every 16 ms (design-facts). An element that arrives holding a sentence of text
+ * streams tokens about every 16 ms. An element that arrives holding a sentence of text
  * is read at once (URGENT_CHARS). A cheap keyword prefilter decides what is sent;
  * only bounded excerpts leave the page.
  *

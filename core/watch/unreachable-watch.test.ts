@@ -78,7 +78,10 @@ describe('UnreachableWatch', () => {
   it('gives nothing when every host fails: no success anywhere is no evidence that other sites load', async () => {
     const { w, seen } = watch();
     await w.failed(pageFailure('net::ERR_NAME_NOT_RESOLVED'));
-    await w.failed({ ...pageFailure('net::ERR_NAME_NOT_RESOLVED', 'https://claude.ai/', 2), owner: ANTHROPIC });
+    await w.failed({
+      ...pageFailure('net::ERR_NAME_NOT_RESOLVED', 'https://claude.ai/', 2),
+      owner: ANTHROPIC,
+    });
     await w.failed(apiFailure('net::ERR_NAME_NOT_RESOLVED'));
     clock += 10 * 60_000;
     expect(seen).toHaveLength(0);
@@ -86,7 +89,12 @@ describe('UnreachableWatch', () => {
 
   it('a success of the same service is not another site, and an old success is not recent', async () => {
     const a = watch();
-    await a.w.succeeded({ url: 'https://cdn.oaistatic.com/x.js', service: 'openai', mainFrame: false, tabId: 1 });
+    await a.w.succeeded({
+      url: 'https://cdn.oaistatic.com/x.js',
+      service: 'openai',
+      mainFrame: false,
+      tabId: 1,
+    });
     await a.w.failed(pageFailure('net::ERR_CONNECTION_RESET'));
     expect(a.seen).toHaveLength(0);
 
@@ -142,7 +150,7 @@ describe('UnreachableWatch', () => {
     ]);
   });
 
-  it('remembers another site\'s success across a restarted worker (storage.session)', async () => {
+  it("remembers another site's success across a restarted worker (storage.session)", async () => {
     const area = new Map<string, unknown>();
     const memory = successMemoryIn({
       get: async (keys) => Object.fromEntries(keys.filter((k) => area.has(k)).map((k) => [k, area.get(k)])),

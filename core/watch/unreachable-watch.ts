@@ -17,7 +17,7 @@
  * One flaky request is not enough: a main-frame failure (the page itself did not load) counts
  * alone, other requests only when three fail within a minute.
  */
-import type { ProductMatch } from '../messaging/sender';
+import type { ServiceProduct } from '../services';
 import { classifyNetworkError, errorName, UNREACHABLE_CLASSES } from './network-failure';
 
 /** How recent another site's success must be to say "other sites load". */
@@ -34,14 +34,14 @@ export interface RequestFailure {
   /** The tab's page itself (webRequest `type: main_frame`). */
   mainFrame: boolean;
   error: string | undefined;
-  owner: ProductMatch;
+  owner: ServiceProduct;
   /** The page the tab shows, when known. */
   tabUrl?: string;
 }
 
 /** A service that could not be reached, with what the browser said for each host. */
 export interface UnreachableSighting {
-  owner: ProductMatch;
+  owner: ServiceProduct;
   /** The tab whose page or requests failed, or -1. */
   tabId: number;
   tabUrl?: string;

@@ -1,7 +1,9 @@
 /**
  * Launchers that load Detour's PRODUCTION build into Debian's Chromium (playwright-core) and
  * Firefox ESR (puppeteer-core over WebDriver BiDi), with the services' real host names sent to
- * the local stand-in.
+ * the local stand-in: Chromium maps them itself (--host-resolver-rules), Firefox reaches them
+ * through a loopback CONNECT proxy (test/stand-in/connect-proxy.ts). Both keep the real host
+ * name and TLS, both run as an ordinary user, and in both a host can be made unreachable.
  *
  * Both launchers return the same small interface, so one suite runs in both browsers and the
  * demo drives either. Assertions go through the extension's own surfaces: its message
@@ -12,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProtocolMap } from '../../core/messaging/protocol';
+import { type HostFailure, startConnectProxy, startFailurePorts } from '../stand-in/connect-proxy';
 import type { StandIn } from '../stand-in/server';
+
+export type { HostFailure } from '../stand-in/connect-proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -56,6 +61,11 @@ export interface DetourInBrowser {
   onClose(listener: () => void): void;
   /** Chromium only: the playwright context (its service worker, CDP sessions). */
   readonly chromiumContext?: import('playwright-core').BrowserContext;
+  /**
+   * The hosts that fail to connect. Firefox reads it at each new connection, so a test may
+   * set and delete entries while the browser runs; Chromium reads it once, at launch.
+   */
+  readonly failures: Map<string, HostFailure>;
   close(): Promise<void>;
 }
 
@@ -240,28 +250,47 @@ export interface LaunchOptions {
   standIn: StandIn;
   /** Show a window (the demo); tests run headless. */
   headed?: boolean;
+  /** Hosts that fail to connect, e.g. a service that is down (see DetourInBrowser.failures). */
+  failures?: Map<string, HostFailure>;
   /**
    * Chromium: rules put before the stand-in's own (the first rule that matches a name wins), e.g.
-   * `MAP chatgpt.com 127.0.0.1:1` (refused) or `MAP api.openai.com ~NOTFOUND` (does not resolve).
+   * `MAP chat.openai.com ~NOTFOUND` (does not resolve).
    */
   hostRulesFirst?: string[];
-  /** Chromium: replace the stand-in's rules entirely (e.g. `MAP * ~NOTFOUND`: every host fails). */
+  /** Chromium: replace every host rule (e.g. `MAP * ~NOTFOUND`: every host fails). */
   hostRules?: string;
   /** More unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
   otherExtensions?: string[];
 }
 
+/** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
+function failureRules(
+  failures: ReadonlyMap<string, HostFailure>,
+  ports: Record<HostFailure, number>,
+): string[] {
+  return [...failures].map(([host, failure]) => `MAP ${host} 127.0.0.1:${ports[failure]}`);
+}
+
 export async function launchChromium({
   standIn,
   headed = false,
+  failures = new Map(),
   hostRulesFirst = [],
-  hostRules,
+  hostRules: hostRulesOverride,
   otherExtensions = [],
 }: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
   const { chromium } = await import('playwright-core');
+  const failurePorts = failures.size > 0 ? await startFailurePorts() : undefined;
+  const hostRules =
+    hostRulesOverride ??
+    [
+      ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
+      ...hostRulesFirst,
+      standIn.hostResolverRules(),
+    ].join(', ');
   const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -281,7 +310,7 @@ export async function launchChromium({
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${hostRules ?? [...hostRulesFirst, standIn.hostResolverRules()].join(', ')}`,
+      `--host-resolver-rules=${hostRules}`,
       '--ignore-certificate-errors',
     ],
   });
@@ -316,6 +345,7 @@ export async function launchChromium({
     return {
       browser: 'chromium',
       chromiumContext: context,
+      failures,
       extensionOrigin,
       newPage: async () => wrap(await context.newPage()),
       openExtensionPage,
@@ -326,11 +356,13 @@ export async function launchChromium({
       onClose: (listener) => context.on('close', listener),
       async close() {
         await context.close();
+        await failurePorts?.close();
         rmSync(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await context.close();
+    await failurePorts?.close();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
@@ -352,18 +384,15 @@ function geckoId(dir: string): string {
 export async function launchFirefox({
   standIn,
   headed = false,
+  failures = new Map(),
   otherExtensions = [],
 }: LaunchOptions): Promise<DetourInBrowser> {
-  if (standIn.port !== 443) {
-    throw new Error(
-      `Firefox maps host names, not ports: the stand-in must listen on 443 (it is on ${standIn.port}).`,
-    );
-  }
   const executablePath = findBrowser('firefox');
   const dir = extensionDir('firefox');
   assertBuilt(dir, 'firefox');
   const puppeteer = (await import('puppeteer-core')).default;
-  const browser = await puppeteer.launch({
+  const proxy = await startConnectProxy({ hosts: standIn.hosts, targetPort: standIn.port, failures });
+  const launching = puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: !headed,
@@ -372,14 +401,27 @@ export async function launchFirefox({
     // Lets the test open and script moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      // Every host name resolves to loopback, where the stand-in listens on 443.
-      'network.dns.forceResolve': '127.0.0.1',
+      // Every connection except to loopback goes through the proxy, which tunnels the services'
+      // hosts to the stand-in and refuses the rest (loopback, e.g. the start page, is direct).
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.proxy.socks_remote_dns': true,
+      'network.dns.disablePrefetch': true,
       'network.stricttransportsecurity.preloadlist': false,
       'network.trr.mode': 5,
       // No Remote Settings polling (it would only meet the stand-in's 404s).
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId(dir)]: FIREFOX_EXTENSION_UUID }),
     },
+  });
+  const browser = await launching.catch(async (error: unknown) => {
+    await proxy.close();
+    throw error;
   });
   try {
     await browser.installExtension(dir);
@@ -416,6 +458,7 @@ export async function launchFirefox({
     };
     return {
       browser: 'firefox',
+      failures: proxy.failures,
       extensionOrigin,
       newPage: async () => wrap(await browser.newPage()),
       openExtensionPage,
@@ -424,10 +467,14 @@ export async function launchFirefox({
         return messenger;
       }),
       onClose: (listener) => browser.on('disconnected', listener),
-      close: () => browser.close(),
+      async close() {
+        await browser.close();
+        await proxy.close();
+      },
     };
   } catch (error) {
     await browser.close();
+    await proxy.close();
     throw error;
   }
 }

@@ -17,7 +17,7 @@ export function describeExitCountry(browser: BrowserName): void {
     let detour: DetourInBrowser;
 
     beforeAll(async () => {
-      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0, traceLoc: 'CN' });
+      standIn = await startStandIn({ port: 0, traceLoc: 'CN' });
       detour = await launchDetour(browser, { standIn });
     });
 

@@ -88,7 +88,7 @@ export function describeHostilePages(browser: BrowserName): void {
 
     beforeAll(async () => {
       standIn = await startStandIn({
-        port: browser === 'firefox' ? 443 : 0,
+        port: 0,
         extraRoutes: hostileRoutes({ streamBody: chatgptBlock }),
       });
       newsHost = new URL(standIn.signatures.newsArticle.url).hostname;

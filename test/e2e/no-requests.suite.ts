@@ -71,7 +71,7 @@ export function describeNoRequests(browser: BrowserName): void {
     const pages: TestPage[] = [];
 
     beforeAll(async () => {
-      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0 });
+      standIn = await startStandIn({ port: 0 });
       detour = await launchDetour(browser, { standIn });
       const context = detour.chromiumContext;
       context?.on('request', (request) => {

@@ -57,7 +57,7 @@ describe('unreachable services in firefox (production build)', () => {
 
   beforeAll(async () => {
     standIn = await startStandIn({
-      port: 443,
+      port: 0,
       modes: { 'claude.ai': 'served', 'chatgpt.com': 'served' },
       extraRoutes: ({ host }) => (cut.has(host) ? { status: 0, reset: true } : null),
     });
@@ -136,7 +136,7 @@ describe('every host failing in firefox (production build)', () => {
   let detour: DetourInBrowser;
 
   beforeAll(async () => {
-    standIn = await startStandIn({ port: 443, extraRoutes: () => ({ status: 0, reset: true }) });
+    standIn = await startStandIn({ port: 0, extraRoutes: () => ({ status: 0, reset: true }) });
     detour = await launchFirefox({ standIn });
   });
 

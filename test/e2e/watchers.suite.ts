@@ -39,8 +39,7 @@ export function describeWatchers(browser: BrowserName): void {
     const openPages: TestPage[] = [];
 
     beforeAll(async () => {
-      // Firefox resolves host names to loopback but keeps the URL's port: the stand-in must be on 443.
-      standIn = await startStandIn({ port: browser === 'firefox' ? 443 : 0 });
+      standIn = await startStandIn({ port: 0 });
       detour = await launchDetour(browser, { standIn });
     });
 
@@ -220,6 +219,19 @@ export function describeWatchers(browser: BrowserName): void {
           page.evaluate(() => document.getElementById('banner')?.textContent ?? undefined, null),
         );
       }
+
+      it('logs OpenAI’s Chinese sign-in error page (“OpenAI 服务在你所在的国家/地区不可用”) once', async () => {
+        const page = await open('https://auth.openai.com/');
+        const text = await pageText(page);
+        expect(text).toContain('OpenAI 服务在你所在的国家/地区不可用');
+        expectExactly(await settledEvents('the Chinese sign-in error page'), {
+          service: 'openai',
+          product: 'chatgpt',
+          kind: 'page',
+          url: 'https://auth.openai.com/',
+          observation: { kind: 'page', url: 'https://auth.openai.com/', body: text },
+        });
+      });
 
       it('logs Gemini’s “isn’t currently supported in your country” banner', async () => {
         const banner = await openGemini();

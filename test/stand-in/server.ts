@@ -1,8 +1,8 @@
 /**
  * A local HTTPS stand-in for the AI services, answering at their real host names (routing by
  * the Host header) so the production build of Detour sees exactly the URLs users meet.
- * Browsers reach it through --host-resolver-rules (Chromium) or network.dns.forceResolve
- * (Firefox). It listens on loopback only and keeps a log of every request it answered, so
+ * Browsers reach it through --host-resolver-rules (Chromium) or a loopback CONNECT proxy
+ * (Firefox, test/stand-in/connect-proxy.ts). It listens on loopback only and keeps a log of every request it answered, so
  * tests can also assert what did NOT happen (e.g. no /cdn-cgi/trace request).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -53,7 +53,7 @@ export interface StandInRequest {
 }
 
 export interface StandInOptions {
-  /** 0 picks a free port. Firefox needs 443 (it maps host names, not ports). */
+  /** 0 (the default) picks a free port. */
   port?: number;
   /** The `loc=` the services' /cdn-cgi/trace answers; null leaves the line out. */
   traceLoc?: string | null;
@@ -131,6 +131,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     redirectTarget.hostname,
     anthropicPage.hostname,
     'gemini.google.com',
+    'auth.openai.com',
   ];
   const hosts = [...new Set([...serviceHosts, newsUrl.hostname])];
 
@@ -220,6 +221,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         if (mode === 'unusual-traffic') return html(200, fixturePage(signatures.geminiUnusualTraffic));
         return html(200, bannerAfterLoadPage('Gemini', signatures.geminiBanner, BANNER_DELAY_MS));
       }
+      case 'auth.openai.com':
+        // OpenAI's sign-in error page in its Simplified Chinese localisation (title and text).
+        return path === '/' ? html(200, fixturePage(signatures.chatgptAuthErrorZh)) : html(404, 'Not found');
       case newsUrl.hostname:
         return path === newsUrl.pathname
           ? html(200, fixturePage(signatures.newsArticle))
@@ -229,7 +233,6 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         // does not resolve); Firefox resolves every name here, so the connection is closed unanswered.
         return { status: 0, reset: true };
       default:
-        // Firefox resolves every name to loopback: its own background requests end here.
         return html(404, 'Not served by the Detour stand-in');
     }
   }
@@ -280,8 +283,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       if (error.code === 'EACCES') {
         reject(
           new Error(
-            `stand-in: no permission to listen on port ${options.port} (ports below 1024 need root, or ` +
-              '`sudo sysctl net.ipv4.ip_unprivileged_port_start=443`). Firefox needs 443 because it maps host names, not ports.',
+            `stand-in: no permission to listen on port ${options.port} (ports below 1024 need root); ` +
+              'leave the port out and a free one is used.',
           ),
         );
       } else if (error.code === 'EADDRINUSE') {

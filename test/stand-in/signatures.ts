@@ -44,6 +44,7 @@ export const SERVED_SIGNATURE_IDS = {
   geminiBanner: 'gemini-web-curly-apostrophe-variant',
   geminiUnusualTraffic: 'neg-google-unusual-traffic-gemini',
   newsArticle: 'neg-news-techcrunch-italy-geoblock',
+  chatgptAuthErrorZh: 'chatgpt-auth-page-zh-official',
 } as const;
 export type ServedSignature = keyof typeof SERVED_SIGNATURE_IDS;
 

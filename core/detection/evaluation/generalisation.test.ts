@@ -1,0 +1,114 @@
+/**
+ * The generalisation targets, asserted on the same measurement `npm run eval` prints:
+ * - with each service's own rules withheld, the rest of the engine still recognises its
+ *   reference refusals (90 % overall; per service, at least the floor recorded below with the
+ *   reason it is not higher) and never raises a false alarm on any look-alike of either set;
+ * - with everything on, every reference refusal is caught and every look-alike is clean;
+ * - on the held-out set, no false alarm, and recall at least the measured floor.
+ * The floors are measurements, not wishes: a change that lowers one fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { ReferenceSignature } from '../signature-observation';
+import {
+  HoldoutFile,
+  holdoutCases,
+  judge,
+  kindOf,
+  langOf,
+  leaveOneServiceOut,
+  referenceCases,
+  rulesWithout,
+  tally,
+} from './generalisation';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const reference = referenceCases(
+  v.parse(
+    v.array(ReferenceSignature),
+    JSON.parse(readFileSync(join(ROOT, 'reference', 'block-signatures.json'), 'utf8')),
+  ),
+);
+const holdoutFile = v.parse(
+  HoldoutFile,
+  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout.json'), 'utf8')),
+);
+const holdout = holdoutCases(holdoutFile);
+
+/**
+ * Services whose reference refusals the rest of the engine cannot all recognise, and why.
+ * Every other service must reach 90 %.
+ */
+const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
+  openai: {
+    floor: 0.8,
+    why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN" (a VPN hint without location wording never counts), and one names only the country ("for users in Italy")',
+  },
+  anthropic: {
+    floor: 0.8,
+    why: 'its API refuses with "Request not allowed" and no location wording at all; only its signature knows it',
+  },
+  cloudflare: {
+    floor: 0.5,
+    why: 'the generic 1009 page is served on the blocked site’s own host, which belongs to no known service',
+  },
+};
+
+describe('leave one service out', () => {
+  const rows = leaveOneServiceOut([
+    ...reference,
+    ...holdout.filter((testCase) => testCase.expect === 'clean'),
+  ]);
+
+  it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
+    const refusals = rows.reduce((sum, row) => sum + row.refusals, 0);
+    const caught = rows.reduce((sum, row) => sum + row.caught, 0);
+    expect(caught / refusals).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each(rows.map((row) => [row.group, row] as const))(
+    '%s: recall at its floor, no false alarm',
+    (service, row) => {
+      const floor = LEAVE_ONE_OUT_FLOOR[service]?.floor ?? 0.9;
+      expect(row.caught / row.refusals, `missed: ${row.missed.join(', ')}`).toBeGreaterThanOrEqual(floor);
+      expect(row.alarms).toEqual([]);
+    },
+  );
+
+  it('keeps floors only for services that need them', () => {
+    for (const service of Object.keys(LEAVE_ONE_OUT_FLOOR)) {
+      const row = rows.find((candidate) => candidate.group === service);
+      expect(row, service).toBeDefined();
+      expect((row?.caught ?? 0) / (row?.refusals ?? 1), service).toBeLessThan(0.9);
+    }
+  });
+});
+
+describe('the whole engine', () => {
+  const everything = rulesWithout();
+
+  it('catches every reference refusal and leaves every reference look-alike clean, in every language and kind', () => {
+    const outcomes = reference.map((testCase) => judge(everything, testCase));
+    for (const row of [...tally(outcomes, langOf), ...tally(outcomes, kindOf)]) {
+      expect(row.caught, row.group).toBe(row.refusals);
+      expect(row.falseAlarms, row.group).toBe(0);
+    }
+  });
+
+  it('raises no false alarm on the held-out look-alikes and recognises at least 80 % of the held-out refusals', () => {
+    const outcomes = holdout.map((testCase) => judge(everything, testCase));
+    const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
+    expect(alarms).toEqual([]);
+    const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
+    expect(refusals.length).toBeGreaterThanOrEqual(15);
+    expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('holds out only cases with a public source, and says which were used to write the lists', () => {
+    expect(holdoutFile.cases.length).toBeGreaterThan(30);
+    for (const entry of holdoutFile.cases) expect(entry.source).toMatch(/^https:\/\/github\.com\//);
+    expect(holdout.length).toBe(holdoutFile.cases.filter((entry) => !entry.usedForRules).length);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * How well detection generalises, measured on real cases rather than asserted:
+ * - leave-one-service-out over the reference: each service's own signature rules are withheld
+ *   and the rest of the engine (other services' rules, the any-service rules, the recogniser)
+ *   must still recognise that service's refusals without a false alarm on any look-alike;
+ * - recall and false alarms of the whole engine, per language and per observation kind;
+ * - the same on the held-out set (core/detection/evaluation/refusals-holdout.json).
+ * Used by `npm run eval` (tables) and generalisation.test.ts (the targets). Node-only.
+ *
+ * Owns: the measurement. Must not: change what the engine decides.
+ */
+import * as v from 'valibot';
+import { type CompiledRules, classifyWith, compileRules, inferKind, loadRules } from '../engine';
+import type { Observation, Verdict } from '../observation';
+import { RULE_FILES } from '../rules';
+import { observationOf, type ReferenceSignature } from '../signature-observation';
+import { CLEAN_BY_DESIGN, EXPECTED_SERVICE } from './reference-expectations';
+
+export interface EvalCase {
+  id: string;
+  set: 'reference' | 'holdout';
+  expect: 'block' | 'clean';
+  /** Expected service slug (block cases). */
+  service: string | null;
+  lang: string;
+  observation: Observation;
+}
+
+const HoldoutCase = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  expect: v.picklist(['block', 'clean']),
+  service: v.nullable(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/))),
+  lang: v.string(),
+  kind: v.picklist(['response', 'page', 'navigation', 'text']),
+  url: v.optional(v.string()),
+  from: v.optional(v.string()),
+  status: v.optional(v.number()),
+  headers: v.optional(v.record(v.string(), v.string())),
+  body: v.string(),
+  source: v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  seen: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+  usedForRules: v.boolean(),
+  note: v.optional(v.string()),
+});
+export const HoldoutFile = v.object({ $comment: v.string(), cases: v.array(HoldoutCase) });
+export type HoldoutFile = v.InferOutput<typeof HoldoutFile>;
+
+/** Reference cases: every look-alike, and every refusal that is not clean by design. */
+export function referenceCases(signatures: readonly ReferenceSignature[]): EvalCase[] {
+  return signatures
+    .filter((signature) => !(signature.id in CLEAN_BY_DESIGN))
+    .map((signature) => ({
+      id: signature.id,
+      set: 'reference' as const,
+      expect: signature.expect,
+      service: signature.expect === 'block' ? (EXPECTED_SERVICE[signature.id]?.split('/')[0] ?? null) : null,
+      lang: signature.lang,
+      observation: observationOf(signature),
+    }));
+}
+
+/** Held-out cases that were not used to write the phrase lists. */
+export function holdoutCases(file: HoldoutFile): EvalCase[] {
+  return file.cases
+    .filter((entry) => !entry.usedForRules)
+    .map((entry) => ({
+      id: entry.id,
+      set: 'holdout' as const,
+      expect: entry.expect,
+      service: entry.service,
+      lang: entry.lang,
+      observation: {
+        id: entry.id,
+        kind: entry.kind,
+        body: entry.body,
+        ...(entry.url !== undefined ? { url: entry.url } : {}),
+        ...(entry.from !== undefined ? { from: entry.from } : {}),
+        ...(entry.status !== undefined ? { status: entry.status } : {}),
+        ...(entry.headers !== undefined ? { headers: entry.headers } : {}),
+      },
+    }));
+}
+
+/** The built-in rules, optionally without one service's own rule file. */
+export function rulesWithout(service?: string): CompiledRules {
+  const files = RULE_FILES.filter((file) => (file as { service?: string }).service !== service);
+  return compileRules(loadRules(files));
+}
+
+export interface Outcome {
+  testCase: EvalCase;
+  verdict: Verdict;
+  caught: boolean;
+  attributed: boolean;
+  falseAlarm: boolean;
+}
+
+export function judge(rules: CompiledRules, testCase: EvalCase): Outcome {
+  const verdict = classifyWith(rules, testCase.observation);
+  const blocked = verdict.verdict === 'block';
+  return {
+    testCase,
+    verdict,
+    caught: testCase.expect === 'block' && blocked,
+    attributed: testCase.expect === 'block' && blocked && verdict.service === testCase.service,
+    falseAlarm: testCase.expect === 'clean' && blocked,
+  };
+}
+
+export interface Row {
+  group: string;
+  refusals: number;
+  caught: number;
+  attributed: number;
+  lookAlikes: number;
+  falseAlarms: number;
+}
+
+export function tally(outcomes: readonly Outcome[], groupOf: (outcome: Outcome) => string): Row[] {
+  const rows = new Map<string, Row>();
+  for (const outcome of outcomes) {
+    const group = groupOf(outcome);
+    const row = rows.get(group) ?? {
+      group,
+      refusals: 0,
+      caught: 0,
+      attributed: 0,
+      lookAlikes: 0,
+      falseAlarms: 0,
+    };
+    if (outcome.testCase.expect === 'block') {
+      row.refusals++;
+      if (outcome.caught) row.caught++;
+      if (outcome.attributed) row.attributed++;
+    } else {
+      row.lookAlikes++;
+      if (outcome.falseAlarm) row.falseAlarms++;
+    }
+    rows.set(group, row);
+  }
+  return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
+}
+
+export interface LeaveOneOutRow extends Row {
+  /** Ids of this service's refusals the rest of the engine missed. */
+  missed: string[];
+  /** Ids of look-alikes (any service) that became false alarms with this service withheld. */
+  alarms: string[];
+}
+
+/** For each service with refusals in `cases`: withhold its rules and judge its refusals and every look-alike. */
+export function leaveOneServiceOut(cases: readonly EvalCase[]): LeaveOneOutRow[] {
+  const services = [
+    ...new Set(cases.flatMap((testCase) => (testCase.service ? [testCase.service] : []))),
+  ].sort();
+  const lookAlikes = cases.filter((testCase) => testCase.expect === 'clean');
+  return services.map((service) => {
+    const rules = rulesWithout(service);
+    const own = cases.filter((testCase) => testCase.expect === 'block' && testCase.service === service);
+    const outcomes = [...own, ...lookAlikes].map((testCase) => judge(rules, testCase));
+    const [row] = tally(outcomes, () => service) as [Row];
+    return {
+      ...row,
+      missed: outcomes
+        .filter((outcome) => outcome.testCase.expect === 'block' && !outcome.caught)
+        .map((o) => o.testCase.id),
+      alarms: outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id),
+    };
+  });
+}
+
+export function kindOf(outcome: Outcome): string {
+  return inferKind(outcome.testCase.observation);
+}
+
+export function langOf(outcome: Outcome): string {
+  return outcome.testCase.lang;
+}

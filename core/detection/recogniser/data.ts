@@ -1,0 +1,146 @@
+/**
+ * The recogniser's data, validated once: per-language phrase lists (phrases/<lang>.json),
+ * look-alike guards (look-alikes.json), non-word signals (signals.json) and service names
+ * (service-names.json). Every entry carries the public place its wording was seen.
+ *
+ * Owns: the data's format. Must not: match anything (that is recogniser.ts).
+ */
+import * as v from 'valibot';
+import lookAlikesJson from './look-alikes.json';
+import de from './phrases/de.json';
+import en from './phrases/en.json';
+import es from './phrases/es.json';
+import fr from './phrases/fr.json';
+import it from './phrases/it.json';
+import ja from './phrases/ja.json';
+import pt from './phrases/pt.json';
+import ru from './phrases/ru.json';
+import tr from './phrases/tr.json';
+import vi from './phrases/vi.json';
+import zh from './phrases/zh.json';
+import serviceNamesJson from './service-names.json';
+import signalsJson from './signals.json';
+
+/** A public URL, a reference case (`signature:<id>`) or a quote from the reference notes. */
+const Citation = v.union([
+  v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  v.pipe(v.string(), v.regex(/^signature:[a-z0-9-]+$/)),
+  v.pipe(v.string(), v.regex(/^block-signatures\.md: .+/)),
+]);
+
+/** When the source saw it (YYYY, YYYY-MM, YYYY-MM-DD), or `undated` when the source gives no date. */
+const Seen = v.union([v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)), v.literal('undated')]);
+
+/** A term as matched on the canonical reading: lower case, no surrounding space; `*` only at the end. */
+const Term = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.check((text) => text === text.trim() && text === text.toLowerCase(), 'terms are lower case and trimmed'),
+  v.check((text) => !text.slice(0, -1).includes('*'), '* only at the end'),
+);
+
+const Entry = v.object({ text: Term, source: Citation, seen: Seen, note: v.optional(v.string()) });
+export type PhraseEntry = v.InferOutput<typeof Entry>;
+
+const Entries = v.array(Entry);
+
+export const LanguagePhrases = v.object({
+  $comment: v.optional(v.string()),
+  lang: v.pipe(v.string(), v.regex(/^[a-z]{2}(-[A-Za-z]+)?$/)),
+  /** Words for where the reader is: country, region, territory, location… */
+  location: v.pipe(Entries, v.minLength(1)),
+  /** Location words that already point at the reader (所在地区, お住まいの地域, bölgeniz…). */
+  addressedLocation: v.optional(Entries),
+  /** Not available, not supported, unavailable, restricted… */
+  unavailable: v.pipe(Entries, v.minLength(1)),
+  /** Words that address the reader: your, you, 您, ваш… */
+  addressee: Entries,
+  /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */
+  hedges: Entries,
+  samples: v.object({
+    refusal: v.pipe(v.array(v.string()), v.minLength(1)),
+    lookAlike: v.pipe(v.array(v.string()), v.minLength(1)),
+  }),
+});
+export type LanguagePhrases = v.InferOutput<typeof LanguagePhrases>;
+
+export const GuardKind = v.picklist([
+  'cloud-region',
+  'data-residency',
+  'plan',
+  'verification',
+  'account',
+  'content-policy',
+  'fraud',
+  'waf',
+  'rate-limit',
+  'outage',
+  'model',
+  'quote',
+  'code',
+  'news',
+]);
+
+const Guard = v.pipe(
+  v.object({
+    kind: GuardKind,
+    /** `sentence`: vetoes the sentence it occurs in; `text`: vetoes the whole observation. */
+    scope: v.picklist(['sentence', 'text']),
+    text: v.optional(Term),
+    /** A regular expression on the canonical reading (no flags; matched case-insensitively). */
+    pattern: v.optional(v.pipe(v.string(), v.minLength(3))),
+    source: Citation,
+    seen: Seen,
+    note: v.optional(v.string()),
+  }),
+  v.check((guard) => (guard.text === undefined) !== (guard.pattern === undefined), 'give text or pattern'),
+);
+export type Guard = v.InferOutput<typeof Guard>;
+
+const LookAlikes = v.object({
+  $comment: v.optional(v.string()),
+  guards: v.pipe(v.array(Guard), v.minLength(1)),
+});
+
+const Signals = v.object({
+  $comment: v.optional(v.string()),
+  codeLocationStems: Entries,
+  codeRefusalStems: Entries,
+  codeGuardStems: v.array(v.object({ ...Entry.entries, kind: GuardKind })),
+  urlRefusalPaths: Entries,
+  urlRefusalQueries: Entries,
+  urlListingPaths: Entries,
+  failedPrecondition: Entry,
+  envelopeMarkers: Entries,
+  statusInText: Entries,
+  relayMarkers: Entries,
+});
+export type Signals = v.InferOutput<typeof Signals>;
+
+const ServiceName = v.object({
+  name: Term,
+  service: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  product: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/))),
+  unless: v.optional(v.array(Term)),
+});
+export type ServiceName = v.InferOutput<typeof ServiceName>;
+const ServiceNames = v.object({ $comment: v.optional(v.string()), names: v.array(ServiceName) });
+
+export interface RecogniserData {
+  languages: readonly LanguagePhrases[];
+  guards: readonly Guard[];
+  signals: Signals;
+  names: readonly ServiceName[];
+}
+
+export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi];
+
+/** Validates the data; throws with the first problem (tests load it; the engine loads it once). */
+export function loadRecogniserData(): RecogniserData {
+  return {
+    languages: PHRASE_FILES.map((file) => v.parse(LanguagePhrases, file)),
+    guards: v.parse(LookAlikes, lookAlikesJson).guards,
+    signals: v.parse(Signals, signalsJson),
+    names: v.parse(ServiceNames, serviceNamesJson).names,
+  };
+}

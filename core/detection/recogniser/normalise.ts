@@ -1,0 +1,231 @@
+/**
+ * How the refusal recogniser reads a body: as the short visible text a person would read, in
+ * one canonical form, so that the phrase lists can stay small and per language.
+ *
+ * - Markup: `<script>`/`<style>` contents dropped, tags become spaces, entities decoded; the
+ *   `<title>` is kept apart (a block page may say what it is only there).
+ * - Escaping: JSON string escapes are undone up to three levels deep (`\"`, `\\n`, `\\u4e0d`),
+ *   because gateways, SDKs and logs wrap an upstream error inside their own error string.
+ * - Characters: NFKC (full-width letters and digits become ASCII), lower case, curly quotes
+ *   straight, dashes to `-`, zero-width characters removed, runs of space collapsed.
+ * - Chinese: Traditional characters that occur in refusals are folded to Simplified
+ *   (`國家/地區` reads as `国家/地区`), so one list serves zh-Hans and zh-Hant.
+ *
+ * Owns: the reading. Must not: decide anything (that is recogniser.ts).
+ */
+
+/** Traditional → Simplified, only the characters that occur in refusal, location and guard words. */
+const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
+  國: '国',
+  區: '区',
+  務: '务',
+  無: '无',
+  開: '开',
+  應: '应',
+  於: '于',
+  當: '当',
+  該: '该',
+  這: '这',
+  個: '个',
+  為: '为',
+  與: '与',
+  從: '从',
+  來: '来',
+  們: '们',
+  說: '说',
+  發: '发',
+  現: '现',
+  戶: '户',
+  帳: '账',
+  號: '号',
+  錯: '错',
+  誤: '误',
+  碼: '码',
+  請: '请',
+  訪: '访',
+  問: '问',
+  暫: '暂',
+  蓋: '盖',
+  內: '内',
+  處: '处',
+  對: '对',
+  圍: '围',
+  範: '范',
+  臺: '台',
+  灣: '湾',
+  體: '体',
+  達: '达',
+  後: '后',
+  權: '权',
+  額: '额',
+  費: '费',
+  單: '单',
+  價: '价',
+  驗: '验',
+  證: '证',
+  實: '实',
+  違: '违',
+  規: '规',
+  頻: '频',
+  試: '试',
+  遲: '迟',
+  載: '载',
+  項: '项',
+  選: '选',
+  擇: '择',
+  點: '点',
+  數: '数',
+  據: '据',
+  儲: '储',
+  節: '节',
+  產: '产',
+  線: '线',
+  網: '网',
+  絡: '络',
+  連: '连',
+  續: '续',
+  將: '将',
+  會: '会',
+  員: '员',
+  級: '级',
+  歡: '欢',
+  異: '异',
+  動: '动',
+  態: '态',
+  壞: '坏',
+  鎖: '锁',
+  凍: '冻',
+  結: '结',
+  閉: '闭',
+  關: '关',
+  機: '机',
+  構: '构',
+  組: '组',
+  織: '织',
+  陸: '陆',
+  門: '门',
+  適: '适',
+  氣: '气',
+};
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  apos: "'",
+  nbsp: ' ',
+  rsquo: "'",
+  lsquo: "'",
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+const ESCAPE = /\\(u[0-9a-fA-F]{4}|["\\/bfnrt'])/g;
+const ESCAPED_CHAR: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  "'": "'",
+  b: ' ',
+  f: ' ',
+  n: '\n',
+  r: '\n',
+  t: ' ',
+};
+
+/** Undoes one level of JSON string escaping per pass, up to three levels (a body inside a log inside an envelope). */
+function unescapeJsonStrings(text: string): string {
+  let current = text;
+  for (let level = 0; level < 3 && current.includes('\\'); level++) {
+    const next = current.replace(ESCAPE, (_whole, code: string) =>
+      code[0] === 'u' ? String.fromCharCode(Number.parseInt(code.slice(1), 16)) : (ESCAPED_CHAR[code] ?? ' '),
+    );
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]|\u034f/g;
+
+/** Text as a person reads it: NFKC, invisible characters gone, quotes and spaces in one form. Case and script kept. */
+export function displayText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+    .replace(/ *[\r\n]+[ \r\n]*/g, '\n')
+    .trim();
+}
+
+/** Lower case, Traditional Chinese folded to Simplified. Keeps the length in all but rare cases (İ). */
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
+function fold(text: string): string {
+  return text.toLowerCase().replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
+}
+
+/** The canonical form of a piece of text (no markup handling): what the phrase lists are matched on. */
+export function canonicalText(text: string): string {
+  return fold(displayText(text));
+}
+
+const BLOCK_OPEN = /<!--|<(script|style|noscript|template)\b/gi;
+
+/** Removes comments and script/style/template elements with one forward scan (no backtracking). */
+function dropBlocks(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  BLOCK_OPEN.lastIndex = 0;
+  for (let open = BLOCK_OPEN.exec(html); open; open = BLOCK_OPEN.exec(html)) {
+    out += `${html.slice(at, open.index)} `;
+    const closer = open[1] ? `</${open[1].toLowerCase()}` : '-->';
+    const close = lower.indexOf(closer, open.index + open[0].length);
+    if (close < 0) return out;
+    const end = html.indexOf('>', close);
+    at = end < 0 ? html.length : end + 1;
+    BLOCK_OPEN.lastIndex = at;
+  }
+  return out + html.slice(at);
+}
+
+export interface ReadableText {
+  /** The visible text, canonical. */
+  text: string;
+  /** The same text as the page wrote it (case and script kept), aligned with `text` when `aligned`. */
+  display: string;
+  aligned: boolean;
+  /** The page title, canonical, or '' when there is none. */
+  title: string;
+}
+
+/**
+ * The visible text of at most `limit` characters of `raw`, and its title. Linear in the input:
+ * each step is one regular-expression pass without backtracking over the bounded prefix.
+ */
+export function readableText(raw: string, limit: number): ReadableText {
+  const prefix = raw.length > limit ? raw.slice(0, limit) : raw;
+  const titleMatch = /<title[^>]{0,200}>([^<]{0,400})<\/title>/i.exec(prefix);
+  const title = titleMatch ? canonicalText(decodeEntities(titleMatch[1] as string)) : '';
+  const looksLikeMarkup = /<[a-z!/][^>]{0,2000}>/i.test(prefix);
+  let text = prefix;
+  if (looksLikeMarkup) {
+    text = dropBlocks(text)
+      .replace(/<title[^>]{0,200}>[^<]{0,400}<\/title>/gi, ' ')
+      .replace(/<\/?(p|div|br|li|h[1-6]|tr|section|article|header|footer|main|span|button|a)\b[^>]*>/gi, '\n')
+      .replace(/<[^>]*>/g, ' ');
+  }
+  const display = displayText(unescapeJsonStrings(decodeEntities(text)));
+  const canonical = fold(display);
+  return { text: canonical, display, aligned: canonical.length === display.length, title };
+}

@@ -1,0 +1,311 @@
+/**
+ * The refusal recogniser on its own and through classifyObservation: what it reads (every
+ * language's samples, in the forms text arrives in), what it must leave alone (each kind of
+ * look-alike), who it says refused, and its limits (never throws, bounded reading).
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyObservation } from '../index';
+import type { Observation } from '../observation';
+import { loadRecogniserData } from './data';
+import { canonicalText, readableText } from './normalise';
+import { RECOGNISER_READ, recogniseRefusal } from './recogniser';
+
+const data = loadRecogniserData();
+/** The verdict when it is a block, however it was reached. */
+const blocked = (observation: Observation) => {
+  const verdict = classifyObservation(observation);
+  return verdict.verdict === 'block' ? verdict : null;
+};
+/** The verdict when the recogniser reached it (no signature knows the wording). */
+const recognised = (observation: Observation) => {
+  const verdict = blocked(observation);
+  return verdict?.via === 'recogniser' ? verdict : null;
+};
+
+describe('the phrase lists', () => {
+  it('load and validate, every language with refusal and look-alike samples', () => {
+    expect(data.languages.map((language) => language.lang).sort()).toEqual(
+      ['de', 'en', 'es', 'fr', 'it', 'ja', 'pt', 'ru', 'tr', 'vi', 'zh'].sort(),
+    );
+  });
+
+  it.each(
+    data.languages.flatMap((language) =>
+      language.samples.refusal.map((text) => [language.lang, text] as const),
+    ),
+  )('%s refusal is recognised when pasted: %s', (_, text) => {
+    expect(recogniseRefusal({ kind: 'text', body: text, host: null })).not.toBeNull();
+  });
+
+  it.each(
+    data.languages.flatMap((language) =>
+      language.samples.lookAlike.map((text) => [language.lang, text] as const),
+    ),
+  )('%s look-alike stays clean when pasted: %s', (_, text) => {
+    expect(recogniseRefusal({ kind: 'text', body: text, host: null })).toBeNull();
+  });
+});
+
+describe('reading', () => {
+  it('folds width, case, quotes, invisible characters and Traditional Chinese', () => {
+    expect(canonicalText('ＧＥＭＩＮＩ isn’t\u200b supported')).toBe("gemini isn't supported");
+    expect(canonicalText('您所在的國家/地區')).toBe('您所在的国家/地区');
+  });
+
+  it('undoes JSON escaping two levels deep and keeps a page title apart', () => {
+    const twice = '{"error":{"message":"{\\n \\"message\\": \\"\\\\u4e0d\\\\u652f\\\\u6301\\"}"}}';
+    expect(readableText(twice, 1000).text).toContain('不支持');
+    const page = readableText(
+      '<html><head><title>App unavailable in region</title><script>var a="x"</script></head><body><p>Hi</p></body></html>',
+      1000,
+    );
+    expect(page.title).toBe('app unavailable in region');
+    expect(page.text).toBe('hi');
+  });
+
+  it('recognises the same refusal in every form it travels in', () => {
+    const forms = [
+      'OpenAI’s services are not available in your country.',
+      'ＯｐｅｎＡＩ\u2019s services are NOT available in your country.',
+      'OpenAI\u200b’s services are not\u00a0available in your\ncountry.',
+      'OpenAI’sservicesarenotavailableinyourcountry.',
+      JSON.stringify({
+        error: {
+          message: JSON.stringify({ message: 'OpenAI’s services are not available in your country.' }),
+        },
+      }),
+    ];
+    for (const body of forms)
+      expect(recogniseRefusal({ kind: 'text', body, host: null }), body).not.toBeNull();
+  });
+
+  it('recognises refusals no signature knows, in Chinese, Russian, German, Japanese, Turkish', () => {
+    const cases: Array<[Observation, string]> = [
+      [{ url: 'https://chatgpt.com/', body: '此服務在您所在的國家或地區目前不可用。' }, 'openai'],
+      [{ url: 'https://gemini.google.com/app', body: 'Gemini недоступен в вашем регионе.' }, 'google'],
+      [{ url: 'https://claude.ai/', body: 'Claude ist in Ihrer Region nicht verfügbar.' }, 'anthropic'],
+      [
+        { url: 'https://www.perplexity.ai/', body: 'お住まいの地域では Perplexity を利用できない。' },
+        'perplexity',
+      ],
+      [{ url: 'https://chat.mistral.ai/chat', body: 'Le Chat bölgenizde kullanılamıyor.' }, 'mistral'],
+    ];
+    for (const [observation, service] of cases) {
+      expect(recognised(observation), observation.body).toMatchObject({ service, via: 'recogniser' });
+    }
+  });
+});
+
+describe('structured errors and signals', () => {
+  it('quotes the refusal as it was written, not in its folded form', () => {
+    const verdict = recognised({
+      url: 'https://chatgpt.com/',
+      body: '此服務在您所在的國家或地區目前不可用。',
+    });
+    expect(verdict?.evidence).toBe('此服務在您所在的國家或地區目前不可用。');
+  });
+
+  it('reads a refusal code, FAILED_PRECONDITION with a location, and HTTP 451', () => {
+    expect(
+      recogniseRefusal({
+        kind: 'text',
+        body: 'Error: {"error":{"type":"RegionError","message":"Access denied"}}',
+        host: null,
+      }),
+    ).not.toBeNull();
+    expect(
+      recognised({
+        url: 'https://generativelanguage.googleapis.com/v1beta/models/x:generateContent',
+        status: 400,
+        body: '{"error":{"code":400,"message":"Image generation is not available in your country.","status":"FAILED_PRECONDITION"}}',
+      }),
+    ).toMatchObject({ service: 'google', product: 'gemini-api', via: 'recogniser' });
+    expect(
+      recognised({ kind: 'text', body: 'status 451: models are not available in this region' }),
+    ).toMatchObject({
+      service: 'unnamed-ai',
+    });
+  });
+
+  it('reads block pages by their URL, with or without a locale prefix, and redirects to a list of regions', () => {
+    expect(
+      recogniseRefusal({
+        kind: 'navigation',
+        url: 'https://claude.com/fr-fr/app-unavailable-in-region',
+        body: '',
+        host: null,
+      }),
+    ).toMatchObject({
+      service: 'anthropic',
+    });
+    expect(
+      recogniseRefusal({
+        kind: 'navigation',
+        url: 'https://ai.google.dev/available_regions?hl=ko',
+        from: 'https://aistudio.google.com/',
+        body: '',
+        host: null,
+      }),
+    ).toMatchObject({ service: 'google', product: 'ai-studio' });
+    expect(
+      classifyObservation({ kind: 'navigation', url: 'https://ai.google.dev/available_regions?hl=ko' })
+        .verdict,
+    ).toBe('clean');
+  });
+
+  it('gives a confidence that grows with the signals that agree, and says which words matched', () => {
+    const bare = recognised({ kind: 'text', body: 'This service is not available in your country.' });
+    const onHost = recognised({ url: 'https://grok.com/', body: 'Grok is not available in your country.' });
+    expect(bare?.confidence).toBeLessThan(onHost?.confidence ?? 0);
+    expect(onHost?.basis).toEqual(expect.arrayContaining(['not available', 'country', 'your']));
+  });
+});
+
+describe('who refused', () => {
+  it('names the host’s service first, the upstream a gateway relays, else the service the text names', () => {
+    expect(
+      recognised({ url: 'https://gemini.google.com/app', body: 'Gemini is not available in your country.' }),
+    ).toMatchObject({
+      service: 'google',
+    });
+    // Another service's refusal shown on this service's page (an answer, a quote) is not this service's.
+    expect(
+      classifyObservation({
+        url: 'https://chatgpt.com/c/1',
+        body: 'Unfortunately, Claude is only available in certain regions right now.',
+      }).verdict,
+    ).toBe('clean');
+    expect(
+      recognised({
+        url: 'https://openrouter.ai/api/v1/chat/completions',
+        status: 403,
+        body: '{"error":{"message":"Provider returned error","metadata":{"raw":"Claude is not available in your country.","provider_name":"Anthropic"}}}',
+      }),
+    ).toMatchObject({ service: 'anthropic', product: 'api' });
+    expect(recognised({ kind: 'text', body: 'Perplexity is not available in your region.' })).toMatchObject({
+      service: 'perplexity',
+    });
+    expect(recognised({ kind: 'text', body: 'This app is not available in your region.' })).toMatchObject({
+      service: 'unnamed-ai',
+      product: 'unknown',
+    });
+  });
+
+  it('says nothing about pages on hosts that belong to no service', () => {
+    expect(
+      classifyObservation({
+        url: 'https://blog.example/post',
+        body: 'ChatGPT is not available in your country.',
+      }).verdict,
+    ).toBe('clean');
+  });
+});
+
+describe('look-alikes', () => {
+  const clean: Array<[string, Observation]> = [
+    [
+      'a cloud region',
+      {
+        kind: 'text',
+        body: 'Error: The model gpt-4o is not available in your region eastus2 for this deployment.',
+      },
+    ],
+    ['a quota', { kind: 'text', body: 'Quota exceeded: this SKU is not available in your region.' }],
+    [
+      'data residency',
+      {
+        kind: 'text',
+        body: 'Data residency: this model is hosted in the US and not available in your region without opt-in.',
+      },
+    ],
+    [
+      'a plan',
+      {
+        kind: 'text',
+        body: 'Upgrade your plan: this model is not available in your country on the free tier.',
+      },
+    ],
+    [
+      'verification',
+      { kind: 'text', body: 'Verify your phone number: verification is not available in your country.' },
+    ],
+    [
+      'a WAF page naming a country',
+      { kind: 'text', body: 'Access denied\nError code 1020\nCountry: CN\nYour country is not available.' },
+    ],
+    [
+      'unusual activity with a VPN hint',
+      {
+        url: 'https://www.perplexity.ai/',
+        body: 'We have detected unusual activity from your IP address. We block VPNs. Your region may be affected.',
+      },
+    ],
+    [
+      'a hedge',
+      { kind: 'text', body: 'If it says model not found, it may not be available in your country.' },
+    ],
+    ['a report about a refusal', { kind: 'text', body: '访问gemini的时候会出现提示地区不支持' }],
+    [
+      'code that tests for a refusal',
+      {
+        kind: 'text',
+        body: 'def f(message):\n    if "unsupported_country" in message:\n        return "Your country is not supported"',
+      },
+    ],
+    [
+      'a quoted error in a FAQ',
+      { kind: 'text', body: '### Q: I\'m getting a "Copilot is not available in your region" error' },
+    ],
+    [
+      'a rate limit',
+      {
+        url: 'https://api.openai.com/v1/chat/completions',
+        status: 429,
+        body: 'Too many requests: not available in your region right now',
+      },
+    ],
+    [
+      'a long answer on the service’s own page',
+      {
+        url: 'https://chatgpt.com/c/1',
+        body: `${'Here is a long explanation about travel and time zones. '.repeat(20)}Some services are not available in your country.`,
+      },
+    ],
+  ];
+  it.each(clean)('leaves %s clean', (_, observation) => {
+    expect(classifyObservation(observation).verdict).toBe('clean');
+  });
+});
+
+describe('limits', () => {
+  it('never throws, whatever it is given', () => {
+    const odd: Observation[] = [
+      { kind: 'text', body: '\ud800\udfff\ud800 not available in your country \\u12' },
+      { kind: 'response', url: 'not a url', status: 403, body: '<title>x', headers: { Location: '::::' } },
+      {
+        kind: 'response',
+        url: 'https://claude.ai/',
+        status: 302,
+        headers: { location: 'http://[bad' },
+        body: '',
+      },
+      { kind: 'navigation', url: 'https://claude.ai/%E0%A4%A', from: 'javascript:alert(1)' },
+      { kind: 'text', body: '<script>'.repeat(5000) + '<!--'.repeat(5000) },
+    ];
+    for (const observation of odd) expect(() => classifyObservation(observation)).not.toThrow();
+  });
+
+  it('reads only a bounded prefix: a refusal after it is not seen', () => {
+    const body = `${'{"log":"x"}\n'.repeat(RECOGNISER_READ / 8)}{"error":"Country not available in your region"}`;
+    expect(recogniseRefusal({ kind: 'text', body, host: null })).toBeNull();
+  });
+
+  it('keeps its evidence plain and short', () => {
+    const verdict = recognised({
+      kind: 'text',
+      body: `<b>${'x'.repeat(400)} is not available in your country.</b>`,
+    });
+    expect(verdict?.evidence.length ?? 0).toBeLessThanOrEqual(300);
+    expect(verdict?.evidence).not.toMatch(/<[a-z/]/i);
+  });
+});

@@ -1,0 +1,647 @@
+/**
+ * The refusal recogniser: does this observation have the SHAPE of a region refusal, whoever
+ * sent it and however it is worded? It runs after the signature rules found nothing.
+ *
+ * A refusal is recognised when, in one sentence that is neither hedged ("may not be
+ * available", "if you see") nor guarded (cloud regions, quotas, plans, verification, WAF pages,
+ * quoted errors; look-alikes.json), a word for where the reader is (country, 地区, регион…)
+ * is joined to an unavailability word (not available, 不可用, недоступ…), and the refusal is
+ * either addressed to the reader (your, 您, ваш…) or carried by a structured error (a code
+ * naming country/region/location, FAILED_PRECONDITION, HTTP 451 or 403). A refusal code
+ * (`unsupported_country_region_territory`, `RegionError`) or a block-page URL
+ * (`…/app-unavailable-in-region`, `?location=unsupported`, a redirect from a service to its
+ * own list of available regions) is recognised on its own.
+ *
+ * Who refused: the observed host's service; through a gateway that relays an upstream error,
+ * the upstream service the text names; for pasted text, the service the text names, else
+ * "an AI service (not named)". Pages and responses on hosts that are no service's stay clean
+ * unless an error response names the service (quotes in articles, docs and code stay clean).
+ *
+ * Cost: linear. At most RECOGNISER_READ characters are read; visible text longer than
+ * PROSE_LIMIT is prose around a quote, not a refusal, and only its title is considered.
+ *
+ * Owns: the recogniser's logic. Must not: throw, touch the browser, storage or network.
+ */
+import { findProduct, hostOf, type ProductMatch, SERVICES } from '../../services';
+import type { ObservationKind } from '../observation';
+import {
+  type Guard,
+  type LanguagePhrases,
+  loadRecogniserData,
+  type RecogniserData,
+  type ServiceName,
+} from './data';
+import { canonicalText, readableText } from './normalise';
+
+/** How much of a body the recogniser reads (a refusal is near the top of what a page or error says). */
+export const RECOGNISER_READ = 64 * 1024;
+/** Page text longer than this is prose around a quote (an article, a thread, an answer), not a refusal. */
+export const PROSE_LIMIT = 3000;
+/** Pasted text and responses may be logs around the refusal; beyond this they are documents. */
+export const LOG_LIMIT = 16 * 1024;
+/** A location word and an unavailability word count as joined within this many characters. */
+const JOIN_WINDOW = 80;
+/** The service slug for a refusal whose service is not named (pasted text only). */
+export const UNNAMED_SERVICE = 'unnamed-ai';
+export const UNNAMED_PRODUCT = 'unknown';
+const EVIDENCE_LIMIT = 300;
+/** The statuses a region refusal comes with (400 for APIs that use it, e.g. Gemini's FAILED_PRECONDITION). */
+const REFUSAL_STATUSES = new Set([400, 403, 451]);
+/** Services that relay other services' models: a refusal they pass on names the upstream. */
+const GATEWAYS = new Set(['openrouter', 'opencode', 'zed', 'lobechat', 'cursor']);
+
+export interface RecogniserInput {
+  kind: ObservationKind;
+  url?: string;
+  from?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+  host: ProductMatch | null;
+}
+
+export interface Recognition {
+  service: string;
+  product: string;
+  /** 0..1: how many independent signals agree (own host, service named, envelope, status, URL, title). */
+  confidence: number;
+  /** The words that matched, in the canonical reading (`not available`, `your`, `country`…). */
+  phrases: string[];
+  /** The language of the matched wording (`en`, `zh`, `ru`…, `any` for codes and URLs). */
+  lang: string;
+  /** Plain text, at most 300 characters. */
+  evidence: string;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  term: string;
+  lang: string;
+}
+
+interface TermSet {
+  regex: RegExp | null;
+  /** Lower-case matched prefix → entry term and language, longest prefix first. */
+  terms: Array<{ prefix: string; term: string; lang: string }>;
+}
+
+const SPACED_SCRIPT =
+  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}0-9]/u;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function termSource(term: string): string {
+  const stem = term.endsWith('*');
+  const body = stem ? term.slice(0, -1) : term;
+  const first = body[0] ?? '';
+  const last = body[body.length - 1] ?? '';
+  const before = SPACED_SCRIPT.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? '(?![\\p{L}\\p{N}])' : '';
+  return `${before}${escapeRegExp(body)}${after}`;
+}
+
+function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
+  const unique = new Map<string, { term: string; lang: string }>();
+  for (const entry of entries) if (!unique.has(entry.term)) unique.set(entry.term, entry);
+  const sorted = [...unique.values()].sort((a, b) => b.term.length - a.term.length);
+  if (sorted.length === 0) return { regex: null, terms: [] };
+  return {
+    regex: new RegExp(sorted.map((entry) => termSource(entry.term)).join('|'), 'gu'),
+    terms: sorted.map((entry) => ({
+      prefix: entry.term.replace(/\*$/, ''),
+      term: entry.term,
+      lang: entry.lang,
+    })),
+  };
+}
+
+function hits(set: TermSet, text: string): Hit[] {
+  if (!set.regex) return [];
+  const found: Hit[] = [];
+  set.regex.lastIndex = 0;
+  for (const match of text.matchAll(set.regex)) {
+    const value = match[0];
+    const entry = set.terms.find((candidate) => value.startsWith(candidate.prefix));
+    found.push({
+      start: match.index,
+      end: match.index + value.length,
+      term: entry?.term ?? value,
+      lang: entry?.lang ?? 'any',
+    });
+  }
+  return found;
+}
+
+interface Compiled {
+  data: RecogniserData;
+  location: TermSet;
+  addressedLocation: TermSet;
+  unavailable: TermSet;
+  addressee: TermSet;
+  hedges: TermSet;
+  sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
+  textGuards: Array<{ guard: Guard; regex: RegExp }>;
+  envelope: TermSet;
+  relay: TermSet;
+  statusInText: RegExp;
+  names: Array<{ name: ServiceName; regex: RegExp; unless: RegExp | null }>;
+  /** Glued words only: one location stem and one refusal stem inside one identifier. */
+  codeWord: RegExp;
+  codeLocation: string[];
+  codeRefusal: string[];
+  codeGuard: string[];
+  compactLocation: string[];
+  compactUnavailable: string[];
+  compactAddressee: string[];
+}
+
+function byLanguage(languages: readonly LanguagePhrases[], pick: (language: LanguagePhrases) => unknown) {
+  return languages.flatMap((language) =>
+    ((pick(language) as Array<{ text: string }> | undefined) ?? []).map((entry) => ({
+      term: entry.text,
+      lang: language.lang,
+    })),
+  );
+}
+
+function guardRegex(guard: Guard): RegExp {
+  return new RegExp(guard.pattern ?? termSource(guard.text as string), 'u');
+}
+
+export function compileRecogniser(data: RecogniserData): Compiled {
+  const { languages, signals } = data;
+  const any = (entries: Array<{ text: string }>) =>
+    entries.map((entry) => ({ term: entry.text, lang: 'any' }));
+  const compact = (entries: Array<{ term: string }>) =>
+    entries.filter((entry) => /^[a-z' ]+$/.test(entry.term)).map((entry) => entry.term.replace(/[ ']/g, ''));
+  const guards = data.guards.map((guard) => ({ guard, regex: guardRegex(guard) }));
+  const enOnly = languages.filter((language) => language.lang === 'en');
+  return {
+    data,
+    location: termSet(byLanguage(languages, (language) => language.location)),
+    addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
+    unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
+    addressee: termSet(byLanguage(languages, (language) => language.addressee)),
+    hedges: termSet(byLanguage(languages, (language) => language.hedges)),
+    sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
+    textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
+    envelope: termSet(any(signals.envelopeMarkers)),
+    relay: termSet(any(signals.relayMarkers)),
+    statusInText: new RegExp(
+      `(?<![\\d.])(?:${signals.statusInText.map((entry) => escapeRegExp(entry.text)).join('|')})(?![\\d.])`,
+    ),
+    names: [...data.names]
+      .sort((a, b) => b.name.length - a.name.length)
+      .map((name) => ({
+        name,
+        regex: new RegExp(termSource(name.name), 'u'),
+        unless: name.unless ? new RegExp(name.unless.map(termSource).join('|'), 'u') : null,
+      })),
+    codeWord: /[a-z0-9]+(?:[_-][a-z0-9]+)*/g,
+    codeLocation: signals.codeLocationStems.map((entry) => entry.text),
+    codeRefusal: signals.codeRefusalStems.map((entry) => entry.text),
+    codeGuard: signals.codeGuardStems.map((entry) => entry.text),
+    compactLocation: compact(byLanguage(enOnly, (language) => language.location)),
+    compactUnavailable: compact(byLanguage(enOnly, (language) => language.unavailable)),
+    compactAddressee: compact(byLanguage(enOnly, (language) => language.addressee)),
+  };
+}
+
+let builtIn: Compiled | null = null;
+function compiledBuiltIn(): Compiled {
+  builtIn ??= compileRecogniser(loadRecogniserData());
+  return builtIn;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentence spans: split at . ! ? followed by space or end, at 。！？; at blank lines, and at a line
+ * break after punctuation. A single line break inside a sentence is a wrapped line, not an end.
+ */
+function sentences(text: string): Sentence[] {
+  const spans: Sentence[] = [];
+  let start = 0;
+  const boundary = /[.!?](?=\s|$)|[。！？;]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
+  for (const match of text.matchAll(boundary)) {
+    const end = match.index + match[0].length;
+    if (end > start) spans.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+function within(hit: { start: number; end: number }, sentence: Sentence): boolean {
+  return hit.start >= sentence.start && hit.end <= sentence.end;
+}
+
+function distance(a: Hit, b: Hit): number {
+  if (a.end <= b.start) return b.start - a.end;
+  if (b.end <= a.start) return a.start - b.end;
+  return 0;
+}
+
+interface CodeHit {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** Identifiers that glue a location stem to a refusal stem: unsupported_country, regionerror, geoblocked… */
+function codeHits(compiled: Compiled, text: string): CodeHit[] {
+  const found: CodeHit[] = [];
+  compiled.codeWord.lastIndex = 0;
+  for (const match of text.matchAll(compiled.codeWord)) {
+    const word = match[0];
+    if (word.length < 8 || word.length > 64) continue;
+    // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
+    if (!word.includes('_') && word.split('-').length === 2) continue;
+    const glued = word.replace(/[_-]/g, '');
+    const location = compiled.codeLocation.find((stem) => glued.includes(stem));
+    if (!location) continue;
+    // The refusal stem must be a part of its own, not the location stem itself (`region` in `regional`).
+    const rest = glued.replace(location, '');
+    const refusal = compiled.codeRefusal.some(
+      (stem) => rest.includes(stem) || (glued.includes(stem) && stem.length > location.length),
+    );
+    if (!refusal) continue;
+    if (compiled.codeGuard.some((stem) => glued.includes(stem))) continue;
+    found.push({ start: match.index, end: match.index + word.length, word });
+  }
+  return found;
+}
+
+function plain(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= EVIDENCE_LIMIT ? flat : `${flat.slice(0, EVIDENCE_LIMIT - 1)}…`;
+}
+
+function productFor(service: string, kind: ObservationKind, wanted?: string): string {
+  const known = SERVICES.find((candidate) => candidate.slug === service);
+  if (!known) return UNNAMED_PRODUCT;
+  if (wanted && known.products.some((product) => product.slug === wanted)) return wanted;
+  const role = kind === 'page' || kind === 'navigation' ? 'webApp' : 'api';
+  return (
+    (known.products.find((product) => product.role === role) ?? known.products[0])?.slug ?? UNNAMED_PRODUCT
+  );
+}
+
+interface NamedService {
+  service: string;
+  product?: string;
+  at: number;
+}
+
+/** Services the text names, in the order they appear (a name counts once, at its first place). */
+function namedServices(compiled: Compiled, text: string): NamedService[] {
+  const named: NamedService[] = [];
+  const known = new Set(SERVICES.map((service) => service.slug));
+  for (const { name, regex, unless } of compiled.names) {
+    if (!known.has(name.service)) continue;
+    const match = regex.exec(text);
+    if (!match) continue;
+    if (unless?.test(text)) continue;
+    if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
+    named.push({ service: name.service, product: name.product, at: match.index });
+  }
+  return named.sort((a, b) => a.at - b.at);
+}
+
+interface UrlVerdict {
+  service: string;
+  product: string;
+  phrase: string;
+  url: string;
+}
+
+function safeUrl(url: string | undefined): URL | null {
+  if (url === undefined) return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** A block page by its URL: a refusal path on a service's host, or a redirect from a service to a list of regions. */
+function urlSignal(compiled: Compiled, input: RecogniserInput): UrlVerdict | null {
+  if (input.kind === 'text') return null;
+  const { signals } = compiled.data;
+  const candidates: Array<{ url: string; from: string | undefined }> = [];
+  if (input.url !== undefined) candidates.push({ url: input.url, from: input.from });
+  const location = Object.entries(input.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'location',
+  )?.[1];
+  if (
+    input.kind === 'response' &&
+    location &&
+    input.status !== undefined &&
+    input.status >= 300 &&
+    input.status < 400
+  ) {
+    const target = safeUrl(input.url)
+      ? (() => {
+          try {
+            return new URL(location, input.url).href;
+          } catch {
+            return undefined;
+          }
+        })()
+      : undefined;
+    if (target) candidates.push({ url: target, from: input.url });
+  }
+  for (const candidate of candidates) {
+    const parsed = safeUrl(candidate.url);
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) continue;
+    const path = decodeURIComponent(parsed.pathname).toLowerCase().replace(/\/+$/, '');
+    const query = parsed.search.toLowerCase();
+    const target = findProduct(candidate.url);
+    const fromUrl = candidate.from;
+    const from = fromUrl !== undefined && hostOf(fromUrl) !== null ? findProduct(fromUrl) : null;
+    const owner = target ?? from;
+    // A path segment is the token itself, the token after a prefix (`app-unavailable-in-region`),
+    // or the token with a file extension (`available-regions.md.txt`).
+    const segments = path.split('/').map((segment) => segment.replace(/\..*$/, ''));
+    const last = segments[segments.length - 1] ?? '';
+    const refusalPath = signals.urlRefusalPaths.find(
+      (entry) => last === entry.text || last.endsWith(`-${entry.text}`),
+    );
+    const refusalQuery = signals.urlRefusalQueries.find((entry) => {
+      const [name, value] = entry.text.split('=');
+      return parsed.searchParams.get(name as string)?.toLowerCase() === value;
+    });
+    const shown = `${parsed.origin}${parsed.pathname}${refusalQuery ? `?${refusalQuery.text}` : ''}`;
+    if ((refusalPath || refusalQuery) && owner) {
+      const service = owner.service;
+      return {
+        service,
+        product:
+          target?.service === service ? target.product : (from?.product ?? productFor(service, input.kind)),
+        phrase: (refusalPath ?? refusalQuery)?.text as string,
+        url: shown,
+      };
+    }
+    const listing = signals.urlListingPaths.find((entry) => segments.includes(entry.text));
+    const fromHost = fromUrl === undefined ? null : hostOf(fromUrl);
+    if (listing && from && fromHost !== parsed.hostname && query.length >= 0) {
+      const service = from.service;
+      return {
+        service,
+        product: target?.service === service ? target.product : from.product,
+        phrase: listing.text,
+        url: shown,
+      };
+    }
+  }
+  return null;
+}
+
+interface TextFinding {
+  phrases: string[];
+  lang: string;
+  evidence: string;
+  structured: boolean;
+  inTitle: boolean;
+  /** Share of the visible text taken by the accepted sentences (0..1). */
+  share: number;
+}
+
+/** Words run together (text that lost its spaces): a long glued token holding all three parts. */
+function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
+  for (const match of text.matchAll(/[a-z']{24,200}/g)) {
+    const token = match[0].replace(/'/g, '');
+    const unavailable = compiled.compactUnavailable.find((term) => token.includes(term));
+    const location = compiled.compactLocation.find((term) => token.includes(term));
+    const addressee = compiled.compactAddressee.find((term) => token.includes(term));
+    if (unavailable && location && addressee) {
+      return {
+        phrases: [unavailable, location, addressee],
+        lang: 'en',
+        evidence: plain(match[0]),
+        structured: false,
+        inTitle: false,
+        share: match[0].length / Math.max(1, text.length),
+      };
+    }
+  }
+  return null;
+}
+
+interface TextContext {
+  status: number | undefined;
+  structuredCarrier: boolean;
+  /** The text comes from the service's own host: a refusal code there speaks for itself. */
+  ownHost: boolean;
+}
+
+/** `shown`, when given, is `text` as the page wrote it, character for character: evidence is cut from it. */
+function findInText(
+  compiled: Compiled,
+  text: string,
+  context: TextContext,
+  shown?: string,
+): TextFinding | null {
+  if (text.length === 0) return null;
+  const locations = [...hits(compiled.location, text), ...hits(compiled.addressedLocation, text)];
+  const addressedLocations = hits(compiled.addressedLocation, text);
+  const unavailable = hits(compiled.unavailable, text);
+  const codes = codeHits(compiled, text);
+  if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
+    return gluedFinding(compiled, text);
+  const addressees = hits(compiled.addressee, text);
+  const hedges = hits(compiled.hedges, text);
+  const spans = sentences(text);
+  const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
+
+  const vetoed = (sentence: Sentence) =>
+    hedges.some((hit) => within(hit, sentence)) ||
+    compiled.sentenceGuards.some(({ regex }) => regex.test(text.slice(sentence.start, sentence.end)));
+  for (const [index, sentence] of spans.entries()) {
+    if (vetoed(sentence)) continue;
+    const sentenceCodes = codes.filter((hit) => within(hit, sentence));
+    let best: { location: Hit; unavailable: Hit } | null = null;
+    for (const refusal of unavailable) {
+      if (!within(refusal, sentence)) continue;
+      for (const location of locations) {
+        if (!within(location, sentence) || distance(refusal, location) > JOIN_WINDOW) continue;
+        if (!best || distance(refusal, location) < distance(best.unavailable, best.location)) {
+          best = { location, unavailable: refusal };
+        }
+      }
+    }
+    if (!best && sentenceCodes.length === 0) continue;
+    const next = spans[index + 1];
+    const addressee =
+      addressees.find((hit) => within(hit, sentence)) ??
+      (best && addressedLocations.some((hit) => hit === best?.location || within(hit, sentence))
+        ? best.location
+        : undefined) ??
+      (next && next.start - sentence.end < 4 && !vetoed(next)
+        ? addressees.find((hit) => within(hit, next))
+        : undefined);
+    const structured = sentenceCodes.length > 0 || context.structuredCarrier;
+    if (best && !addressee && !structured) continue;
+    if (!best && sentenceCodes.length > 0 && !context.structuredCarrier && !context.ownHost && !addressee) {
+      // A bare code needs an envelope, a status or an addressee around it.
+      continue;
+    }
+    const phrases = [
+      ...(best ? [best.unavailable.term, best.location.term] : []),
+      ...(addressee && addressee !== best?.location ? [addressee.term] : []),
+      ...sentenceCodes.map((hit) => hit.word),
+    ];
+    accepted.push({
+      sentence,
+      phrases,
+      lang: best ? best.unavailable.lang : 'any',
+      structured,
+    });
+  }
+  if (accepted.length === 0) return gluedFinding(compiled, text);
+  const first = accepted[0] as (typeof accepted)[number];
+  const covered = accepted.reduce((sum, entry) => sum + (entry.sentence.end - entry.sentence.start), 0);
+  return {
+    phrases: [...new Set(accepted.flatMap((entry) => entry.phrases))].slice(0, 8),
+    lang: first.lang,
+    evidence: plain((shown ?? text).slice(first.sentence.start, first.sentence.end)),
+    structured: accepted.some((entry) => entry.structured),
+    inTitle: false,
+    share: Math.min(1, covered / text.length),
+  };
+}
+
+function isErrorStatus(status: number | undefined): boolean {
+  return status === undefined || status >= 400;
+}
+
+/** The recogniser. Null when the observation does not have a region refusal's shape. Never throws. */
+export function recogniseRefusal(
+  input: RecogniserInput,
+  compiled: Compiled = compiledBuiltIn(),
+): Recognition | null {
+  try {
+    return recognise(compiled, input);
+  } catch {
+    return null;
+  }
+}
+
+function recognise(compiled: Compiled, input: RecogniserInput): Recognition | null {
+  const { kind, host } = input;
+  // Pages and navigations on hosts that belong to no service are articles, docs and code: never refusals here.
+  const onServiceHost = kind !== 'text' && host !== null;
+
+  const byUrl = urlSignal(compiled, input);
+  if (byUrl) {
+    return {
+      service: byUrl.service,
+      product: byUrl.product,
+      confidence: 0.9,
+      phrases: [byUrl.phrase],
+      lang: 'any',
+      evidence: plain(byUrl.url),
+    };
+  }
+  if (kind === 'navigation' || input.body.length === 0) return null;
+  // A block-page host (a service's docs or list of regions) says so only by how the tab got there.
+  if (host?.role === 'blockPage' && kind === 'page') return null;
+  if (kind === 'page' && !onServiceHost) return null;
+  // A region refusal answers 403, 451 or 400; 401, 404, 429 and 5xx mean something else.
+  if (kind === 'response' && input.status !== undefined && !REFUSAL_STATUSES.has(input.status)) return null;
+  if (kind === 'response' && !onServiceHost && !isErrorStatus(input.status)) return null;
+
+  const visibleLimit = kind === 'page' ? PROSE_LIMIT : LOG_LIMIT;
+  // Plain text far longer than a refusal needs no reading: it is a document, and it has no title.
+  const markup = /<[a-z!/]/i.test(input.body.slice(0, 4096));
+  if (!markup && input.body.length > 2 * visibleLimit) return null;
+  // Page text reaches here as what the page shows; a few times the prose limit is all that can matter.
+  const { text, display, aligned, title } = readableText(
+    input.body,
+    kind === 'page' ? 3 * PROSE_LIMIT : RECOGNISER_READ,
+  );
+  const proseHeavy = text.length > visibleLimit;
+  if (proseHeavy && !title) return null;
+  if (compiled.textGuards.some(({ regex }) => (!proseHeavy && regex.test(text)) || regex.test(title)))
+    return null;
+
+  const envelope = hits(compiled.envelope, text).length > 0;
+  const statusSignal =
+    (input.status !== undefined && [403, 451].includes(input.status)) ||
+    (input.status === 400 && kind === 'response') ||
+    compiled.statusInText.test(text);
+  const failedPrecondition = text.includes(compiled.data.signals.failedPrecondition.text);
+  const structuredCarrier =
+    input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
+  const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
+
+  let finding: TextFinding | null = null;
+  if (title) {
+    const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true });
+    if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
+  }
+  if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
+  if (!finding) return null;
+  // On a page, a refusal is what the page says, not one sentence in a long answer or article.
+  if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
+
+  // Who refused.
+  const named = namedServices(compiled, `${title}\n${text}`);
+  const relayed = hits(compiled.relay, text).length > 0;
+  let service: string | null = null;
+  let product: string | null = null;
+  if (onServiceHost && host) {
+    // A refusal by another service shown on this service's page (an answer, a quote, a forged
+    // banner) is not this service refusing: only a gateway passes another service's refusal on.
+    if (
+      named.length > 0 &&
+      !named.some((candidate) => candidate.service === host.service) &&
+      !GATEWAYS.has(host.service)
+    ) {
+      return null;
+    }
+    service = host.service;
+    product = host.product;
+    if (GATEWAYS.has(host.service) && relayed) {
+      const upstream = named.find((candidate) => candidate.service !== host.service);
+      if (upstream) {
+        service = upstream.service;
+        product = productFor(upstream.service, 'response');
+      }
+    }
+  } else {
+    const first = named[0];
+    if (first) {
+      service = first.service;
+      product = productFor(first.service, kind, first.product);
+    } else if (kind === 'text') {
+      service = UNNAMED_SERVICE;
+      product = UNNAMED_PRODUCT;
+    }
+  }
+  if (!service || !product) return null;
+
+  let confidence = 0.55;
+  if (onServiceHost) confidence += 0.15;
+  if (named.some((candidate) => candidate.service === service)) confidence += 0.1;
+  if (envelope) confidence += 0.05;
+  if (statusSignal || input.status === 451) confidence += 0.05;
+  if (finding.structured) confidence += 0.05;
+  if (finding.inTitle) confidence += 0.05;
+  return {
+    service,
+    product,
+    confidence: Math.min(0.95, Math.round(confidence * 100) / 100),
+    phrases: finding.phrases,
+    lang: finding.lang,
+    evidence: finding.evidence,
+  };
+}
+
+export { canonicalText };

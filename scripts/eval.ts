@@ -1,0 +1,117 @@
+/**
+ * `npm run eval`: how well detection generalises, as tables (core/detection/evaluation).
+ * Leave-one-service-out over the reference, then the whole engine per language and per
+ * observation kind, on the reference and on the held-out set. The same targets are asserted
+ * by core/detection/evaluation/generalisation.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import {
+  type EvalCase,
+  HoldoutFile,
+  holdoutCases,
+  judge,
+  kindOf,
+  langOf,
+  leaveOneServiceOut,
+  type Row,
+  referenceCases,
+  rulesWithout,
+  tally,
+} from '../core/detection/evaluation/generalisation';
+import { ReferenceSignature } from '../core/detection/signature-observation';
+
+const ROOT = join(import.meta.dirname, '..');
+const reference = referenceCases(
+  v.parse(
+    v.array(ReferenceSignature),
+    JSON.parse(readFileSync(join(ROOT, 'reference/block-signatures.json'), 'utf8')),
+  ),
+);
+const holdout = holdoutCases(
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
+  ),
+);
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
+}
+
+function table(title: string, rows: readonly Row[], extra?: (row: Row) => string): void {
+  console.log(`\n${title}`);
+  console.log(
+    '| group | refusals | recognised | right service | look-alikes | false alarms |' +
+      (extra ? ' notes |' : ''),
+  );
+  console.log('|---|---|---|---|---|---|' + (extra ? '---|' : ''));
+  for (const row of rows) {
+    const cells = [
+      row.group,
+      String(row.refusals),
+      `${row.caught} (${percent(row.caught, row.refusals)})`,
+      `${row.attributed} (${percent(row.attributed, row.refusals)})`,
+      String(row.lookAlikes),
+      String(row.falseAlarms),
+    ];
+    if (extra) cells.push(extra(row));
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+}
+
+function total(rows: readonly Row[], group = 'all'): Row {
+  return rows.reduce(
+    (sum, row) => ({
+      group,
+      refusals: sum.refusals + row.refusals,
+      caught: sum.caught + row.caught,
+      attributed: sum.attributed + row.attributed,
+      lookAlikes: sum.lookAlikes + row.lookAlikes,
+      falseAlarms: sum.falseAlarms + row.falseAlarms,
+    }),
+    { group, refusals: 0, caught: 0, attributed: 0, lookAlikes: 0, falseAlarms: 0 },
+  );
+}
+
+const loso = leaveOneServiceOut(
+  [...reference, ...holdout.filter((testCase) => testCase.expect === 'clean')].filter(
+    (testCase) => testCase.set === 'reference' || testCase.expect === 'clean',
+  ),
+);
+table(
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of both sets checked)',
+  loso,
+  (row) => {
+    const full = loso.find((entry) => entry.group === row.group);
+    return [
+      full?.missed.length ? `missed: ${full.missed.join(', ')}` : '',
+      full?.alarms.length ? `alarms: ${full.alarms.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+  },
+);
+table('', [total(loso, 'all services')]);
+
+const everything = rulesWithout();
+for (const [name, cases] of [
+  ['reference', reference],
+  ['held out', holdout],
+] as Array<[string, EvalCase[]]>) {
+  const outcomes = cases.map((testCase) => judge(everything, testCase));
+  table(`Whole engine, ${name} set, per language`, [
+    ...tally(outcomes, langOf),
+    total(tally(outcomes, langOf)),
+  ]);
+  table(`Whole engine, ${name} set, per observation kind`, tally(outcomes, kindOf));
+  const misses = outcomes.filter((o) => o.testCase.expect === 'block' && !o.caught).map((o) => o.testCase.id);
+  const alarms = outcomes.filter((o) => o.falseAlarm).map((o) => o.testCase.id);
+  const wrong = outcomes
+    .filter((o) => o.caught && !o.attributed)
+    .map((o) => `${o.testCase.id} → ${o.verdict.service}`);
+  if (misses.length) console.log(`missed: ${misses.join(', ')}`);
+  if (alarms.length) console.log(`false alarms: ${alarms.join(', ')}`);
+  if (wrong.length) console.log(`other service named: ${wrong.join('; ')}`);
+}
