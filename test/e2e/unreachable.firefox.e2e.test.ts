@@ -1,9 +1,9 @@
 /**
  * A service that cannot be reached from this network, in real Firefox ESR with the production
- * build. Firefox's stand-in mapping (`network.dns.forceResolve`) sends every name to the one
- * loopback server on 443, so a host cannot be made to refuse or not resolve; instead the stand-in
- * closes the connection without an answer for the hosts the test cuts (Firefox reports a network
- * failure, not a status). claude.ai is served (another site that loads); a second temporary
+ * build, through the loopback CONNECT proxy to the stand-in. The stand-in closes the connection
+ * without an answer for the hosts the test cuts (Firefox reports NS_ERROR_NET_RESET, a network
+ * failure, not a status). The proxy's own per-host failures (refuse, reset, timeout at CONNECT)
+ * are not used here: what Firefox reports for those is a proxy's failure, not yet checked. claude.ai is served (another site that loads); a second temporary
  * add-on cancels gemini.google.com with webRequest (blocked by the client). A second launch cuts
  * every host.
  */

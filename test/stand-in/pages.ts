@@ -228,9 +228,8 @@ export const TOUR: readonly StartLink[] = [
     expect: 'quiet',
   },
   {
-    // Not a refusal: the connection never gets through (Chromium: the name does not resolve;
-    // Firefox: the stand-in closes the connection without an answer). Earlier stops loaded, so
-    // Detour has seen that other sites load.
+    // Not a refusal: the connection never gets through (the stand-in closes it without an
+    // answer). Earlier stops loaded, so Detour has seen that other sites load.
     href: 'https://grok.com/',
     en: 'Grok cannot be reached from this network (no answer at all, as in mainland China)',
     zhCN: '从当前网络无法连接 Grok（完全没有回应，和在中国大陆时一样）',

@@ -229,8 +229,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           ? html(200, fixturePage(signatures.newsArticle))
           : html(404, 'Not found');
       case 'grok.com':
-        // The demo's unreachable service. Chromium never gets here (the name is not mapped, so it
-        // does not resolve); Firefox resolves every name here, so the connection is closed unanswered.
+        // The demo's unreachable service: the connection closes without an answer, in both browsers.
         return { status: 0, reset: true };
       default:
         return html(404, 'Not served by the Detour stand-in');
