@@ -35,6 +35,13 @@ const holdout = holdoutCases(
     JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
   ),
 );
+const blind = holdoutCases(
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-2.json'), 'utf8')),
+  ),
+  'blind',
+);
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
@@ -75,13 +82,12 @@ function total(rows: readonly Row[], group = 'all'): Row {
   );
 }
 
-const loso = leaveOneServiceOut(
-  [...reference, ...holdout.filter((testCase) => testCase.expect === 'clean')].filter(
-    (testCase) => testCase.set === 'reference' || testCase.expect === 'clean',
-  ),
-);
+const loso = leaveOneServiceOut([
+  ...reference,
+  ...[...holdout, ...blind].filter((testCase) => testCase.expect === 'clean'),
+]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of both sets checked)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all three sets checked)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -99,6 +105,7 @@ const everything = rulesWithout();
 for (const [name, cases] of [
   ['reference', reference],
   ['held out', holdout],
+  ['blind held-out (2)', blind],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [

@@ -56,7 +56,7 @@ export const REFUSAL_SHAPE = new RegExp(
     // en: "is not (currently|yet) available in your region", "doesn't serve your region"
     "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed) ?(?:in|from|for|at)|serve) ?(?:your|this|certain) ?(?:country|region|location|territor|area|data ?cent)",
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)",
-    'disallowed ?isp|has banned the country',
+    'disallowed ?isp|has banned the country|(?:does not|doesn.t) support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant
     '(?:所在|当前|當前|该|該)的?(?:国家|國家|地区|地區)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',

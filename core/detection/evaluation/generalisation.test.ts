@@ -4,7 +4,8 @@
  *   reference refusals (90 % overall; per service, at least the floor recorded below with the
  *   reason it is not higher) and never raises a false alarm on any look-alike of either set;
  * - with everything on, every reference refusal is caught and every look-alike is clean;
- * - on the held-out set, no false alarm, and recall at least the measured floor.
+ * - on the held-out set and on the blind held-out set, no false alarm, and recall at least the
+ *   measured floor.
  * The floors are measurements, not wishes: a change that lowers one fails here.
  */
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,11 @@ const holdoutFile = v.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout.json'), 'utf8')),
 );
 const holdout = holdoutCases(holdoutFile);
+const blindFile = v.parse(
+  HoldoutFile,
+  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-2.json'), 'utf8')),
+);
+const blind = holdoutCases(blindFile, 'blind');
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
@@ -45,10 +51,6 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   openai: {
     floor: 0.8,
     why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN" (a VPN hint without location wording never counts), and one names only the country ("for users in Italy")',
-  },
-  anthropic: {
-    floor: 0.8,
-    why: 'its API refuses with "Request not allowed" and no location wording at all; only its signature knows it',
   },
   cloudflare: {
     floor: 0.5,
@@ -60,6 +62,7 @@ describe('leave one service out', () => {
   const rows = leaveOneServiceOut([
     ...reference,
     ...holdout.filter((testCase) => testCase.expect === 'clean'),
+    ...blind.filter((testCase) => testCase.expect === 'clean'),
   ]);
 
   it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
@@ -97,13 +100,29 @@ describe('the whole engine', () => {
     }
   });
 
-  it('raises no false alarm on the held-out look-alikes and recognises at least 80 % of the held-out refusals', () => {
-    const outcomes = holdout.map((testCase) => judge(everything, testCase));
-    const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
-    expect(alarms).toEqual([]);
-    const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
-    expect(refusals.length).toBeGreaterThanOrEqual(15);
-    expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(0.8);
+  it.each([
+    ['held-out', holdout, 15, 0.95],
+    ['blind held-out', blind, 19, 0.85],
+  ] as const)(
+    'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
+    (_, cases, count, floor) => {
+      const outcomes = cases.map((testCase) => judge(everything, testCase));
+      const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
+      expect(alarms).toEqual([]);
+      const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
+      expect(refusals.length).toBeGreaterThanOrEqual(count);
+      expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(
+        floor,
+      );
+    },
+  );
+
+  it('keeps the blind set blind: sourced, dated, and the cases that informed a rule left out of its figures', () => {
+    expect(blindFile.cases.length).toBeGreaterThanOrEqual(40);
+    for (const entry of blindFile.cases) expect(entry.source).toMatch(/^https:\/\//);
+    const informed = blindFile.cases.filter((entry) => entry.usedForRules);
+    for (const entry of informed) expect(entry.note, entry.id).toMatch(/used for tuning/);
+    expect(blind.length).toBe(blindFile.cases.length - informed.length);
   });
 
   it('holds out only cases with a public source, and says which were used to write the lists', () => {

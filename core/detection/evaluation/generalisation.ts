@@ -18,7 +18,7 @@ import { CLEAN_BY_DESIGN, EXPECTED_SERVICE } from './reference-expectations';
 
 export interface EvalCase {
   id: string;
-  set: 'reference' | 'holdout';
+  set: 'reference' | 'holdout' | 'blind';
   expect: 'block' | 'clean';
   /** Expected service slug (block cases). */
   service: string | null;
@@ -59,13 +59,13 @@ export function referenceCases(signatures: readonly ReferenceSignature[]): EvalC
     }));
 }
 
-/** Held-out cases that were not used to write the phrase lists. */
-export function holdoutCases(file: HoldoutFile): EvalCase[] {
+/** Held-out cases that were not used to write the phrase lists (`blind`: the set committed before any tuning it could inform). */
+export function holdoutCases(file: HoldoutFile, set: 'holdout' | 'blind' = 'holdout'): EvalCase[] {
   return file.cases
     .filter((entry) => !entry.usedForRules)
     .map((entry) => ({
       id: entry.id,
-      set: 'holdout' as const,
+      set,
       expect: entry.expect,
       service: entry.service,
       lang: entry.lang,

@@ -57,6 +57,8 @@ export const LanguagePhrases = v.object({
   addressee: Entries,
   /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */
   hedges: Entries,
+  /** Words a block page uses to explain itself to the reader ('if you see this message'): they cancel a hedge they contain. */
+  explainers: v.optional(Entries),
   samples: v.object({
     refusal: v.pipe(v.array(v.string()), v.minLength(1)),
     lookAlike: v.pipe(v.array(v.string()), v.minLength(1)),
@@ -107,6 +109,8 @@ const Signals = v.object({
   codeLocationStems: Entries,
   codeRefusalStems: Entries,
   codeGuardStems: v.array(v.object({ ...Entry.entries, kind: GuardKind })),
+  /** Words that, right beside a refusal code, make it a structured error without an envelope (`… "UnsupportedUserLocation" error`). */
+  codeContextMarkers: Entries,
   urlRefusalPaths: Entries,
   urlRefusalQueries: Entries,
   urlListingPaths: Entries,
@@ -114,6 +118,10 @@ const Signals = v.object({
   envelopeMarkers: Entries,
   statusInText: Entries,
   relayMarkers: Entries,
+  /** Messages that refuse without any reason; a 403 from a service's own API saying only this is a region refusal. */
+  reasonlessRefusals: Entries,
+  /** The envelope words allowed around a reasonless message; any other word is a reason (a key, a model, a permission). */
+  reasonlessEnvelopeWords: Entries,
 });
 export type Signals = v.InferOutput<typeof Signals>;
 

@@ -4,6 +4,7 @@
  * look-alike), who it says refused, and its limits (never throws, bounded reading).
  */
 import { describe, expect, it } from 'vitest';
+import { findProduct } from '../../services';
 import { classifyObservation } from '../index';
 import type { Observation } from '../observation';
 import { loadRecogniserData } from './data';
@@ -307,5 +308,79 @@ describe('limits', () => {
     });
     expect(verdict?.evidence.length ?? 0).toBeLessThanOrEqual(300);
     expect(verdict?.evidence).not.toMatch(/<[a-z/]/i);
+  });
+});
+
+describe('shapes beyond the listed wording', () => {
+  const api = (url: string, status: number, body: string) =>
+    recogniseRefusal({ kind: 'response', url, status, body, host: findProduct(url) });
+
+  it('reads a reasonless 403 from a service’s own API as a refusal, and only that', () => {
+    const bare = '{"error":{"type":"forbidden","message":"Request not allowed"}}';
+    expect(api('https://api.anthropic.com/v1/messages', 403, bare)?.service).toBe('anthropic');
+    expect(api('https://api.openai.com/v1/chat/completions', 403, bare)?.service).toBe('openai');
+    // A 403 that gives a reason is a permission error.
+    expect(
+      api(
+        'https://api.anthropic.com/v1/messages',
+        403,
+        '{"error":{"type":"permission_error","message":"Your API key does not have permission to use the specified resource."}}',
+      ),
+    ).toBeNull();
+    expect(
+      api(
+        'https://api.anthropic.com/v1/messages',
+        403,
+        '{"error":{"type":"forbidden","message":"Request not allowed: organization has been disabled"}}',
+      ),
+    ).toBeNull();
+    // Another status, another host, a gateway, or the same words in a page mean something else.
+    expect(api('https://api.anthropic.com/v1/messages', 401, bare)).toBeNull();
+    expect(api('https://example.com/v1/messages', 403, bare)).toBeNull();
+    expect(api('https://openrouter.ai/api/v1/chat/completions', 403, bare)).toBeNull();
+    expect(
+      recogniseRefusal({
+        kind: 'page',
+        url: 'https://claude.ai/new',
+        body: 'Request not allowed',
+        host: findProduct('https://claude.ai/new'),
+      }),
+    ).toBeNull();
+  });
+
+  it('reads a refusal code written as a class name when an error word names it, not in prose', () => {
+    expect(recognised({ kind: 'text', body: 'Instance of "UnsupportedUserLocation" error' })).not.toBeNull();
+    expect(recognised({ kind: 'text', body: 'GenerateContentError.unsupportedUserLocation' })).not.toBeNull();
+    expect(blocked({ kind: 'text', body: 'Added an UnsupportedUserLocation case to the enum.' })).toBeNull();
+    // The browser's geolocation API has codes of its own; 'not supported' is no refusal stem for that reason.
+    expect(blocked({ kind: 'text', body: "reject(new Error('GEOLOCATION_NOT_SUPPORTED'));" })).toBeNull();
+    expect(blocked({ kind: 'text', body: "setLocationError(t('location_not_supported'))" })).toBeNull();
+  });
+
+  it('lets a page explain itself to its reader, but keeps a guess a guess', () => {
+    expect(
+      recognised({
+        kind: 'text',
+        body: 'If you see this message, it means Foo is not supported in your region.',
+      }),
+    ).not.toBeNull();
+    expect(
+      blocked({
+        kind: 'text',
+        body: 'If you see this message, Foo may not be available in your region yet.',
+      }),
+    ).toBeNull();
+  });
+
+  it('takes "this region" as the reader’s, except for a cloud region or a quoted page', () => {
+    expect(recognised({ kind: 'text', body: 'Service is unavailable in this region.' })).not.toBeNull();
+    expect(recognised({ kind: 'text', body: '该地区不可用' })).not.toBeNull();
+    for (const body of [
+      'SubscriptionIsOverQuotaForSku: This region has quota of 0 instances for your subscription.',
+      'The model is not available in this region: deploy it in us-east-1 instead.',
+      'We need to display an error page saying the add-on is not available in this region.',
+      'Delivery is not available in this country.',
+    ])
+      expect(blocked({ kind: 'text', body }), body).toBeNull();
   });
 });

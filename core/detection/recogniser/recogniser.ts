@@ -142,6 +142,7 @@ interface Compiled {
   unavailable: TermSet;
   addressee: TermSet;
   hedges: TermSet;
+  explainers: TermSet;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -153,6 +154,8 @@ interface Compiled {
   codeLocation: string[];
   codeRefusal: string[];
   codeGuard: string[];
+  /** An error or exception word right beside a code. */
+  codeContext: RegExp | null;
   compactLocation: string[];
   compactUnavailable: string[];
   compactAddressee: string[];
@@ -186,6 +189,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
     hedges: termSet(byLanguage(languages, (language) => language.hedges)),
+    explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -204,6 +208,11 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     codeLocation: signals.codeLocationStems.map((entry) => entry.text),
     codeRefusal: signals.codeRefusalStems.map((entry) => entry.text),
     codeGuard: signals.codeGuardStems.map((entry) => entry.text),
+    codeContext:
+      signals.codeContextMarkers.length === 0
+        ? null
+        : // Inside a glued neighbour too: `GenerateContentError.unsupportedUserLocation`.
+          new RegExp(signals.codeContextMarkers.map((entry) => escapeRegExp(entry.text)).join('|'), 'u'),
     compactLocation: compact(byLanguage(enOnly, (language) => language.location)),
     compactUnavailable: compact(byLanguage(enOnly, (language) => language.unavailable)),
     compactAddressee: compact(byLanguage(enOnly, (language) => language.addressee)),
@@ -276,6 +285,15 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
     found.push({ start: match.index, end: match.index + word.length, word });
   }
   return found;
+}
+
+/** How close an error word must be to a code to name it (`"UnsupportedUserLocation" error`, `exceptions.RegionError`). */
+const CODE_CONTEXT_WINDOW = 16;
+
+function codeNamedAsError(compiled: Compiled, text: string, hit: CodeHit): boolean {
+  if (!compiled.codeContext) return false;
+  const around = text.slice(Math.max(0, hit.start - CODE_CONTEXT_WINDOW), hit.end + CODE_CONTEXT_WINDOW);
+  return compiled.codeContext.test(around.replace(hit.word, ' '));
 }
 
 function plain(text: string): string {
@@ -456,7 +474,11 @@ function findInText(
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
     return gluedFinding(compiled, text);
   const addressees = hits(compiled.addressee, text);
-  const hedges = hits(compiled.hedges, text);
+  const explainers = hits(compiled.explainers, text);
+  // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
+  const hedges = hits(compiled.hedges, text).filter(
+    (hedge) => !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end),
+  );
   const spans = sentences(text);
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
 
@@ -488,8 +510,15 @@ function findInText(
         : undefined);
     const structured = sentenceCodes.length > 0 || context.structuredCarrier;
     if (best && !addressee && !structured) continue;
-    if (!best && sentenceCodes.length > 0 && !context.structuredCarrier && !context.ownHost && !addressee) {
-      // A bare code needs an envelope, a status or an addressee around it.
+    if (
+      !best &&
+      sentenceCodes.length > 0 &&
+      !context.structuredCarrier &&
+      !context.ownHost &&
+      !addressee &&
+      !sentenceCodes.some((hit) => codeNamedAsError(compiled, text, hit))
+    ) {
+      // A bare code needs an envelope, a status, an addressee or an error word right beside it.
       continue;
     }
     const phrases = [
@@ -514,6 +543,36 @@ function findInText(
     structured: accepted.some((entry) => entry.structured),
     inTitle: false,
     share: Math.min(1, covered / text.length),
+  };
+}
+
+/** Longest body a reasonless refusal comes in: a bare envelope around one short message. */
+const REASONLESS_LIMIT = 256;
+
+/**
+ * A 403 from a service's own API whose only words are a reasonless refusal ('Request not allowed')
+ * inside a bare error envelope. Any other word (a key, a model, a permission, an organisation) is a
+ * reason, and a 403 with a reason is a permission error, not a region refusal.
+ */
+function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: string): TextFinding | null {
+  const { signals } = compiled.data;
+  if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
+  if (GATEWAYS.has(input.host.service) || text.length > REASONLESS_LIMIT) return null;
+  const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
+  if (!message) return null;
+  const allowed = new Set([
+    ...message.text.split(' '),
+    ...signals.reasonlessEnvelopeWords.map((entry) => entry.text),
+  ]);
+  const words = text.match(/[\p{L}]+/gu) ?? [];
+  if (words.some((word) => !allowed.has(word))) return null;
+  return {
+    phrases: [message.text],
+    lang: 'en',
+    evidence: plain(text),
+    structured: true,
+    inTitle: false,
+    share: 1,
   };
 }
 
@@ -581,8 +640,8 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
   const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
 
-  let finding: TextFinding | null = null;
-  if (title) {
+  let finding: TextFinding | null = reasonlessFinding(compiled, input, text);
+  if (!finding && title) {
     const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true });
     if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
   }
