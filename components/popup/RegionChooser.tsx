@@ -41,7 +41,7 @@ export function RegionChooser({
           ? t('unreachable.regionAskRefused', { service: serviceName, regions })
           : t('unreachable.regionAskUnreachable')}
       </p>
-      <div class="chooser-buttons" role="group" aria-label={t('unreachable.regionGroup')}>
+      <fieldset class="chooser-buttons" aria-label={t('unreachable.regionGroup')}>
         {question.candidates.map((code) => {
           const own = OWN_NAMES[code];
           return (
@@ -59,7 +59,7 @@ export function RegionChooser({
         <button type="button" class="button button-small" onClick={onOther}>
           {t('unreachable.regionOther')}
         </button>
-      </div>
+      </fieldset>
     </section>
   );
 }
