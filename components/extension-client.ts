@@ -18,6 +18,8 @@ export interface DownloadFile {
 
 export interface ExtensionClient {
   send<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>>;
+  /** Reads keys of storage.session (the popup's snapshot, core/snapshot): no message, no worker. */
+  readSession(keys: string[]): Promise<Record<string, unknown>>;
   /** The tab the popup was opened for: `?tabId=` in the page URL wins (tests, demo), else the active tab. */
   currentTab(): Promise<{ id: number; url: string | null } | null>;
   /** Open the options page, optionally at a section anchor such as `log`. */
@@ -37,6 +39,11 @@ export interface ExtensionClient {
 export function createExtensionClient(): ExtensionClient {
   return {
     send: (type, input) => sendMessage(type, input as never) as never,
+    async readSession(keys) {
+      const area = browser.storage.session;
+      if (!area) return {};
+      return (await area.get(keys)) as Record<string, unknown>;
+    },
     async currentTab() {
       const fromUrl = new URLSearchParams(globalThis.location?.search ?? '').get('tabId');
       if (fromUrl && /^\d+$/.test(fromUrl)) {

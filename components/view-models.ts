@@ -50,6 +50,13 @@ export interface SuggestionView {
   keyWarnings: MessageRef[];
   /** Suggested model by tier for the model the user was on, when known. */
   modelMapping: ModelMappingView | null;
+  /** Dates of the model names and base URL, and whether each is over 180 days old. */
+  freshness: {
+    modelsAsOf: string | null;
+    modelsMayHaveChanged: boolean;
+    baseUrlAsOf: string | null;
+    baseUrlMayHaveChanged: boolean;
+  };
 }
 
 /** One tool ("Use it in…") set up for one platform: what to copy and what to watch out for. */

@@ -38,6 +38,7 @@ export function suggestionView(answer: SuggestionAnswer): SuggestionView {
     baseUrl: answer.baseUrl,
     keyWarnings: answer.keyWarnings.map((w) => ({ key: w.key, params: { ...w.params } })),
     modelMapping: answer.modelMapping ? { from: answer.modelMapping.from, to: answer.modelMapping.to } : null,
+    freshness: { ...answer.freshness },
   };
 }
 

@@ -9,9 +9,13 @@ import { badgeAdapter, hostPortsAdapter, notifyAdapter } from '../core/backgroun
 import { createBrowserEvents } from '../core/background/browser-events';
 import { createBackground } from '../core/background/create-background';
 import { NotifyGate } from '../core/background/notify-gate';
+import { PageWatchArming } from '../core/background/page-watch-arming';
+import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
+import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
+import { keepRecentSnapshot } from '../core/snapshot/recent-writer';
 import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
 
@@ -37,6 +41,7 @@ export default defineBackground(() => {
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
     online: () => navigator.onLine !== false,
+    data: { mirrors: BUILD_MIRRORS },
   });
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
@@ -48,7 +53,14 @@ export default defineBackground(() => {
     );
   }
 
-  const events = createBrowserEvents(bg);
+  // The popup's first paint reads popup.recent from storage.session (core/snapshot).
+  keepRecentSnapshot(bg.recentSnapshot, browser.storage.onChanged);
+
+  // A failed request or a route change: the tab's page-text watcher looks closely for a while.
+  const arming = new PageWatchArming({
+    send: (tabId, reason) => sendToPageWatch('armPageWatch', { reason }, { tabId, frameId: 0 }),
+  });
+  const events = createBrowserEvents(bg, arming);
   const watchedUrls = matchPatterns(['webApp', 'api', 'blockPage']);
   const webRequest = browser.webRequest;
   webRequest.onBeforeRequest.addListener((d) => events.beforeRequest(d), {

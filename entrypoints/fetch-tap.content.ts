@@ -4,7 +4,7 @@
  * `matches` and the host list are filled in at build time from core/services (wxt.config.ts).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { hostMatcher, installFetchTap } from '../core/watch/fetch-tap';
+import { hostMatcher, installFetchTap, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
 
 declare const __DETOUR_TAP_HOSTS__: { hosts: string[]; patterns: string[] };
 
@@ -15,6 +15,11 @@ export default defineContentScript({
   main() {
     const isWatched = hostMatcher(__DETOUR_TAP_HOSTS__.hosts, __DETOUR_TAP_HOSTS__.patterns);
     // Posted to this window only (same origin); the isolated script checks source and shape.
-    installFetchTap(globalThis, isWatched, (message) => window.postMessage(message, location.origin));
+    installFetchTap(
+      globalThis,
+      isWatched,
+      (message) => window.postMessage(message, location.origin),
+      () => window.dispatchEvent(new Event(TAP_CUE_EVENT)),
+    );
   },
 });

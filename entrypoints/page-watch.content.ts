@@ -1,15 +1,19 @@
 /**
  * Isolated-world watcher on the services' web apps: block pages and banners in the page's text,
- * and the MAIN-world fetch tap's findings relayed to the background. Sends only bounded excerpts
+ * and the MAIN-world fetch tap's findings relayed to the background. The page is observed fully
+ * only in windows (core/watch/watch-windows): the load, a route change, the tab shown again, a
+ * failed request to the service seen here by the tap or by the background; a cheap sweep covers
+ * the time between. Sends only bounded excerpts
  * that pass the engine's keyword prefilter; the background classifies and decides.
  * `matches` is filled in wxt.config.ts from core/services (keeps the services table out of this
  * bundle); everything is registered through ctx so it stops when the extension reloads.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mightMatterForPage } from '../core/detection/page-triggers';
-import { sendToBackground } from '../core/messaging/content-messenger';
-import { readTapMessage } from '../core/watch/fetch-tap';
+import { onPageWatchMessage, sendToBackground } from '../core/messaging/content-messenger';
+import { readTapMessage, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
 import { AddedTextCollector, sendBudget } from '../core/watch/page-text';
+import { WatchWindows } from '../core/watch/watch-windows';
 
 export default defineContentScript({
   matches: [],
@@ -59,16 +63,40 @@ export default defineContentScript({
     // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
     collector.checkDocument(document.body?.innerText ?? '');
 
-    const observer = new MutationObserver((records) => collector.onMutations(records));
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => observer.disconnect());
+    const windows = new WatchWindows({
+      document,
+      sink: collector,
+      timers: { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) },
+    });
+    windows.start();
+    ctx.onInvalidated(() => windows.stop());
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') windows.arm('visible');
+    });
+    // Single-page route changes: the Navigation API where the browser has it, history otherwise;
+    // the background also arms on the tab's URL change (tabs.onUpdated) in every browser.
+    // The fetch tap's cue arrives before the page's own handlers run (core/watch/fetch-tap).
+    ctx.addEventListener(window, TAP_CUE_EVENT as 'message', () => windows.arm('failedRequest'));
+    const onRoute = () => windows.arm('route');
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('navigate', onRoute);
+    ctx.onInvalidated(() => navigation?.removeEventListener('navigate', onRoute));
+    ctx.addEventListener(window, 'popstate', onRoute);
+    const stopArming = onPageWatchMessage('armPageWatch', ({ data }) => {
+      if (data?.reason === 'failedRequest' || data?.reason === 'route') windows.arm(data.reason);
+    });
+    ctx.onInvalidated(stopArming);
 
     // The fetch tap posts from the page's own world: anyone on the page could post the same.
     const tapBudget = sendBudget(10, 10_000);
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window || event.origin !== location.origin) return;
       const tap = readTapMessage(event.data);
-      if (!tap || !tapBudget()) return;
+      if (!tap) return;
+      // A failed request to the service: the page may show why in a moment.
+      windows.arm('failedRequest');
+      // A network failure (status 0) is no evidence of a block; only HTTP errors are reported.
+      if (tap.status === 0 || !tapBudget()) return;
       report('fetch-tap', {
         kind: 'response',
         url: tap.url,

@@ -43,7 +43,7 @@ export function AboutSection() {
             </details>
           </li>
           <li>{t('options.about.sentExitCheck')}</li>
-          <li>{t('options.about.sentCatalog')}</li>
+          <li>{t('dataUpdates.sent')}</li>
           <li>{t('options.about.sentLinks')}</li>
         </ul>
         <p class="muted small">{t('options.about.version', { version: client.extensionVersion() })}</p>

@@ -115,7 +115,7 @@ export function Options({ settings, log, catalog, classify, toolPreference }: Op
                 toolPreference={toolPreference}
               />
               <BackupSection values={values} />
-              <CatalogSection info={info} values={values} onChange={update} />
+              <CatalogSection info={info} />
               <AboutSection />
             </>
           ) : status === 'loading' ? (

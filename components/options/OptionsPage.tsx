@@ -1,6 +1,8 @@
 /** Wires the options page to the real browser: client, stores, catalog and the engine. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { applyStoredUpdate } from '../../core/catalog/stored-update';
+import { loadInstalledData } from '../../core/data-updates/installed';
+import { DATA_SIGNING_KEYS } from '../../core/data-updates/keys';
+import { BUILT_DATA, LIVE_INSTALLER } from '../../core/data-updates/live-data';
 import { classifyObservation } from '../../core/detection';
 import { browserArea } from '../../core/storage/key-value-area';
 import { createCatalogView } from '../catalog-live';
@@ -18,10 +20,16 @@ export function OptionsPage() {
   const toolPreference = useMemo(liveToolPreference, []);
   const [catalog, setCatalog] = useState(() => createCatalogView());
   useEffect(() => {
-    // A stored catalog update (validated again) replaces the bundled data; a new view re-renders.
-    void applyStoredUpdate(browserArea('local'))
-      .then((applied) => {
-        if (applied.platforms || applied.regions) setCatalog(createCatalogView());
+    // A stored signed bundle (verified and validated again) replaces the built-in data here too;
+    // a new view re-renders with it.
+    void loadInstalledData({
+      area: browserArea('local'),
+      installer: LIVE_INSTALLER,
+      keys: DATA_SIGNING_KEYS,
+      built: BUILT_DATA,
+    })
+      .then((status) => {
+        if (status.source === 'signed') setCatalog(createCatalogView());
       })
       .catch(() => undefined);
   }, []);

@@ -4,10 +4,12 @@
  * (components/testing/test-background.ts), on fakeBrowser. Blocks are created the way a content
  * script reports them, from the signature fixtures; "Check now" reaches a local answerer.
  */
+
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
+import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../reference/block-signatures.json';
 import { createRemoteCatalogView } from '../catalog-remote';
@@ -111,7 +113,7 @@ describe('popup: no events', () => {
     expect(
       await screen.findByText('Detour is watching chatgpt.com and has not seen it refuse your region.'),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
     const offer = await screen.findByRole('region', {
       name: 'Check my connection when I open an AI service?',
     });
@@ -156,7 +158,7 @@ describe('popup: a service that cannot be reached', () => {
     expect(within(card).getByText('chatgpt.com: ERR_CONNECTION_RESET')).toBeTruthy();
     expect(within(card).queryByText(/refused/)).toBeNull();
     expect(screen.queryByText('No region block seen on this tab')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
     const suggestions = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
     expect(
       within(suggestions)
@@ -281,6 +283,82 @@ describe('popup: first questions', () => {
   });
 });
 
+describe('popup: first paint from the snapshot', () => {
+  it('paints the tab’s block and the recent events from storage.session before any message returns', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    expect(
+      (await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body }))
+        .accepted,
+    ).toBe(true);
+    await background.snapshotWritten();
+
+    // A background that never answers: whatever shows came from the snapshot.
+    const real = createExtensionClient();
+    const sent: string[] = [];
+    const silent: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: (type) => {
+        sent.push(type);
+        return new Promise(() => {});
+      },
+    };
+    renderPopup(silent);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "ChatGPT refused this browser's region" }),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('[data-ready]')).not.toBeNull());
+    expect(screen.getByRole('button', { name: 'Open the full log (1 events)' })).toBeTruthy();
+    // The questions were asked all the same (their answers would replace the snapshot).
+    expect(sent).toContain('getTabState');
+    expect(sent).toContain('queryLog');
+  });
+
+  it('without a snapshot of the log, waits for the background instead of painting an empty log', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    await fakeBrowser.storage.session.remove('popup.recent');
+    const silent: ExtensionClient = {
+      ...createExtensionClient(),
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      send: () => new Promise(() => {}),
+    };
+    const { store } = renderPopup(silent);
+    await waitFor(() => expect(store.getState().tab.status).toBe('ready'));
+    expect(store.getState().recent.status).toBe('loading');
+    expect(document.querySelector('[data-ready]')).toBeNull();
+  });
+
+  it('an answer replaces the snapshot, and a late snapshot never replaces an answer', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    await background.snapshotWritten();
+    const real = createExtensionClient();
+    let releaseSnapshot: () => void = () => {};
+    const snapshotHeld = new Promise<void>((resolve) => {
+      releaseSnapshot = resolve;
+    });
+    const client: ExtensionClient = {
+      ...real,
+      currentTab: async () => ({ id: tabId, url: 'https://chatgpt.com/' }),
+      readSession: async (keys) => {
+        const stale = await real.readSession(keys);
+        await snapshotHeld;
+        return { ...stale, [`tab.${tabId}`]: { url: 'https://chatgpt.com/', navigatedAt: 0, events: [] } };
+      },
+    };
+    const { store } = renderPopup(client);
+    await store.getState().load();
+    expect(store.getState().tab.status).toBe('ready');
+    releaseSnapshot();
+    await new Promise((r) => setTimeout(r, 20));
+    const tab = store.getState().tab;
+    expect(tab.status === 'ready' && tab.value?.events.length).toBe(1);
+  });
+});
+
 describe('popup: a block on this tab', () => {
   async function blockOnTab(times = 1): Promise<number> {
     // Suggestions depend on the region; the test machine's time zone must not decide them.
@@ -311,15 +389,33 @@ describe('popup: a block on this tab', () => {
     const cards = within(suggestions)
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('suggestion'));
-    expect(cards.length).toBe(3);
-    // Each suggestion says why, and links only to https pages from the catalog.
+    expect(cards.length).toBe(5);
+    // Each suggestion says why, how fresh its model names are, and links only to https pages from the catalog.
     for (const card of cards) {
       expect(within(card).getByRole('list', { name: 'Why it is suggested' })).toBeTruthy();
+      expect(within(card).getByText(/^Model names as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\./)).toBeTruthy();
       for (const link of within(card).queryAllByRole('link')) {
         expect(link.getAttribute('href')).toMatch(/^https:\/\//);
         expect(link.getAttribute('rel')).toContain('noopener');
       }
     }
+
+    // "Show all" opens the rest of the ranked catalog, and closes it again.
+    const showAll = within(suggestions).getByRole('button', { name: /^Show all \d+$/ });
+    expect(showAll.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(showAll);
+    const everyCard = within(suggestions)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('suggestion'));
+    expect(everyCard.length).toBeGreaterThan(5);
+    expect(showAll.textContent).toBe('Show fewer');
+    expect(showAll.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(showAll);
+    expect(
+      within(suggestions)
+        .getAllByRole('listitem')
+        .filter((li) => li.classList.contains('suggestion')).length,
+    ).toBe(5);
 
     // This service's history and the recent events everywhere, with the way to the full log.
     expect(await screen.findByRole('heading', { name: 'OpenAI: recent history' })).toBeTruthy();
@@ -351,7 +447,7 @@ describe('popup: a block on this tab', () => {
   it('shows an offer announced more than 12 months ago as "may have ended", and a current one without', async () => {
     // Every catalogued platform for an OpenAI block in CN, from the background the popup asks.
     const answer = await background.handlers.getSuggestions(
-      { service: 'openai', product: 'chatgpt', region: 'CN', limit: 10 },
+      { service: 'openai', product: 'chatgpt', region: 'CN', limit: MAX_SUGGESTIONS },
       { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/popup.html` },
     );
     const all = answer.suggestions.map(suggestionView);
@@ -377,10 +473,15 @@ describe('popup: a block on this tab', () => {
     );
     const staleCard = screen.getByRole('heading', { name: stale?.name }).closest('li') as HTMLElement;
     expect(within(staleCard).getByText('Migration offer')).toBeTruthy();
-    expect(within(staleCard).getByText(/^Announced [A-Z][a-z]{2} 20\d\d, may have ended\.$/)).toBeTruthy();
-    // Zhipu's 2024 moving plan is in the catalog as announced 2024-06: on 2026-11-25 it is stale.
+    expect(
+      within(staleCard).getByText(/^Announced [A-Z][a-z]{2}( \d{1,2},)? 20\d\d, may have ended\.$/),
+    ).toBeTruthy();
+    // Baidu's 2024 offers are its only ones: on 2026-11-25 they are stale. Zhipu shows its standing
+    // free models, which a page read within the year still lists, rather than its 2024 plan.
+    const baidu = all.find((s) => s.platformId === 'baidu-qianfan');
+    expect(baidu?.incentive?.stale).toBe(true);
     const zhipu = all.find((s) => s.platformId === 'zhipu');
-    expect(zhipu?.incentive?.stale).toBe(true);
+    expect(zhipu?.incentive?.stale).toBe(false);
     if (current) {
       const currentCard = screen.getByRole('heading', { name: current.name }).closest('li') as HTMLElement;
       expect(within(currentCard).queryByText(/may have ended/)).toBeNull();
@@ -520,7 +621,7 @@ describe('popup in Chinese', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '立即检查' }));
+    fireEvent.click(await screen.findByRole('button', { name: '立即检查' }));
     expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
   });
 

@@ -5,23 +5,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RegionQuestion } from '../../core/messaging/protocol';
+import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import type { RemoteCatalogView } from '../catalog-view';
 import { countryName, t } from '../i18n';
 import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
-import { SuggestionList } from '../shared/SuggestionList';
 import type { PopupState } from '../stores/popup-store';
 import type { SettingsState } from '../stores/settings-store';
 import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
-import { CheckNow } from './CheckNow';
-import { ConnectionCheckOffer } from './ConnectionCheckOffer';
-import { ExitCountryLine } from './ExitCountryLine';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
 import { RegionChooser } from './RegionChooser';
 import { firstBlock, firstUnreachable, TabSummary } from './TabSummary';
+
+type WayForwardParts = typeof import('./way-forward-parts');
 
 /** Where the exit country shown came from. */
 type ExitSource = 'check' | 'warning' | 'answer';
@@ -37,7 +36,8 @@ export interface PopupProps {
   now?: number;
 }
 
-const SUGGESTIONS_SHOWN = 3;
+/** Shown at first; the rest of the ranked catalog is one "Show all" away. */
+const SUGGESTIONS_SHOWN = 5;
 
 export function Popup({ store, settings, catalog, toolPreference, now }: PopupProps) {
   const client = useClient();
@@ -53,6 +53,9 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     void settings.getState().load();
     return () => settings.getState().dispose();
   }, [store, settings]);
+
+  // Loaded after the first paint, once there is a service to act on (./way-forward-parts).
+  const [parts, setParts] = useState<WayForwardParts | null>(null);
 
   const tabState = tab.status === 'ready' ? tab.value : null;
   const block = firstBlock(tabState);
@@ -70,6 +73,15 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
   // The background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
   const wantsSuggestions = !!focus && (!!block || !!warning || !!unreachable);
+  const needsParts = !!focus || !!exitAnswer;
+  useEffect(() => {
+    if (!needsParts || parts) return;
+    let current = true;
+    import('./way-forward-parts').then((loaded) => current && setParts(loaded));
+    return () => {
+      current = false;
+    };
+  }, [needsParts, parts]);
 
   // Asked of the background only when there is something to suggest or judge: a quiet tab asks nothing.
   const [guessed, setGuessed] = useState<{ region: string | null; ask?: RegionQuestion } | null>(null);
@@ -124,7 +136,7 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     if (!suggestionsFor || !focus) return;
     let current = true;
     catalog
-      .suggestions({ service: focus.service, product: focus.product, region, limit: SUGGESTIONS_SHOWN })
+      .suggestions({ service: focus.service, product: focus.product, region, limit: MAX_SUGGESTIONS })
       .then((answer) => current && setWays(answer))
       .catch(() => current && setWays({ suggestions: [], sourceModels: [] }));
     return () => {
@@ -215,16 +227,16 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
         data-ready={tab.status !== 'loading' && recent.status !== 'loading' ? '' : undefined}
       >
         <TabSummary tab={tab} now={now} />
-        {warningView ? (
-          <ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
+        {parts && warningView ? (
+          <parts.ExitCountryLine view={warningView} now={now} onAdopt={adopt(warningView.country)} />
         ) : null}
-        {answerView ? (
-          <ExitCountryLine view={answerView} now={now} onAdopt={adopt(answerView.country)} />
+        {parts && answerView ? (
+          <parts.ExitCountryLine view={answerView} now={now} onAdopt={adopt(answerView.country)} />
         ) : exitAnswer && !exitAnswer.country && !exitView && !warningView ? (
           <p class="muted small">{t('check.exitCountryUnknown')}</p>
         ) : null}
-        {focus ? (
-          <CheckNow
+        {parts && focus ? (
+          <parts.CheckNow
             serviceName={focusName}
             check={check}
             exitView={exitView}
@@ -252,8 +264,8 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             {t('unreachable.regionChosen', { region: countryName(chosenNow) })}
           </p>
         ) : null}
-        {wantsSuggestions && ways ? (
-          <SuggestionList
+        {parts && wantsSuggestions && ways ? (
+          <parts.SuggestionList
             suggestions={ways.suggestions}
             region={region}
             regionAutomatic={values?.region.mode !== 'chosen'}
@@ -267,10 +279,11 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             }
             onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}
             onChangeRegion={() => void client.openOptions('region')}
+            initiallyShown={SUGGESTIONS_SHOWN}
           />
         ) : null}
-        {showOffer ? (
-          <ConnectionCheckOffer
+        {parts && showOffer ? (
+          <parts.ConnectionCheckOffer
             onAccept={() =>
               void settings.getState().update({ exitCheckOnOpen: true, exitCheckOffered: true })
             }

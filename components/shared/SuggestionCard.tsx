@@ -45,6 +45,20 @@ function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
   );
 }
 
+/** "Model names as of <date>", and "may have changed" once that date is over 180 days old. */
+function FreshnessLine({ freshness }: { freshness: SuggestionView['freshness'] }) {
+  if (!freshness.modelsAsOf) return null;
+  const old = freshness.modelsMayHaveChanged;
+  return (
+    <p class={old ? 'small tone-warn-text' : 'small muted'} data-freshness={old ? 'old' : 'fresh'}>
+      {old ? <Icon name="info" size={12} /> : null}
+      {old ? ' ' : null}
+      {t('ranking.modelsAsOf', { date: formatIsoDate(freshness.modelsAsOf) })}
+      {old ? ` ${t('ranking.mayHaveChanged')}` : null}
+    </p>
+  );
+}
+
 /**
  * The code for the chosen source model, asked once per platform and model while the code is
  * shown; null until the first promised answer arrives.
@@ -173,6 +187,16 @@ export function SuggestionCard({
           <CopyButton text={suggestion.baseUrl} label={t('suggestion.copyBaseUrl')} />
         </div>
       ) : null}
+      {suggestion.baseUrl &&
+      suggestion.freshness.baseUrlMayHaveChanged &&
+      suggestion.freshness.baseUrlAsOf ? (
+        <p class="small tone-warn-text">
+          <Icon name="info" size={12} />{' '}
+          {t('ranking.baseUrlAsOf', { date: formatIsoDate(suggestion.freshness.baseUrlAsOf) })}{' '}
+          {t('ranking.mayHaveChanged')}
+        </p>
+      ) : null}
+      <FreshnessLine freshness={suggestion.freshness} />
       {suggestion.keyWarnings.map((w) => {
         const text = tMaybe(w.key, w.params);
         return text ? (

@@ -1,4 +1,5 @@
 /** The way forward: ranked alternatives for the blocked service and the person's region. */
+import { useState } from 'preact/hooks';
 import { countryName, t } from '../i18n';
 import type { SnippetSetView, SuggestionView, ToolConfigView } from '../view-models';
 import { SuggestionCard } from './SuggestionCard';
@@ -14,6 +15,7 @@ export function SuggestionList({
   onChooseTool,
   onChangeRegion,
   headingLevel = 2,
+  initiallyShown,
 }: {
   suggestions: SuggestionView[];
   region: string | null;
@@ -27,7 +29,12 @@ export function SuggestionList({
   onChooseTool?: (toolId: string) => void;
   onChangeRegion?: () => void;
   headingLevel?: 2 | 3;
+  /** Show this many first, with "Show all" for the rest; all when absent. */
+  initiallyShown?: number;
 }) {
+  const [expanded, setExpanded] = useState(false);
+  const collapsible = initiallyShown !== undefined && suggestions.length > initiallyShown;
+  const shown = collapsible && !expanded ? suggestions.slice(0, initiallyShown) : suggestions;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const regionText = region
     ? t(regionAutomatic ? 'suggestion.regionAutomatic' : 'suggestion.regionChosen', {
@@ -54,8 +61,8 @@ export function SuggestionList({
       {suggestions.length === 0 ? (
         <p class="muted">{t('suggestion.none')}</p>
       ) : (
-        <ol class="suggestion-list">
-          {suggestions.map((suggestion, index) => (
+        <ol class="suggestion-list" id="suggestion-list">
+          {shown.map((suggestion, index) => (
             <SuggestionCard
               key={suggestion.platformId}
               suggestion={suggestion}
@@ -68,6 +75,17 @@ export function SuggestionList({
           ))}
         </ol>
       )}
+      {collapsible ? (
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={expanded}
+          aria-controls="suggestion-list"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('ranking.showFewer') : t('ranking.showAll', { count: String(suggestions.length) })}
+        </button>
+      ) : null}
     </section>
   );
 }

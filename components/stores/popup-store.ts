@@ -1,12 +1,16 @@
 /**
- * State of the toolbar popup. Fed by the background through the message protocol:
- * getTabState (this tab), queryLog with small limits (this service's history, recent events
- * everywhere) and checkReachability ("Check now"). Never loads the whole log.
+ * State of the toolbar popup. First painted from the snapshot the background keeps in
+ * storage.session (core/snapshot: this tab's blocks, the newest events), read without a message;
+ * then fed by the background through the message protocol: getTabState (this tab), queryLog with
+ * small limits (this service's history, recent events everywhere) and checkReachability
+ * ("Check now"). An answer always replaces the snapshot; the snapshot never replaces an answer.
+ * Never loads the whole log.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
 import type { LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
+import { readPopupSnapshot } from '../../core/snapshot/popup-snapshot';
 import type { ExtensionClient } from '../extension-client';
 
 /** How many rows each popup list asks for: what fits on screen, not the log. */
@@ -50,35 +54,64 @@ export function createPopupStore(client: ExtensionClient): StoreApi<PopupState> 
   let loading: Promise<void> | null = null;
   return createStore<PopupState>()((set, get) => {
     async function loadOnce(): Promise<void> {
+      // Which parts the background has answered: from then on the snapshot is out of date.
+      let recentAnswered = false;
+      let tabAnswered = false;
       // Sent before the tab is known: the recent events do not depend on it.
       const recent = client
         .send('queryLog', { limit: POPUP_LIMITS.recent, offset: 0 })
-        .then((page) =>
+        .then((page) => {
+          recentAnswered = true;
           set({
             recent: { status: 'ready', value: { events: newestFirst(page.events), total: page.total } },
-          }),
-        )
-        .catch((error) => set({ recent: { status: 'failed', reasonKey: failureKey(error) } }));
+          });
+        })
+        .catch((error) => {
+          // What the snapshot painted stays; only a popup with nothing to show says why.
+          if (get().recent.status === 'loading')
+            set({ recent: { status: 'failed', reasonKey: failureKey(error) } });
+        });
       const current = await client.currentTab().catch(() => null);
       const tabId = current?.id ?? null;
+      globalThis.performance?.mark?.('detour:popup:tab');
       set({ tabId });
+      // The browser knows the tab's address even before the background saw a navigation.
+      const withUrl = (state: TabStateAnswer): TabStateAnswer => ({
+        ...state,
+        url: state.url ?? current?.url ?? null,
+        events: newestFirst(state.events),
+      });
+
+      // The first paint: one storage.session read, while the questions below travel.
+      void readPopupSnapshot((keys) => client.readSession(keys), tabId).then((snapshot) => {
+        globalThis.performance?.mark?.('detour:popup:snapshot');
+        if (!recentAnswered && snapshot.recent && get().recent.status === 'loading') {
+          const { events, total } = snapshot.recent;
+          set({ recent: { status: 'ready', value: { events: newestFirst(events), total } } });
+        }
+        if (!tabAnswered && tabId != null && get().tab.status === 'loading') {
+          // No record for the tab: nothing was seen there since its last navigation.
+          const state = snapshot.tab ?? { tabId, url: null, events: [] };
+          set({ tab: { status: 'ready', value: withUrl(state) } });
+        }
+      });
 
       let service: string | null = null;
       if (tabId == null) {
         set({ tab: { status: 'ready', value: null } });
       } else {
         try {
-          const state = await client.send('getTabState', { tabId });
-          // The browser knows the tab's address even before the background saw a navigation.
-          const value = {
-            ...state,
-            url: state.url ?? current?.url ?? null,
-            events: newestFirst(state.events),
-          };
+          const value = withUrl(await client.send('getTabState', { tabId }));
+          tabAnswered = true;
           set({ tab: { status: 'ready', value } });
           service = value.events[0]?.service ?? null;
         } catch (error) {
-          set({ tab: { status: 'failed', reasonKey: failureKey(error) } });
+          if (get().tab.status === 'loading')
+            set({ tab: { status: 'failed', reasonKey: failureKey(error) } });
+          else {
+            const shown = get().tab;
+            service = shown.status === 'ready' ? (shown.value?.events[0]?.service ?? null) : null;
+          }
         }
       }
 

@@ -11,9 +11,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBrowserEvents } from '../../core/background/browser-events';
 import { createBackground } from '../../core/background/create-background';
 import type { FetchLike } from '../../core/catalog/reachability';
+import type { SigningKey } from '../../core/data-updates/signature';
 import type { Observation } from '../../core/detection/observation';
 import { onMessage, type ProtocolMap, type ReportObservationInput } from '../../core/messaging/protocol';
 import { readSettings } from '../../core/settings/items';
+import { keepRecentSnapshot } from '../../core/snapshot/recent-writer';
 import { browserArea } from '../../core/storage/key-value-area';
 import pkg from '../../package.json';
 
@@ -22,6 +24,8 @@ export interface TestBackgroundOptions {
   /** What "Check now" reaches instead of the network; tests give a local answerer. */
   fetch?: FetchLike;
   checkTimeoutMs?: number;
+  /** Signed data updates: this test build's update addresses and keys (none and the built-in keys by default). */
+  data?: { mirrors: string[]; keys: SigningKey[] };
 }
 
 export function startTestBackground(options: TestBackgroundOptions) {
@@ -49,10 +53,12 @@ export function startTestBackground(options: TestBackgroundOptions) {
     extension: { id: extensionId, origin: extensionOrigin },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.checkTimeoutMs !== undefined ? { checkTimeoutMs: options.checkTimeoutMs } : {}),
+    ...(options.data ? { data: options.data } : {}),
     rateLimit: { burst: 1000, windowMs: 1000 },
     now: options.now,
     warn: () => {},
   });
+  const stopSnapshot = keepRecentSnapshot(bg.recentSnapshot, fakeBrowser.storage.onChanged, () => {});
   const handlers = bg.router;
   const { log, tabs } = bg;
 
@@ -83,7 +89,10 @@ export function startTestBackground(options: TestBackgroundOptions) {
         { id: extensionId, url: pageUrl, frameId: 0, tab: { id: tabId, url: pageUrl } },
       );
     },
+    /** Settles when `popup.recent` holds the log as it is now. */
+    snapshotWritten: () => bg.recentSnapshot.refresh(),
     stop() {
+      stopSnapshot();
       for (const remove of removers) remove();
     },
   };

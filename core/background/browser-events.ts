@@ -12,6 +12,8 @@
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
  *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on
+ * A failed fetch/XMLHttpRequest or a route change also tells the tab's page-text watcher to look
+ * closely for a while (./page-watch-arming).
  */
 import type { Observation } from '../detection/observation';
 import type { LogEvent } from '../log/event';
@@ -26,6 +28,7 @@ import {
   responseObservation,
 } from '../watch/web-request';
 import type { Background } from './create-background';
+import type { PageWatchArming } from './page-watch-arming';
 
 interface RequestDetails {
   requestId: string;
@@ -38,7 +41,7 @@ interface ResponseDetails extends RequestDetails {
   responseHeaders?: HeaderLike[];
 }
 
-export function createBrowserEvents(bg: Background) {
+export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
   /** Requests whose body the Firefox filter is reading: onCompleted leaves them to it. */
   const filtered = new Set<string>();
   /** Main-frame requests that were redirected: their next onBeforeRequest is the same navigation. */
@@ -93,6 +96,7 @@ export function createBrowserEvents(bg: Background) {
         mainFrame: details.type === 'main_frame',
         tabId: details.tabId,
       });
+      arming?.completed(details);
       if (filtered.delete(details.requestId)) return;
       const tabUrl = details.type === 'main_frame' ? details.url : undefined;
       observe(responseObservation(details), 'response', details.tabId, details.url, tabUrl);
@@ -101,6 +105,7 @@ export function createBrowserEvents(bg: Background) {
     errorOccurred(details: RequestDetails & { error: string }): void {
       // A failed request is no evidence of a region block; forget any body read in progress.
       filtered.delete(details.requestId);
+      arming?.failed(details);
       // But a network failure in a tab may mean the route changed: re-check the exit country at once.
       if (details.tabId >= 0 && isNetworkFailure(details.error)) bg.exitChecks?.trouble(details.url);
       redirected.delete(details.requestId);
@@ -155,6 +160,7 @@ export function createBrowserEvents(bg: Background) {
         const previous = lastUrl.get(tabId);
         lastUrl.set(tabId, change.url);
         if (bg.productOf(change.url)) {
+          arming?.routeChanged(tabId);
           observe(navigationObservation(change.url, previous), 'navigation', tabId, change.url, change.url);
           return;
         }
@@ -175,6 +181,7 @@ export function createBrowserEvents(bg: Background) {
     tabRemoved(tabId: number): void {
       lastUrl.delete(tabId);
       pageStarted.delete(tabId);
+      arming?.forget(tabId);
       void bg.recorder.tabClosed(tabId);
     },
   };

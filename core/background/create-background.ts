@@ -4,22 +4,18 @@
  * the browser's; tests pass fakeBrowser storage and recording ports, so they exercise the same
  * assembly the extension runs. Nothing here touches `browser`.
  */
-import { fetchCatalogUpdate, validateCatalogUpdate } from '../catalog';
-import { CATALOG } from '../catalog/catalog';
 import { PROBES } from '../catalog/probes';
 import { checkReachability, type FetchLike } from '../catalog/reachability';
-import {
-  applyStoredUpdate,
-  CATALOG_UPDATE_KEY,
-  mergeStoredUpdate,
-  readStoredUpdate,
-} from '../catalog/stored-update';
 import {
   exitJudgement,
   snippetsAnswer,
   suggestionAnswers,
   toolConfigsAnswer,
 } from '../catalog/way-forward-answers';
+import { DataChannel } from '../data-updates/channel';
+import { DATA_SIGNING_KEYS } from '../data-updates/keys';
+import { BUILT_DATA, LIVE_INSTALLER } from '../data-updates/live-data';
+import type { SigningKey } from '../data-updates/signature';
 import { classifyObservation } from '../detection';
 import type { Observation, Verdict } from '../detection/observation';
 import { EventLog } from '../log/event-log';
@@ -30,6 +26,7 @@ import { guessRegion } from '../regions/guess-region';
 import { REGIONS } from '../regions/regions';
 import { findProduct, SERVICES } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
+import { RecentSnapshotWriter } from '../snapshot/recent-writer';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { successMemoryIn, UnreachableWatch } from '../watch/unreachable-watch';
 import { GrantedHosts, type HostPorts } from './granted-hosts';
@@ -54,6 +51,11 @@ export interface BackgroundDeps {
    */
   fetch?: FetchLike;
   checkTimeoutMs?: number;
+  /**
+   * Signed data updates: the update addresses fixed at build time (none by default) and the keys
+   * (the built-in ones unless a test gives its throwaway key).
+   */
+  data?: { mirrors: readonly string[]; keys?: readonly SigningKey[] };
   /** The engine; tests of the wiring may give a stand-in with its contract. */
   classify?: (observation: Observation) => Verdict;
   /** Messages per tab: a burst and a refill window. */
@@ -81,11 +83,27 @@ export function createBackground(deps: BackgroundDeps) {
       return { cap: s.logCap, retentionDays: s.retentionDays };
     },
   });
-  // A stored catalog update (validated again) replaces the bundled catalog and region lists.
-  const catalogReady = applyStoredUpdate(deps.local).catch((err) =>
-    console.warn('[detour] catalog update not applied; using the bundled catalog', err),
+  // A stored signed data bundle (verified and validated again) replaces the built-in rules,
+  // catalog and region lists. Without a network there is nothing to fetch from.
+  const data = new DataChannel({
+    area: deps.local,
+    installer: LIVE_INSTALLER,
+    keys: deps.data?.keys ?? DATA_SIGNING_KEYS,
+    built: BUILT_DATA,
+    mirrors: deps.fetch ? (deps.data?.mirrors ?? []) : [],
+    fetch: deps.fetch ?? (() => Promise.reject(new TypeError('no network'))),
+    now,
+    ...warnings,
+  });
+  const catalogReady = data.ready.catch((err) =>
+    console.warn('[detour] signed data not applied; using the built-in data', err),
   );
+  // Only if the person opted in, and at most once a week.
+  void data.checkWeeklyIfDue().catch((err) => console.warn('[detour] weekly data check failed', err));
   const tabs = new TabStates(deps.session, deps.now);
+  // The popup's first paint reads this from storage.session instead of asking (core/snapshot);
+  // the caller keeps it in step with the log (keepRecentSnapshot on storage.onChanged).
+  const recentSnapshot = new RecentSnapshotWriter(deps.session, (limit) => log.query({}, 0, limit), now);
   let exitChecks: ExitChecks | null = null;
   const recorder = new BlockRecorder({
     log,
@@ -186,26 +204,6 @@ export function createBackground(deps: BackgroundDeps) {
     return report;
   };
 
-  const updateCatalog = async (network: FetchLike) => {
-    const url = (await settings()).catalogUpdateUrl;
-    if (!url) return { ok: false, message: 'updateNoUrl' };
-    const fetched = await fetchCatalogUpdate(url, { fetch: network });
-    if (!fetched.ok) return { ok: false, message: fetched.reason };
-    const checked = validateCatalogUpdate(fetched.text, { platforms: CATALOG, regions: REGIONS });
-    if (!checked.ok) return { ok: false, message: checked.reason };
-    // Stored for core/catalog to prefer over the bundled data (validated again when read);
-    // a part this update does not carry stays as stored. In use from now on.
-    const previous = await readStoredUpdate(deps.local);
-    await deps.local.set({ [CATALOG_UPDATE_KEY]: mergeStoredUpdate(previous, checked, now()) });
-    await applyStoredUpdate(deps.local);
-    const version = checked.platforms?.version ?? checked.regions?.version;
-    return {
-      ok: true,
-      message: 'updateApplied',
-      ...(version !== undefined ? { version: String(version) } : {}),
-    };
-  };
-
   // The popup's way forward comes from here, so the catalog never ships in the popup.
   const catalogWayForward: WayForward = {
     suggestions: async (input, at) => {
@@ -241,9 +239,13 @@ export function createBackground(deps: BackgroundDeps) {
     ...(fetch
       ? {
           checkReachability: (service: string) => checkNow(service, fetch),
-          updateCatalog: () => updateCatalog(fetch),
         }
       : {}),
+    data: {
+      status: () => data.answer(),
+      update: () => data.update(),
+      setWeekly: (weekly: boolean) => data.setWeekly(weekly),
+    },
     ...(checks
       ? {
           exitAnswer: async (url: string | null) => {
@@ -261,11 +263,13 @@ export function createBackground(deps: BackgroundDeps) {
     recorder,
     log,
     tabs,
+    recentSnapshot,
     hosts,
     exitChecks: checks,
     unreachable,
     productOf,
     catalogReady,
+    data,
     /** A tab finished loading a page of a known service: its exit country may be checked. */
     async tabOpened(tabId: number, url: string) {
       await catalogReady;

@@ -12,6 +12,7 @@ import type {
   SuggestionsAnswer,
   ToolConfigsAnswer,
 } from '../catalog/way-forward-answers';
+import type { DataStatusAnswer, DataUpdateAnswer } from '../data-updates/channel';
 import type { Observation } from '../detection/observation';
 import type { EventLog } from '../log/event-log';
 import { logToCsv, logToJson } from '../log/export';
@@ -54,7 +55,12 @@ export interface RouterDeps {
   hosts: GrantedHosts;
   now?: () => number;
   checkReachability?: (service: string) => Promise<ReachabilityReport>;
-  updateCatalog?: () => Promise<{ ok: boolean; message: string; version?: string }>;
+  /** Signed data updates (core/data-updates); absent: refused as unavailable. */
+  data?: {
+    status: () => Promise<DataStatusAnswer>;
+    update: () => Promise<DataUpdateAnswer>;
+    setWeekly: (weekly: boolean) => Promise<DataStatusAnswer>;
+  };
   /** The latest exit-country answer for a tab's URL (core/regions/exit-check). */
   exitAnswer?: (url: string | null) => Promise<ExitCheckAnswer | null>;
   /**
@@ -210,11 +216,26 @@ export function createRouter(deps: RouterDeps): Router {
       return deps.checkReachability(service);
     },
 
-    async updateCatalog(input, sender) {
+    async dataStatus(input, sender) {
       fromExtensionPage(sender);
       parse(EmptyInput, input);
-      if (!deps.updateCatalog) return { ok: false, message: 'catalogUpdate.unavailable' };
-      return deps.updateCatalog();
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.status();
+    },
+
+    async updateData(input, sender) {
+      fromExtensionPage(sender);
+      // Strict: the mirrors are fixed at build time; a message can never name one.
+      parse(v.strictObject({}), input);
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.update();
+    },
+
+    async setDataWeekly(input, sender) {
+      fromExtensionPage(sender);
+      const { weekly } = parse(v.strictObject({ weekly: v.boolean() }), input);
+      if (!deps.data) throw new RefusedRequest('unavailable');
+      return deps.data.setWeekly(weekly);
     },
 
     async watchGrantedHost(input, sender) {

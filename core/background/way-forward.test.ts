@@ -84,6 +84,7 @@ describe('getSuggestions', () => {
       expect(Object.keys(s).sort()).toEqual(
         [
           'baseUrl',
+          'freshness',
           'incentive',
           'keyWarnings',
           'links',
@@ -113,7 +114,10 @@ describe('getSuggestions', () => {
       { service: 'openai', region: 'HK', model: 'gpt-4o', limit: MAX_SUGGESTIONS },
       POPUP,
     );
-    expect(answer.suggestions.length).toBe(MAX_SUGGESTIONS);
+    // The maximum covers the whole catalog: "show all" in the popup asks for it.
+    expect(answer.total).toBe(CATALOG.platforms.length);
+    expect(MAX_SUGGESTIONS).toBeGreaterThanOrEqual(answer.total);
+    expect(answer.suggestions.length).toBe(answer.total);
     const mapped = answer.suggestions.filter((s) => s.modelMapping);
     expect(mapped.length).toBeGreaterThan(0);
     for (const s of mapped) expect(s.modelMapping).toMatchObject({ from: 'gpt-4o', editorial: true });
@@ -196,7 +200,8 @@ describe('getToolConfigs', () => {
         .map((s) => s.platformId)
         .slice(0, 2)
         .sort(),
-    ).toEqual(['minimax', 'zhipu']);
+      // DeepSeek serves CN (its own pricing page) and documents an Anthropic endpoint.
+    ).toEqual(['deepseek', 'zhipu']);
     for (const s of claude.suggestions.slice(0, 2)) {
       expect(s.reasons[0]?.key).toBe('reasonServesRegion');
       expect(s.reasons[1]?.key).toBe('tools.reasonClaudeCode');

@@ -9,7 +9,7 @@ import {
   sourceModelFamily,
 } from './catalog';
 import bundled from './platforms.json';
-import { Catalog, PartialDate } from './schema';
+import { Catalog, fact, PartialDate } from './schema';
 
 /** Every object below `node` that looks like a sourced fact, with its JSON path. */
 function facts(node: unknown, path = '$'): Array<{ path: string; fact: Record<string, unknown> }> {
@@ -73,6 +73,53 @@ describe('bundled catalog', () => {
     };
     walk(bundled, '$');
     expect(nulls.filter((p) => !/\.incentives\.\d+\.(announced|expires)$/.test(p))).toEqual([]);
+  });
+
+  it('keeps the date a page gives apart from the day it was read', () => {
+    const all = [
+      ...facts(bundled),
+      ...CATALOG.platforms.flatMap((p) =>
+        p.incentives.map((i) => ({ path: i.id, fact: i as unknown as Record<string, unknown> })),
+      ),
+    ];
+    const published = all.filter(({ fact }) => fact.published !== undefined);
+    const retrieved = all.filter(({ fact }) => fact.retrieved !== undefined);
+    // The facts re-checked against the vendors' pages on 2026-12-05 carry both dates apart.
+    expect(published.length).toBeGreaterThan(3);
+    expect(retrieved.length).toBeGreaterThan(20);
+    for (const { path, fact } of published) {
+      expect(fact.asOfBasis, path).toBe('published');
+      expect(fact.asOf, path).toBe(fact.published);
+      expect(String(fact.retrieved) >= String(fact.published), path).toBe(true);
+    }
+    for (const { path, fact } of retrieved) {
+      if (fact.asOfBasis === 'retrieved') expect(fact.asOf, path).toBe(fact.retrieved);
+    }
+  });
+
+  it('accepts version-1 facts without the new dates, and rejects a malformed one', () => {
+    const base = { value: 'x', source: 'https://example.com/', asOf: '2026-11-24' };
+    const schema = fact(v.string());
+    expect(v.is(schema, base)).toBe(true);
+    expect(v.is(schema, { ...base, asOfBasis: 'page-date' })).toBe(true);
+    expect(
+      v.is(schema, { ...base, published: '2026-02', retrieved: '2026-12-05', asOfBasis: 'published' }),
+    ).toBe(true);
+    expect(v.is(schema, { ...base, retrieved: '2026-12' })).toBe(false); // the day read is a full date
+    expect(v.is(schema, { ...base, published: 'Feb 2026' })).toBe(false);
+    expect(v.is(schema, { ...base, unverified: false })).toBe(false); // only `true` or absent
+    expect(v.is(schema, { ...base, asOfBasis: 'guessed' })).toBe(false);
+  });
+
+  it('names the Anthropic protocol only with a source, and only for OpenAI-style platforms with an endpoint', () => {
+    const anthropic = CATALOG.platforms.filter((p) => p.api.anthropicCompatible?.value);
+    expect(anthropic.map((p) => p.id).sort()).toEqual(['alibaba-bailian', 'deepseek', 'minimax', 'zhipu']);
+    for (const p of anthropic) expect(p.api.anthropicCompatible?.source, p.id).toMatch(/^https:\/\//);
+  });
+
+  it('counts as offers only amounts: no offer states a non-amount as its amount', () => {
+    for (const p of CATALOG.platforms)
+      for (const i of p.incentives) if (i.amount) expect(i.amount, i.id).toMatch(/\d/);
   });
 
   it('maps OpenAI models only to models the platform lists', () => {
@@ -179,7 +226,7 @@ describe('source model families', () => {
 
   it('maps through the platform mapping', () => {
     const zhipu = findPlatform('zhipu');
-    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5');
+    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5.1');
     expect(zhipu && mappedModel(zhipu, 'o1')).toBeNull();
   });
 });

@@ -10,11 +10,11 @@ export const BUNDLED_CATALOG: Catalog = v.parse(Catalog, bundled);
 
 /**
  * The catalog in use: the bundled one, or a newer validated update installed at startup
- * (core/catalog/stored-update.ts). A live binding: importers see the installed catalog.
+ * (core/data-updates/live-data.ts). A live binding: importers see the installed catalog.
  */
 export let CATALOG: Catalog = BUNDLED_CATALOG;
 
-/** Only stored-update.ts calls this, with data it validated. */
+/** Only core/data-updates/live-data.ts calls this, with a verified, validated bundle's data. */
 export function installCatalog(catalog: Catalog): void {
   CATALOG = catalog;
 }

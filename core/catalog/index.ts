@@ -23,4 +23,4 @@ export { checkReachability, type FetchLike, type ReachabilityDeps } from './reac
 export { recommendPlatforms, type Suggestion } from './recommend';
 export type { Catalog, Incentive, Platform } from './schema';
 export { type MigrationResult, migrationSnippets } from './switch-snippets';
-export { fetchCatalogUpdate, validateCatalogUpdate } from './update';
+export { fetchCatalogUpdate } from './update';

@@ -1,126 +1,289 @@
 import { describe, expect, it } from 'vitest';
 import { regionsNotServedBy } from '../regions/refusal-regions';
-import { orderedPlatforms } from './catalog';
-import { type RecommendInput, recommendPlatforms, type Suggestion } from './recommend';
+import { BUNDLED_CATALOG, orderedPlatforms } from './catalog';
+import { protocolUsed, type RecommendInput, recommendPlatforms, type Suggestion } from './recommend';
+import type { Catalog, Platform } from './schema';
 
-const NOW = new Date('2026-11-25T12:00:00Z');
-const catalogIndex = new Map(orderedPlatforms().map((p, i) => [p.id, i]));
+// A fixed day: offers and free tiers are judged against it, never against the clock.
+const NOW = new Date('2026-12-05T12:00:00Z');
 const ids = (s: Suggestion[]) => s.map((x) => x.platform.id);
+const byId = (s: Suggestion[], id: string) => s.find((x) => x.platform.id === id) as Suggestion;
+const catalogIndex = new Map(orderedPlatforms().map((p, i) => [p.id, i]));
 
-/** The documented order, checked pair by pair from each suggestion's public fields. */
-function expectRankedBySpec(suggestions: Suggestion[], input: RecommendInput) {
-  const tier = {
-    'serves-region': 0,
-    'runs-anywhere': 0,
-    'international-endpoint': 1,
-    'region-unknown': 1,
-    'not-listed': 2,
-  };
-  const key = (s: Suggestion) => [
-    tier[s.availability],
-    input.blockedService === 'openai' && !s.openaiCompatible ? 1 : 0,
-    s.incentive?.status === 'current' ? 0 : 1,
-    catalogIndex.get(s.platform.id) ?? 0,
+const TIER = {
+  'serves-region': 0,
+  'runs-anywhere': 0,
+  'international-endpoint': 1,
+  'region-unknown': 1,
+  'not-listed': 2,
+} as const;
+
+/** The documented ranking, as named steps read from each suggestion's public fields. */
+function steps(s: Suggestion, input: RecommendInput): [string, number][] {
+  const mappingApplies = input.blockedService === 'openai' || !!input.model;
+  return [
+    ['serves', TIER[s.availability]],
+    ['reachable', s.reachable === false ? 1 : 0],
+    ['protocol', s.speaksProtocol === false ? 1 : 0],
+    ['mapping', mappingApplies && !s.currentMapping ? 1 : 0],
+    ['incentive', s.incentiveCounts ? 0 : 1],
+    ['recency', s.newestFact ? -Date.parse(s.newestFact.padEnd(10, '-01').slice(0, 10)) : 0],
+    ['catalog', catalogIndex.get(s.platform.id) ?? 0],
   ];
-  for (let i = 1; i < suggestions.length; i++) {
-    const a = key(suggestions[i - 1] as Suggestion);
-    const b = key(suggestions[i] as Suggestion);
-    const firstDiff = a.findIndex((x, j) => x !== b[j]);
-    if (firstDiff >= 0 && firstDiff < 3) {
-      expect(a[firstDiff], `${ids(suggestions).slice(i - 1, i + 1)}`).toBeLessThan(b[firstDiff] as number);
-    }
-  }
-  expect(suggestions).toHaveLength(catalogIndex.size);
 }
 
-describe('recommendPlatforms', () => {
-  it('mainland China + OpenAI API + gpt-4o: Chinese OpenAI-compatible platforms first, with the mapped model', () => {
+/** Every adjacent pair is ordered by the first step where they differ; returns why each pair is ordered. */
+function expectRankedBySpec(suggestions: Suggestion[], input: RecommendInput): string[] {
+  const why: string[] = [];
+  for (let i = 1; i < suggestions.length; i++) {
+    const a = steps(suggestions[i - 1] as Suggestion, input);
+    const b = steps(suggestions[i] as Suggestion, input);
+    const d = a.findIndex(([, x], j) => x !== b[j]?.[1]);
+    const pair = ids(suggestions)
+      .slice(i - 1, i + 1)
+      .join(' > ');
+    expect(d, `${pair}: identical keys`).toBeGreaterThanOrEqual(0);
+    expect(a[d]?.[1], `${pair} by ${a[d]?.[0]}`).toBeLessThan(b[d]?.[1] as number);
+    why.push(`${pair}: ${a[d]?.[0]}`);
+  }
+  expect(suggestions).toHaveLength(catalogIndex.size);
+  return why;
+}
+
+type Product = { service: string; product: string; label: string };
+const OPENAI_API: Product = { service: 'openai', product: 'api', label: 'OpenAI API' };
+const CHATGPT: Product = { service: 'openai', product: 'chatgpt', label: 'ChatGPT' };
+const CLAUDE: Product = { service: 'anthropic', product: 'api', label: 'Claude (API)' };
+const GEMINI: Product = { service: 'google', product: 'gemini-api', label: 'Gemini (API)' };
+
+/**
+ * The order a mover would choose, from the bundled catalog as of 2026-12-05, with the step that
+ * decides each of the first places. `top` is the start of the list; `because` names the step that
+ * puts each listed pair in that order.
+ */
+const TABLE: {
+  region: string;
+  from: Product;
+  top: string[];
+  because: string[];
+}[] = [
+  // Mainland China: every listed Chinese platform serves CN and has a mainland endpoint; the ones
+  // with a standing free tier or a dated amount lead; DeepSeek (no offer) leads the rest by recency.
+  {
+    region: 'CN',
+    from: OPENAI_API,
+    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    because: [
+      'alibaba-bailian > zhipu: recency',
+      'zhipu > iflytek-spark: catalog',
+      'iflytek-spark > siliconflow: recency',
+      'siliconflow > deepseek: incentive',
+    ],
+  },
+  {
+    region: 'CN',
+    from: CHATGPT,
+    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    because: ['siliconflow > deepseek: incentive'],
+  },
+  // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
+  {
+    region: 'CN',
+    from: CLAUDE,
+    top: ['alibaba-bailian', 'zhipu', 'deepseek', 'minimax', 'iflytek-spark'],
+    because: [
+      'zhipu > deepseek: incentive',
+      'deepseek > minimax: catalog',
+      'minimax > iflytek-spark: protocol',
+    ],
+  },
+  {
+    region: 'CN',
+    from: GEMINI,
+    top: ['alibaba-bailian', 'zhipu', 'iflytek-spark', 'siliconflow', 'deepseek'],
+    because: ['siliconflow > deepseek: incentive'],
+  },
+  // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
+  // (served in HK) has no model list or suggestion in the catalog (the model is the user's own
+  // deployment), so it follows them.
+  {
+    region: 'HK',
+    from: OPENAI_API,
+    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > ollama: incentive', 'vllm > azure-openai-hk: recency'],
+  },
+  {
+    region: 'HK',
+    from: CHATGPT,
+    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > ollama: incentive'],
+  },
+  {
+    region: 'HK',
+    from: CLAUDE,
+    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > ollama: protocol'],
+  },
+  {
+    region: 'HK',
+    from: GEMINI,
+    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > ollama: incentive'],
+  },
+  // Russia: the Russian clouds serve RU; GigaChat does not speak the OpenAI API, so for OpenAI's
+  // API the local runtimes come before it.
+  {
+    region: 'RU',
+    from: OPENAI_API,
+    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
+    because: ['vllm > gigachat: protocol'],
+  },
+  {
+    region: 'RU',
+    from: CHATGPT,
+    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
+    because: ['yandexgpt > gigachat: catalog'],
+  },
+  {
+    region: 'RU',
+    from: CLAUDE,
+    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm', 'alibaba-bailian'],
+    because: ['vllm > alibaba-bailian: serves'],
+  },
+  {
+    region: 'RU',
+    from: GEMINI,
+    top: ['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm'],
+    because: [],
+  },
+  // Iran: no cloud names IR; what runs on the user's machine first, then international endpoints.
+  {
+    region: 'IR',
+    from: OPENAI_API,
+    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    because: ['vllm > alibaba-bailian: serves'],
+  },
+  {
+    region: 'IR',
+    from: CHATGPT,
+    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    because: [],
+  },
+  {
+    region: 'IR',
+    from: CLAUDE,
+    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu', 'minimax'],
+    because: ['zhipu > minimax: incentive'],
+  },
+  {
+    region: 'IR',
+    from: GEMINI,
+    top: ['ollama', 'lm-studio', 'vllm', 'alibaba-bailian', 'zhipu'],
+    because: [],
+  },
+];
+
+describe('recommendPlatforms: the order a mover would choose', () => {
+  it.each(TABLE)('$region, refused by $from.label', ({ region, from, top, because }) => {
+    const input = { blockedService: from.service, product: from.product, region, now: NOW };
+    const s = recommendPlatforms(input);
+    const why = expectRankedBySpec(s, input);
+    expect(ids(s).slice(0, top.length)).toEqual(top);
+    for (const reason of because) expect(why).toContain(reason);
+  });
+
+  it('mainland China + OpenAI API: DeepSeek and the three seed platforms serve CN and are reachable', () => {
+    const s = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'CN', now: NOW });
+    for (const id of ['deepseek', 'zhipu', 'baidu-qianfan', 'alibaba-bailian']) {
+      const x = byId(s, id);
+      expect(x.availability, id).toBe('serves-region');
+      expect(x.reachable, id).toBe(true);
+      expect(x.speaksProtocol, id).toBe(true);
+    }
+    // Offers without an amount are shown but never count: Tencent's trial, StepFun's parity.
+    expect(byId(s, 'tencent-hunyuan').incentiveCounts).toBe(false);
+    expect(byId(s, 'stepfun').incentiveCounts).toBe(false);
+    expect(byId(s, 'stepfun').reasons).toContainEqual(
+      expect.objectContaining({ key: 'ranking.reasonOfferNoAmount' }),
+    );
+    // Standing free tiers count: Alibaba's per-model quota, Zhipu's free models.
+    expect(byId(s, 'alibaba-bailian').reasons).toContainEqual({
+      key: 'ranking.reasonFreeTier',
+      params: { date: '2026-12-05' },
+    });
+    expect(byId(s, 'zhipu').incentive?.incentive.id).toBe('zhipu-free-models');
+    // Kunlun serves no listed region and speaks neither protocol: last.
+    expect(ids(s).at(-1)).toBe('kunlun-tiangong');
+  });
+
+  it('an endpoint abroad does not count as reachable from mainland China', () => {
+    const s = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'CN', now: NOW });
+    // Azure's resources are per region and it serves only HK: not listed and not reachable from CN.
+    expect(byId(s, 'azure-openai-hk').reachable).toBe(false);
+    const hk = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'HK', now: NOW });
+    expect(byId(hk, 'zhipu').reachable).toBe(true);
+    expect(byId(hk, 'zhipu').reasons).toContainEqual({
+      key: 'ranking.reasonEndpointReachable',
+      params: { region: 'HK' },
+    });
+  });
+
+  it('the model in use decides the mapping step, and says which model to use', () => {
     const input = { blockedService: 'openai', product: 'api', region: 'CN', model: 'gpt-4o', now: NOW };
     const s = recommendPlatforms(input);
     expectRankedBySpec(s, input);
-    const firstNotServing = s.findIndex(
-      (x) => x.availability !== 'serves-region' && x.availability !== 'runs-anywhere',
-    );
-    expect(s.slice(0, firstNotServing).every((x) => x.openaiCompatible)).toBe(true);
-    expect(s.slice(0, 3).every((x) => x.availability === 'serves-region')).toBe(true);
-    // Platforms with a current offer lead; then the seeds in their order.
-    expect(s[0]?.incentive?.status).toBe('current');
-    const order = ids(s);
-    expect(order.indexOf('zhipu')).toBeLessThan(order.indexOf('baidu-qianfan'));
-    expect(order.indexOf('baidu-qianfan')).toBeLessThan(order.indexOf('alibaba-bailian'));
-    expect(order.indexOf('alibaba-bailian')).toBeLessThan(order.indexOf('moonshot'));
-    // Kunlun serves no listed region and does not speak the OpenAI API: last.
-    expect(order.at(-1)).toBe('kunlun-tiangong');
-    const zhipu = s.find((x) => x.platform.id === 'zhipu');
-    expect(zhipu?.mappedModel).toBe('glm-5');
-    expect(zhipu?.reasons).toEqual(
-      expect.arrayContaining([
-        { key: 'reasonServesRegion', params: { region: 'CN' } },
-        { key: 'reasonOpenAiCompatible' },
-        { key: 'reasonStaleIncentive', params: { date: '2024-06' } },
-        { key: 'reasonModelMapping', params: { model: 'gpt-4o', target: 'glm-5' } },
-        { key: 'reasonSeedPlatform' },
-      ]),
-    );
+    expect(byId(s, 'zhipu').reasons).toContainEqual({
+      key: 'reasonModelMapping',
+      params: { model: 'gpt-4o', target: 'glm-5.1' },
+    });
+    expect(byId(s, 'deepseek').mappedModel).toBe('deepseek-v4-pro');
+    // Embeddings: platforms without an embedding target fall behind those with one.
+    const emb = { ...input, model: 'text-embedding-3-small' };
+    const e = recommendPlatforms(emb);
+    expectRankedBySpec(e, emb);
+    expect(byId(e, 'deepseek').currentMapping).toBe(false);
+    expect(ids(e).indexOf('alibaba-bailian')).toBeLessThan(ids(e).indexOf('deepseek'));
   });
 
-  it('Hong Kong + Claude: the platforms with a Hong Kong offering first', () => {
-    const input = { blockedService: 'anthropic', product: 'claude-web', region: 'HK', now: NOW };
-    const s = recommendPlatforms(input);
-    expectRankedBySpec(s, input);
-    expect(ids(s).slice(0, 2)).toEqual(['alibaba-bailian', 'azure-openai-hk']);
-    expect(s[0]?.reasons[0]).toEqual({ key: 'reasonServesRegion', params: { region: 'HK' } });
-    // OpenAI compatibility is not a reason when the blocked service was not OpenAI.
-    expect(s.flatMap((x) => x.reasons).some((r) => r.key === 'reasonOpenAiCompatible')).toBe(false);
-    // Mainland-only platforms are not presented as serving Hong Kong.
-    expect(s.find((x) => x.platform.id === 'baidu-qianfan')?.availability).toBe('not-listed');
+  it('an unverified model suggestion is not current, so it does not rank', () => {
+    const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+    const zhipu = catalog.platforms.find((p) => p.id === 'zhipu') as Platform;
+    const target = zhipu.openaiModelMapping?.targets['gpt-4o'];
+    if (!target) throw new Error('fixture: zhipu has a gpt-4o target');
+    target.unverified = true;
+    const input = { blockedService: 'openai', region: 'CN', model: 'gpt-4o', now: NOW, catalog };
+    expect(byId(recommendPlatforms(input), 'zhipu').currentMapping).toBe(false);
   });
 
-  it('Russia + Gemini: the Russian platforms first, then what runs anywhere', () => {
-    const input = { blockedService: 'google', product: 'gemini-web', region: 'RU', now: NOW };
-    const s = recommendPlatforms(input);
-    expectRankedBySpec(s, input);
-    expect(ids(s).slice(0, 5)).toEqual(['yandexgpt', 'gigachat', 'ollama', 'lm-studio', 'vllm']);
-    expect(s[5]?.availability).toBe('international-endpoint');
-    expect(s[5]?.reasons[0]).toEqual({ key: 'reasonInternationalEndpoint', params: { region: 'RU' } });
+  it('a standing free tier counts only while a source under 12 months old shows it', () => {
+    const later = new Date('2028-01-01T00:00:00Z');
+    const s = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: later });
+    expect(byId(s, 'alibaba-bailian').incentiveCounts).toBe(false);
+    expect(byId(s, 'zhipu').incentiveCounts).toBe(false);
   });
 
-  it('Iran + ChatGPT: only self-hosted runtimes are known to work', () => {
-    const input = { blockedService: 'openai', product: 'chatgpt', region: 'IR', now: NOW };
-    const s = recommendPlatforms(input);
-    expectRankedBySpec(s, input);
-    expect(ids(s).slice(0, 3)).toEqual(['ollama', 'lm-studio', 'vllm']);
-    expect(s.some((x) => x.availability === 'serves-region')).toBe(false);
-    expect(s[0]?.reasons[0]).toEqual({ key: 'reasonRunsLocally' });
-  });
-
-  it('unknown region: says so, and falls back to compatibility, offers and catalog order', () => {
+  it('unknown region: says so, and falls back to the later steps', () => {
     const input = { blockedService: 'openai', region: null, now: NOW };
     const s = recommendPlatforms(input);
     expectRankedBySpec(s, input);
-    expect(s.some((x) => x.availability === 'serves-region' || x.availability === 'not-listed')).toBe(false);
-    const cloud = s.find((x) => x.platform.id === 'zhipu');
-    expect(cloud?.reasons[0]).toEqual({ key: 'reasonRegionUnknown' });
-    const firstIncompatible = s.findIndex((x) => !x.openaiCompatible);
-    expect(s.slice(firstIncompatible).every((x) => !x.openaiCompatible)).toBe(true);
+    expect(byId(s, 'zhipu').reasons[0]).toEqual({ key: 'reasonRegionUnknown' });
+    expect(byId(s, 'zhipu').reachable).toBeNull();
   });
+});
 
-  it('prefers platforms with a target for the model in use, among equals', () => {
-    const input = { blockedService: 'openai', region: 'CN', model: 'text-embedding-3-small', now: NOW };
-    const s = recommendPlatforms(input);
-    const stale = s.filter((x) => x.availability === 'serves-region' && x.incentive?.status !== 'current');
-    const firstWithout = stale.findIndex((x) => !x.mappedModel);
-    expect(firstWithout).toBeGreaterThan(0);
-    expect(stale.slice(firstWithout).every((x) => !x.mappedModel)).toBe(true);
-  });
-
-  it('ranks a platform with a current offer ahead once its offer is current', () => {
-    const before = ids(recommendPlatforms({ blockedService: 'openai', region: 'CN', now: NOW }));
-    const then = ids(
-      recommendPlatforms({ blockedService: 'openai', region: 'CN', now: new Date('2024-07-20') }),
-    );
-    // In July 2024 Zhipu's moving plan was current; today it is not.
-    expect(then.indexOf('zhipu')).toBeLessThan(before.indexOf('zhipu'));
+describe('protocolUsed', () => {
+  it.each([
+    ['openai', 'api', 'openai'],
+    ['openai', 'platform', 'openai'],
+    ['openai', undefined, 'openai'],
+    ['openai', 'chatgpt', null],
+    ['anthropic', 'api', 'anthropic'],
+    ['anthropic', 'console', 'anthropic'],
+    ['anthropic', 'claude-web', null],
+    ['google', 'gemini-api', null],
+    ['github-copilot', 'copilot-api', null],
+  ] as const)('%s/%s → %s', (service, product, expected) => {
+    expect(protocolUsed(service, product)).toBe(expected);
   });
 });
 

@@ -1,19 +1,28 @@
 /**
- * Ranks alternative platforms for someone a service has just refused. The order, each step only
- * breaking ties of the one before:
- *   1. available in the user's region (named by a source, or runs on the user's machine),
- *      then an international endpoint whose country list we lack, then the rest;
- *   2. when the blocked service is OpenAI: OpenAI-compatible first (the change is a base URL);
- *   3. a current incentive before a stale or no incentive;
- *   4. when the model in use is known: platforms with a suggested target for it;
- *   5. the catalog's own order (the three platforms that answered the 2024 block first).
+ * Ranks alternative platforms for someone a service has just refused, by what a person moving
+ * needs to know, in this order (each step only breaks ties of the one before):
+ *   1. serves: the platform serves the user's region (named by a source, or runs on the user's own
+ *      machine); then an international endpoint whose country list we lack; then the rest;
+ *   2. reachable: it has an endpoint meant for that region, a single global endpoint, or runs
+ *      locally (from mainland China an endpoint abroad crosses the border filter, so it does not
+ *      count there);
+ *   3. protocol: it speaks the API the user was using (OpenAI's or Anthropic's), per the vendor's
+ *      own documentation; a consumer app (ChatGPT, claude.ai, the Gemini app) used no API, so this
+ *      step does not apply;
+ *   4. mapping: it has a current, verified model suggestion for the model in use (for OpenAI when
+ *      the model is not known: any current suggestion);
+ *   5. incentive: a standing free tier (free models, a free quota for new accounts) or a current
+ *      offer that states an amount. An offer without an amount ("rate-limit parity", "a trial")
+ *      is shown but does not count;
+ *   6. recency: the newest date among its model list and counted offer;
+ *   7. the catalog's order (the three platforms that answered the 2024 block first).
  * Each suggestion carries its reasons as i18n message keys with params; no display strings here.
  */
 
 import type { MessageRef } from '../i18n/message-ref';
 import { CATALOG, mappedModel, orderedPlatforms, sourceModelFamily } from './catalog';
-import { incentiveDate, incentiveStatus } from './incentives';
-import type { Catalog, Incentive, Platform } from './schema';
+import { incentiveDate, incentiveStatus, monthsBefore, partialDateStart } from './incentives';
+import type { BaseUrlRegion, Catalog, Incentive, Platform } from './schema';
 
 export type Availability =
   | 'serves-region'
@@ -22,14 +31,28 @@ export type Availability =
   | 'not-listed'
   | 'region-unknown';
 
+/** The API a refused user was speaking; null for a consumer app or an API no platform speaks. */
+export type Protocol = 'openai' | 'anthropic';
+
 export interface Suggestion {
   platform: Platform;
   availability: Availability;
+  /** Has an endpoint reachable from the region (see step 2); null when the region is unknown. */
+  reachable: boolean | null;
   openaiCompatible: boolean;
-  /** The most useful offer to show: a current one if any, else the newest stale one. */
+  anthropicCompatible: boolean;
+  /** The protocol the user was using, and whether this platform speaks it (null: not applicable). */
+  speaksProtocol: boolean | null;
+  /** The most useful offer to show: one that counts if any, else a current one, else the newest stale one. */
   incentive: { incentive: Incentive; status: 'current' | 'stale' } | null;
+  /** True when `incentive` is a current standing free tier or a current offer with an amount. */
+  incentiveCounts: boolean;
   /** Suggested target for the model in use (editorial tier match), when known. */
   mappedModel: string | null;
+  /** Has a confirmed suggestion for the model in use (for OpenAI with no model known: for any). */
+  currentMapping: boolean;
+  /** The newest date among the platform's model list and counted offer (`YYYY[-MM[-DD]]`). */
+  newestFact: string | null;
   reasons: MessageRef[];
 }
 
@@ -47,6 +70,16 @@ export interface RecommendInput {
   model?: string;
   now: Date | number;
   catalog?: Catalog;
+}
+
+/** Consumer apps: whoever was refused there was not calling an API. */
+const CONSUMER_PRODUCTS = new Set(['chatgpt', 'claude-web', 'website', 'gemini-web', 'ai-studio']);
+
+export function protocolUsed(service: string, product: string | undefined): Protocol | null {
+  if (product && CONSUMER_PRODUCTS.has(product)) return null;
+  if (service === 'openai') return 'openai';
+  if (service === 'anthropic') return 'anthropic';
+  return null;
 }
 
 function availability(platform: Platform, region: string | null): Availability {
@@ -68,36 +101,97 @@ const AVAILABILITY_TIER: Record<Availability, number> = {
   'not-listed': 2,
 };
 
+/** The base-URL region meant for users in a country, where platforms publish one. */
+const REGION_ENDPOINT: Record<string, BaseUrlRegion> = {
+  CN: 'cn-mainland',
+  HK: 'hong-kong',
+  US: 'us',
+  RU: 'ru',
+};
+
+function reachable(platform: Platform, region: string | null, avail: Availability): boolean | null {
+  if (avail === 'runs-anywhere') return true;
+  if (region === null) return null;
+  const live = platform.api.baseUrls.filter((b) => !b.legacy);
+  const own = REGION_ENDPOINT[region];
+  if (own && live.some((b) => b.region === own)) return true;
+  const served = avail === 'serves-region';
+  // One endpoint for everyone (DeepSeek) or the user's own resource (Azure): reachable where served.
+  if (served && live.some((b) => b.region === 'global' || b.region === 'per-resource')) return true;
+  // Outside mainland China an international endpoint is an ordinary foreign host.
+  if (region !== 'CN' && avail !== 'not-listed' && live.some((b) => b.region === 'international'))
+    return true;
+  return false;
+}
+
+/** Current and worth moving for: a standing free tier, or an offer that states an amount. */
+function counts(incentive: Incentive, status: 'current' | 'stale'): boolean {
+  return status === 'current' && (incentive.standing === true || !!incentive.amount?.trim());
+}
+
 function bestIncentive(platform: Platform, now: Date | number): Suggestion['incentive'] {
-  let best: Suggestion['incentive'] = null;
+  const rank = (i: Incentive, status: 'current' | 'stale') =>
+    counts(i, status) ? 0 : status === 'current' ? 1 : 2;
+  let best: { incentive: Incentive; status: 'current' | 'stale' } | null = null;
   for (const incentive of platform.incentives) {
     const status = incentiveStatus(incentive, now);
-    const date = incentiveDate(incentive)?.date ?? '';
-    const bestDate = best ? (incentiveDate(best.incentive)?.date ?? '') : '';
-    if (
-      !best ||
-      (status === 'current' && best.status === 'stale') ||
-      (status === best.status && date > bestDate)
-    ) {
+    if (!best) {
       best = { incentive, status };
+      continue;
     }
+    const r = rank(incentive, status);
+    const bestR = rank(best.incentive, best.status);
+    const date = incentiveDate(incentive)?.date ?? '';
+    const bestDate = incentiveDate(best.incentive)?.date ?? '';
+    if (r < bestR || (r === bestR && date > bestDate)) best = { incentive, status };
   }
+  return best;
+}
+
+/** A platform's free-model list counts as a standing free tier while its source is under 12 months old. */
+function freeModelsDate(platform: Platform, now: Date | number): string | null {
+  const free = platform.models.free;
+  if (!free || free.unverified) return null;
+  return partialDateStart(free.asOf) >= monthsBefore(now, 12) ? free.asOf : null;
+}
+
+function newest(dates: (string | null | undefined)[]): string | null {
+  let best: string | null = null;
+  for (const d of dates) if (d && (best === null || partialDateStart(d) > partialDateStart(best))) best = d;
   return best;
 }
 
 export function recommendPlatforms(input: RecommendInput): Suggestion[] {
   const region = input.region?.toUpperCase() ?? null;
-  const fromOpenAi = input.blockedService === 'openai';
+  const protocol = protocolUsed(input.blockedService, input.product);
   const family = input.model ? sourceModelFamily(input.model) : null;
+  const fromOpenAi = input.blockedService === 'openai';
 
   const candidates = region === null ? (input.regions ?? []).map((r) => r.toUpperCase()) : [];
   const suggestions = orderedPlatforms(input.catalog ?? CATALOG).map((platform, catalogIndex) => {
     const inSet = candidates.filter((c) => platform.served?.value.includes(c));
     const fromSet = inSet.length > 0 && availability(platform, null) !== 'runs-anywhere';
     const avail = fromSet ? 'serves-region' : availability(platform, region);
-    const compatible = platform.api.openaiCompatible.value;
+    const canReach = reachable(platform, region, avail);
+    const openai = platform.api.openaiCompatible.value;
+    const anthropic = platform.api.anthropicCompatible?.value === true;
+    const speaks = protocol === null ? null : protocol === 'openai' ? openai : anthropic;
     const incentive = bestIncentive(platform, input.now);
+    const offerCounts = incentive ? counts(incentive.incentive, incentive.status) : false;
+    const freeSince = freeModelsDate(platform, input.now);
+    const hasFreeTier = offerCounts || freeSince !== null;
+    const targets = platform.openaiModelMapping?.targets ?? {};
     const target = input.model ? mappedModel(platform, input.model) : null;
+    const targetFact = family ? targets[family] : undefined;
+    // "Current": a suggestion whose model id was confirmed at the last check.
+    const hasMapping = family
+      ? !!targetFact && !targetFact.unverified
+      : fromOpenAi && Object.values(targets).some((t) => t && !t.unverified);
+    const newestFact = newest([
+      platform.models.chat?.unverified ? null : platform.models.chat?.asOf,
+      offerCounts && incentive ? incentiveDate(incentive.incentive)?.date : null,
+      freeSince,
+    ]);
 
     const reasons: MessageRef[] = [];
     if (avail === 'serves-region')
@@ -109,34 +203,63 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
       reasons.push({ key: 'reasonRegionNotListed', params: { region: region ?? '' } });
     else reasons.push({ key: 'reasonRegionUnknown' });
 
-    if (fromOpenAi)
-      reasons.push({ key: compatible ? 'reasonOpenAiCompatible' : 'reasonNotOpenAiCompatible' });
-    if (incentive) {
-      const date = incentiveDate(incentive.incentive)?.date ?? '';
+    if (region && avail !== 'runs-anywhere' && avail !== 'not-listed')
       reasons.push({
-        key: incentive.status === 'current' ? 'reasonCurrentIncentive' : 'reasonStaleIncentive',
-        params: { date },
+        key: canReach ? 'ranking.reasonEndpointReachable' : 'ranking.reasonEndpointAbroad',
+        params: { region },
       });
-    }
+
+    if (protocol === 'openai')
+      reasons.push({ key: openai ? 'reasonOpenAiCompatible' : 'reasonNotOpenAiCompatible' });
+    else if (protocol === 'anthropic')
+      reasons.push({
+        key: anthropic ? 'ranking.reasonAnthropicCompatible' : 'ranking.reasonNotAnthropicCompatible',
+      });
     if (input.model && target)
       reasons.push({ key: 'reasonModelMapping', params: { model: input.model, target } });
+
+    if (incentive && offerCounts) {
+      const date = incentiveDate(incentive.incentive)?.date ?? '';
+      reasons.push({
+        key: incentive.incentive.standing ? 'ranking.reasonFreeTier' : 'reasonCurrentIncentive',
+        params: { date },
+      });
+    } else if (freeSince) {
+      reasons.push({ key: 'ranking.reasonFreeModels', params: { date: freeSince } });
+    } else if (incentive) {
+      const date = incentiveDate(incentive.incentive)?.date ?? '';
+      reasons.push(
+        incentive.status === 'current'
+          ? { key: 'ranking.reasonOfferNoAmount', params: { date } }
+          : { key: 'reasonStaleIncentive', params: { date } },
+      );
+    }
     if (platform.seed) reasons.push({ key: 'reasonSeedPlatform' });
     if (platform.status) reasons.push({ key: 'reasonStatusUncertain' });
 
     const sortKey = [
       // Guessing from a set, a local runtime is the fallback, after every hosted platform.
       candidates.length > 0 && avail === 'runs-anywhere' ? 3 : AVAILABILITY_TIER[avail],
-      fromOpenAi && !compatible ? 1 : 0,
-      incentive?.status === 'current' ? 0 : 1,
-      family && !target ? 1 : 0,
+      canReach === false ? 1 : 0,
+      speaks === false ? 1 : 0,
+      (family || fromOpenAi) && !hasMapping ? 1 : 0,
+      hasFreeTier ? 0 : 1,
+      // Newer first: negate the start of the newest date (no date sorts last).
+      newestFact ? -partialDateStart(newestFact) : 0,
       catalogIndex,
     ];
     const suggestion: Suggestion = {
       platform,
       availability: avail,
-      openaiCompatible: compatible,
+      reachable: canReach,
+      openaiCompatible: openai,
+      anthropicCompatible: anthropic,
+      speaksProtocol: speaks,
       incentive,
+      incentiveCounts: hasFreeTier,
       mappedModel: target,
+      currentMapping: hasMapping,
+      newestFact,
       reasons,
     };
     return { suggestion, sortKey };

@@ -40,15 +40,35 @@ export const TemplateHttpsUrl = v.pipe(
   v.includes('<', 'a template has a <placeholder>'),
 );
 
-export const AsOfBasis = v.picklist(['page-date', 'retrieved', 'article-date']);
+/**
+ * What `asOf` is: `published` (the date the page itself gives: "updated", a changelog entry, an
+ * article's date), `page-date` (the same, in data written before `published` existed),
+ * `article-date` (a third party's dated article), or `retrieved` (the page gives no date; the day
+ * it was read).
+ */
+export const AsOfBasis = v.picklist(['published', 'page-date', 'retrieved', 'article-date']);
+
+/**
+ * The dates a fact carries, apart: `published` is the date the source page itself gives, when it
+ * gives one; `retrieved` is the day the page was read to confirm the value. `asOf` stays the date
+ * the UI judges age by (the published date when there is one, else the day it was read).
+ * `unverified` marks a value that could not be confirmed on the vendor's own page at the last
+ * check: kept so the UI can say so, never used to rank.
+ */
+const factDates = {
+  asOf: PartialDate,
+  asOfBasis: v.optional(AsOfBasis),
+  published: v.optional(PartialDate),
+  retrieved: v.optional(FullDate),
+  unverified: v.optional(v.literal(true)),
+};
 
 /** A sourced fact. `asOf` is the page's own date, the article's date, or the day it was read. */
 export const fact = <T extends v.GenericSchema>(value: T) =>
   v.object({
     value,
     source: HttpsUrl,
-    asOf: PartialDate,
-    asOfBasis: v.optional(AsOfBasis),
+    ...factDates,
   });
 
 export const Localized = v.object({
@@ -89,8 +109,7 @@ export const BaseUrl = v.pipe(
     region: BaseUrlRegion,
     value: v.union([HttpsUrl, LocalhostHttpUrl, TemplateHttpsUrl]),
     source: HttpsUrl,
-    asOf: PartialDate,
-    asOfBasis: v.optional(AsOfBasis),
+    ...factDates,
     /** Still answers but the vendor is moving users elsewhere. */
     legacy: v.optional(v.literal(true)),
     /** Contains a `<placeholder>` the user fills in (e.g. their Azure resource name). */
@@ -167,11 +186,16 @@ export const Incentive = v.object({
   expires: v.nullable(PartialDate),
   /** True for offers made to people leaving OpenAI; false for general free tiers. */
   migrationOffer: v.boolean(),
+  /**
+   * A standing free tier (free models, a free quota for every new account) rather than a campaign:
+   * it counts as an incentive while a source dated in the last 12 months shows it.
+   */
+  standing: v.optional(v.literal(true)),
   /** The page a user can check; several 2024 amounts come from news reports, not the vendor. */
   source: HttpsUrl,
   otherSources: v.optional(v.array(HttpsUrl)),
   confidence: Confidence,
-  asOf: PartialDate,
+  ...factDates,
 });
 export type Incentive = v.InferOutput<typeof Incentive>;
 
@@ -196,6 +220,15 @@ export const Platform = v.object({
   api: v.object({
     openaiCompatible: fact(v.boolean()),
     baseUrls: v.array(BaseUrl),
+    /** Set only where the vendor's own documentation says it speaks Anthropic's Messages API. */
+    anthropicCompatible: v.optional(fact(v.boolean())),
+    /** The vendor's Anthropic-format base URLs (the value for ANTHROPIC_BASE_URL). */
+    anthropicBaseUrls: v.optional(v.array(BaseUrl)),
+    /**
+     * The parameter that caps output length where the vendor names one: code that sets a cap must
+     * use it (Bailian deprecated `max_tokens` for `max_completion_tokens`).
+     */
+    maxOutputParam: v.optional(fact(v.picklist(['max_tokens', 'max_completion_tokens']))),
     authStyle: AuthStyle,
     /** The header as the source shows it, e.g. `Authorization: Bearer <API key>`. */
     auth: fact(v.pipe(v.string(), v.minLength(1))),

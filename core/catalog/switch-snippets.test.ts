@@ -55,6 +55,22 @@ describe('migrationSnippets', () => {
     expect(all.length).toBeGreaterThan(60);
   });
 
+  it("follows each platform's parameter rules: never a cap parameter the vendor has retired", () => {
+    const ruled = compatible.filter((p) => p.api.maxOutputParam);
+    // Bailian's compatible mode replaced max_tokens with max_completion_tokens.
+    expect(ruled.map((p) => [p.id, p.api.maxOutputParam?.value])).toContainEqual([
+      'alibaba-bailian',
+      'max_completion_tokens',
+    ]);
+    for (const p of ruled) {
+      const retired =
+        p.api.maxOutputParam?.value === 'max_completion_tokens' ? 'max_tokens' : 'max_completion_tokens';
+      for (const s of [...all, ...regional].filter((x) => x.platformId === p.id))
+        for (const code of [s.python, s.node, s.curl])
+          expect(code, p.id).not.toMatch(new RegExp(`\\b${retired}\\b`));
+    }
+  });
+
   it('pins the generated snippets', () => {
     const pin = (s: MigrationSnippets) => ({
       env: s.shell,

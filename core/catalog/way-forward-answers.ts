@@ -9,6 +9,7 @@ import type { LocalizedText, MessageRef } from '../i18n/message-ref';
 import { regionsNotServedBy } from '../regions/refusal-regions';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
+import { mayHaveChanged, modelNamesAsOf } from './freshness';
 import { incentiveDate, partialDateEnd } from './incentives';
 import { recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
@@ -61,10 +62,19 @@ export interface SuggestionAnswer {
   openaiCompatible: boolean;
   /** Suggested model by tier for the model in use; always an editorial match, not the vendor's claim. */
   modelMapping: { from: string; to: string; editorial: true } | null;
+  /** The dates of the model names and base URL shown, and whether each is over 180 days old. */
+  freshness: {
+    modelsAsOf: string | null;
+    modelsMayHaveChanged: boolean;
+    baseUrlAsOf: string | null;
+    baseUrlMayHaveChanged: boolean;
+  };
 }
 
 export interface SuggestionsAnswer {
   suggestions: SuggestionAnswer[];
+  /** How many the catalog has for this request, shown or not ("show all"). */
+  total: number;
   /** The OpenAI models migration code can start from. */
   sourceModels: string[];
 }
@@ -163,6 +173,7 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
         platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
         platform.api.baseUrls.find((b) => !b.legacy) ??
         platform.api.baseUrls[0];
+      const modelsAsOf = modelNamesAsOf(platform);
       return {
         platformId: platform.id,
         name: { ...platform.name },
@@ -191,9 +202,15 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
         openaiCompatible: s.openaiCompatible,
         // The catalog's model mapping is an editorial tier match, never the vendor's claim.
         modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
+        freshness: {
+          modelsAsOf,
+          modelsMayHaveChanged: modelsAsOf !== null && mayHaveChanged(modelsAsOf, now),
+          baseUrlAsOf: baseUrl?.asOf ?? null,
+          baseUrlMayHaveChanged: !!baseUrl && mayHaveChanged(baseUrl.asOf, now),
+        },
       };
     });
-  return { suggestions, sourceModels: [...OPENAI_SOURCE_MODELS] };
+  return { suggestions, total: ranked.length, sourceModels: [...OPENAI_SOURCE_MODELS] };
 }
 
 /**

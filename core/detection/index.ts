@@ -20,6 +20,14 @@ export function builtInRules(): CompiledRules {
   return compiled;
 }
 
+/**
+ * Puts rule files from a verified data bundle in use, or the built-in ones again (null). The files
+ * are validated and compiled first: on an error this throws and the rules in use stay.
+ */
+export function installRules(files: readonly unknown[] | null): void {
+  compiled = files ? compileRules(loadRules(files)) : null;
+}
+
 export function classifyObservation(observation: Observation): Verdict {
   return classifyWith(builtInRules(), observation);
 }

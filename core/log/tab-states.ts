@@ -12,7 +12,7 @@ import { stripUrl } from './sanitize';
 /** A tab rarely shows more; the popup lists these, the log keeps everything. */
 export const MAX_EVENTS_PER_TAB = 20;
 export const TAB_PREFIX = 'tab.';
-const tabKey = (tabId: number) => `${TAB_PREFIX}${tabId}`;
+export const tabKey = (tabId: number): string => `${TAB_PREFIX}${tabId}`;
 
 const TabRecord = v.object({
   url: v.nullable(v.string()),
@@ -111,4 +111,11 @@ function toState(tabId: number, record: TabRecord | null): TabState {
   const state: TabState = { tabId, url: record?.url ?? null, events: record?.events ?? [] };
   if (record?.pageFailed) state.pageFailed = record.pageFailed;
   return state;
+}
+
+/** A stored tab record as the popup's snapshot reads it (core/snapshot); null when absent or bad. */
+export function storedTabState(tabId: number, raw: unknown): TabState | null {
+  if (raw === undefined) return null;
+  const parsed = v.safeParse(TabRecord, raw);
+  return parsed.success ? toState(tabId, parsed.output) : null;
 }

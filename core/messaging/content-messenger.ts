@@ -7,3 +7,10 @@ import type { ProtocolMap } from './protocol';
 
 export const { sendMessage: sendToBackground } =
   defineExtensionMessaging<Pick<ProtocolMap, 'reportObservation'>>();
+
+/** background → the page-text watcher in one tab: something happened that a banner may follow. */
+export interface PageWatchMap {
+  armPageWatch(input: { reason: 'failedRequest' | 'route' }): void;
+}
+export const { sendMessage: sendToPageWatch, onMessage: onPageWatchMessage } =
+  defineExtensionMessaging<PageWatchMap>();

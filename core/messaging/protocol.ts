@@ -15,6 +15,7 @@ import type {
   SuggestionsAnswer,
   ToolConfigsAnswer,
 } from '../catalog/way-forward-answers';
+import type { DataStatusAnswer, DataUpdateAnswer } from '../data-updates/channel';
 import { Observation } from '../detection/observation';
 import type { ExportedLog, ExportFormat } from '../log/export';
 import type { LogPage } from '../log/log-queries';
@@ -91,8 +92,8 @@ const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 const RegionCode = v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)));
 const ModelName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/));
 
-/** At most 10 suggestions a request: the popup shows 3. */
-export const MAX_SUGGESTIONS = 10;
+/** At most this many suggestions a request: enough for the whole catalog ("show all"). */
+export const MAX_SUGGESTIONS = 50;
 export const SuggestionsInput = v.object({
   service: Slug,
   product: v.optional(Slug),
@@ -189,8 +190,12 @@ export interface ProtocolMap {
   exportLog(input: { format: ExportFormat }): ExportedLog;
   clearLog(input: Record<string, never>): { cleared: number };
   checkReachability(input: { service: string }): ReachabilityReport;
-  /** options → background: fetch the optional catalog update URL now. */
-  updateCatalog(input: Record<string, never>): { ok: boolean; message: string; version?: string };
+  /** options → background: which data is in use (built-in or a signed bundle) and the update choices. */
+  dataStatus(input: Record<string, never>): DataStatusAnswer;
+  /** options → background, on "Update now": fetch the signed data bundle from the build's mirrors. */
+  updateData(input: Record<string, never>): DataUpdateAnswer;
+  /** options → background: the user's opt-in to a weekly check for a signed bundle. */
+  setDataWeekly(input: { weekly: boolean }): DataStatusAnswer;
   /**
    * options → background, after the user granted `origin` through optional host permissions:
    * watch it as `service` (content scripts registered with scripting.registerContentScripts).

@@ -14,11 +14,11 @@ export const BUNDLED_REGIONS: RegionsData = v.parse(RegionsData, bundled);
 
 /**
  * The region lists in use: the bundled ones, or newer validated lists from a catalog update
- * (core/catalog/stored-update.ts). A live binding: importers see the installed lists.
+ * (core/data-updates/live-data.ts). A live binding: importers see the installed lists.
  */
 export let REGIONS: RegionsData = BUNDLED_REGIONS;
 
-/** Only core/catalog/stored-update.ts calls this, with data it validated. */
+/** Only core/data-updates/live-data.ts calls this, with a verified, validated bundle's data. */
 export function installRegions(data: RegionsData): void {
   REGIONS = data;
 }

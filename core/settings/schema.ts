@@ -12,7 +12,11 @@ export type Region = v.InferOutput<typeof Region>;
 
 const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/));
 
-/** https only: the catalog update is the one request Detour makes on the user's say-so. */
+/**
+ * No longer read: data now comes only as a signed bundle from the update addresses built into
+ * Detour (core/data-updates). Kept, https only, so settings files exported by earlier versions
+ * still import.
+ */
 export const CatalogUpdateUrl = v.nullable(
   v.pipe(
     v.string(),

@@ -31,20 +31,28 @@ describe('hostMatcher', () => {
 function fakeWindow(respond: (input: unknown) => Promise<Response>) {
   const win = { fetch: vi.fn(respond), XMLHttpRequest: undefined } as unknown as typeof globalThis;
   const posted: TapMessage[] = [];
-  installFetchTap(win, watched, (m) => posted.push(m));
-  return { win, posted };
+  const cues: number[] = [];
+  installFetchTap(
+    win,
+    watched,
+    (m) => posted.push(m),
+    () => cues.push(posted.length),
+  );
+  return { win, posted, cues };
 }
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('installFetchTap', () => {
   it('returns the very response, reads a 4xx body from a watched host, and leaves the page’s body intact', async () => {
     const body = JSON.stringify({ error: { code: 'unsupported_country_region_territory' } });
-    const { win, posted } = fakeWindow(async () => {
+    const { win, posted, cues } = fakeWindow(async () => {
       const r = new Response(body, { status: 403, headers: { 'content-type': 'application/json' } });
       Object.defineProperty(r, 'url', { value: 'https://api.openai.com/v1/chat/completions' });
       return r;
     });
     const response = await win.fetch('https://api.openai.com/v1/chat/completions');
+    // The cue went out before the page's own code got the response, the report later.
+    expect(cues).toEqual([0]);
     expect(await response.text()).toBe(body);
     await settle();
     expect(posted).toEqual([
@@ -86,6 +94,29 @@ describe('installFetchTap', () => {
     );
   });
 
+  it('posts a network failure on a watched host as status 0 without a body, but not the page’s own cancellations', async () => {
+    const { win, posted, cues } = fakeWindow(async (input) => {
+      if (String(input).includes('abort'))
+        throw new DOMException('The user aborted a request.', 'AbortError');
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(win.fetch('https://chatgpt.com/backend-api/conversation?x=1')).rejects.toThrow(TypeError);
+    await expect(win.fetch(new URL('https://cdn.example.com/x'))).rejects.toThrow(TypeError);
+    await expect(win.fetch('https://chatgpt.com/abort')).rejects.toThrow('aborted');
+    await settle();
+    expect(cues).toEqual([0]);
+    expect(posted).toEqual([
+      {
+        [TAP_MARK]: 1,
+        url: 'https://chatgpt.com/backend-api/conversation?x=1',
+        status: 0,
+        contentType: '',
+        body: '',
+      },
+    ]);
+    expect(readTapMessage(posted[0])).toEqual(posted[0]);
+  });
+
   it('reads at most TAP_BODY_LIMIT characters of a huge error body', async () => {
     const { win, posted } = fakeWindow(async () => {
       const r = new Response('e'.repeat(1_000_000), { status: 500 });
@@ -111,6 +142,8 @@ describe('readTapMessage (isolated world: everything from the page is untrusted)
     ['a string', 'hello'],
     ['no mark', { ...ok, [TAP_MARK]: undefined }],
     ['a 200', { ...ok, status: 200 }],
+    ['a 1xx', { ...ok, status: 101 }],
+    ['a negative status', { ...ok, status: -1 }],
     ['a float status', { ...ok, status: 403.5 }],
     ['javascript: url', { ...ok, url: 'javascript:alert(1)' }],
     ['a huge body', { ...ok, body: 'x'.repeat(TAP_BODY_LIMIT + 1) }],

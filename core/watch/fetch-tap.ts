@@ -5,7 +5,8 @@
  * `Function.prototype.toString` is disguised too (see `disguise`).
  * Only responses with status >= 400 from the services' hosts are looked at, by reading at most
  * TAP_BODY_LIMIT characters from a clone, after the page already has its response. 2xx: no
- * clone, no read, one comparison.
+ * clone, no read, one comparison. A fetch to those hosts that fails without a response is
+ * posted with status 0 and no body: no evidence of a block, but the page watcher's cue to look.
  *
  * No imports: this file runs in the page's world and ships in a tiny bundle.
  */
@@ -13,6 +14,13 @@
 /** Marks Detour's window messages. A page can forge them; the background re-checks everything. */
 export const TAP_MARK = '__detourFetchTap';
 export const TAP_BODY_LIMIT = 16 * 1024;
+/**
+ * A bare event (no data) dispatched on window the moment a watched request fails, before the
+ * page's own handlers run: events reach the isolated world's listeners synchronously, while a
+ * posted message arrives a task later, after the page may already have shown its banner. The
+ * page watcher opens its window on it. A page can dispatch it too: that costs only observation.
+ */
+export const TAP_CUE_EVENT = 'detour-request-failed';
 
 export interface TapMessage {
   [TAP_MARK]: 1;
@@ -90,10 +98,29 @@ function disguise<T extends object>(win: typeof globalThis, target: T, handler: 
   return proxy;
 }
 
+/** The absolute URL a fetch call asked for (a string, URL or Request), or null. */
+function requestUrl(win: typeof globalThis, input: unknown): string | null {
+  const raw =
+    typeof input === 'string'
+      ? input
+      : input && typeof (input as { href?: unknown }).href === 'string'
+        ? (input as URL).href
+        : input && typeof (input as { url?: unknown }).url === 'string'
+          ? (input as Request).url
+          : null;
+  if (raw === null) return null;
+  try {
+    return new URL(raw, win.location?.href).href;
+  } catch {
+    return null;
+  }
+}
+
 export function installFetchTap(
   win: typeof globalThis,
   isWatched: (url: string) => boolean,
   post: (message: TapMessage) => void,
+  cue: () => void = () => {},
 ): void {
   const report = (url: string, status: number, contentType: string, body: string) => {
     post({
@@ -115,6 +142,7 @@ export function installFetchTap(
           (response) => {
             try {
               if (response.status < 400 || response.type === 'opaque' || !isWatched(response.url)) return;
+              cue();
               const copy = response.clone();
               readPrefix(copy, TAP_BODY_LIMIT).then(
                 (body) =>
@@ -125,7 +153,20 @@ export function installFetchTap(
               // e.g. the page already consumed the body: clone() throws; nothing to read then.
             }
           },
-          () => {},
+          (error: unknown) => {
+            // A network failure on the service's own host opens the page watcher's window (status
+            // 0, no body); the page's own cancellations (AbortError) are no news.
+            try {
+              if ((error as { name?: unknown } | null)?.name === 'AbortError') return;
+              const url = requestUrl(win, args[0]);
+              if (url && isWatched(url)) {
+                cue();
+                report(url, 0, '', '');
+              }
+            } catch {
+              // never throw inside the page's request
+            }
+          },
         );
         return pending;
       },
@@ -137,6 +178,7 @@ export function installFetchTap(
     const onLoadEnd = function (this: XMLHttpRequest) {
       try {
         if (this.status < 400 || !isWatched(this.responseURL)) return;
+        cue();
         let body = '';
         if (this.responseType === '' || this.responseType === 'text') body = this.responseText;
         else if (this.responseType === 'json') body = JSON.stringify(this.response) ?? '';
@@ -166,7 +208,14 @@ export function readTapMessage(data: unknown): TapMessage | null {
   if (m[TAP_MARK] !== 1) return null;
   const { url, status, contentType, body } = m;
   if (typeof url !== 'string' || url.length > 8192 || !/^https?:\/\//i.test(url)) return null;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) return null;
+  // 0: a network failure (no response at all); otherwise an HTTP error status.
+  if (
+    typeof status !== 'number' ||
+    !Number.isInteger(status) ||
+    (status !== 0 && status < 400) ||
+    status > 599
+  )
+    return null;
   if (typeof contentType !== 'string' || contentType.length > 200) return null;
   if (typeof body !== 'string' || body.length > TAP_BODY_LIMIT) return null;
   return { [TAP_MARK]: 1, url, status, contentType, body };

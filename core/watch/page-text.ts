@@ -90,6 +90,17 @@ export class AddedTextCollector {
     this.emit(matchingExcerpts(text, this.mightMatter));
   }
 
+  /** Reads whole nodes now (what a sweep found outside an observed window). */
+  readNodes(nodes: Iterable<Node>): void {
+    for (const node of nodes) this.nodes.add(node);
+    this.process();
+  }
+
+  /** Reads a piece of text now (a title, the new part of a live region). */
+  readText(text: string): void {
+    this.emit(matchingExcerpts(text, this.mightMatter));
+  }
+
   /** MutationObserver callback: collect, and arm the timer once; read at once only an urgent element. */
   onMutations(records: MutationRecord[]): void {
     let urgent = false;

@@ -8,6 +8,8 @@ import '../../components/popup/popup.css';
 
 // The popup's first questions leave before the first render, so the background answers while
 // Preact renders the loading state (bench/findings.md: popup first render).
+// Marks for the bench (scripts/bench/measure-popup.ts): where the time before the first paint goes.
+performance.mark('detour:popup:script');
 const client = createExtensionClient();
 const store = createPopupStore(client);
 void store.getState().load();

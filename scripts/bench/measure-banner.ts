@@ -6,12 +6,13 @@
  * Each run is a fresh browser, so the log starts empty and a dedupe can hide nothing.
  */
 import { classifyObservation } from '../../core/detection';
+import { SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
 import { loadServedSignatures } from '../../test/stand-in/signatures';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
 import { logWrites, openProbePage, pageClock, send, watchLogWrites } from './extension-pages';
 import { openStreamPage, type StreamOptions, startStream } from './measure-streaming';
-import { measuredSamples, measuredValue, notAvailable, type Section } from './report';
+import { type FigureBase, measuredSamples, measuredValue, notAvailable, type Section } from './report';
 import { seededRandom } from './stats';
 
 interface BannerCase {
@@ -33,7 +34,19 @@ interface BannerRun {
   events: number;
 }
 
-async function runOnce(env: BenchEnv, c: BannerCase, bannerAtMs: number): Promise<BannerRun> {
+/**
+ * `armed`: the page's request to its own host fails and its handler inserts the banner, so
+ * Detour's watcher has a window open (the fetch tap's cue). `outside`: the banner appears with no
+ * failing request, mid-stream, long after the page-load window closed: only the sweep can see it.
+ */
+type BannerMode = 'armed' | 'outside';
+
+async function runOnce(
+  env: BenchEnv,
+  c: BannerCase,
+  bannerAtMs: number,
+  mode: BannerMode,
+): Promise<BannerRun> {
   const b = await launchChromium({
     extensionDir: env.detourDir,
     hostResolverRules: env.server.hostResolverRules,
@@ -50,6 +63,7 @@ async function runOnce(env: BenchEnv, c: BannerCase, bannerAtMs: number): Promis
       seed: 7,
       bannerAtMs,
       bannerText: c.text,
+      failBeforeBanner: mode === 'armed',
     };
     await startStream(page, options);
     // Wait for the log's first event, or give up CAUGHT_WITHIN_MS after the banner went in.
@@ -98,11 +112,19 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     figures: [],
     notes: [],
   };
-  const base = {
-    id: 'banner.latency',
-    label: 'Banner inserted → event written to the log',
-    unit: 'ms',
-    target: { op: '<=' as const, value: 100, on: 'p95' as const },
+  const bases: Record<BannerMode, FigureBase> = {
+    armed: {
+      id: 'banner.latency',
+      label: 'Banner inserted → event written to the log, after a failed request (armed window)',
+      unit: 'ms',
+      target: { op: '<=', value: 50, on: 'p95' },
+    },
+    outside: {
+      id: 'banner.latencyOutside',
+      label: 'Banner inserted → event written to the log, no failed request (outside a window)',
+      unit: 'ms',
+      target: { op: '<=', value: 1000, on: 'p95' },
+    },
   };
   const caughtBase = { id: 'banner.caught', label: 'Banners caught', unit: 'count' };
   const signatures = loadServedSignatures();
@@ -120,30 +142,43 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
   if (cases.length === 0) {
     const why =
       'the build has no content script on gemini.google.com or chatgpt.com (content scripts not landed yet)';
-    section.figures.push(notAvailable(base, why), notAvailable(caughtBase, why));
+    section.figures.push(
+      notAvailable(bases.armed, why),
+      notAvailable(bases.outside, why),
+      notAvailable(caughtBase, why),
+    );
     return section;
   }
   const random = seededRandom(2);
-  const latencies: number[] = [];
+  const latencies: Record<BannerMode, number[]> = { armed: [], outside: [] };
   const perCase = new Map<string, { runs: number; caught: number; early: number }>();
-  for (let i = 0; i < plan.bannerRuns; i++) {
+  const runs = plan.bannerRuns * 2;
+  for (let i = 0; i < runs; i++) {
     const c = cases[i % cases.length] as BannerCase;
+    // Modes alternate in pairs, so each service meets each mode in turn.
+    const mode: BannerMode = Math.floor(i / cases.length) % 2 === 0 ? 'armed' : 'outside';
     const bannerAtMs = Math.round(plan.durationMs * (0.1 + 0.8 * random()));
-    const r = await runOnce(env, c, bannerAtMs);
-    const tally = perCase.get(c.name) ?? { runs: 0, caught: 0, early: 0 };
+    const r = await runOnce(env, c, bannerAtMs, mode);
+    const key = `${c.name}, ${mode === 'armed' ? 'after a failed request' : 'outside a window'}`;
+    const tally = perCase.get(key) ?? { runs: 0, caught: 0, early: 0 };
     tally.runs++;
     if (r.caught) tally.caught++;
     if (r.early) tally.early++;
-    perCase.set(c.name, tally);
-    if (r.latencyMs !== null) latencies.push(r.latencyMs);
+    perCase.set(key, tally);
+    if (r.latencyMs !== null) latencies[mode].push(r.latencyMs);
     env.progress(
-      `banner ${i + 1}/${plan.bannerRuns} (${c.name}, at ${bannerAtMs} ms): ${r.caught ? `${r.latencyMs?.toFixed(1)} ms` : r.early ? 'logged BEFORE the banner' : 'missed'}`,
+      `banner ${i + 1}/${runs} (${key}, at ${bannerAtMs} ms): ${r.caught ? `${r.latencyMs?.toFixed(1)} ms` : r.early ? 'logged BEFORE the banner' : 'missed'}`,
     );
   }
   const caught = [...perCase.values()].reduce((s, t) => s + t.caught, 0);
+  const latency = (mode: BannerMode) =>
+    latencies[mode].length > 0
+      ? measuredSamples(bases[mode], latencies[mode])
+      : notAvailable(bases[mode], 'no banner was caught');
   section.figures.push(
-    latencies.length > 0 ? measuredSamples(base, latencies) : notAvailable(base, 'no banner was caught'),
-    measuredValue({ ...caughtBase, target: { op: '==', value: plan.bannerRuns, on: 'value' } }, caught),
+    latency('armed'),
+    latency('outside'),
+    measuredValue({ ...caughtBase, target: { op: '==', value: runs, on: 'value' } }, caught),
   );
   for (const [name, t] of perCase) {
     section.notes.push(
@@ -151,7 +186,8 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     );
   }
   section.notes.push(
-    'Banner texts are the fixtures gemini-web-curly-apostrophe-variant and chatgpt-unable-to-load-site-vpn, nested two levels below <body> like a real toast.',
+    'Banner texts are the fixtures gemini-web-curly-apostrophe-variant and chatgpt-unable-to-load-site-vpn, nested two levels below <body> like a real toast (role="alert").',
+    `Armed: the page POSTs to its own host (the bench server answers 404, which the engine calls clean) and inserts the banner from that request's handler. Outside: no request fails; the stream started ${(500 + WINDOW_MS.load) / 1000} s after load, after Detour's page-load window, so only the sweep (every ${SWEEP_MS} ms) can see the banner.`,
   );
   return section;
 }

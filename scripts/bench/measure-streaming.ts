@@ -5,6 +5,7 @@
  * each run in a fresh browser. Detour's own time comes from separate profiled runs.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { WINDOW_MS } from '../../core/watch/watch-windows';
 import { launchChromium } from './chromium';
 import { type CpuProfile, selfTimeMs } from './cpu-profile';
 import { type BenchEnv, contentScriptsFor } from './env';
@@ -20,6 +21,8 @@ export interface StreamOptions {
   seed: number;
   bannerAtMs?: number;
   bannerText?: string;
+  /** The page's request to its own host fails first, and its handler inserts the banner. */
+  failBeforeBanner?: boolean;
 }
 
 interface BenchPageState {
@@ -32,11 +35,15 @@ interface BenchPageState {
 }
 type StreamWindow = Window & { __bench: BenchPageState; __startStream(o: StreamOptions): void };
 
-/** Opens the streaming page and waits until content scripts had their chance to start. */
+/**
+ * Opens the streaming page and waits until content scripts had their chance to start, and until
+ * Detour's page-load window is over (core/watch/watch-windows): a real answer streams after the
+ * user asks, not in the page's first seconds. Every arm waits the same.
+ */
 export async function openStreamPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
-  // document_idle scripts run shortly after load; let them attach before measuring.
-  await page.waitForTimeout(500);
+  // document_idle scripts run shortly after load; let them attach and their load window close.
+  await page.waitForTimeout(500 + WINDOW_MS.load);
 }
 
 export function startStream(page: Page, options: StreamOptions): Promise<void> {
@@ -132,7 +139,7 @@ export async function measureStreaming(env: BenchEnv): Promise<Section> {
     figures: [],
     notes: [],
   };
-  const ratioTarget = { op: '<=' as const, value: 1.03, on: 'median' as const };
+  const ratioTarget = { op: '<=' as const, value: 1.01, on: 'median' as const };
   type Metric = 'scriptMs' | 'taskMs' | 'threadMs';
   const METRIC_NAMES: Record<Metric, string> = {
     taskMs: 'Task time',

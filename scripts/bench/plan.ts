@@ -30,10 +30,10 @@ export const FULL_PLAN: BenchPlan = {
   durationMs: 10_000,
   streamRounds: 7,
   profileRuns: 3,
-  bannerRuns: 14,
+  bannerRuns: 10,
   popupEvents: 10_000,
   // Even, so popup and floor each meet the just-started background equally often (first open).
-  popupLaunches: 4,
+  popupLaunches: 6,
   popupOpensPerLaunch: 5,
   burstTabs: 20,
   burstBlocksPerTab: 50,

@@ -60,6 +60,7 @@ describe('npm run bench -- --quick', () => {
       'stream.scriptRatio',
       'stream.detourSelf',
       'banner.latency',
+      'banner.latencyOutside',
       'banner.caught',
       'popup.firstContent',
       'burst.counted',

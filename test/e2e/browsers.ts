@@ -250,6 +250,10 @@ export interface LaunchOptions {
   standIn: StandIn;
   /** Show a window (the demo); tests run headless. */
   headed?: boolean;
+  /** Chromium only: the browser's UI language (`--lang`, what browser.i18n uses) and pages' locale. */
+  locale?: string;
+  /** Chromium only: the time zone pages (extension pages too) see through Intl. */
+  timezoneId?: string;
   /** Hosts that fail to connect, e.g. a service that is down (see DetourInBrowser.failures). */
   failures?: Map<string, HostFailure>;
   /**
@@ -274,6 +278,8 @@ function failureRules(
 export async function launchChromium({
   standIn,
   headed = false,
+  locale,
+  timezoneId,
   failures = new Map(),
   hostRulesFirst = [],
   hostRules: hostRulesOverride,
@@ -297,8 +303,11 @@ export async function launchChromium({
     headless: !headed,
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
+    ...(locale ? { locale } : {}),
+    ...(timezoneId ? { timezoneId } : {}),
     args: [
       ...(headed ? [] : ['--headless=new']),
+      ...(locale ? [`--lang=${locale}`] : []),
       `--disable-extensions-except=${[dir, ...otherExtensions].join(',')}`,
       `--load-extension=${[dir, ...otherExtensions].join(',')}`,
       '--no-sandbox',

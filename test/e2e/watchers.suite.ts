@@ -15,6 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import type { LogEvent } from '../../core/log/event';
+import { WINDOW_MS } from '../../core/watch/watch-windows';
 import { type StandIn, startStandIn } from '../stand-in/server';
 import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
 import { loggedEvents } from './exported-log';
@@ -254,6 +255,37 @@ export function describeWatchers(browser: BrowserName): void {
         expect(await pageText(page)).toContain('geoblocking');
         const banner = await openGemini();
         expectExactly(await settledEvents('the sentinel banner'), geminiBanner(banner));
+      });
+    });
+
+    describe('page text between windows (the full observer is off)', () => {
+      it('logs a banner that appears deep inside the page in an alert dialog, long after load, with no failed request', async () => {
+        standIn.setMode('gemini.google.com', 'served');
+        const page = await open('https://gemini.google.com/app');
+        // Let the page-load window close: from now on only the sweep looks.
+        await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
+        const banner = standIn.signatures.geminiBanner.body;
+        await page.evaluate((text) => {
+          // Inside an element that was there all along, so no new top-level container announces it.
+          const host = document.getElementById('app') as HTMLElement;
+          const wrap = document.createElement('div');
+          const dialog = document.createElement('div');
+          dialog.setAttribute('role', 'alertdialog');
+          const inner = document.createElement('div');
+          const span = document.createElement('span');
+          span.textContent = text;
+          inner.append(span);
+          dialog.append(inner);
+          wrap.append(dialog);
+          host.append(wrap);
+        }, banner);
+        expectExactly(await settledEvents('the banner in the alert dialog'), {
+          service: 'google',
+          product: 'gemini-web',
+          kind: 'page',
+          url: 'https://gemini.google.com/app',
+          observation: { kind: 'page', url: 'https://gemini.google.com/app', body: banner },
+        });
       });
     });
 

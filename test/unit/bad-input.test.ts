@@ -1,6 +1,6 @@
 /**
  * Issue 8, bad input: one table of malformed inputs pushed through every door Detour has —
- * settings import, the catalog update, the background's message handlers, "Check an error
+ * settings import, the signed data bundle, the background's message handlers, "Check an error
  * message" (the engine call the options page makes) and `npm run classify` (a child process).
  * Each must get a clear refusal (a reason code, a message, or a line on stderr and exit 2), and
  * change nothing: storage is compared before and after, and Object.prototype stays clean.
@@ -13,8 +13,9 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../core/background/create-background';
 import { CATALOG } from '../../core/catalog/catalog';
-import { validateCatalogUpdate } from '../../core/catalog/update';
+import { parseBundle } from '../../core/data-updates/bundle';
 import { classifyObservation } from '../../core/detection';
+import { RULE_FILES } from '../../core/detection/rules';
 import { REGIONS } from '../../core/regions/regions';
 import { DEFAULT_SETTINGS } from '../../core/settings/schema';
 import { importSettings } from '../../core/settings/transfer';
@@ -155,7 +156,10 @@ const MALFORMED_REQUESTS: Array<[string, string, unknown]> = [
     { origin: 'https://x.example/path', service: 'openai' },
   ],
   ['clearLog with a payload', 'clearLog', null],
-  ['updateCatalog with a string', 'updateCatalog', 'https://evil.example/catalog.json'],
+  ['updateData with a URL', 'updateData', 'https://evil.example/detour-data.json'],
+  ['updateData with a mirror', 'updateData', { mirror: 'https://evil.example/' }],
+  ['setDataWeekly with a string', 'setDataWeekly', { weekly: 'yes' }],
+  ['setDataWeekly with an extra key', 'setDataWeekly', { weekly: true, mirror: 'https://evil.example/' }],
 ];
 
 const OPENAI_BLOCK =
@@ -220,46 +224,39 @@ describe('settings import', () => {
   });
 });
 
-describe('catalog update', () => {
-  const current = { platforms: CATALOG, regions: REGIONS };
+describe('signed data bundle', () => {
+  const bundle = (platforms: unknown) =>
+    JSON.stringify({
+      kind: 'detour-data',
+      version: 2,
+      asOf: '2026-12-05',
+      platforms,
+      regions: REGIONS,
+      rules: [...RULE_FILES],
+    });
   it.each([
     ...MALFORMED_TEXT,
     [
       'duplicate platform ids',
-      JSON.stringify({
-        kind: 'detour-catalog-update',
-        platforms: {
-          ...CATALOG,
-          version: CATALOG.version + 1,
-          platforms: [...CATALOG.platforms, CATALOG.platforms[0]],
-        },
-      }),
+      bundle({ ...CATALOG, platforms: [...CATALOG.platforms, CATALOG.platforms[0]] }),
     ],
-    ['same version (no rollback)', JSON.stringify({ kind: 'detour-catalog-update', platforms: CATALOG })],
     [
       'platform with http URL',
-      JSON.stringify({
-        kind: 'detour-catalog-update',
-        platforms: {
-          ...CATALOG,
-          version: CATALOG.version + 1,
-          platforms: CATALOG.platforms.map((p, i) =>
-            i === 0
-              ? { ...p, urls: { ...p.urls, console: { ...p.urls.console, value: 'http://evil.example/' } } }
-              : p,
-          ),
-        },
+      bundle({
+        ...CATALOG,
+        platforms: CATALOG.platforms.map((p, i) =>
+          i === 0
+            ? { ...p, urls: { ...p.urls, console: { ...p.urls.console, value: 'http://evil.example/' } } }
+            : p,
+        ),
       }),
     ],
   ] as Array<[string, string]>)('%s: refused with a reason', (_name, text) => {
-    const result = validateCatalogUpdate(text, current);
+    const result = parseBundle(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.reason).toMatch(/^update[A-Z]\w+$/);
-      expect(result.detail.length).toBeLessThanOrEqual(300);
-    }
+    if (!result.ok) expect(result.detail.length).toBeLessThanOrEqual(300);
     expectPrototypeClean();
-    counts.catalogUpdate = (counts.catalogUpdate ?? 0) + 1;
+    counts.dataBundle = (counts.dataBundle ?? 0) + 1;
   });
 });
 

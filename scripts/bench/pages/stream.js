@@ -1,5 +1,6 @@
 // A chat-like page that streams token-sized text updates into the DOM, for the bench only.
-// The bench calls window.__startStream({ tokens, durationMs, seed, bannerAtMs, bannerText })
+// The bench calls window.__startStream({ tokens, durationMs, seed, bannerAtMs, bannerText,
+// failBeforeBanner })
 // and reads window.__bench. Same seed, same DOM work: every arm gets identical updates.
 (() => {
   const WORDS = (
@@ -95,6 +96,7 @@
     let paragraphLeft = 30 + Math.floor(random() * 50);
     let messageLeft = 2500;
     let bannerDone = bannerAtMs < 0;
+    let bannerPending = false;
     const t0 = performance.now();
     state.state = 'streaming';
     state.startedAt = performance.timeOrigin + t0;
@@ -131,9 +133,25 @@
       const elapsed = performance.now() - t0;
       const due = Math.min(tokens, Math.ceil((elapsed / durationMs) * tokens));
       while (state.tokens < due) appendToken();
-      if (!bannerDone && elapsed >= bannerAtMs) {
-        bannerDone = true;
-        insertBanner(options.bannerText);
+      if (!bannerDone && !bannerPending && elapsed >= bannerAtMs) {
+        if (options.failBeforeBanner) {
+          // Like an app whose request to its own host fails and that shows why at once: the
+          // banner goes in from the failed response's handler.
+          bannerPending = true;
+          fetch('/bench-request-fails', { method: 'POST' }).then(
+            () => {
+              insertBanner(options.bannerText);
+              bannerDone = true;
+            },
+            () => {
+              insertBanner(options.bannerText);
+              bannerDone = true;
+            },
+          );
+        } else {
+          bannerDone = true;
+          insertBanner(options.bannerText);
+        }
       }
       if (state.tokens < tokens || !bannerDone) {
         setTimeout(tick, 0);

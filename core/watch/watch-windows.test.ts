@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AddedTextCollector } from './page-text';
+import { SWEEP_MS, WatchWindows, WINDOW_MS } from './watch-windows';
+
+const BANNER = "Gemini isn't currently supported in your country.";
+const mightMatter = (t: string) => /currently supported in your country/i.test(t);
+
+/** A page with a chat thread, the watcher started on it, and what it sent. */
+function watchedPage() {
+  document.title = 'Chat';
+  document.body.innerHTML =
+    '<header><nav>Chat</nav></header><main><div id="thread"><article><div class="markdown"><p id="p"></p></div></article></div></main>';
+  const sent: string[] = [];
+  const collector = new AddedTextCollector(mightMatter, (e) => sent.push(e), {
+    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+  });
+  const onMutations = vi.spyOn(collector, 'onMutations');
+  const windows = new WatchWindows({
+    document,
+    sink: collector,
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number },
+  });
+  windows.start();
+  return { sent, windows, onMutations };
+}
+
+/** Lets the observer deliver its records (a microtask) and timers due in `ms` run. */
+async function advance(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+function streamTokens(count: number): void {
+  const p = document.getElementById('p') as HTMLElement;
+  for (let i = 0; i < count; i++) p.append(document.createTextNode(` token${i}`));
+}
+
+describe('page-text windows', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  it('observes during the load window and stops observing after it: a stream outside a window costs no callbacks', async () => {
+    const { windows, onMutations } = watchedPage();
+    expect(windows.isObserving).toBe(true);
+    streamTokens(5);
+    await advance(0);
+    expect(onMutations).toHaveBeenCalled();
+    await advance(WINDOW_MS.load);
+    expect(windows.isObserving).toBe(false);
+    onMutations.mockClear();
+    for (let i = 0; i < 10; i++) {
+      streamTokens(50);
+      await advance(100);
+    }
+    expect(onMutations).not.toHaveBeenCalled();
+    expect(windows.isObserving).toBe(false);
+  });
+
+  it('catches a banner appended to <body> outside a window, by the next sweep', async () => {
+    const { sent, windows } = watchedPage();
+    await advance(WINDOW_MS.load + 10);
+    expect(windows.isObserving).toBe(false);
+    const toast = document.createElement('div');
+    toast.innerHTML = `<div><span>${BANNER}</span></div>`;
+    document.body.append(toast);
+    await advance(0);
+    expect(sent).toEqual([]);
+    await advance(SWEEP_MS);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(BANNER);
+    // What it found opens a window for what follows.
+    expect(windows.isObserving).toBe(true);
+    expect(windows.opened.sweepFound).toBe(1);
+  });
+
+  it('catches a banner nested deep inside the page (not a body child) when it sits in an alert, outside a window', async () => {
+    const { sent, windows } = watchedPage();
+    await advance(WINDOW_MS.load + 10);
+    const deep = document.getElementById('thread') as HTMLElement;
+    const alert = document.createElement('div');
+    alert.setAttribute('role', 'alert');
+    alert.innerHTML = `<section><div><p><span>${BANNER}</span></p></div></section>`;
+    deep.append(alert);
+    await advance(SWEEP_MS);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(BANNER);
+    expect(windows.opened.sweepFound).toBe(1);
+  });
+
+  it('catches a banner in a <dialog> and a toast added to an existing live region, outside windows', async () => {
+    const { sent } = watchedPage();
+    const live = document.createElement('section');
+    live.setAttribute('aria-live', 'polite');
+    (document.querySelector('main') as HTMLElement).append(live);
+    await advance(WINDOW_MS.load + 10);
+    const dialog = document.createElement('dialog');
+    dialog.innerHTML = `<form><p>${BANNER}</p></form>`;
+    (document.getElementById('thread') as HTMLElement).append(dialog);
+    await advance(SWEEP_MS);
+    expect(sent).toHaveLength(1);
+    // Let that window close, then a toast lands in the live region that existed all along.
+    await advance(WINDOW_MS.sweepFound + 10);
+    const toast = document.createElement('li');
+    toast.textContent = `Error 403: ${BANNER} (again)`;
+    live.append(toast);
+    await advance(SWEEP_MS);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toContain('(again)');
+  });
+
+  it('reads a changed title outside a window', async () => {
+    const { sent } = watchedPage();
+    await advance(WINDOW_MS.load + 10);
+    document.title = BANNER;
+    await advance(SWEEP_MS);
+    expect(sent).toEqual([BANNER]);
+  });
+
+  it('a failed request opens a window: a banner deep in the thread, in no notable place, is read at once', async () => {
+    const { sent, windows } = watchedPage();
+    await advance(WINDOW_MS.load + 10);
+    windows.arm('failedRequest');
+    expect(windows.isObserving).toBe(true);
+    const p = document.createElement('p');
+    p.textContent = BANNER;
+    (document.getElementById('thread') as HTMLElement).append(p);
+    await advance(0);
+    expect(sent.map((e) => e.trim())).toEqual([BANNER]);
+    await advance(WINDOW_MS.failedRequest);
+    expect(windows.isObserving).toBe(false);
+  });
+
+  it('outside a window the sweep does not read the thread itself (that is what windows are for)', async () => {
+    const { sent } = watchedPage();
+    await advance(WINDOW_MS.load + 10);
+    const p = document.createElement('p');
+    p.textContent = BANNER;
+    (document.getElementById('thread') as HTMLElement).append(p);
+    await advance(SWEEP_MS * 3);
+    expect(sent).toEqual([]);
+  });
+
+  it('a window armed again before it closes is lengthened, not doubled', async () => {
+    const { windows } = watchedPage();
+    await advance(WINDOW_MS.load - 100);
+    windows.arm('failedRequest');
+    await advance(WINDOW_MS.failedRequest - 50);
+    expect(windows.isObserving).toBe(true);
+    await advance(100);
+    expect(windows.isObserving).toBe(false);
+  });
+
+  it('hands over what the observer queued when a window closes', async () => {
+    const { sent, windows } = watchedPage();
+    await advance(WINDOW_MS.load - 1);
+    const p = document.createElement('p');
+    p.textContent = BANNER;
+    document.body.append(p);
+    // The close timer fires before the observer's microtask would have delivered the record.
+    await advance(1);
+    expect(windows.isObserving).toBe(false);
+    await advance(100);
+    expect(sent.map((e) => e.trim())).toEqual([BANNER]);
+  });
+
+  it('stops for good when the extension goes away', async () => {
+    const { sent, windows } = watchedPage();
+    windows.stop();
+    document.body.append(Object.assign(document.createElement('div'), { textContent: BANNER }));
+    await advance(WINDOW_MS.load + SWEEP_MS * 3);
+    windows.arm('failedRequest');
+    expect(windows.isObserving).toBe(false);
+    expect(sent).toEqual([]);
+  });
+});

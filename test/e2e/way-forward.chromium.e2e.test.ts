@@ -1,0 +1,103 @@
+/**
+ * The way forward in real Chromium, for the person the catalog is for: a mainland user (browser in
+ * Simplified Chinese, time zone Asia/Shanghai) whose call to OpenAI's API was refused. The popup
+ * guesses China from the language and time zone, ranks the catalog for CN, shows five suggestions
+ * and "show all"; among them are DeepSeek and the three platforms that answered the 2024 block
+ * (Zhipu, Baidu Qianfan, Alibaba Bailian), each offer with its date and every suggestion with the
+ * date of its model names. Production build, OpenAI's API at its real host name (the stand-in).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_CATALOG } from '../../core/catalog/catalog';
+import { type StandIn, startStandIn } from '../stand-in/server';
+import { type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
+
+const zhName = (id: string) => BUNDLED_CATALOG.platforms.find((p) => p.id === id)?.name['zh-CN'] as string;
+
+interface Card {
+  name: string;
+  incentive: string | null;
+  freshness: string | null;
+}
+
+describe('the way forward for a mainland user refused by the OpenAI API (Chromium, zh-CN, Asia/Shanghai)', () => {
+  let standIn: StandIn;
+  let detour: DetourInBrowser;
+  let popup: TestPage;
+
+  beforeAll(async () => {
+    standIn = await startStandIn({ port: 0 });
+    detour = await launchDetour('chromium', { standIn, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await detour.newPage();
+    await page.goto('https://platform.openai.com/playground?case=region&via=page');
+    const status = await waitFor('the playground to call the API', async () => {
+      const text = await page.evaluate(() => document.getElementById('status')?.textContent ?? '', null);
+      return text.startsWith('done') || text.startsWith('failed') ? text : undefined;
+    });
+    expect(status).toBe('done 403');
+    const tabId = await detour.tabIdOf('https://platform.openai.com/');
+    await waitFor('the block in the log', async () => {
+      const log = await detour.send('queryLog', { limit: 10 });
+      return log.events.some((e) => e.service === 'openai') ? true : undefined;
+    });
+    popup = await detour.openExtensionPage(`popup.html?tabId=${tabId}`);
+  });
+
+  afterAll(async () => {
+    await detour?.close();
+    await standIn?.close();
+  });
+
+  const cards = (): Promise<Card[]> =>
+    popup.evaluate(
+      () =>
+        [...document.querySelectorAll('li.suggestion')].map((li) => ({
+          name: li.querySelector('.suggestion-name')?.textContent ?? '',
+          incentive: li.querySelector('.incentive')?.textContent ?? null,
+          freshness: li.querySelector('[data-freshness]')?.textContent ?? null,
+        })),
+      null,
+    );
+
+  it('speaks Simplified Chinese, guesses China, and shows five suggestions first', async () => {
+    const first = await waitFor('five suggestions', async () => {
+      const shown = await cards();
+      return shown.length >= 5 ? shown : undefined;
+    });
+    expect(first).toHaveLength(5);
+    const regionLine = await popup.evaluate(
+      () => document.querySelector('.suggestions .muted.small')?.textContent ?? '',
+      null,
+    );
+    expect(regionLine).toMatch(/中国.*CN/);
+    for (const card of first) expect(card.freshness, card.name).toMatch(/模型名称截至 \d{4}年\d{1,2}月/);
+    // Alibaba's model list dates from 2026-01-06: over 180 days old, so marked as possibly changed.
+    const alibaba = first.find((c) => c.name === zhName('alibaba-bailian'));
+    expect(alibaba?.freshness).toMatch(/可能已有变化/);
+  });
+
+  it('"show all" reveals DeepSeek and the three seed platforms, each offer dated', async () => {
+    await popup.evaluate(() => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('.suggestions button')].find((b) =>
+        b.textContent?.startsWith('显示全部'),
+      );
+      button?.click();
+      return true;
+    }, null);
+    const all = await waitFor('every suggestion', async () => {
+      const shown = await cards();
+      return shown.length > 5 ? shown : undefined;
+    });
+    const names = all.map((c) => c.name);
+    for (const id of ['deepseek', 'zhipu', 'baidu-qianfan', 'alibaba-bailian'])
+      expect(names, id).toContain(zhName(id));
+    // DeepSeek makes the first five by itself: it serves CN and its model list is current.
+    expect(names.slice(0, 5)).toContain(zhName('deepseek'));
+    for (const id of ['zhipu', 'baidu-qianfan', 'alibaba-bailian']) {
+      const card = all.find((c) => c.name === zhName(id)) as Card;
+      // Every offer says when it was announced or last seen (Chinese dates: 2024年6月25日).
+      expect(card.incentive, id).toMatch(/\d{4}年\d{1,2}月/);
+    }
+    // Baidu's only offers are from 2024: shown as possibly ended, with their date.
+    expect(all.find((c) => c.name === zhName('baidu-qianfan'))?.incentive).toMatch(/可能已结束/);
+  });
+});
