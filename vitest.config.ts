@@ -12,7 +12,10 @@ export default defineConfig({
       'entrypoints/**/*.test.ts',
       'test/unit/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
+    // Browser tests (the bench's smoke run among them) belong to vitest.e2e.config.ts.
+    exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
     restoreMocks: true,
   },
 });

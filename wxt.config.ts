@@ -57,17 +57,24 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
+    // Oldest browsers the code runs in (MDN browser-compat-data, webextensions/, as of 2026-08-07):
+    // Chromium 111 for `world: "MAIN"` in the manifest's content_scripts (the fetch tap). Below that
+    // bar: storage.session 102, scripting.registerContentScripts with `world` 102, structuredClone 98,
+    // Object.hasOwn 93; Vite 8's default build target is chrome111/firefox114 too. The `browser`
+    // namespace is not needed: webextension-polyfill supplies it. Edge reads the same key.
+    // Firefox desktop 140 for data_collection_permissions (Android: 142). Below that bar: MAIN-world
+    // content scripts 128 (also through registerContentScripts), storage.session 115 (in MV2 too).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'detour@detour.invalid',
-              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android); web-ext lint warns below that.
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '111' }),
   }),
 });

@@ -11,6 +11,8 @@ import { createBackground } from '../core/background/create-background';
 import { NotifyGate } from '../core/background/notify-gate';
 import { PageWatchArming } from '../core/background/page-watch-arming';
 import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
+import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
+import { followLanguageSetting } from '../core/language/browser-messages';
 import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
@@ -20,6 +22,7 @@ import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
 
 export default defineBackground(() => {
+  openWelcomePageOnInstall();
   const local = browserArea('local');
 
   let settingsNow: Promise<Settings> | null = null;
@@ -43,6 +46,18 @@ export default defineBackground(() => {
     online: () => navigator.onLine !== false,
     data: { mirrors: BUILD_MIRRORS },
   });
+  // Badge titles and notifications speak the language chosen in the options; on a change, the
+  // titles of open tabs on the services' sites are redrawn at once.
+  void followLanguageSetting(() => {
+    void browser.tabs
+      .query({})
+      .then((open) => {
+        for (const tab of open) {
+          if (tab.id !== undefined && tab.url && bg.productOf(tab.url)) void bg.recorder.refreshBadge(tab.id);
+        }
+      })
+      .catch((err) => console.warn('[detour] badge titles not redrawn', err));
+  }).catch((err) => console.warn('[detour] language choice not applied', err));
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
   void bg.log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));

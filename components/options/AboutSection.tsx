@@ -3,6 +3,7 @@
  * each request it can make sends, and to whom. Version and links.
  */
 import { PROBES } from '../../core/catalog/probes';
+import { WELCOME_PAGE } from '../../core/first-run/pages';
 import { t } from '../i18n';
 import { serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
@@ -53,6 +54,8 @@ export function AboutSection() {
           <a href="#catalog">{t('options.about.linkCatalog')}</a>
           {' · '}
           <a href="#backup">{t('options.about.linkBackup')}</a>
+          {' · '}
+          <a href={WELCOME_PAGE}>{t('welcome.openFromOptions')}</a>
         </p>
       </div>
     </Section>

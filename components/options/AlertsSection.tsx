@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import type { UiSettings } from '../stores/settings-store';
 import { Section } from './Section';
 
-function Switch({
+export function AlertsSwitch({
   checked,
   label,
   hint,
@@ -39,19 +39,19 @@ export function AlertsSection({
   return (
     <Section id="notifications" title={t('options.alerts.title')}>
       <div class="stack">
-        <Switch
+        <AlertsSwitch
           checked={values.notifications}
           label={t('options.alerts.notifications')}
           hint={t('options.alerts.notificationsHint')}
           onChange={(notifications) => onChange({ notifications })}
         />
-        <Switch
+        <AlertsSwitch
           checked={values.badge}
           label={t('options.alerts.badge')}
           hint={t('options.alerts.badgeHint')}
           onChange={(badge) => onChange({ badge })}
         />
-        <Switch
+        <AlertsSwitch
           checked={values.exitCheckOnOpen}
           label={t('offer.title')}
           hint={t('offer.whatItSends')}

@@ -77,6 +77,7 @@ describe('options: sections', () => {
     const nav = await screen.findByRole('navigation', { name: 'Settings sections' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#language',
       '#region',
       '#services',
       '#notifications',

@@ -1,5 +1,5 @@
 /**
- * The options page: a nav of anchors (#region, #services, #notifications, #log, #check,
+ * The options page: a nav of anchors (#language, #region, #services, #notifications, #log, #check,
  * #backup, #catalog, #about) beside the sections. Settings come from the settings store,
  * the log from the log store; catalog and engine are handed in (loaded by OptionsPage).
  */
@@ -19,11 +19,13 @@ import { AlertsSection } from './AlertsSection';
 import { BackupSection } from './BackupSection';
 import { CatalogSection } from './CatalogSection';
 import { CheckMessageSection } from './CheckMessageSection';
+import { LanguageSection } from './LanguageSection';
 import { LogSection } from './LogSection';
 import { RegionSection } from './RegionSection';
 import { WatchSection } from './WatchSection';
 
 const NAV = [
+  ['language', 'language.title'],
   ['region', 'options.region.title'],
   ['services', 'options.services.title'],
   ['notifications', 'options.alerts.title'],
@@ -103,6 +105,7 @@ export function Options({ settings, log, catalog, classify, toolPreference }: Op
           ) : null}
           {values ? (
             <>
+              <LanguageSection values={values} onChange={(p) => void update(p)} />
               <RegionSection values={values} catalog={catalog} onChange={(p) => void update(p)} />
               <WatchSection values={values} onChange={(p) => void update(p)} />
               <AlertsSection values={values} onChange={(p) => void update(p)} />

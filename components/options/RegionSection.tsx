@@ -31,7 +31,7 @@ export function RegionSection({
     return CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) =>
       collator.compare(a.name, b.name),
     );
-  }, []);
+  }, [uiLocale()]);
 
   return (
     <Section id="region" title={t('options.region.title')} intro={t('options.region.intro')}>

@@ -68,11 +68,11 @@ export function ExitCountryLine({
     view.listOwner && view.listDate
       ? t('exit.notServedList', {
           service: view.serviceName,
-          code,
+          country,
           owner: view.listOwner,
           date: formatIsoDate(view.listDate),
         })
-      : t('exit.notServed', { service: view.serviceName, code });
+      : t('exit.notServed', { service: view.serviceName, country });
   return (
     <section class="exit-line exit-warning" role="status" aria-labelledby="exit-warning-title">
       <Icon name="warning" size={18} class="tone-warn" />

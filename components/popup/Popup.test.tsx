@@ -365,6 +365,8 @@ describe('popup: a block on this tab', () => {
     await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
     const tabId = await openTab('https://chatgpt.com/');
     for (let i = 0; i < times; i++) {
+      // Each time after the first is a reload: a new document, so a new sighting of the block.
+      if (i > 0) await background.tabs.navigate(tabId, 'https://chatgpt.com/');
       const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
         body: CHATGPT_PAGE.body,
       });
@@ -587,7 +589,7 @@ describe('popup: Check now', () => {
     expect(await screen.findByText('It refused this connection.')).toBeTruthy();
     const warning = await screen.findByRole('status', { name: 'Your connection leaves from China (CN).' });
     expect(warning.textContent).toMatch(
-      /ChatGPT does not serve CN \(OpenAI's list, as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\)\./,
+      /ChatGPT does not serve China, according to OpenAI's list as of [A-Z][a-z]{2} \d{1,2}, 20\d\d\./,
     );
     expect(warning.textContent).toContain('Using it from here may get the account suspended.');
     const source = within(warning).getByRole('link', { name: /Source/ });
@@ -619,10 +621,12 @@ describe('popup in Chinese', () => {
     await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
     renderPopup();
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'ChatGPT 拒绝了此浏览器所在的地区' }),
+      await screen.findByRole('heading', { level: 1, name: 'ChatGPT 在你所在的地区不可用' }),
     ).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: '立即检查' }));
-    expect(await screen.findByText('你的网络出口在中国（CN）。')).toBeTruthy();
+    const warning = await screen.findByRole('status', { name: '你的网络出口在中国（CN）。' });
+    // The list names the country, never only its code.
+    expect(warning.textContent).toMatch(/根据 OpenAI 截至 .+日公布的名单，ChatGPT 不在中国提供服务。/);
   });
 
   it('uses Traditional Chinese wording in zh_TW', async () => {

@@ -38,3 +38,23 @@ export function useLocale(locale: LocaleName): void {
   i18nApi.getMessage = (key: string, subs?: unknown) => chromeGetMessage(messages, key, subs);
   i18nApi.getUILanguage = () => locale.replace('_', '-');
 }
+
+/**
+ * Make `fetch` answer the extension's own `_locales/<locale>/messages.json` from the YAML files,
+ * as the build ships them, so a language chosen in the options loads through the real path.
+ * Returns the restore.
+ */
+export function serveLocaleFiles(): () => void {
+  const original = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const m = /^chrome-extension:\/\/[^/]+\/_locales\/(en|zh_CN|zh_TW)\/messages\.json$/.exec(url);
+    if (!m) return new Response('not found', { status: 404 });
+    return new Response(JSON.stringify(localeMessages(m[1] as LocaleName)), {
+      headers: { 'content-type': 'application/json' },
+    });
+  }) as typeof fetch;
+  return () => {
+    globalThis.fetch = original;
+  };
+}

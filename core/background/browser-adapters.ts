@@ -4,6 +4,7 @@
  * touches `browser`.
  */
 import { browser } from 'wxt/browser';
+import { messages, whenLanguageApplied } from '../language/browser-messages';
 import type { LogEvent } from '../log/event';
 import type { TabState } from '../log/tab-states';
 import { serviceName } from '../services';
@@ -13,9 +14,12 @@ import type { ContentScriptSpec, HostPorts } from './granted-hosts';
 import type { NotifyGate } from './notify-gate';
 import type { BadgePort, NotifyPort } from './recorder';
 
-/** A message from the locale files with `{name}` placeholders filled (keys as in the YAML, dotted). */
+/**
+ * A message in the language chosen in the options (core/language), with `{name}` placeholders
+ * filled (keys as in the YAML, dotted).
+ */
 export function message(key: string, params: Record<string, string> = {}): string {
-  const raw = browser.i18n.getMessage(key.replaceAll('.', '_') as never) || key;
+  const raw = messages.get(key.replaceAll('.', '_')) || key;
   return raw.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
@@ -27,8 +31,9 @@ function hostOf(url: string): string {
   }
 }
 
+/** The language of the messages in use, so service names match the sentence around them. */
 function uiLocale(): string {
-  return browser.i18n.getUILanguage?.() ?? 'en';
+  return messages.tag;
 }
 
 const action = () =>
@@ -45,6 +50,7 @@ export function badgeAdapter(): BadgePort {
     async show(tabId: number, state: TabState, settings: Settings) {
       const view = badgeView(state, settings.badge);
       const a = action();
+      await whenLanguageApplied();
       if (view.state === 'none') {
         await a.setBadgeText({ tabId, text: '' });
         await a.setTitle({ tabId, title: message('extName') });
@@ -66,6 +72,7 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
     async blocked(event: LogEvent, settings: Settings) {
       if (!settings.notifications || event.kind === 'warning') return;
       if (!(await gate.claim(event.service))) return;
+      await whenLanguageApplied();
       const name = serviceName(event.service, uiLocale());
       // Nothing refused the user when the service could not be reached: its own words, not a block's.
       const unreachable = event.kind === 'unreachable';

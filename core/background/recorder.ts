@@ -16,8 +16,10 @@ import { isServiceWatched, type Settings } from '../settings/schema';
 /**
  * One block is often seen by two watchers at once: a redirect by onBeforeRedirect and by the
  * tab's URL change, an API 403 by the fetch tap, by Firefox's body filter and again as the error
- * text the page shows. Within this window the same tab and rule is the same sighting and is not
- * counted twice.
+ * text the page shows. In a tab, one rule in one document is one sighting: the log is handed an
+ * idempotency key for it and counts it once however late the second watcher reports, and across
+ * a stopped worker. Within this window the recorder also remembers it in memory, which lets a
+ * richer second channel amend how the first one logged it.
  */
 export const SAME_SIGHTING_MS = 5_000;
 
@@ -137,7 +139,10 @@ export class BlockRecorder {
     const { owner } = sighting;
     let appended: Awaited<ReturnType<EventLog['append']>>;
     try {
+      const document =
+        sighting.tabId >= 0 ? await this.deps.tabs.documentOf(sighting.tabId, sighting.tabUrl) : undefined;
       appended = await this.deps.log.append({
+        sighting: document === undefined ? undefined : `${sighting.tabId}|${document}|${verdict.ruleId}`,
         service: owner.service,
         product,
         kind: sighting.kind,

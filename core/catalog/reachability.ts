@@ -7,11 +7,12 @@
  */
 import { classifyObservation } from '../detection';
 import type { Observation, Verdict } from '../detection/observation';
+import { boundedFetch, type FetchLike } from '../net/bounded-fetch';
 import { alpha3ToAlpha2, isAssignedCountryCode } from '../regions/countries';
 import { parseCloudflare1009Country, parseTrace } from '../regions/trace';
 import { PROBES, type Probe, type ServiceProbes } from './probes';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../net/bounded-fetch';
 
 export interface ReachabilityDeps {
   fetch: FetchLike;
@@ -79,77 +80,25 @@ export function unknownReachabilityReport(input: {
   };
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < maxBytes) {
-      const { done, value } = await reader.read();
-      if (done || !value) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    // Stop downloading the rest of a huge body.
-    reader.cancel().catch(() => {});
-  }
-  const all = new Uint8Array(Math.min(size, maxBytes));
-  let offset = 0;
-  for (const c of chunks) {
-    const part = c.subarray(0, Math.min(c.byteLength, all.byteLength - offset));
-    all.set(part, offset);
-    offset += part.byteLength;
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(all);
-}
-
 /**
- * One GET with no cookies or credentials, a timeout and a bounded body: the only way Detour's
- * checks ("Check now", the automatic exit-country check) touch the network.
+ * One GET with no cookies or credentials, a timeout and a bounded body (core/net): the only way
+ * Detour's checks ("Check now", the automatic exit-country check) touch the network.
  */
 export async function request(
   url: string,
   headers: Record<string, string> | undefined,
   deps: Required<Pick<ReachabilityDeps, 'fetch' | 'timeoutMs' | 'maxBodyBytes'>>,
 ): Promise<FetchOutcome> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, deps.timeoutMs);
-  try {
-    const response = await deps.fetch(url, {
-      method: 'GET',
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      headers: headers ?? {},
-      signal: controller.signal,
-    });
-    const body = await readLimited(response, deps.maxBodyBytes);
-    const outHeaders: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      outHeaders[key.toLowerCase()] = value;
-    });
-    return {
-      ok: true,
-      res: {
-        url: response.url || url,
-        redirected: response.redirected,
-        status: response.status,
-        headers: outHeaders,
-        body,
-      },
-    };
-  } catch {
-    return { ok: false, reason: timedOut ? 'checkTimeout' : 'checkNetworkError' };
-  } finally {
-    clearTimeout(timer);
-  }
+  const result = await boundedFetch(url, {
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs,
+    maxBytes: deps.maxBodyBytes,
+    headers,
+    overLimit: 'truncate',
+  });
+  if (!result.ok)
+    return { ok: false, reason: result.failure === 'timeout' ? 'checkTimeout' : 'checkNetworkError' };
+  return { ok: true, res: result.response };
 }
 
 function regionFromHint(probe: Probe, body: string): string | null {

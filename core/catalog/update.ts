@@ -3,6 +3,7 @@
  * no referrer, at most `maxBytes` (counted while reading, whatever the server declares) and
  * `timeoutMs`. It returns text; deciding whether the text may be used is not its job.
  */
+import { boundedFetch } from '../net/bounded-fetch';
 
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 10_000;
@@ -37,59 +38,27 @@ export async function fetchCatalogUpdate(
   if (parsedUrl.protocol !== 'https:')
     return { ok: false, reason: 'updateNotHttps', detail: parsedUrl.protocol };
   const maxBytes = deps.maxBytes ?? MAX_UPDATE_BYTES;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, deps.timeoutMs ?? FETCH_TIMEOUT_MS);
-  try {
-    const response = await deps.fetch(parsedUrl.href, {
-      method: 'GET',
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'application/json' },
-      signal: controller.signal,
-    });
-    if (response.url && !response.url.startsWith('https://')) {
-      return { ok: false, reason: 'updateNotHttps', detail: 'redirected away from https' };
-    }
-    if (!response.ok) return { ok: false, reason: 'updateHttpError', detail: `HTTP ${response.status}` };
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      return { ok: false, reason: 'updateTooLarge', detail: `${declared} bytes` };
-    }
-    const reader = response.body?.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done || !value) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          reader.cancel().catch(() => {});
-          return { ok: false, reason: 'updateTooLarge', detail: `more than ${maxBytes} bytes` };
-        }
-        chunks.push(value);
-      }
-    }
-    const all = new Uint8Array(size);
-    let offset = 0;
-    for (const c of chunks) {
-      all.set(c, offset);
-      offset += c.byteLength;
-    }
-    return { ok: true, text: new TextDecoder().decode(all) };
-  } catch (error) {
-    return {
-      ok: false,
-      reason: timedOut ? 'updateTimeout' : 'updateNetworkError',
-      detail: (error as Error).message.slice(0, 200),
-    };
-  } finally {
-    clearTimeout(timer);
+  const result = await boundedFetch(parsedUrl.href, {
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs ?? FETCH_TIMEOUT_MS,
+    maxBytes,
+    headers: { accept: 'application/json' },
+    overLimit: 'reject',
+  });
+  if (!result.ok) {
+    const reason = {
+      timeout: 'updateTimeout',
+      network: 'updateNetworkError',
+      tooLarge: 'updateTooLarge',
+    } as const;
+    return { ok: false, reason: reason[result.failure], detail: result.detail };
   }
+  const { response } = result;
+  if (response.url && !response.url.startsWith('https://')) {
+    return { ok: false, reason: 'updateNotHttps', detail: 'redirected away from https' };
+  }
+  if (response.status < 200 || response.status > 299) {
+    return { ok: false, reason: 'updateHttpError', detail: `HTTP ${response.status}` };
+  }
+  return { ok: true, text: response.body };
 }

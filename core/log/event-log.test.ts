@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { seededRandom } from '../../scripts/bench/stats';
+import { seededRandom } from '../../test/support/seeded-random';
 import { browserArea, type KeyValueArea } from '../storage/key-value-area';
 import { LogEvent } from './event';
 import { EventLog, type EventLogOptions } from './event-log';

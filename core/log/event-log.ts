@@ -48,6 +48,7 @@ export interface EventLogOptions {
 
 interface Pending {
   event: LogEvent;
+  sighting?: string;
   resolve: (r: AppendResult) => void;
   reject: (e: unknown) => void;
 }
@@ -84,7 +85,7 @@ export class EventLog {
       return Promise.reject(err);
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.pending.push({ event, resolve, reject });
+      this.pending.push({ event, sighting: input.sighting, resolve, reject });
       if (!this.flushQueued) {
         this.flushQueued = true;
         void this.serial(() => this.flush());
@@ -264,6 +265,7 @@ export class EventLog {
         byteBudget: this.opts.byteBudget,
         warn: (m) => this.warn(m),
       },
+      batch.map((p) => p.sighting),
     );
     if (plan.unchanged) return plan.results;
 

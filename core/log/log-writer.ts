@@ -28,7 +28,17 @@ const DAY_MS = 86_400_000;
  */
 export const DEFAULT_BYTE_BUDGET = 5_000_000;
 /** What a watcher hands the log: an event without the log's own bookkeeping. */
-export type NewLogEvent = Omit<LogEvent, 'id' | 'firstSeen' | 'lastSeen' | 'count'> & { at: number };
+export type NewLogEvent = Omit<LogEvent, 'id' | 'firstSeen' | 'lastSeen' | 'count'> & {
+  at: number;
+  /**
+   * Names one sighting (e.g. tab, document and rule). The same sighting appended again is
+   * acknowledged with its row but not counted: appending is idempotent per sighting, whatever
+   * the delay between two watchers or a worker restart in between. Not stored in the event.
+   */
+  sighting?: string;
+};
+/** How many sightings a recent row remembers; a row is counted once per sighting. */
+export const SIGHTINGS_PER_ROW = 32;
 export interface AppendResult {
   event: LogEvent;
   deduped: boolean;
@@ -62,7 +72,13 @@ export interface PlanContext {
   warn: (message: string) => void;
 }
 
-export async function planBatch(committed: LogMeta, batch: LogEvent[], ctx: PlanContext): Promise<BatchPlan> {
+export async function planBatch(
+  committed: LogMeta,
+  batch: LogEvent[],
+  ctx: PlanContext,
+  /** The idempotency key of each event in `batch` (same index), where it has one. */
+  sightings: ReadonlyArray<string | undefined> = [],
+): Promise<BatchPlan> {
   const meta: LogMeta = structuredClone(committed);
   const work = new Map<number, LogEvent[]>();
   const chunk = async (n: number): Promise<LogEvent[]> => {
@@ -75,13 +91,21 @@ export async function planBatch(committed: LogMeta, batch: LogEvent[], ctx: Plan
   };
   const results: AppendResult[] = [];
 
-  for (const event of batch) {
+  for (const [index, event] of batch.entries()) {
     const key = dedupeKey(event);
+    const sighting = sightings[index];
     const at = event.firstSeen;
     const hit = meta.recent.find((r) => r.key === key && Math.abs(at - r.lastSeen) <= DEDUPE_WINDOW_MS);
     if (hit && meta.chunks.some((c) => c.n === hit.chunk)) {
       const existing = (await chunk(hit.chunk)).find((e) => e.id === hit.id);
+      if (existing && sighting !== undefined && hit.sightings?.includes(sighting)) {
+        // This sighting is already counted in this row: acknowledge it, change nothing.
+        results.push({ event: { ...existing }, deduped: true });
+        continue;
+      }
       if (existing) {
+        if (sighting !== undefined)
+          hit.sightings = [...(hit.sightings ?? []), sighting].slice(-SIGHTINGS_PER_ROW);
         existing.count += 1;
         existing.lastSeen = Math.max(existing.lastSeen, at);
         hit.lastSeen = existing.lastSeen;
@@ -98,7 +122,13 @@ export async function planBatch(committed: LogMeta, batch: LogEvent[], ctx: Plan
     (await chunk(last.n)).push(event);
     addCount(meta.services, event.service, 1);
     meta.recent = meta.recent.filter((r) => r.key !== key);
-    meta.recent.push({ key, id: event.id, chunk: last.n, lastSeen: event.lastSeen });
+    meta.recent.push({
+      key,
+      id: event.id,
+      chunk: last.n,
+      lastSeen: event.lastSeen,
+      ...(sighting === undefined ? {} : { sightings: [sighting] }),
+    });
     results.push({ event: { ...event }, deduped: false });
   }
 

@@ -14,7 +14,9 @@
  * one map for the log (O(services)), not one per chunk: the index is rewritten by every append,
  * and per-chunk counts would make that write grow with the log.
  * `recent` indexes the events still inside the dedupe window, so a repeat finds its row without
- * scanning old chunks. A batch of appends is one `storage.local.set` of the meta plus the touched
+ * scanning old chunks, and remembers which sightings it counted: a sighting reported again (by a
+ * second watcher, or retried after the MV3 worker restarted) finds its key there and is not
+ * counted twice. A batch of appends is one `storage.local.set` of the meta plus the touched
  * chunks; a caller's promise resolves only after that write, so an acknowledged event is on disk.
  */
 import * as v from 'valibot';
@@ -51,7 +53,14 @@ const ChunkInfo = v.object({
   maxLastSeen: v.number(),
 });
 export type ChunkInfo = v.InferOutput<typeof ChunkInfo>;
-const RecentEntry = v.object({ key: v.string(), id: v.string(), chunk: Int, lastSeen: v.number() });
+const RecentEntry = v.object({
+  key: v.string(),
+  id: v.string(),
+  chunk: Int,
+  lastSeen: v.number(),
+  /** The sightings already counted into this row (idempotency keys, newest last, bounded). */
+  sightings: v.optional(v.array(v.string())),
+});
 const LogMeta = v.object({
   v: Int,
   nextChunk: Int,

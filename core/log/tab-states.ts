@@ -17,6 +17,8 @@ export const tabKey = (tabId: number): string => `${TAB_PREFIX}${tabId}`;
 const TabRecord = v.object({
   url: v.nullable(v.string()),
   navigatedAt: v.number(),
+  /** Names the document the tab shows; absent in records written before documents were named. */
+  document: v.optional(v.string()),
   events: v.array(LogEvent),
   /** The tab's page itself failed to load at the network level (the browser's error name). */
   pageFailed: v.optional(v.object({ error: v.pipe(v.string(), v.maxLength(80)), at: v.number() })),
@@ -47,9 +49,33 @@ export class TabStates {
   /** A new document in the tab: what was seen before no longer describes it. */
   navigate(tabId: number, url: string | null): Promise<TabState> {
     return this.serial(async () => {
-      const record: TabRecord = { url: url ? stripUrl(url) : null, navigatedAt: this.now(), events: [] };
+      const record: TabRecord = {
+        url: url ? stripUrl(url) : null,
+        navigatedAt: this.now(),
+        document: crypto.randomUUID(),
+        events: [],
+      };
       await this.area.set({ [tabKey(tabId)]: record });
       return toState(tabId, record);
+    });
+  }
+
+  /**
+   * The name of the document the tab shows, given at its last navigation: every sighting in one
+   * document shares it, and it survives the MV3 worker being stopped (storage.session). Names the
+   * document when the record has no name yet, so a second sighting finds the same one.
+   */
+  documentOf(tabId: number, tabUrl?: string): Promise<string> {
+    return this.serial(async () => {
+      const record = (await this.read(tabId)) ?? {
+        url: tabUrl ? stripUrl(tabUrl) : null,
+        navigatedAt: this.now(),
+        events: [],
+      };
+      if (record.document) return record.document;
+      record.document = crypto.randomUUID();
+      await this.area.set({ [tabKey(tabId)]: record });
+      return record.document;
     });
   }
 

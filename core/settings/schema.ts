@@ -3,6 +3,7 @@
  * Framework-free; storage lives in ./items.ts.
  */
 import * as v from 'valibot';
+import { UiLanguage } from '../language/choice';
 
 export const Region = v.variant('mode', [
   v.strictObject({ mode: v.literal('auto') }),
@@ -44,6 +45,8 @@ export const SETTING_SCHEMAS = {
   /** The popup's one-time offer of exitCheckOnOpen has been answered. */
   exitCheckOffered: v.boolean(),
   catalogUpdateUrl: CatalogUpdateUrl,
+  /** The language of popup, options, notifications and badge titles; 'browser' follows the browser's. */
+  uiLanguage: UiLanguage,
 } as const;
 
 export type SettingName = keyof typeof SETTING_SCHEMAS;
@@ -59,6 +62,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze<Settings>({
   exitCheckOnOpen: false,
   exitCheckOffered: false,
   catalogUpdateUrl: null,
+  uiLanguage: 'browser',
 });
 
 export const SETTING_NAMES = Object.keys(SETTING_SCHEMAS) as SettingName[];

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defineSettingItem, readSetting, readSettings, settingItems, writeSettings } from './items';
 import { DEFAULT_SETTINGS, isServiceWatched, type Settings } from './schema';
-import { exportSettings, importSettings, parseSettingsFile } from './transfer';
+import { exportSettings, importSettings, parseSettingsFile, SETTINGS_FILE_VERSION } from './transfer';
 
 async function local(): Promise<Record<string, unknown>> {
   return fakeBrowser.storage.local.get(null) as Promise<Record<string, unknown>>;
@@ -20,6 +20,15 @@ describe('settings items', () => {
     expect(DEFAULT_SETTINGS.notifications).toBe(true);
     expect(DEFAULT_SETTINGS.exitCheckOnOpen).toBe(false);
     expect(DEFAULT_SETTINGS.catalogUpdateUrl).toBeNull();
+    expect(DEFAULT_SETTINGS.uiLanguage).toBe('browser');
+  });
+
+  it('keep only a language Detour speaks', async () => {
+    expect(await writeSettings({ uiLanguage: 'zh-TW' })).toEqual({ ok: true });
+    expect(await writeSettings({ uiLanguage: 'zh-HK' as never })).toMatchObject({ ok: false });
+    expect((await readSettings()).uiLanguage).toBe('zh-TW');
+    await fakeBrowser.storage.local.set({ 'settings.uiLanguage': 'klingon' });
+    expect((await readSettings()).uiLanguage).toBe('browser');
   });
 
   it('write validated values and refuse invalid ones without writing anything', async () => {
@@ -98,7 +107,7 @@ describe('settings export and import', () => {
   const valid = (settings: Partial<Settings> & Record<string, unknown> = {}) =>
     JSON.stringify({
       format: 'detour-settings',
-      version: 1,
+      version: SETTINGS_FILE_VERSION,
       exportedAt: 'x',
       settings: { ...DEFAULT_SETTINGS, ...settings },
     });
@@ -117,7 +126,11 @@ describe('settings export and import', () => {
       '{"format":"detour-settings","version":"1","settings":{}}',
       'settingsImport.wrongFormat',
     ],
-    ['a newer version', valid().replace('"version":1', '"version":2'), 'settingsImport.newerVersion'],
+    [
+      'a newer version',
+      valid().replace(`"version":${SETTINGS_FILE_VERSION}`, `"version":${SETTINGS_FILE_VERSION + 1}`),
+      'settingsImport.newerVersion',
+    ],
     [
       '__proto__ at the top',
       `{"__proto__":{"polluted":true},${valid().slice(1)}`,
@@ -144,6 +157,7 @@ describe('settings export and import', () => {
     ['negative retention', valid({ retentionDays: -1 }), 'settingsImport.invalid'],
     ['bad country', valid({ region: { mode: 'chosen', country: 'china' } }), 'settingsImport.invalid'],
     ['javascript: url', valid({ catalogUpdateUrl: 'javascript:alert(1)' }), 'settingsImport.invalid'],
+    ['unknown language', valid({ uiLanguage: 'fr' as never }), 'settingsImport.invalid'],
     ['bad service slug', valid({ watchedServices: { '<img src=x>': true } }), 'settingsImport.invalid'],
   ])('refuses %s and changes nothing', async (_name, text, reason) => {
     await writeSettings({ logCap: 1234 });
@@ -153,6 +167,27 @@ describe('settings export and import', () => {
     if (!result.ok) expect(result.detail.length).toBeGreaterThan(0);
     expect(await local()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a version 1 file, made before the language choice existed, as following the browser', async () => {
+    const { uiLanguage: _, ...before } = { ...DEFAULT_SETTINGS, logCap: 700 };
+    const text = JSON.stringify({ format: 'detour-settings', version: 1, exportedAt: 'x', settings: before });
+    await writeSettings({ uiLanguage: 'zh-TW' });
+    expect(await importSettings(text)).toMatchObject({ ok: true });
+    const s = await readSettings();
+    expect(s.uiLanguage).toBe('browser');
+    expect(s.logCap).toBe(700);
+  });
+
+  it('a version 2 file must carry the language choice', () => {
+    const { uiLanguage: _, ...without } = DEFAULT_SETTINGS;
+    const text = JSON.stringify({
+      format: 'detour-settings',
+      version: 2,
+      exportedAt: 'x',
+      settings: without,
+    });
+    expect(parseSettingsFile(text)).toMatchObject({ ok: false, reason: 'settingsImport.invalid' });
   });
 
   it('accepts a file with a BOM', () => {

@@ -1,15 +1,22 @@
 /**
  * Settings backup and restore as a JSON file:
- *   { "format": "detour-settings", "version": 1, "exportedAt": ISO-8601, "settings": { ...every setting } }
+ *   { "format": "detour-settings", "version": 2, "exportedAt": ISO-8601, "settings": { ...every setting } }
  * An import is validated completely before anything is written; a refused file changes nothing
  * and says why as a message key (for the UI's locale files) plus a plain-text detail.
  */
 import * as v from 'valibot';
 import { readSettings, settingItems, writeSettings } from './items';
-import { type Settings, SettingsObject } from './schema';
+import { DEFAULT_SETTINGS, type SettingName, type Settings, SettingsObject } from './schema';
 
 export const SETTINGS_FILE_FORMAT = 'detour-settings';
-export const SETTINGS_FILE_VERSION = 1;
+export const SETTINGS_FILE_VERSION = 2;
+/**
+ * Settings a file version introduced: an older file lacks them, and they are read as their
+ * defaults, so a backup made before a setting existed still restores everything it holds.
+ */
+export const SETTINGS_ADDED_IN_FILE_VERSION: Readonly<Record<number, readonly SettingName[]>> = {
+  2: ['uiLanguage'],
+};
 /** A settings file is a few hundred bytes; anything near this is not one. */
 export const MAX_SETTINGS_FILE_CHARS = 64 * 1024;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -83,7 +90,7 @@ export function parseSettingsFile(text: unknown): SettingsImportResult {
       `file version ${data.version}, this Detour reads ${SETTINGS_FILE_VERSION}`,
     );
   }
-  const parsed = v.safeParse(SettingsObject, data.settings);
+  const parsed = v.safeParse(SettingsObject, upgradeSettings(data.settings, data.version));
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') || 'settings';
@@ -103,6 +110,18 @@ export async function importSettings(jsonText: unknown): Promise<SettingsImportR
     return refuse('settingsImport.writeFailed', String(err).slice(0, 200));
   }
   return parsed;
+}
+
+/** A file's settings with the settings later versions added filled in with their defaults. */
+function upgradeSettings(settings: unknown, fromVersion: number): unknown {
+  if (!isPlainObject(settings)) return settings;
+  const upgraded: Record<string, unknown> = { ...settings };
+  for (let version = fromVersion + 1; version <= SETTINGS_FILE_VERSION; version++) {
+    for (const name of SETTINGS_ADDED_IN_FILE_VERSION[version] ?? []) {
+      if (!Object.hasOwn(upgraded, name)) upgraded[name] = structuredClone(DEFAULT_SETTINGS[name]);
+    }
+  }
+  return upgraded;
 }
 
 function refuse(reason: SettingsImportReason, detail: string): SettingsImportResult {

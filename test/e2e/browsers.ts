@@ -265,6 +265,11 @@ export interface LaunchOptions {
   hostRules?: string;
   /** More unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
   otherExtensions?: string[];
+  /**
+   * Chromium: a profile folder the caller keeps (and removes), e.g. to reopen the browser on the
+   * same profile; by default a fresh one is made and removed on close.
+   */
+  profile?: string;
 }
 
 /** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
@@ -284,6 +289,7 @@ export async function launchChromium({
   hostRulesFirst = [],
   hostRules: hostRulesOverride,
   otherExtensions = [],
+  profile: keptProfile,
 }: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('chromium');
   const dir = extensionDir('chromium');
@@ -297,7 +303,10 @@ export async function launchChromium({
       ...hostRulesFirst,
       standIn.hostResolverRules(),
     ].join(', ');
-  const profile = mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'detour-chromium-'));
+  const removeProfile = () => {
+    if (!keptProfile) rmSync(profile, { recursive: true, force: true });
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: !headed,
@@ -366,13 +375,13 @@ export async function launchChromium({
       async close() {
         await context.close();
         await failurePorts?.close();
-        rmSync(profile, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
     await context.close();
     await failurePorts?.close();
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-// Issue 10's proof in chromium: see exit-country.suite.ts.
+// The exit-country check in Chromium: see exit-country.suite.ts.
 import { describeExitCountry } from './exit-country.suite';
 
 describeExitCountry('chromium');

@@ -1,5 +1,5 @@
 /**
- * Issue 10 in a real browser: the exit-country check against the services' published regions.
+ * In a real browser: the exit-country check against the services' published regions.
  * The stand-in answers every service host's /cdn-cgi/trace with a `loc=` the test chooses and
  * logs every request, so a test can prove that a check happened, or that none did.
  */
@@ -119,7 +119,7 @@ export function describeExitCountry(browser: BrowserName): void {
       const chatgptList = REGIONS.lists.find((l) => l.id === 'openai-chatgpt');
       const shown = await popupText(tabId, '.exit-warning');
       expect(shown.text).toContain('China (CN)');
-      expect(shown.text).toContain('does not serve CN');
+      expect(shown.text).toContain('does not serve China,');
       expect(shown.links).toContain(chatgptList?.source);
 
       // A second tab within 30 minutes is warned from the same answer: no second request.

@@ -1,5 +1,5 @@
 /**
- * Issue 8, faults, in Chromium (MV3: the service worker can die at any moment; Firefox's MV2
+ * Faults, in Chromium (MV3: the service worker can die at any moment; Firefox's MV2
  * background page is persistent, so this file is Chromium's):
  *
  * - The worker is stopped (CDP ServiceWorker.stopAllWorkers) while four tabs open four different
@@ -15,37 +15,17 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../core/log/event';
 import { type StandIn, startStandIn } from '../stand-in/server';
-import { extensionDir, findBrowser, waitFor } from './browsers';
+import { type DetourInBrowser, launchChromium, waitFor } from './browsers';
 
+/** Chromium with the build on a profile this test keeps, so the browser can be reopened on it. */
 async function launch(
   profile: string,
   standIn: StandIn,
-): Promise<{ context: BrowserContext; origin: string }> {
-  const dir = extensionDir('chromium');
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser('chromium'),
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      `--host-resolver-rules=${standIn.hostResolverRules()}`,
-      '--ignore-certificate-errors',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  return { context, origin: `chrome-extension://${new URL(worker.url()).host}/` };
+): Promise<{ detour: DetourInBrowser; context: BrowserContext; origin: string }> {
+  const detour = await launchChromium({ standIn, profile });
+  const context = detour.chromiumContext;
+  if (!context) throw new Error('launchChromium gave no playwright context');
+  return { detour, context, origin: detour.extensionOrigin };
 }
 
 /** The JSON export, read from an extension page (the way a user gets the log). */
@@ -88,7 +68,7 @@ describe('faults in Chromium (production build)', () => {
   });
 
   it('worker stopped in a burst from four tabs: no event twice, logging resumes; the log survives a browser restart', async () => {
-    let { context, origin } = await launch(profile, standIn);
+    let { detour, context, origin } = await launch(profile, standIn);
     try {
       const control = await context.newPage();
       await control.goto(`${origin}popup.html`);
@@ -128,13 +108,13 @@ describe('faults in Chromium (production build)', () => {
 
       // Restart the browser on the same profile: the same log, event for event.
       const before = await exported(context, origin);
-      await context.close();
-      ({ context, origin } = await launch(profile, standIn));
+      await detour.close();
+      ({ detour, context, origin } = await launch(profile, standIn));
       const after = await exported(context, origin);
       expect(after).toEqual(before);
       expect(after.length).toBeGreaterThan(0);
     } finally {
-      await context.close();
+      await detour.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-// Issue 8's hostile pages in chromium: see hostile-pages.suite.ts.
+// The hostile pages in Chromium: see hostile-pages.suite.ts.
 import { describeHostilePages } from './hostile-pages.suite';
 
 describeHostilePages('chromium');

@@ -1,5 +1,5 @@
 /**
- * Issue 8, hostile pages, in a real browser with the production build (runs in Chromium and
+ * Hostile pages, in a real browser with the production build (runs in Chromium and
  * Firefox: hostile-pages.<browser>.e2e.test.ts).
  *
  * - A page on a watched host (chatgpt.com) forges the fetch tap's window messages for other

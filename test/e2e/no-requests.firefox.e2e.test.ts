@@ -1,4 +1,4 @@
-// Issue 8's zero-requests proof in Firefox ESR (puppeteer-core over WebDriver BiDi): see no-requests.suite.ts.
+// The zero-requests proof in Firefox ESR (puppeteer-core over WebDriver BiDi): see no-requests.suite.ts.
 import { describeNoRequests } from './no-requests.suite';
 
 describeNoRequests('firefox');

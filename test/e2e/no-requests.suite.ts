@@ -1,5 +1,5 @@
 /**
- * Issue 8, the stores' bar: "An e2e test counts every request the extension makes during a
+ * The stores' bar: "An e2e test counts every request the extension makes during a
  * browsing session with blocks and no user action: zero." Runs in Chromium and Firefox
  * (no-requests.<browser>.e2e.test.ts) with the production build and default settings.
  *

@@ -1,4 +1,4 @@
-// Issue 3's proof in Debian's Chromium (playwright-core): see watchers.suite.ts.
+// The watchers in Debian's Chromium (playwright-core): see watchers.suite.ts.
 import { describeWatchers } from './watchers.suite';
 
 describeWatchers('chromium');

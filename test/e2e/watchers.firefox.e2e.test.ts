@@ -1,4 +1,4 @@
-// Issue 3's proof in Firefox ESR (puppeteer-core over WebDriver BiDi): see watchers.suite.ts.
+// The watchers in Firefox ESR (puppeteer-core over WebDriver BiDi): see watchers.suite.ts.
 import { describeWatchers } from './watchers.suite';
 
 describeWatchers('firefox');

@@ -1,6 +1,6 @@
 /**
- * The watchers → log → badge path, proven in a real browser with the production build
- * (issue 3). The same suite runs in Chromium and Firefox (watchers.<browser>.e2e.test.ts).
+ * The watchers → log → badge path, proven in a real browser with the production build.
+ * The same suite runs in Chromium and Firefox (watchers.<browser>.e2e.test.ts).
  *
  * Every channel gets a blocked case that must produce exactly one event with the expected
  * service, product, kind, rule, count and URL (no query string), and look-alikes that must

@@ -1,6 +1,6 @@
 /**
  * Pages that attack Detour or lean on the parts of the web platform its fetch tap touches
- * (issue 8). Served by the stand-in under `/detour-hostile/` on ANY host, so one page can be
+ * (the stores' review bar). Served by the stand-in under `/detour-hostile/` on ANY host, so one page can be
  * opened on a watched host (Detour's content scripts run there) and on an unwatched one (they
  * do not): the unwatched copy is the same page in the same browser without Detour, the control.
  *

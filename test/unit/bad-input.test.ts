@@ -1,5 +1,5 @@
 /**
- * Issue 8, bad input: one table of malformed inputs pushed through every door Detour has —
+ * Bad input: one table of malformed inputs pushed through every door Detour has —
  * settings import, the signed data bundle, the background's message handlers, "Check an error
  * message" (the engine call the options page makes) and `npm run classify` (a child process).
  * Each must get a clear refusal (a reason code, a message, or a line on stderr and exit 2), and

@@ -92,7 +92,9 @@ function uiFiles(dir: string): string[] {
   return out;
 }
 
-const UI_DIRS = ['components', 'entrypoints/popup', 'entrypoints/options'].map((d) => join(ROOT, d));
+const UI_DIRS = ['components', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/welcome'].map((d) =>
+  join(ROOT, d),
+);
 const UI_FILES = UI_DIRS.flatMap(uiFiles);
 
 describe('locales', () => {
@@ -155,6 +157,59 @@ describe('locales', () => {
     expect(wrong).toEqual([]);
   });
 
+  // Same script, different place: words a reader in Taiwan or in mainland China would take for
+  // the other side's usage (Taiwan: 網路, 伺服器, 檔案, 設定, 預設, 支援, 程式, 螢幕, 使用者;
+  // mainland China: 网络, 服务器, 文件, 设置, 默认, 支持, 程序, 屏幕, 用户).
+  const MAINLAND_WORDS = [
+    '網絡',
+    '服務器',
+    '默認',
+    '設置',
+    '鏈接',
+    '數據',
+    '軟件',
+    '視頻',
+    '文件夾',
+    '登錄',
+    '菜單',
+    '程序',
+    '信息',
+    '用戶',
+    '緩存',
+    '屏幕',
+    '支持',
+    '質量',
+    '激活',
+    '打印',
+  ];
+  const TAIWAN_WORDS = [
+    '网路',
+    '伺服器',
+    '档案',
+    '资讯',
+    '软体',
+    '预设',
+    '连结',
+    '程式',
+    '萤幕',
+    '使用者',
+    '资料',
+    '支援',
+    '登入',
+  ];
+
+  it('keeps Taiwan usage in zh_TW and mainland usage in zh_CN', () => {
+    const wrong: string[] = [];
+    for (const [key, m] of all.zh_TW ?? []) {
+      for (const word of MAINLAND_WORDS)
+        if (messageText(m).includes(word)) wrong.push(`zh_TW:${key}: ${word}`);
+    }
+    for (const [key, m] of all.zh_CN ?? []) {
+      for (const word of TAIWAN_WORDS) if (messageText(m).includes(word)) wrong.push(`zh_CN:${key}: ${word}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('has every key that UI code asks for by name', () => {
     const used = new Set<string>();
     for (const file of UI_FILES) {
@@ -177,7 +232,7 @@ describe('UI literals', () => {
     ]);
   });
 
-  it('finds no user-visible literal in components/, entrypoints/popup and entrypoints/options', () => {
+  it('finds no user-visible literal in components/ and the pages’ entrypoints', () => {
     expect(UI_FILES.length).toBeGreaterThan(0);
     const literals = UI_FILES.filter((f) => f.endsWith('.tsx')).flatMap((file) =>
       findUiLiterals(relative(ROOT, file), readFileSync(file, 'utf8')),
@@ -186,7 +241,7 @@ describe('UI literals', () => {
   });
 
   it('finds no visible text in the pages’ HTML shells', () => {
-    for (const page of ['popup', 'options']) {
+    for (const page of ['popup', 'options', 'welcome']) {
       let html: string;
       try {
         html = readFileSync(join(ROOT, 'entrypoints', page, 'index.html'), 'utf8');
