@@ -272,6 +272,11 @@ export interface LaunchOptions {
   profile?: string;
 }
 
+/** The one webRequest event Chromium's readiness check asks about. */
+interface ListenerProbe {
+  onErrorOccurred: { hasListeners(): boolean };
+}
+
 /** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
 function failureRules(
   failures: ReadonlyMap<string, HostFailure>,
@@ -340,6 +345,27 @@ export async function launchChromium({
       (await context.waitForEvent('serviceworker', { predicate: isDetour, timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}/`;
+    // The worker's target exists before its script has run: a page opened now would be loaded
+    // while Detour registers no listener yet, and its requests would never reach Detour (as for
+    // any request made before an extension's first start). Tests begin once the background has
+    // registered its listeners (all in one synchronous start, webRequest.onErrorOccurred among
+    // the last of them).
+    await waitFor(
+      "Detour's background to register its listeners",
+      async () => {
+        const current = context.serviceWorkers().find(isDetour);
+        if (!current) return undefined;
+        const listening = await Promise.race([
+          current.evaluate(() => {
+            const api = (globalThis as unknown as { chrome?: { webRequest?: ListenerProbe } }).chrome;
+            return api?.webRequest?.onErrorOccurred.hasListeners() === true;
+          }),
+          new Promise<boolean>((done) => setTimeout(() => done(false), 1_000)),
+        ]);
+        return listening ? true : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
 
     const wrap = (page: import('playwright-core').Page): TestPage => ({
       async goto(url) {
