@@ -156,6 +156,11 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
           .tabOpened(tabId, tab.url)
           .catch((err) => console.warn('[detour] exit-country check failed', err));
       }
+      // Both browsers reset a tab's badge when a new document commits, which may come after
+      // Detour showed what the tab holds (a failed page's error page commits late under load);
+      // show it again. Firefox reports the URL in the same change as `complete` (an error page's
+      // does), so this comes before the URL's own handling, which returns.
+      if (change.status === 'complete' && onService) void bg.recorder.refreshBadge(tabId);
       if (change.url) {
         const previous = lastUrl.get(tabId);
         lastUrl.set(tabId, change.url);
@@ -165,8 +170,6 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
           return;
         }
       }
-      // Chrome resets a tab's badge when a new document commits; show what the tab holds again.
-      if (change.status === 'complete' && onService) void bg.recorder.refreshBadge(tabId);
       // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
       // A URL the browser hides (no permission for it) right after a service page started loading
       // is most likely that page's own late "loading" event (tab events and webRequest events are
