@@ -33,5 +33,9 @@ export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogV
       const { region } = await client.send('guessRegion', { uiLanguage, timeZone });
       return region;
     },
+    async regionEvidence(input) {
+      const answer = await client.send('guessRegion', input);
+      return answer.ask ? { region: null, ask: answer.ask } : { region: answer.region };
+    },
   };
 }

@@ -4,6 +4,7 @@
  * components/catalog-live.ts); the popup asks the background (components/catalog-remote.ts),
  * so its bundle carries no catalog. Components only see these interfaces.
  */
+import type { RegionQuestion } from '../core/messaging/protocol';
 import type { ExitCountryView, SnippetSetView, SuggestionView, ToolConfigView } from './view-models';
 
 export interface CatalogInfo {
@@ -57,4 +58,14 @@ export interface RemoteCatalogView {
   tools(input: Parameters<CatalogView['tools']>[0]): Promise<ToolConfigView[]>;
   exitCountry(input: Parameters<CatalogView['exitCountry']>[0]): Promise<ExitCountryView | null>;
   guessRegion(input: { uiLanguage: string; timeZone: string }): Promise<string | null>;
+  /**
+   * The region from evidence, best first; `ask` when a refusal or an unreachable pattern points
+   * to a set of regions the popup should ask about (never assume).
+   */
+  regionEvidence(input: {
+    uiLanguage: string;
+    timeZone: string;
+    refusedBy?: { service: string; product?: string };
+    unreachableServices?: string[];
+  }): Promise<{ region: string | null; ask?: RegionQuestion }>;
 }

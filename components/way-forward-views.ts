@@ -10,14 +10,19 @@ import type {
   ToolConfigsAnswer,
 } from '../core/catalog/way-forward-answers';
 import type { MessageRef } from '../core/i18n/message-ref';
-import { countryName, formatIsoDate, localized } from './i18n';
+import { countryName, formatIsoDate, localized, t } from './i18n';
 import { productLabel, serviceLabel } from './service-names';
 import type { ExitCountryView, SnippetSetView, SuggestionView, ToolConfigView } from './view-models';
 
 /** Region params arrive as codes; the reader sees names. Dates arrive as ISO; the reader sees local dates. */
 function readableReason(reason: MessageRef): MessageRef {
   const params: Record<string, string> = { ...reason.params };
-  if (params.region) params.region = countryName(params.region);
+  // One code, or several ("CN, HK") when the region is known only as a set.
+  if (params.region)
+    params.region = params.region
+      .split(', ')
+      .map((code) => countryName(code))
+      .join(t('common.listSeparator'));
   if (params.date) params.date = formatIsoDate(params.date);
   return { key: reason.key, params };
 }

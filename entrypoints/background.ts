@@ -43,6 +43,7 @@ export default defineBackground(() => {
     hostPorts: hostPortsAdapter(),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
+    online: () => navigator.onLine !== false,
     data: { mirrors: BUILD_MIRRORS },
   });
   // Badge titles and notifications speak the language chosen in the options; on a change, the

@@ -129,6 +129,121 @@ describe('popup: no events', () => {
   });
 });
 
+describe('popup: a service that cannot be reached', () => {
+  /** What webRequest reports: another site loads, then the tab's own page fails. */
+  async function failOnTab(tabId: number, error: string, otherSiteLoads: boolean) {
+    let n = 0;
+    const request = (url: string, type = 'main_frame', tab = tabId) => ({
+      requestId: String(++n),
+      tabId: tab,
+      url,
+      type,
+    });
+    if (otherSiteLoads)
+      background.events.completed({ ...request('https://claude.ai/', 'main_frame', 99), statusCode: 200 });
+    background.events.beforeRequest(request('https://chatgpt.com/'));
+    background.events.errorOccurred({ ...request('https://chatgpt.com/'), error });
+  }
+
+  it('says it plainly, never as a refusal, with Check now and alternatives; not the green "no block"', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await failOnTab(tabId, 'net::ERR_CONNECTION_RESET', true);
+    await waitFor(async () => expect((await background.tabs.get(tabId)).events).toHaveLength(1));
+    renderPopup();
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'chatgpt.com cannot be reached from this network',
+    });
+    const card = heading.closest('section') as HTMLElement;
+    expect(within(card).getByText('chatgpt.com: ERR_CONNECTION_RESET')).toBeTruthy();
+    expect(within(card).queryByText(/refused/)).toBeNull();
+    expect(screen.queryByText('No region block seen on this tab')).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Check now' })).toBeTruthy();
+    const suggestions = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    expect(
+      within(suggestions)
+        .getAllByRole('listitem')
+        .some((li) => li.classList.contains('suggestion')),
+    ).toBe(true);
+  });
+
+  it('a page that failed with nothing else seen says it did not load, without logging or going green', async () => {
+    const tabId = await openTab('https://chatgpt.com/');
+    await failOnTab(tabId, 'net::ERR_NAME_NOT_RESOLVED', false);
+    await waitFor(async () => expect((await background.tabs.get(tabId)).pageFailed).toBeTruthy());
+    renderPopup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'This page did not load' })).toBeTruthy();
+    expect(screen.getByText(/The browser said ERR_NAME_NOT_RESOLVED/)).toBeTruthy();
+    expect(screen.queryByText('No region block seen on this tab')).toBeNull();
+    expect((await background.log.query({})).total).toBe(0);
+  });
+
+  it('in Simplified and Traditional Chinese', async () => {
+    for (const [locale, title] of [
+      ['zh_CN', '从当前网络无法连接 chatgpt.com'],
+      ['zh_TW', '從目前的網路無法連上 chatgpt.com'],
+    ] as const) {
+      cleanup();
+      background.stop();
+      setup(locale);
+      const tabId = await openTab('https://chatgpt.com/');
+      await failOnTab(tabId, 'NS_ERROR_NET_RESET', true);
+      await waitFor(async () => expect((await background.tabs.get(tabId)).events).toHaveLength(1));
+      renderPopup();
+      expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    }
+  });
+});
+
+describe('popup: region from the refusal itself', () => {
+  /** An English browser on UTC: language and time zone say nothing; the refusal does. */
+  function utcEnglishClient(): ExtensionClient {
+    return { ...createExtensionClient(), uiLanguage: () => 'en', timeZone: () => 'UTC' };
+  }
+
+  it('asks once with a one-tap chooser; the choice changes the suggestions and is remembered', async () => {
+    await writeSettings({ region: { mode: 'auto' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    const result = await background.report(tabId, 'https://chatgpt.com/', 'page-text', {
+      body: CHATGPT_PAGE.body,
+    });
+    expect(result.accepted).toBe(true);
+    const client = utcEnglishClient();
+    renderPopup(client);
+
+    const chooser = await screen.findByRole('region', { name: 'Where are you?' });
+    expect(within(chooser).getByText(/ChatGPT does not serve: China, Hong Kong/)).toBeTruthy();
+    const group = within(chooser).getByRole('group', { name: 'Region' });
+    const names = within(group)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(names).toEqual(['中国大陆', '香港', '澳門', 'Россия', 'ایران', 'Somewhere else']);
+
+    // Before choosing: hosted platforms serving those regions come first, not the local runtimes.
+    const before = await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' });
+    const firstBefore = within(before)
+      .getAllByRole('listitem')
+      .find((li) => li.classList.contains('suggestion'));
+    expect(firstBefore?.textContent).not.toMatch(/Ollama|LM Studio|vLLM/);
+    // Its reason names the regions by name, never as a list of codes.
+    expect(firstBefore?.textContent).toMatch(/Serves (China|Hong Kong)/);
+
+    fireEvent.click(within(group).getByRole('button', { name: '香港' }));
+    await waitFor(async () =>
+      expect((await readSettings()).region).toEqual({ mode: 'chosen', country: 'HK' }),
+    );
+    expect(await screen.findByRole('status')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull());
+    await waitFor(() => expect(screen.getAllByText(/Serves Hong Kong/).length).toBeGreaterThan(0));
+
+    // Remembered: a new popup does not ask again.
+    cleanup();
+    renderPopup(client);
+    expect(await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull();
+  });
+});
+
 describe('popup: first questions', () => {
   it('asks for the recent events before the tab is known, and each question once when the entry loads before rendering', async () => {
     await openTab('https://example.org/');

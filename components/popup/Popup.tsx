@@ -4,9 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
+import type { RegionQuestion } from '../../core/messaging/protocol';
 import { MAX_SUGGESTIONS } from '../../core/messaging/protocol';
 import type { RemoteCatalogView } from '../catalog-view';
-import { t } from '../i18n';
+import { countryName, t } from '../i18n';
 import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { useClient } from '../shared/client-context';
 import { Icon } from '../shared/Icon';
@@ -16,7 +17,8 @@ import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
-import { firstBlock, TabSummary } from './TabSummary';
+import { RegionChooser } from './RegionChooser';
+import { firstBlock, firstUnreachable, TabSummary } from './TabSummary';
 
 type WayForwardParts = typeof import('./way-forward-parts');
 
@@ -58,15 +60,19 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
   const tabState = tab.status === 'ready' ? tab.value : null;
   const block = firstBlock(tabState);
   const warning = tabState?.events.find((e) => e.kind === 'warning') ?? null;
+  // A service that cannot be reached from here needs a way forward as much as one that refused.
+  const unreachable = firstUnreachable(tabState);
   const focus = block
     ? { service: block.service, product: block.product }
-    : warning
-      ? { service: warning.service, product: warning.product }
-      : serviceForUrl(tabState?.url);
+    : unreachable
+      ? { service: unreachable.service, product: unreachable.product }
+      : warning
+        ? { service: warning.service, product: warning.product }
+        : serviceForUrl(tabState?.url);
   const focusName = focus ? productLabel(focus.service, focus.product) : '';
   // The background's latest exit-country answer for this tab's service (automatic or "Check now").
   const exitAnswer = tabState?.exitCheck ?? null;
-  const wantsSuggestions = !!focus && (!!block || !!warning);
+  const wantsSuggestions = !!focus && (!!block || !!warning || !!unreachable);
   const needsParts = !!focus || !!exitAnswer;
   useEffect(() => {
     if (!needsParts || parts) return;
@@ -78,19 +84,41 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
   }, [needsParts, parts]);
 
   // Asked of the background only when there is something to suggest or judge: a quiet tab asks nothing.
-  const [guessed, setGuessed] = useState<{ region: string | null } | null>(null);
+  const [guessed, setGuessed] = useState<{ region: string | null; ask?: RegionQuestion } | null>(null);
+  const [askDismissed, setAskDismissed] = useState(false);
   const guessNeeded = wantsSuggestions && values?.region.mode === 'auto';
+  // Region from evidence, best first: a refusal on this tab, then services cut off from this
+  // network (this tab's and the recent ones), then language and time zone.
+  const cutOff = [
+    ...new Set(
+      [...(tabState?.events ?? []), ...(recent.status === 'ready' ? recent.value.events : [])]
+        .filter((e) => e.kind === 'unreachable')
+        .map((e) => e.service),
+    ),
+  ].sort();
+  const evidenceKey = guessNeeded ? JSON.stringify([block?.service, block?.product, cutOff]) : null;
   useEffect(() => {
-    if (!guessNeeded) return;
+    if (!evidenceKey) return;
+    const [service, product, unreachableServices] = JSON.parse(evidenceKey) as [
+      string | undefined,
+      string | undefined,
+      string[],
+    ];
     let current = true;
     catalog
-      .guessRegion({ uiLanguage: client.uiLanguage(), timeZone: client.timeZone() })
-      .then((region) => current && setGuessed({ region }))
+      .regionEvidence({
+        uiLanguage: client.uiLanguage(),
+        timeZone: client.timeZone(),
+        ...(service ? { refusedBy: product ? { service, product } : { service } } : {}),
+        unreachableServices,
+      })
+      .then((answer) => current && setGuessed(answer))
       .catch(() => current && setGuessed({ region: null }));
     return () => {
       current = false;
     };
-  }, [guessNeeded, catalog, client]);
+  }, [evidenceKey, catalog, client]);
+  const [chosenNow, setChosenNow] = useState<string | null>(null);
   const region = !values
     ? null
     : values.region.mode === 'chosen'
@@ -216,6 +244,25 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
             onCheck={() => void store.getState().runCheck(focus.service)}
             now={now}
           />
+        ) : null}
+        {guessed?.ask && values?.region.mode === 'auto' && !askDismissed ? (
+          <RegionChooser
+            question={guessed.ask}
+            serviceName={focusName}
+            onChoose={(country) => {
+              setChosenNow(country);
+              void settings.getState().update({ region: { mode: 'chosen', country } });
+            }}
+            onOther={() => {
+              setAskDismissed(true);
+              void client.openOptions('region');
+            }}
+          />
+        ) : null}
+        {chosenNow && values?.region.mode === 'chosen' ? (
+          <p class="muted small" role="status">
+            {t('unreachable.regionChosen', { region: countryName(chosenNow) })}
+          </p>
         ) : null}
         {parts && wantsSuggestions && ways ? (
           <parts.SuggestionList

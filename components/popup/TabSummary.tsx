@@ -1,8 +1,9 @@
 /**
  * The popup's first answer: what happened on this tab. A block names the service, what was
- * seen, when and how often; otherwise it says plainly that no region block was seen.
+ * seen, when and how often; a service that could not be reached says so (never as a refusal);
+ * a page that failed to load says that; only then does it say that no region block was seen.
  */
-import type { LogEvent } from '../../core/log/event';
+import { isRefusal, type LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { t, tMaybe, tn } from '../i18n';
 import { productLabel, serviceForUrl } from '../service-names';
@@ -13,7 +14,58 @@ import { TimeAgo } from '../shared/TimeAgo';
 import type { Loadable } from '../stores/popup-store';
 
 export function firstBlock(tab: TabStateAnswer | null): LogEvent | null {
-  return tab?.events.find((e) => e.kind !== 'warning') ?? null;
+  return tab?.events.find(isRefusal) ?? null;
+}
+
+export function firstUnreachable(tab: TabStateAnswer | null): LogEvent | null {
+  return tab?.events.find((e) => e.kind === 'unreachable') ?? null;
+}
+
+function UnreachableCard({ event, now }: { event: LogEvent; now?: number }) {
+  const host = hostOf(event.tabUrl) || hostOf(event.url);
+  return (
+    <section class="card card-unreachable" aria-labelledby="tab-title">
+      <div class="card-head">
+        <Icon name="globe" size={20} class="tone-muted" />
+        <h1 id="tab-title" class="card-title">
+          {t('unreachable.tabTitle', { host })}
+        </h1>
+      </div>
+      <p class="small">{t('unreachable.tabBody')}</p>
+      <dl class="facts">
+        {event.evidence ? (
+          <div>
+            <dt>{t('unreachable.errors')}</dt>
+            <dd>
+              <code class="evidence">
+                <ClampedText text={event.evidence} max={160} />
+              </code>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('popup.tab.when')}</dt>
+          <dd>
+            <TimeAgo ms={event.lastSeen} now={now} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function PageFailedCard({ error }: { error: string }) {
+  return (
+    <section class="card card-unreachable" aria-labelledby="tab-title">
+      <div class="card-head">
+        <Icon name="globe" size={20} class="tone-muted" />
+        <h1 id="tab-title" class="card-title">
+          {t('unreachable.pageFailedTitle')}
+        </h1>
+      </div>
+      <p class="small">{t('unreachable.pageFailedBody', { error })}</p>
+    </section>
+  );
 }
 
 function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
@@ -78,7 +130,7 @@ export function TabSummary({ tab, now }: { tab: Loadable<TabStateAnswer | null>;
   }
   const block = firstBlock(tab.value);
   if (block) {
-    const others = (tab.value?.events ?? []).filter((e) => e !== block && e.kind !== 'warning');
+    const others = (tab.value?.events ?? []).filter((e) => e !== block && isRefusal(e));
     return (
       <>
         <BlockCard event={block} now={now} />
@@ -92,6 +144,10 @@ export function TabSummary({ tab, now }: { tab: Loadable<TabStateAnswer | null>;
       </>
     );
   }
+  const unreachable = firstUnreachable(tab.value);
+  if (unreachable) return <UnreachableCard event={unreachable} now={now} />;
+  // The page never arrived: "no block seen" would be true and misleading.
+  if (tab.value?.pageFailed) return <PageFailedCard error={tab.value.pageFailed.error} />;
   const url = tab.value?.url ?? undefined;
   const host = serviceForUrl(url) ? hostOf(url) : '';
   return (

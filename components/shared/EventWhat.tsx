@@ -24,6 +24,8 @@ export function eventKindText(event: Pick<LogEvent, 'kind' | 'status' | 'url' | 
       return t('event.kind.navigation', { host });
     case 'text':
       return t('event.kind.text');
+    case 'unreachable':
+      return t('unreachable.kind', { host });
     case 'warning':
       return event.country
         ? t('event.kind.warningCountry', {

@@ -8,6 +8,7 @@
  * id and URL, so this adapter adds that sender (and content scripts' tab senders in `report`).
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBrowserEvents } from '../../core/background/browser-events';
 import { createBackground } from '../../core/background/create-background';
 import type { FetchLike } from '../../core/catalog/reachability';
 import type { SigningKey } from '../../core/data-updates/signature';
@@ -74,6 +75,8 @@ export function startTestBackground(options: TestBackgroundOptions) {
     handlers,
     log,
     tabs,
+    /** The background's own handlers of browser events (webRequest, tabs), as the worker registers them. */
+    events: createBrowserEvents(bg),
     /** What a content script in a tab on `pageUrl` sends: goes through sender checks and the engine. */
     report(
       tabId: number,

@@ -23,6 +23,14 @@ export function message(key: string, params: Record<string, string> = {}): strin
   return raw.replace(/\{([A-Za-z0-9_]+)\}/g, (m, name: string) => params[name] ?? m);
 }
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
 /** The language of the messages in use, so service names match the sentence around them. */
 function uiLocale(): string {
   return messages.tag;
@@ -30,6 +38,12 @@ function uiLocale(): string {
 
 const action = () =>
   browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+const BADGE_TITLES = {
+  blocked: 'background.badgeBlocked',
+  unreachable: 'unreachable.badgeTitle',
+  warning: 'background.badgeWarning',
+} as const;
 
 export function badgeAdapter(): BadgePort {
   return {
@@ -47,9 +61,7 @@ export function badgeAdapter(): BadgePort {
       await a.setBadgeBackgroundColor({ tabId, color: view.color });
       await a.setTitle({
         tabId,
-        title: message(view.state === 'blocked' ? 'background.badgeBlocked' : 'background.badgeWarning', {
-          services: names,
-        }),
+        title: message(BADGE_TITLES[view.state], { services: names }),
       });
     },
   };
@@ -62,11 +74,15 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
       if (!(await gate.claim(event.service))) return;
       await whenLanguageApplied();
       const name = serviceName(event.service, uiLocale());
+      // Nothing refused the user when the service could not be reached: its own words, not a block's.
+      const unreachable = event.kind === 'unreachable';
       await browser.notifications.create(`detour-block-${event.service}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icons/128.png'),
-        title: message('background.notificationTitle', { service: name }),
-        message: message('background.notificationBody'),
+        title: unreachable
+          ? message('unreachable.notificationTitle', { host: hostOf(event.url) || name })
+          : message('background.notificationTitle', { service: name }),
+        message: message(unreachable ? 'unreachable.notificationBody' : 'background.notificationBody'),
       });
     },
   };

@@ -143,6 +143,35 @@ describe('browser events', () => {
     expect(await bg.log.count()).toBe(0);
   });
 
+  it("shows the tab's state again when a service page completes, also when the change carries its URL", async () => {
+    const { bg, events, badges } = setup();
+    events.beforeRedirect({
+      requestId: 'n1',
+      tabId: 6,
+      url: 'https://claude.ai/',
+      type: 'main_frame',
+      redirectUrl: 'https://claude.com/app-unavailable-in-region',
+      statusCode: 302,
+    });
+    await settle(bg);
+    const shown = badges.length;
+    // Firefox, an error page: status and URL in one change.
+    events.tabUpdated(
+      6,
+      { status: 'complete', url: 'https://claude.com/app-unavailable-in-region' },
+      { url: 'https://claude.com/app-unavailable-in-region' },
+    );
+    await settle(bg);
+    expect(badges.slice(shown)).toEqual([{ tabId: 6, count: 1 }]);
+    // Chromium: status alone.
+    events.tabUpdated(6, { status: 'complete' }, { url: 'https://claude.com/app-unavailable-in-region' });
+    await settle(bg);
+    expect(badges.slice(shown)).toEqual([
+      { tabId: 6, count: 1 },
+      { tabId: 6, count: 1 },
+    ]);
+  });
+
   it('leaving the services for another site clears the tab; closing it forgets it', async () => {
     const { bg, events, badges } = setup();
     events.beforeRedirect({

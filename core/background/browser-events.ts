@@ -6,7 +6,9 @@
  *   webRequest.onBeforeRequest (main_frame)  → a new document: the tab's blocks are forgotten
  *   webRequest.onBeforeRedirect (main_frame) → navigation observation (url = target, from = source)
  *   webRequest.onCompleted                   → response observation: status, URL, relevant headers
- *   webRequest.onErrorOccurred               → a network failure re-checks the exit country
+ *   webRequest.onErrorOccurred               → a network failure re-checks the exit country, marks a
+ *                                              tab whose page failed, and feeds UnreachableWatch
+ *   webRequest.onCompleted (any status)      → UnreachableWatch: the network carried a request
  *   webRequest.onHeadersReceived (Firefox)   → 4xx from API hosts: body prefix via filterResponseData
  *   tabs.onUpdated (url)                     → navigation observation (SPA routes, block pages)
  *   tabs.onUpdated (status complete)         → exit-country check when the user turned it on
@@ -16,6 +18,7 @@
 import type { Observation } from '../detection/observation';
 import type { LogEvent } from '../log/event';
 import { findProduct } from '../services';
+import { classifyNetworkError, errorName } from '../watch/network-failure';
 import { readBodyPrefix, type StreamFilterLike } from '../watch/response-body';
 import {
   type HeaderLike,
@@ -44,6 +47,8 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
   /** Main-frame requests that were redirected: their next onBeforeRequest is the same navigation. */
   const redirected = new Set<string>();
   const lastUrl = new Map<number, string>();
+  /** When each tab last started loading a page on a service host. */
+  const pageStarted = new Map<number, number>();
 
   const observe = (
     obs: Observation,
@@ -61,6 +66,7 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
     beforeRequest(details: RequestDetails): undefined {
       if (details.tabId >= 0 && details.type === 'main_frame') {
         lastUrl.set(details.tabId, details.url);
+        pageStarted.set(details.tabId, Date.now());
         // A redirect hop is not a new document: forgetting the tab here would wipe the block
         // the redirect itself just recorded (claude.ai → /app-unavailable-in-region).
         if (redirected.delete(details.requestId)) return undefined;
@@ -83,6 +89,13 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
     },
 
     completed(details: ResponseDetails): void {
+      // The network carried this request, whatever its status: evidence that sites load.
+      void bg.unreachable.succeeded({
+        url: details.url,
+        service: bg.productOf(details.url)?.service ?? null,
+        mainFrame: details.type === 'main_frame',
+        tabId: details.tabId,
+      });
       arming?.completed(details);
       if (filtered.delete(details.requestId)) return;
       const tabUrl = details.type === 'main_frame' ? details.url : undefined;
@@ -96,6 +109,22 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
       // But a network failure in a tab may mean the route changed: re-check the exit country at once.
       if (details.tabId >= 0 && isNetworkFailure(details.error)) bg.exitChecks?.trouble(details.url);
       redirected.delete(details.requestId);
+      const owner = bg.productOf(details.url);
+      if (!owner) return;
+      const mainFrame = details.type === 'main_frame';
+      const cls = classifyNetworkError(details.error);
+      // The tab's own page never arrived: the popup must not call that tab "no block seen".
+      if (mainFrame && details.tabId >= 0 && cls !== 'aborted' && cls !== 'blocked' && cls !== 'unknown') {
+        void bg.tabs.pageFailed(details.tabId, errorName(details.error), details.url).catch(() => undefined);
+      }
+      void bg.unreachable.failed({
+        url: details.url,
+        tabId: details.tabId,
+        mainFrame,
+        error: details.error,
+        owner,
+        ...(mainFrame ? { tabUrl: details.url } : {}),
+      });
     },
 
     /** Firefox: read the start of a 4xx body from an API host, passing every byte through. */
@@ -127,6 +156,11 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
           .tabOpened(tabId, tab.url)
           .catch((err) => console.warn('[detour] exit-country check failed', err));
       }
+      // Both browsers reset a tab's badge when a new document commits, which may come after
+      // Detour showed what the tab holds (a failed page's error page commits late under load);
+      // show it again. Firefox reports the URL in the same change as `complete` (an error page's
+      // does), so this comes before the URL's own handling, which returns.
+      if (change.status === 'complete' && onService) void bg.recorder.refreshBadge(tabId);
       if (change.url) {
         const previous = lastUrl.get(tabId);
         lastUrl.set(tabId, change.url);
@@ -136,10 +170,12 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
           return;
         }
       }
-      // Chrome resets a tab's badge when a new document commits; show what the tab holds again.
-      if (change.status === 'complete' && onService) void bg.recorder.refreshBadge(tabId);
       // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
-      if (change.status === 'loading' && !onService) {
+      // A URL the browser hides (no permission for it) right after a service page started loading
+      // is most likely that page's own late "loading" event (tab events and webRequest events are
+      // not ordered): clearing on it would wipe what the page's failure just recorded.
+      const justStarted = !tab.url && Date.now() - (pageStarted.get(tabId) ?? 0) < 3_000;
+      if (change.status === 'loading' && !onService && !justStarted) {
         lastUrl.delete(tabId);
         void bg.recorder.navigated(tabId, null);
       }
@@ -147,6 +183,7 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
 
     tabRemoved(tabId: number): void {
       lastUrl.delete(tabId);
+      pageStarted.delete(tabId);
       arming?.forget(tabId);
       void bg.recorder.tabClosed(tabId);
     },

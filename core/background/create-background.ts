@@ -28,10 +28,12 @@ import { findProduct, SERVICES } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
 import { RecentSnapshotWriter } from '../snapshot/recent-writer';
 import type { KeyValueArea } from '../storage/key-value-area';
+import { successMemoryIn, UnreachableWatch } from '../watch/unreachable-watch';
 import { GrantedHosts, type HostPorts } from './granted-hosts';
 import { createObserve } from './observe';
 import { type BadgePort, BlockRecorder, type NotifyPort } from './recorder';
 import { createRouter, type WayForward } from './router';
+import { UnreachableRecorder } from './unreachable-recorder';
 
 export interface BackgroundDeps {
   local: KeyValueArea;
@@ -60,6 +62,8 @@ export interface BackgroundDeps {
   rateLimit?: { burst: number; windowMs: number };
   /** The popup's way forward; null: this background answers none (refused as unavailable). */
   wayForward?: WayForward | null;
+  /** navigator.onLine where the background runs; absent: taken as online. */
+  online?: () => boolean;
   now?: () => number;
   warn?: (message: string) => void;
 }
@@ -113,6 +117,30 @@ export function createBackground(deps: BackgroundDeps) {
     onBlocked: (_event, sighting) => {
       exitChecks?.trouble(sighting.url);
       exitChecks?.trouble(sighting.tabUrl);
+    },
+  });
+  // A service that cannot be reached from this network: logged beside refusals, never as one.
+  const unreachableRecorder = new UnreachableRecorder({
+    log,
+    tabs,
+    settings,
+    badge: deps.badge,
+    notify: deps.notify,
+    episodes: deps.local,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...warnings,
+  });
+  const unreachable = new UnreachableWatch({
+    memory: successMemoryIn(deps.session),
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.online ? { online: deps.online } : {}),
+    onUnreachable: (sighting) => {
+      void unreachableRecorder
+        .record(sighting)
+        .catch((err) => console.warn('[detour] unreachable event not recorded', err));
+    },
+    onRecovered: (service) => {
+      void unreachableRecorder.recovered(service).catch(() => undefined);
     },
   });
   const known = new Set(SERVICES.map((s) => s.slug));
@@ -238,6 +266,7 @@ export function createBackground(deps: BackgroundDeps) {
     recentSnapshot,
     hosts,
     exitChecks: checks,
+    unreachable,
     productOf,
     catalogReady,
     data,

@@ -41,6 +41,7 @@ import {
   type SenderDeps,
 } from '../messaging/sender';
 import type { ExitCheckAnswer } from '../regions/exit-check';
+import { regionFromEvidence } from '../regions/refusal-regions';
 import type { GrantedHosts } from './granted-hosts';
 import type { Observe } from './observe';
 
@@ -274,7 +275,14 @@ export function createRouter(deps: RouterDeps): Router {
 
     async guessRegion(input, sender) {
       const { query, wayForward } = wayForwardRequest(sender, GuessRegionInput, input);
-      return { region: wayForward.guessRegion(query) };
+      const evidence = regionFromEvidence({
+        refusedBy: query.refusedBy ?? null,
+        unreachableServices: query.unreachableServices ?? [],
+        guessed: wayForward.guessRegion(query),
+      });
+      return evidence.ask
+        ? { region: null, ask: { source: evidence.source, candidates: evidence.candidates } }
+        : { region: evidence.region };
     },
 
     async listGrantedHosts(input, sender) {

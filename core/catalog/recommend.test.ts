@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regionsNotServedBy } from '../regions/refusal-regions';
 import { BUNDLED_CATALOG, orderedPlatforms } from './catalog';
 import { protocolUsed, type RecommendInput, recommendPlatforms, type Suggestion } from './recommend';
 import type { Catalog, Platform } from './schema';
@@ -297,5 +298,31 @@ describe('protocolUsed', () => {
     ['github-copilot', 'copilot-api', null],
   ] as const)('%s/%s → %s', (service, product, expected) => {
     expect(protocolUsed(service, product)).toBe(expected);
+  });
+});
+
+describe('recommendPlatforms with a set of candidate regions (region unknown after a refusal)', () => {
+  const now = new Date('2026-12-05');
+
+  it('puts hosted platforms serving the refused regions first and local runtimes last', () => {
+    const regions = regionsNotServedBy('openai', 'api') ?? [];
+    const withSet = recommendPlatforms({ blockedService: 'openai', region: null, regions, now });
+    const without = recommendPlatforms({ blockedService: 'openai', region: null, now });
+    // Without evidence the local runtimes lead (they work anywhere); with it, hosted ones do.
+    expect(without[0]?.availability).toBe('runs-anywhere');
+    expect(withSet[0]?.availability).toBe('serves-region');
+    expect(withSet[0]?.platform.category).not.toBe('self-hosted');
+    const firstLocal = withSet.findIndex((s) => s.availability === 'runs-anywhere');
+    const lastServing = withSet.map((s) => s.availability).lastIndexOf('serves-region');
+    expect(firstLocal).toBeGreaterThan(lastServing);
+    expect(withSet.slice(firstLocal).every((s) => s.platform.category === 'self-hosted')).toBe(true);
+    const reason = withSet[0]?.reasons.find((r) => r.key === 'reasonServesRegion');
+    expect(reason?.params?.region).toMatch(/^[A-Z]{2}(, [A-Z]{2})*$/);
+  });
+
+  it('a known region ignores the set', () => {
+    const a = recommendPlatforms({ blockedService: 'openai', region: 'JP', regions: ['CN'], now });
+    const b = recommendPlatforms({ blockedService: 'openai', region: 'JP', now });
+    expect(a.map((s) => s.platform.id)).toEqual(b.map((s) => s.platform.id));
   });
 });

@@ -61,6 +61,12 @@ export interface RecommendInput {
   product?: string;
   /** ISO 3166-1 alpha-2 region from settings or `guessRegion`; null when unknown. */
   region: string | null;
+  /**
+   * With `region` null: the regions the user is probably in (core/regions `regionsNotServedBy`:
+   * where the refusing service does not serve). Hosted platforms serving any of them come first;
+   * local runtimes then form their own last group.
+   */
+  regions?: readonly string[];
   model?: string;
   now: Date | number;
   catalog?: Catalog;
@@ -165,8 +171,11 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
   const family = input.model ? sourceModelFamily(input.model) : null;
   const fromOpenAi = input.blockedService === 'openai';
 
+  const candidates = region === null ? (input.regions ?? []).map((r) => r.toUpperCase()) : [];
   const suggestions = orderedPlatforms(input.catalog ?? CATALOG).map((platform, catalogIndex) => {
-    const avail = availability(platform, region);
+    const inSet = candidates.filter((c) => platform.served?.value.includes(c));
+    const fromSet = inSet.length > 0 && availability(platform, null) !== 'runs-anywhere';
+    const avail = fromSet ? 'serves-region' : availability(platform, region);
     const canReach = reachable(platform, region, avail);
     const openai = platform.api.openaiCompatible.value;
     const anthropic = platform.api.anthropicCompatible?.value === true;
@@ -190,7 +199,7 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
 
     const reasons: MessageRef[] = [];
     if (avail === 'serves-region')
-      reasons.push({ key: 'reasonServesRegion', params: { region: region ?? '' } });
+      reasons.push({ key: 'reasonServesRegion', params: { region: region ?? inSet.join(', ') } });
     else if (avail === 'runs-anywhere') reasons.push({ key: 'reasonRunsLocally' });
     else if (avail === 'international-endpoint')
       reasons.push({ key: 'reasonInternationalEndpoint', params: { region: region ?? '' } });
@@ -233,7 +242,8 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
     if (platform.status) reasons.push({ key: 'reasonStatusUncertain' });
 
     const sortKey = [
-      AVAILABILITY_TIER[avail],
+      // Guessing from a set, a local runtime is the fallback, after every hosted platform.
+      candidates.length > 0 && avail === 'runs-anywhere' ? 3 : AVAILABILITY_TIER[avail],
       canReach === false ? 1 : 0,
       speaks === false ? 1 : 0,
       (family || fromOpenAi) && !hasMapping ? 1 : 0,

@@ -6,6 +6,7 @@
  * Options shapes the same answers (components/catalog-live.ts), so both show one truth.
  */
 import type { LocalizedText, MessageRef } from '../i18n/message-ref';
+import { regionsNotServedBy } from '../regions/refusal-regions';
 import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { mayHaveChanged, modelNamesAsOf } from './freshness';
@@ -157,7 +158,10 @@ function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
 /** Ranked suggestions for a blocked service, at most `limit`, with the source models for snippets. */
 export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
-  const ranked = recommendPlatforms({ blockedService: service, product, region, model, now });
+  // Region unknown: the service that refused (or cannot be reached) says where the user probably
+  // is: the regions its published list does not serve.
+  const regions = region === null ? (regionsNotServedBy(service, product) ?? []) : [];
+  const ranked = recommendPlatforms({ blockedService: service, product, region, regions, model, now });
   const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
     .slice(0, limit)
     .map((s): SuggestionAnswer => {

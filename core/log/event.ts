@@ -3,7 +3,11 @@
  */
 import * as v from 'valibot';
 
-export const EventKind = v.picklist(['response', 'page', 'navigation', 'text', 'warning']);
+/**
+ * `warning`: the exit country is not served. `unreachable`: the service's hosts could not be
+ * reached from this network (no answer at all, so no refusal either). Every other kind is a refusal.
+ */
+export const EventKind = v.picklist(['response', 'page', 'navigation', 'text', 'warning', 'unreachable']);
 
 export const LogEvent = v.object({
   id: v.string(),
@@ -32,3 +36,8 @@ export const LogEvent = v.object({
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 export type LogEvent = v.InferOutput<typeof LogEvent>;
+
+/** A refusal by the service itself: neither an exit-country warning nor a network failure. */
+export function isRefusal(event: Pick<LogEvent, 'kind'>): boolean {
+  return event.kind !== 'warning' && event.kind !== 'unreachable';
+}

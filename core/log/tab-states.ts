@@ -20,14 +20,18 @@ const TabRecord = v.object({
   /** Names the document the tab shows; absent in records written before documents were named. */
   document: v.optional(v.string()),
   events: v.array(LogEvent),
+  /** The tab's page itself failed to load at the network level (the browser's error name). */
+  pageFailed: v.optional(v.object({ error: v.pipe(v.string(), v.maxLength(80)), at: v.number() })),
 });
 type TabRecord = v.InferOutput<typeof TabRecord>;
 
 export interface TabState {
   tabId: number;
   url: string | null;
-  /** Blocks and warnings seen on this tab since its last navigation, newest first. */
+  /** Blocks, warnings and unreachable events seen on this tab since its last navigation, newest first. */
   events: LogEvent[];
+  /** The tab's page itself failed to load at the network level since its last navigation. */
+  pageFailed?: { error: string; at: number };
 }
 
 export class TabStates {
@@ -90,6 +94,23 @@ export class TabStates {
     });
   }
 
+  /**
+   * The tab's page did not load (DNS, connection, TLS). Kept until the next navigation, so the
+   * popup never says "no block seen" about a page that never arrived.
+   */
+  pageFailed(tabId: number, error: string, tabUrl?: string): Promise<TabState> {
+    return this.serial(async () => {
+      const record = (await this.read(tabId)) ?? {
+        url: tabUrl ? stripUrl(tabUrl) : null,
+        navigatedAt: this.now(),
+        events: [],
+      };
+      record.pageFailed = { error: error.slice(0, 80), at: this.now() };
+      await this.area.set({ [tabKey(tabId)]: record });
+      return toState(tabId, record);
+    });
+  }
+
   remove(tabId: number): Promise<void> {
     return this.serial(() => this.area.remove([tabKey(tabId)]));
   }
@@ -113,7 +134,9 @@ export class TabStates {
 }
 
 function toState(tabId: number, record: TabRecord | null): TabState {
-  return { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+  const state: TabState = { tabId, url: record?.url ?? null, events: record?.events ?? [] };
+  if (record?.pageFailed) state.pageFailed = record.pageFailed;
+  return state;
 }
 
 /** A stored tab record as the popup's snapshot reads it (core/snapshot); null when absent or bad. */

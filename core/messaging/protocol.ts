@@ -133,7 +133,18 @@ export const JudgeExitCountryInput = v.object({
 export const GuessRegionInput = v.object({
   uiLanguage: v.pipe(v.string(), v.maxLength(50)),
   timeZone: v.pipe(v.string(), v.maxLength(80)),
+  /** The service that refused the user on this tab: its published list says where they may be. */
+  refusedBy: v.optional(v.object({ service: Slug, product: v.optional(Slug) })),
+  /** Services that could not be reached from this network. */
+  unreachableServices: v.optional(v.pipe(v.array(Slug), v.maxLength(30))),
 });
+
+/** A region to ask the user about (a one-tap chooser), instead of assuming one. */
+export interface RegionQuestion {
+  source: 'refusal' | 'unreachable-pattern';
+  /** ISO codes of the chooser (core/regions CHOOSER_REGIONS) the evidence points to. */
+  candidates: string[];
+}
 
 /**
  * Why a report or request was refused. Codes, not UI text: the UI maps the ones it shows.
@@ -203,7 +214,11 @@ export interface ProtocolMap {
   /** popup → background: an exit country against the service's list; null without a usable code. */
   judgeExitCountry(input: v.InferInput<typeof JudgeExitCountryInput>): ExitJudgement | null;
   /** popup → background: the region guessed from the UI language and time zone (core/regions). */
-  guessRegion(input: v.InferInput<typeof GuessRegionInput>): { region: string | null };
+  /**
+   * popup → background: the region from evidence (core/regions regionFromEvidence). `region` null
+   * with `ask`: a refusal or an unreachable pattern points to a set; the popup asks, never assumes.
+   */
+  guessRegion(input: v.InferInput<typeof GuessRegionInput>): { region: string | null; ask?: RegionQuestion };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -58,16 +58,5 @@ export function navigationObservation(url: string, from: string | undefined): Ob
   return from ? { kind: 'navigation', url, from } : { kind: 'navigation', url };
 }
 
-/**
- * Whether a webRequest error says the network failed (connection reset, refused, timed out, proxy
- * or TLS failure, name not resolved): a route that may have changed, so the exit-country check may
- * run again at once. Cancelled requests (a page navigating away, a closed tab) are not failures.
- */
-export function isNetworkFailure(error: string | undefined): boolean {
-  if (!error) return false;
-  if (/ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT|BLOCKED_BY_CLIENT|CANCELED|CANCELLED/i.test(error))
-    return false;
-  return /CONNECTION|TIMED_OUT|TIMEOUT|NAME_NOT_RESOLVED|UNKNOWN_HOST|PROXY|TUNNEL|SSL|CERT|NETWORK|NET_RESET|ADDRESS_UNREACHABLE|INTERNET_DISCONNECTED|NS_ERROR_NET/i.test(
-    error,
-  );
-}
+/** Kept here for the callers that read webRequest details; the table lives in network-failure.ts. */
+export { isNetworkFailure } from './network-failure';

@@ -257,10 +257,24 @@ export interface LaunchOptions {
   /** Hosts that fail to connect, e.g. a service that is down (see DetourInBrowser.failures). */
   failures?: Map<string, HostFailure>;
   /**
+   * Chromium: rules put before the stand-in's own (the first rule that matches a name wins), e.g.
+   * `MAP chat.openai.com ~NOTFOUND` (does not resolve).
+   */
+  hostRulesFirst?: string[];
+  /** Chromium: replace every host rule (e.g. `MAP * ~NOTFOUND`: every host fails). */
+  hostRules?: string;
+  /** More unpacked extensions loaded beside Detour (e.g. one that blocks a request). */
+  otherExtensions?: string[];
+  /**
    * Chromium: a profile folder the caller keeps (and removes), e.g. to reopen the browser on the
    * same profile; by default a fresh one is made and removed on close.
    */
   profile?: string;
+}
+
+/** The one webRequest event Chromium's readiness check asks about. */
+interface ListenerProbe {
+  onErrorOccurred: { hasListeners(): boolean };
 }
 
 /** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
@@ -277,17 +291,23 @@ export async function launchChromium({
   locale,
   timezoneId,
   failures = new Map(),
+  hostRulesFirst = [],
+  hostRules: hostRulesOverride,
+  otherExtensions = [],
   profile: keptProfile,
 }: LaunchOptions): Promise<DetourInBrowser> {
   const dir = extensionDir('chromium');
   assertBuilt(dir, 'chromium');
   const failurePorts = failures.size > 0 ? await startFailurePorts() : undefined;
-  const hostRules = [
-    ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
-    standIn.hostResolverRules(),
-  ].join(', ');
+  const hostRules =
+    hostRulesOverride ??
+    [
+      ...(failurePorts ? failureRules(failures, failurePorts.ports) : []),
+      ...hostRulesFirst,
+      standIn.hostResolverRules(),
+    ].join(', ');
   const launched = await launchChromiumContext({
-    extensionDirs: [dir],
+    extensionDirs: [dir, ...otherExtensions],
     hostResolverRules: hostRules,
     headed,
     locale,
@@ -299,10 +319,34 @@ export async function launchChromium({
   });
   const { context } = launched;
   try {
+    // With other extensions loaded, Detour's worker is the one whose extension serves popup.html.
+    const isDetour = (w: import('playwright-core').Worker) => w.url().endsWith('/background.js');
     const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      context.serviceWorkers().find(isDetour) ??
+      (await context.waitForEvent('serviceworker', { predicate: isDetour, timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}/`;
+    // The worker's target exists before its script has run: a page opened now would be loaded
+    // while Detour registers no listener yet, and its requests would never reach Detour (as for
+    // any request made before an extension's first start). Tests begin once the background has
+    // registered its listeners (all in one synchronous start, webRequest.onErrorOccurred among
+    // the last of them).
+    await waitFor(
+      "Detour's background to register its listeners",
+      async () => {
+        const current = context.serviceWorkers().find(isDetour);
+        if (!current) return undefined;
+        const listening = await Promise.race([
+          current.evaluate(() => {
+            const api = (globalThis as unknown as { chrome?: { webRequest?: ListenerProbe } }).chrome;
+            return api?.webRequest?.onErrorOccurred.hasListeners() === true;
+          }),
+          new Promise<boolean>((done) => setTimeout(() => done(false), 1_000)),
+        ]);
+        return listening ? true : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
 
     const wrap = (page: import('playwright-core').Page): TestPage => ({
       async goto(url) {
@@ -364,6 +408,7 @@ export async function launchFirefox({
   standIn,
   headed = false,
   failures = new Map(),
+  otherExtensions = [],
 }: LaunchOptions): Promise<DetourInBrowser> {
   const executablePath = findBrowser('firefox');
   const dir = extensionDir('firefox');
@@ -403,6 +448,7 @@ export async function launchFirefox({
   });
   try {
     await browser.installExtension(dir);
+    for (const other of otherExtensions) await browser.installExtension(other);
     const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
 
     const wrap = (page: import('puppeteer-core').Page): TestPage => ({

@@ -227,6 +227,15 @@ export const TOUR: readonly StartLink[] = [
     zhTW: '相似但無關：429「exceeded your current quota」，Detour 應保持安靜',
     expect: 'quiet',
   },
+  {
+    // Not a refusal: the connection never gets through (the stand-in closes it without an
+    // answer). Earlier stops loaded, so Detour has seen that other sites load.
+    href: 'https://grok.com/',
+    en: 'Grok cannot be reached from this network (no answer at all, as in mainland China)',
+    zhCN: '从当前网络无法连接 Grok（完全没有回应，和在中国大陆时一样）',
+    zhTW: '從目前的網路無法連上 Grok（完全沒有回應，和在中國大陸時一樣）',
+    expect: { service: 'xai', product: 'grok-web' },
+  },
 ];
 
 export function startPage(): string {

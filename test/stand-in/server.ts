@@ -93,6 +93,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Close the connection without an answer (the network, not the service, failed). */
+  reset?: boolean;
   /** Sent as separate writes, `streamDelayMs` apart (a streaming response), instead of `body`. */
   stream?: string[];
   streamDelayMs?: number;
@@ -238,6 +240,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         return path === newsUrl.pathname
           ? html(200, fixturePage(signatures.newsArticle))
           : html(404, 'Not found');
+      case 'grok.com':
+        // The demo's unreachable service: the connection closes without an answer, in both browsers.
+        return { status: 0, reset: true };
       default:
         return html(404, 'Not served by the Detour stand-in');
     }
@@ -263,6 +268,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       hadAuthorization: req.headers.authorization !== undefined,
       status: reply.status,
     });
+    if (reply.reset) {
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(reply.status, { 'cache-control': 'no-store', ...reply.headers });
     if (reply.stream) {
       const parts = [...reply.stream];
