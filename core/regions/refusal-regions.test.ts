@@ -56,6 +56,18 @@ describe('regionFromEvidence, best first', () => {
     });
   });
 
+  it('a refusal that agrees with the language and time zone uses that guess, and still asks once', () => {
+    // A Simplified Chinese browser in Asia/Shanghai refused by a service that does not serve CN.
+    expect(regionFromEvidence({ refusedBy, guessed: 'CN' })).toEqual({
+      source: 'refusal',
+      region: 'CN',
+      candidates: [...CHOOSER_REGIONS],
+      ask: true,
+    });
+    // A guess the refusal contradicts is dropped: the service serves GB, so the user is not there.
+    expect(regionFromEvidence({ refusedBy, guessed: 'GB' }).region).toBeNull();
+  });
+
   it('then several services that do not serve CN unreachable from this network: ask about CN', () => {
     expect(servicesNotServing('CN')).toEqual(expect.arrayContaining(['anthropic', 'google', 'openai']));
     expect(regionFromEvidence({ unreachableServices: ['openai', 'anthropic'], guessed: 'US' })).toEqual({

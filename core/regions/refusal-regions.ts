@@ -56,7 +56,13 @@ export function regionsNotServedBy(
 
 export type RegionEvidence =
   | { source: 'chosen' | 'exit-country' | 'guess'; region: string; ask: false }
-  | { source: 'refusal' | 'unreachable-pattern'; region: null; candidates: string[]; ask: true }
+  | {
+      source: 'refusal' | 'unreachable-pattern';
+      /** The language and time zone's guess when it is one of the candidates, else null. */
+      region: string | null;
+      candidates: string[];
+      ask: true;
+    }
   | { source: 'none'; region: null; ask: false };
 
 export interface EvidenceInput {
@@ -82,9 +88,13 @@ export function regionFromEvidence(input: EvidenceInput): RegionEvidence {
     const notServed = regionsNotServedBy(input.refusedBy.service, input.refusedBy.product, input.data);
     if (notServed && notServed.length > 0) {
       const set = new Set(notServed);
+      // A guess from language and time zone that the refusal agrees with (a zh-CN browser in
+      // Asia/Shanghai refused by a service that does not serve CN) is the likely answer: the
+      // suggestions use it while the chooser still asks once to confirm.
+      const agreeing = isCountry(input.guessed) && set.has(input.guessed) ? input.guessed : null;
       return {
         source: 'refusal',
-        region: null,
+        region: agreeing,
         candidates: CHOOSER_REGIONS.filter((c) => set.has(c)),
         ask: true,
       };
