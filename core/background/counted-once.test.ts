@@ -10,7 +10,7 @@ import type { MessageSender } from '../messaging/sender';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
 import { createBackground } from './create-background';
-import { SAME_SIGHTING_MS } from './recorder';
+import { NEW_PAGE_GRACE_MS, SAME_SIGHTING_MS } from './recorder';
 
 const EXT_ID = 'test-extension-id';
 
@@ -80,10 +80,21 @@ describe('a block is counted once per sighting', () => {
     expect((await second.log.all()).map((event) => event.count)).toEqual([1]);
   });
 
+  it('when a hidden-URL "loading" event (a new tab\'s about:blank, unordered) lands between two reports', async () => {
+    const bg = startWorker();
+    await bg.recorder.navigated(7, GEMINI);
+    await bg.router.reportObservation(banner, tab(7));
+    await bg.recorder.navigated(7, null); // Firefox's late about:blank "loading", URL hidden
+    clock += 400;
+    await bg.router.reportObservation(banner, tab(7));
+    expect((await bg.log.all()).map((event) => event.count)).toEqual([1]);
+  });
+
   it('but a new document in the tab is a new sighting, in the same worker or a new one', async () => {
     const first = startWorker();
     await first.recorder.navigated(7, GEMINI);
     await first.router.reportObservation(banner, tab(7));
+    clock += NEW_PAGE_GRACE_MS + 1_000;
     await first.recorder.navigated(7, GEMINI); // a reload
     await first.router.reportObservation(banner, tab(7));
     expect((await first.log.all()).map((event) => event.count)).toEqual([2]);

@@ -22,6 +22,8 @@ import { isServiceWatched, type Settings } from '../settings/schema';
  * richer second channel amend how the first one logged it.
  */
 export const SAME_SIGHTING_MS = 5_000;
+/** How young a sighting may be and still belong to the page a navigation event announces. */
+export const NEW_PAGE_GRACE_MS = 2_000;
 
 /** The service that speaks for a Cloudflare country ban served on another service's host. */
 export const CLOUDFLARE_SERVICE = 'cloudflare';
@@ -232,8 +234,21 @@ export class BlockRecorder {
 
   /** A new document in the tab: forget what it showed before and clear its badge. */
   async navigated(tabId: number, url: string | null): Promise<void> {
-    // A new document is a new sighting: the same block seen again after a reload counts again.
-    for (const key of this.sightings.keys()) if (key.startsWith(`${tabId}|`)) this.sightings.delete(key);
+    // A new document on a service's host is a new sighting: the same block seen again after a
+    // reload counts again. A tab whose URL is hidden from Detour (it left the services' hosts) does
+    // not clear them: Firefox also reports a new tab's about:blank "loading" that way, and that
+    // event is not ordered with the page's own reports, so it can arrive between two reports of one
+    // block; coming back to the service is a navigation with a URL, which clears them.
+    // Browser events and the page's own reports travel apart: a navigation event can be handled
+    // just after the first report of the very page it announces (a redirect's hop, Firefox's
+    // unordered tab events). A sighting that young belongs to the page now showing, not to the
+    // one before, so it is kept.
+    if (url !== null) {
+      const now = this.now();
+      for (const [key, seen] of this.sightings) {
+        if (key.startsWith(`${tabId}|`) && now - seen.at > NEW_PAGE_GRACE_MS) this.sightings.delete(key);
+      }
+    }
     const state = await this.deps.tabs.navigate(tabId, url);
     await this.deps.badge.show(tabId, state, await this.deps.settings());
   }

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
 import { badgeView } from './badge';
 import { createBackground } from './create-background';
+import { NEW_PAGE_GRACE_MS } from './recorder';
 
 const EXT_ID = 'test-extension-id';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -208,9 +209,21 @@ describe('reportObservation: who may report what', () => {
     await handlers.reportObservation(text('BLOCK:openai'), tab);
     await handlers.reportObservation(text('BLOCK:openai'), tab);
     expect((await log.all()).map((e) => e.count)).toEqual([1]);
+    clock += NEW_PAGE_GRACE_MS + 1_000; // a person reloads the page
     await recorder.navigated(6, 'https://chatgpt.com/');
     await handlers.reportObservation(text('BLOCK:openai'), tab);
     expect((await log.all()).map((e) => e.count)).toEqual([2]);
+  });
+
+  it('a navigation event handled just after the first report of its own page does not make it a second sighting', async () => {
+    const { handlers, log, recorder } = setup();
+    const tab = page('https://claude.com/app-unavailable-in-region', 6);
+    await handlers.reportObservation(text('BLOCK:anthropic'), tab);
+    clock += 40; // the redirect's hop, or Firefox's tab event, arrives after the page's report
+    await recorder.navigated(6, 'https://claude.com/app-unavailable-in-region');
+    clock += 50;
+    await handlers.reportObservation(text('BLOCK:anthropic'), tab);
+    expect((await log.all()).map((e) => e.count)).toEqual([1]);
   });
 
   it('accepts a Cloudflare 1009 country ban on a watched host, as that host’s service', async () => {
