@@ -35,7 +35,7 @@ export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogV
     },
     async regionEvidence(input) {
       const answer = await client.send('guessRegion', input);
-      return answer.ask ? { region: null, ask: answer.ask } : { region: answer.region };
+      return answer.ask ? { region: answer.region, ask: answer.ask } : { region: answer.region };
     },
   };
 }

@@ -281,7 +281,7 @@ export function createRouter(deps: RouterDeps): Router {
         guessed: wayForward.guessRegion(query),
       });
       return evidence.ask
-        ? { region: null, ask: { source: evidence.source, candidates: evidence.candidates } }
+        ? { region: evidence.region, ask: { source: evidence.source, candidates: evidence.candidates } }
         : { region: evidence.region };
     },
 
