@@ -241,15 +241,23 @@ export class BlockRecorder {
     // block; coming back to the service is a navigation with a URL, which clears them.
     // Browser events and the page's own reports travel apart: a navigation event can be handled
     // just after the first report of the very page it announces (a redirect's hop, Firefox's
-    // unordered tab events). A sighting that young belongs to the page now showing, not to the
-    // one before, so it is kept.
+    // unordered tab events). A sighting that young, of the very page the event announces, belongs
+    // to the page now showing, not to the one before: it is kept, and stays on the tab (its badge
+    // and popup).
+    const kept: LogEvent[] = [];
     if (url !== null) {
       const now = this.now();
-      for (const [key, seen] of this.sightings) {
-        if (key.startsWith(`${tabId}|`) && now - seen.at > NEW_PAGE_GRACE_MS) this.sightings.delete(key);
+      const page = stripUrl(url);
+      for (const [key, seen] of [...this.sightings]) {
+        if (!key.startsWith(`${tabId}|`)) continue;
+        const result = now - seen.at <= NEW_PAGE_GRACE_MS ? await seen.result : null;
+        const samePage = !!result?.recorded && [result.event.url, result.event.tabUrl].includes(page);
+        if (samePage && result?.recorded) kept.push(result.event);
+        else this.sightings.delete(key);
       }
     }
-    const state = await this.deps.tabs.navigate(tabId, url);
+    let state = await this.deps.tabs.navigate(tabId, url);
+    for (const event of kept) state = await this.deps.tabs.record(tabId, event, url ?? undefined);
     await this.deps.badge.show(tabId, state, await this.deps.settings());
   }
 

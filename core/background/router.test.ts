@@ -224,6 +224,8 @@ describe('reportObservation: who may report what', () => {
     clock += 50;
     await handlers.reportObservation(text('BLOCK:anthropic'), tab);
     expect((await log.all()).map((e) => e.count)).toEqual([1]);
+    // And the tab still shows it: badge and popup agree with the log.
+    expect((await handlers.getTabState({ tabId: 6 }, popup)).events).toHaveLength(1);
   });
 
   it('accepts a Cloudflare 1009 country ban on a watched host, as that host’s service', async () => {
