@@ -125,6 +125,14 @@ export class BlockRecorder {
           return { ...upgraded, deduped: true };
         }
       }
+      if (first.recorded && sighting.tabId >= 0) {
+        // A navigation event handled between two reports may have cleared the tab: show it again.
+        const shown = await this.deps.tabs.get(sighting.tabId);
+        if (!shown.events.some((event) => event.id === first.event.id)) {
+          const state = await this.deps.tabs.record(sighting.tabId, first.event, sighting.tabUrl);
+          await this.deps.badge.show(sighting.tabId, state, settings);
+        }
+      }
       return first.recorded ? { ...first, deduped: true } : first;
     }
     const result = this.store(verdict, sighting, product, settings);
@@ -241,23 +249,15 @@ export class BlockRecorder {
     // block; coming back to the service is a navigation with a URL, which clears them.
     // Browser events and the page's own reports travel apart: a navigation event can be handled
     // just after the first report of the very page it announces (a redirect's hop, Firefox's
-    // unordered tab events). A sighting that young, of the very page the event announces, belongs
-    // to the page now showing, not to the one before: it is kept, and stays on the tab (its badge
-    // and popup).
-    const kept: LogEvent[] = [];
+    // unordered tab events). A sighting that young belongs to the page now showing, not to the
+    // one before, so it is kept; the page's next report of it puts it back on the tab.
     if (url !== null) {
       const now = this.now();
-      const page = stripUrl(url);
-      for (const [key, seen] of [...this.sightings]) {
-        if (!key.startsWith(`${tabId}|`)) continue;
-        const result = now - seen.at <= NEW_PAGE_GRACE_MS ? await seen.result : null;
-        const samePage = !!result?.recorded && [result.event.url, result.event.tabUrl].includes(page);
-        if (samePage && result?.recorded) kept.push(result.event);
-        else this.sightings.delete(key);
+      for (const [key, seen] of this.sightings) {
+        if (key.startsWith(`${tabId}|`) && now - seen.at > NEW_PAGE_GRACE_MS) this.sightings.delete(key);
       }
     }
-    let state = await this.deps.tabs.navigate(tabId, url);
-    for (const event of kept) state = await this.deps.tabs.record(tabId, event, url ?? undefined);
+    const state = await this.deps.tabs.navigate(tabId, url);
     await this.deps.badge.show(tabId, state, await this.deps.settings());
   }
 
