@@ -12,11 +12,12 @@ import { NotifyGate } from '../core/background/notify-gate';
 import { PageWatchArming } from '../core/background/page-watch-arming';
 import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
 import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
-import { followLanguageSetting } from '../core/language/browser-messages';
+import { followLanguageSetting, messages } from '../core/language/browser-messages';
 import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
+import { writeFirstPaintText } from '../core/snapshot/first-paint-text-writer';
 import { keepRecentSnapshot } from '../core/snapshot/recent-writer';
 import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
@@ -34,9 +35,10 @@ export default defineBackground(() => {
     settingsNow = Promise.resolve(next);
   });
 
+  const session = browserArea('session');
   const bg = createBackground({
     local,
-    session: browserArea('session'),
+    session,
     settings,
     badge: badgeAdapter(),
     notify: notifyAdapter(new NotifyGate(local)),
@@ -46,9 +48,15 @@ export default defineBackground(() => {
     online: () => navigator.onLine !== false,
     data: { mirrors: BUILD_MIRRORS },
   });
+  // The popup's first paint shows its few messages in the language in use, from storage.session.
+  const writeText = () =>
+    writeFirstPaintText(session, messages).catch((err) =>
+      console.warn('[detour] first-paint text not written', err),
+    );
   // Badge titles and notifications speak the language chosen in the options; on a change, the
   // titles of open tabs on the services' sites are redrawn at once.
   void followLanguageSetting(() => {
+    void writeText();
     void browser.tabs
       .query({})
       .then((open) => {
@@ -57,7 +65,9 @@ export default defineBackground(() => {
         }
       })
       .catch((err) => console.warn('[detour] badge titles not redrawn', err));
-  }).catch((err) => console.warn('[detour] language choice not applied', err));
+  })
+    .catch((err) => console.warn('[detour] language choice not applied', err))
+    .then(writeText);
   // Every worker start (browser start, or waking after idle): index and newest events in memory
   // before the popup asks, instead of on its first question.
   void bg.log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));

@@ -50,13 +50,17 @@ export async function findCurrentTab(tabs: TabsApi, search: string): Promise<Cur
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
 }
 
-/** Starts both reads at once. `session` is undefined where the browser has no storage.session. */
+/**
+ * Starts both reads at once. `session` is undefined where the browser has no storage.session.
+ * (The areas are not named `storage`: WXT's build adds its storage module to a script that has a
+ * name it auto-imports, and the popup's first paint script must stay without it.)
+ */
 export function startFirstReads(
   tabs: TabsApi,
-  storage: { local: StorageArea; session?: StorageArea },
+  areas: { local: StorageArea; session?: StorageArea },
   search: string,
 ): FirstReads {
-  const { local, session } = storage;
+  const { local, session } = areas;
   return {
     tab: findCurrentTab(tabs, search).catch(() => null),
     session: session ? session.get(null).catch(() => ({})) : Promise.resolve({}),

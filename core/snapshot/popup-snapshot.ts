@@ -19,10 +19,9 @@ import { LogEvent } from '../log/event';
 import type { LogPage } from '../log/log-queries';
 import type { TabState } from '../log/tab-states';
 import { storedTabState, tabKey } from '../log/tab-states';
+import { RECENT_SNAPSHOT_EVENTS, RECENT_SNAPSHOT_KEY } from './popup-snapshot-keys';
 
-export const RECENT_SNAPSHOT_KEY = 'popup.recent';
-/** The popup's recent list (components/stores/popup-store POPUP_LIMITS.recent). */
-export const RECENT_SNAPSHOT_EVENTS = 24;
+export { RECENT_SNAPSHOT_EVENTS, RECENT_SNAPSHOT_KEY } from './popup-snapshot-keys';
 
 export const RecentSnapshot = v.object({
   events: v.pipe(v.array(LogEvent), v.maxLength(RECENT_SNAPSHOT_EVENTS)),

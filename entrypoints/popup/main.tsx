@@ -1,3 +1,4 @@
+import { takeFirstPaint } from '../../components/first-paint/handoff';
 import { startFirstReadsRaw } from '../../components/popup/first-reads';
 import { mountPopup } from '../../components/popup/mount-popup';
 import '../../components/theme.css';
@@ -5,6 +6,13 @@ import '../../components/popup/popup.css';
 
 // Marks for the bench (bench/measure-popup.ts): where the time before the first paint goes.
 performance.mark('detour:popup:script');
-// The tab, the snapshot and the language choice are asked for at once, before anything renders
-// (components/popup/first-reads.ts).
-mountPopup(startFirstReadsRaw(), document.getElementById('app') as HTMLElement);
+// popup.html runs the first paint's classic script (entrypoints/popup-first-paint.ts) as soon as it
+// is read, while this module (moved into <head> by the build) loads in parallel. That script
+// (components/first-paint) has asked for the tab, the snapshot and the
+// language choice already, and may have painted; without it they are asked for now, at once.
+const firstPaint = takeFirstPaint();
+mountPopup(
+  firstPaint?.reads ?? startFirstReadsRaw(),
+  document.getElementById('app') as HTMLElement,
+  firstPaint?.painted,
+);

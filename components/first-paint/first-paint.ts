@@ -1,0 +1,41 @@
+/**
+ * The popup's first paint, run by a small classic script before the app's modules have loaded
+ * (entrypoints/popup-first-paint.ts): starts the popup's first browser calls, paints the snapshot
+ * from their answers (./paint-snapshot) and hands both to the app (./handoff), which takes over
+ * the same reads and replaces the paint once it shows as much.
+ */
+import { type FirstReads, startFirstReadsRaw } from '../popup/first-reads';
+import { offerFirstPaint } from './handoff';
+import { paintSnapshot } from './paint-snapshot';
+
+/**
+ * Paints into `into` once the reads are in; resolves whether it painted. It never paints over
+ * anything: if the app got there first, the app's page stays.
+ */
+export async function paintFirstReads(reads: FirstReads, into: HTMLElement | null): Promise<boolean> {
+  const [tab, stored, language] = await Promise.all([reads.tab, reads.session, reads.language]);
+  if (!into || into.firstChild) return false;
+  const painted = paintSnapshot({ stored, tab, language, now: Date.now() });
+  if (!painted) return false;
+  document.documentElement.lang = painted.locale;
+  into.append(painted.root);
+  // For the bench (bench/measure-popup.ts), beside the app's marks.
+  performance.mark('detour:popup:first-paint');
+  return true;
+}
+
+export function startFirstPaint(into: HTMLElement | null): void {
+  let reads: FirstReads;
+  try {
+    reads = startFirstReadsRaw();
+  } catch (error) {
+    // No browser API object to ask: the app starts its own reads and paints alone.
+    console.warn('[detour] first paint skipped', error);
+    return;
+  }
+  const painted = paintFirstReads(reads, into).catch((error) => {
+    console.warn('[detour] first paint skipped', error);
+    return false;
+  });
+  offerFirstPaint({ reads, painted });
+}
