@@ -28,6 +28,8 @@ interface FirstContent {
   marks?: Record<string, number>;
   /** ms after navigation start when <main> first had text. */
   mainAt: number | null;
+  /** ms after navigation start when an element with `data-interactive` appeared (the app mounted). */
+  interactiveAt: number | null;
 }
 type ReadyWindow = Window & { __benchFirstContent: FirstContent };
 
@@ -35,13 +37,15 @@ type ReadyWindow = Window & { __benchFirstContent: FirstContent };
 function watchFirstContent(): void {
   if (!location.protocol.startsWith('chrome-extension')) return;
   const w = window as unknown as ReadyWindow;
-  w.__benchFirstContent = { readyAt: null, mainAt: null };
+  w.__benchFirstContent = { readyAt: null, mainAt: null, interactiveAt: null };
   const check = () => {
     const s = w.__benchFirstContent;
     if (s.readyAt === null && document.querySelector('[data-ready]')) s.readyAt = performance.now();
     if (s.mainAt === null && (document.querySelector('main')?.textContent ?? '').trim() !== '')
       s.mainAt = performance.now();
-    if (s.readyAt !== null && s.mainAt !== null) observer.disconnect();
+    if (s.interactiveAt === null && document.querySelector('[data-interactive]'))
+      s.interactiveAt = performance.now();
+    if (s.readyAt !== null && s.mainAt !== null && s.interactiveAt !== null) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, {
@@ -49,14 +53,14 @@ function watchFirstContent(): void {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-ready'],
+    attributeFilter: ['data-ready', 'data-interactive'],
   });
 }
 
-/** Whether the built popup sets a `data-ready` mark anywhere (then the bench waits for it). */
-function popupMarksReady(dir: string, popup: string): boolean {
+/** Whether the built popup sets a mark (`data-ready`, `data-interactive`) anywhere (then the bench waits for it). */
+function popupSetsMark(dir: string, popup: string, mark: string): boolean {
   return firstLoadGraph(dir, popup).some(
-    (f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('data-ready'),
+    (f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(mark),
   );
 }
 
@@ -86,7 +90,12 @@ chrome.runtime
   return into;
 }
 
-async function openPopupOnce(page: Page, url: string, waitForMark: boolean): Promise<FirstContent> {
+async function openPopupOnce(
+  page: Page,
+  url: string,
+  waitForMark: boolean,
+  waitForInteractive = false,
+): Promise<FirstContent> {
   await page.goto(url, { waitUntil: 'load' });
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -99,7 +108,11 @@ async function openPopupOnce(page: Page, url: string, waitForMark: boolean): Pro
           .map((m) => [m.name.slice('detour:popup:'.length), m.startTime]),
       ),
     }));
-    if (waitForMark ? s.readyAt !== null : s.mainAt !== null) return s;
+    if (
+      (waitForMark ? s.readyAt !== null : s.mainAt !== null) &&
+      (!waitForInteractive || s.interactiveAt !== null)
+    )
+      return s;
     if (Date.now() > deadline) return s;
     await page.waitForTimeout(50);
   }
@@ -149,13 +162,17 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
       await seeding.close();
     }
 
-    const waitForMark = popupMarksReady(env.detourDir, popup);
+    const waitForMark = popupSetsMark(env.detourDir, popup, 'data-ready');
+    const waitForInteractive = popupSetsMark(env.detourDir, popup, 'data-interactive');
     const samples: number[] = [];
     const floorSamples: number[] = [];
     // The first open after a browser start, and the later ones (the background awake, the
     // renderer's code cache warm), apart: they answer different questions.
     const firstOpens: Record<'popup' | 'floor', number[]> = { popup: [], floor: [] };
     const warmOpens: Record<'popup' | 'floor', number[]> = { popup: [], floor: [] };
+    // When the app has mounted with every control working (data-interactive), where the popup
+    // paints first without the app.
+    const interactive: Record<'first' | 'warm', number[]> = { first: [], warm: [] };
     const marks = new Map<string, number[]>();
     let seenByBackground: number | null = null;
     let backgroundError: string | null = null;
@@ -178,7 +195,12 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
           for (const arm of arms) {
             const page = await b.context.newPage();
             const url = `chrome-extension://${id}/${arm === 'popup' ? popup : FLOOR_PAGE}`;
-            const s = await openPopupOnce(page, url, arm === 'floor' || waitForMark);
+            const s = await openPopupOnce(
+              page,
+              url,
+              arm === 'floor' || waitForMark,
+              arm === 'popup' && waitForInteractive,
+            );
             await page.close();
             const at = arm === 'floor' || waitForMark ? s.readyAt : s.mainAt;
             if (at === null) {
@@ -193,6 +215,8 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
             env.progress(`${arm} open ${launch + 1}.${i + 1}: ${at.toFixed(0)} ms`);
             (arm === 'popup' ? samples : floorSamples).push(at);
             (i === 0 && arm === arms[0] ? firstOpens : warmOpens)[arm].push(at);
+            if (arm === 'popup' && s.interactiveAt !== null)
+              interactive[i === 0 && arm === arms[0] ? 'first' : 'warm'].push(s.interactiveAt);
             if (arm === 'popup' && s.marks) {
               const phase = i === 0 && arm === arms[0] ? 'first' : 'warm';
               for (const [name, ms] of Object.entries(s.marks)) {
@@ -273,6 +297,28 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
             ),
           ]
         : []),
+      ...(waitForInteractive
+        ? [
+            measuredSamples(
+              {
+                id: 'popup.interactiveWarmOpen',
+                label: 'popup opened again: until the app has mounted (data-interactive)',
+                unit: 'ms',
+                notes:
+                  'every control works and the tab and recent events are shown; data-ready may come earlier, from the first paint',
+              },
+              interactive.warm,
+            ),
+            measuredSamples(
+              {
+                id: 'popup.interactiveFirstOpen',
+                label: 'first open after a browser start: until the app has mounted (data-interactive)',
+                unit: 'ms',
+              },
+              interactive.first,
+            ),
+          ]
+        : []),
       measuredValue({ id: 'popup.seededEvents', label: 'Events seeded into the log', unit: 'count' }, seeded),
       seenByBackground !== null
         ? measuredValue(
@@ -285,14 +331,14 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
           ),
     );
     if (marks.size > 0) {
-      const order = ['script', 'tab', 'snapshot', 'page', 'render', 'ready'];
+      const order = ['first-paint', 'script', 'tab', 'snapshot', 'page', 'render', 'ready', 'interactive'];
       const line = (phase: string) =>
         order
           .filter((n) => marks.has(`${phase}:${n}`))
           .map((n) => `${n} ${summarize(marks.get(`${phase}:${n}`) ?? []).median.toFixed(0)} ms`)
           .join(', ');
       section.notes.push(
-        `Where the popup's time goes (medians after navigation start; script = its module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the first render starts once the language choice is read, ready = data-ready): first opens ${line('first')}; warm opens ${line('warm')}.`,
+        `Where the popup's time goes (medians after navigation start; first-paint = the first paint's script painted the snapshot, script = the app's module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the app's first render starts once the language choice is read, ready = data-ready, interactive = data-interactive): first opens ${line('first')}; warm opens ${line('warm')}.`,
       );
     }
     section.notes.push(
