@@ -58,6 +58,20 @@ describe('popup bundle', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('the first paint reaches neither Preact, valibot, the polyfill nor the storage module', () => {
+    const graph = runtimeGraph(join(ROOT, 'entrypoints/popup-first-paint.ts'));
+    const files = [...graph.keys()].map((f) => relative(ROOT, f));
+    expect(files).toContain('components/first-paint/paint-snapshot.ts');
+    const packages = [...graph.keys()].flatMap((file) =>
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /^\s*import\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'".][^'"]*)['"]/gm,
+        ),
+      ].map((m) => m[1]),
+    );
+    expect(packages).toEqual(['wxt/utils/define-unlisted-script']);
+  });
+
   it('the options page still reaches the catalog (the walker would see it)', () => {
     const graph = runtimeGraph(join(ROOT, 'entrypoints/options/main.tsx'));
     expect([...graph.keys()].some((f) => relative(ROOT, f).startsWith('core/catalog/'))).toBe(true);
