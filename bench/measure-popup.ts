@@ -331,14 +331,24 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
           ),
     );
     if (marks.size > 0) {
-      const order = ['first-paint', 'script', 'tab', 'snapshot', 'page', 'render', 'ready', 'interactive'];
+      const order = [
+        'first-paint-script',
+        'first-paint',
+        'script',
+        'tab',
+        'snapshot',
+        'page',
+        'render',
+        'ready',
+        'interactive',
+      ];
       const line = (phase: string) =>
         order
           .filter((n) => marks.has(`${phase}:${n}`))
           .map((n) => `${n} ${summarize(marks.get(`${phase}:${n}`) ?? []).median.toFixed(0)} ms`)
           .join(', ');
       section.notes.push(
-        `Where the popup's time goes (medians after navigation start; first-paint = the first paint's script painted the snapshot, script = the app's module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the app's first render starts once the language choice is read, ready = data-ready, interactive = data-interactive): first opens ${line('first')}; warm opens ${line('warm')}.`,
+        `Where the popup's time goes (medians after navigation start; first-paint-script = the first paint's script starts, first-paint = it painted the snapshot, script = the app's module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the app's first render starts once the language choice is read, ready = data-ready, interactive = data-interactive): first opens ${line('first')}; warm opens ${line('warm')}.`,
       );
     }
     section.notes.push(

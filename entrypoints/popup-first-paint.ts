@@ -5,4 +5,4 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startFirstPaint } from '../components/first-paint/first-paint';
 
-export default defineUnlistedScript(() => startFirstPaint(document.getElementById('app')));
+export default defineUnlistedScript(() => startFirstPaint(() => document.getElementById('app')));

@@ -149,7 +149,7 @@ describe('popup first paint', () => {
     const into = document.createElement('div');
     document.body.append(into);
     const reads = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), '');
-    expect(await paintFirstReads(reads, into)).toBe(true);
+    expect(await paintFirstReads(reads, () => into)).toBe(true);
     expect(sendMessage).not.toHaveBeenCalled();
     expect(into.querySelector(`[${FIRST_PAINT_ATTRIBUTE}] h1`)?.textContent).toBe(
       "ChatGPT refused this browser's region",
@@ -229,7 +229,7 @@ describe('popup first paint', () => {
     const into = document.createElement('div');
     document.body.append(into);
     const reads = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), `?tabId=${tabId}`);
-    const painted = paintFirstReads(reads, into);
+    const painted = paintFirstReads(reads, () => into);
     expect(await painted).toBe(true);
     mountPopup(reads, into, painted);
     await vi.waitFor(() => expect(into.hasAttribute('data-interactive')).toBe(true));
@@ -255,7 +255,7 @@ describe('popup first paint', () => {
     const into = document.createElement('div');
     document.body.append(into);
     const reads = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), `?tabId=${tabId}`);
-    const painted = paintFirstReads(reads, into);
+    const painted = paintFirstReads(reads, () => into);
     expect(await painted).toBe(false);
     expect(into.childNodes).toHaveLength(0);
     mountPopup(reads, into, painted);
