@@ -14,7 +14,7 @@
 import type { LogEvent } from '../../core/log/event';
 import type { FirstPaintMessage, FirstPaintText, LocaleTag } from '../../core/snapshot/first-paint-text';
 import type { CurrentTab } from '../popup/first-reads';
-import { ICON_PATHS } from '../shared/icon-paths';
+import { block, globe, settings, shield } from '../shared/icon-paths';
 import { FIRST_PAINT_ATTRIBUTE } from './handoff';
 import { languageFor, type RecentPart, readRecent, readTab, readText, type TabPart } from './read-snapshot';
 
@@ -41,10 +41,16 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
     params
       ? template.replace(NAMED, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m))
       : template;
-  const t = (key: FirstPaintMessage, params?: Record<string, string | number>) =>
-    fill(text.messages[key], params);
+  // A message the record lacks (written by an older or newer background) makes the whole paint void.
+  let missing = false;
+  const message = (key: FirstPaintMessage) => {
+    const found = text.messages[key];
+    if (!found) missing = true;
+    return found ?? '';
+  };
+  const t = (key: FirstPaintMessage, params?: Record<string, string | number>) => fill(message(key), params);
   const tn = (key: FirstPaintMessage, count: number) => {
-    const forms = text.messages[key].split(' | ');
+    const forms = message(key).split(' | ');
     const form =
       forms.length === 3
         ? forms[count === 0 || count === 1 ? count : 2]
@@ -91,7 +97,17 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
   const serviceLabel = (service: string) => text.names[service] ?? service;
   const productLabel = (service: string, product: string) =>
     product ? (text.names[`${service}/${product}`] ?? text.names[service] ?? product) : serviceLabel(service);
-  return { t, tn, formatNumber, formatDateTime, formatRelative, countryName, serviceLabel, productLabel };
+  return {
+    t,
+    tn,
+    formatNumber,
+    formatDateTime,
+    formatRelative,
+    countryName,
+    serviceLabel,
+    productLabel,
+    missing: () => missing,
+  };
 }
 type Words = ReturnType<typeof wordsFor>;
 
@@ -105,8 +121,11 @@ function h(tag: string, attributes: Record<string, string>, ...children: Child[]
   return element;
 }
 
+/** The icons the first paint draws (components/shared/icon-paths). */
+const ICONS = { block, globe, settings, shield };
+
 /** components/shared/Icon, decorative as there. */
-function icon(name: keyof typeof ICON_PATHS, size: number, tone?: string): SVGElement {
+function icon(name: keyof typeof ICONS, size: number, tone?: string): SVGElement {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('class', tone ? `icon ${tone}` : 'icon');
   svg.setAttribute('width', String(size));
@@ -116,7 +135,7 @@ function icon(name: keyof typeof ICON_PATHS, size: number, tone?: string): SVGEl
   svg.setAttribute('focusable', 'false');
   const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
   path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', ICON_PATHS[name]);
+  path.setAttribute('d', ICONS[name]);
   svg.append(path);
   return svg;
 }
@@ -209,7 +228,7 @@ function eventWhat(event: LogEvent, w: Words): HTMLElement {
   return h('span', { class: 'event-what' }, text);
 }
 
-function cardHead(iconName: keyof typeof ICON_PATHS, tone: string, title: string): HTMLElement {
+function cardHead(iconName: keyof typeof ICONS, tone: string, title: string): HTMLElement {
   return h(
     'div',
     { class: 'card-head' },
@@ -407,5 +426,5 @@ export function paintSnapshot(input: FirstPaintInput): { root: HTMLElement; loca
     ),
     h('main', { class: 'popup-main', 'data-ready': '' }, summary, recentEvents(recent, w)),
   );
-  return { root, locale };
+  return w.missing() ? null : { root, locale };
 }

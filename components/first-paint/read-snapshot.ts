@@ -7,7 +7,6 @@
  */
 import type { LogEvent } from '../../core/log/event';
 import {
-  FIRST_PAINT_MESSAGES,
   FIRST_PAINT_TEXT_KEY,
   type FirstPaintText,
   type LocaleTag,
@@ -104,11 +103,8 @@ export function readText(stored: Row): FirstPaintText | null {
   if (!isRow(raw) || !isString(raw.locale) || !LOCALES.includes(raw.locale)) return null;
   if (!isString(raw.followed) || !LOCALES.includes(raw.followed)) return null;
   const { messages, names } = raw;
-  if (
-    !isRow(messages) ||
-    !FIRST_PAINT_MESSAGES.every((key) => isString(messages[key]) && messages[key] !== '')
-  )
-    return null;
+  // Each message is looked up when drawn; one missing or empty draws nothing (./paint-snapshot).
+  if (!isRow(messages) || !Object.values(messages).every(isString)) return null;
   if (!isRow(names) || !Object.values(names).every(isString)) return null;
   if (!isStringArray(raw.pageHosts) || !isStringArray(raw.pathHosts)) return null;
   if (typeof raw.otherHostsMayBePages !== 'boolean') return null;

@@ -34,8 +34,16 @@ function whenShowsData(store: StoreApi<PopupState>): Promise<void> {
   });
 }
 
-/** `firstPaint`: settles whether the first paint's script painted (undefined when it did not run). */
-export function mountPopup(first: FirstReads, into: HTMLElement, firstPaint?: Promise<boolean>): void {
+/**
+ * `first`: the first reads the first paint's script started (components/first-paint/handoff);
+ * without them the store asks for the tab and the snapshot, and the settings for the language.
+ * `firstPaint`: settles whether that script painted.
+ */
+export function mountPopup(
+  first: FirstReads | undefined,
+  into: HTMLElement,
+  firstPaint?: Promise<boolean>,
+): void {
   // Marks for the bench (bench/measure-popup.ts): mounting starts; the first render starts.
   performance.mark('detour:popup:page');
   let drawn = false;
@@ -52,7 +60,9 @@ export function mountPopup(first: FirstReads, into: HTMLElement, firstPaint?: Pr
         ])
       : undefined,
   );
-  const language = Promise.all([first.language, takeOver]).then(([choice]) => choice);
+  // The first render waits for the language read ahead and, over a first paint, for the store to
+  // show as much. Without the first paint's script there is neither: the settings read the choice.
+  const language = first ? Promise.all([first.language, takeOver]).then(([choice]) => choice) : undefined;
   renderLocalized(
     into,
     () => {

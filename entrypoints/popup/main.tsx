@@ -1,5 +1,4 @@
 import { takeFirstPaint } from '../../components/first-paint/handoff';
-import { startFirstReadsRaw } from '../../components/popup/first-reads';
 import { mountPopup } from '../../components/popup/mount-popup';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
@@ -9,10 +8,7 @@ performance.mark('detour:popup:script');
 // popup.html runs the first paint's classic script (entrypoints/popup-first-paint.ts) as soon as it
 // is read, while this module (moved into <head> by the build) loads in parallel. That script
 // (components/first-paint) has asked for the tab, the snapshot and the
-// language choice already, and may have painted; without it they are asked for now, at once.
+// language choice already, and may have painted. Had it not run, the store and the settings ask
+// for themselves, as they do in tests.
 const firstPaint = takeFirstPaint();
-mountPopup(
-  firstPaint?.reads ?? startFirstReadsRaw(),
-  document.getElementById('app') as HTMLElement,
-  firstPaint?.painted,
-);
+mountPopup(firstPaint?.reads, document.getElementById('app') as HTMLElement, firstPaint?.painted);
