@@ -345,7 +345,13 @@ export async function measurePopup(env: BenchEnv): Promise<Section> {
       const line = (phase: string) =>
         order
           .filter((n) => marks.has(`${phase}:${n}`))
-          .map((n) => `${n} ${summarize(marks.get(`${phase}:${n}`) ?? []).median.toFixed(0)} ms`)
+          .map((n) => {
+            const list = marks.get(`${phase}:${n}`) ?? [];
+            // The first paint draws only when the snapshot lets it: say on how many opens it did.
+            const opens = marks.get(`${phase}:ready`)?.length ?? 0;
+            const count = n === 'first-paint' ? ` (${list.length} of ${opens} opens)` : '';
+            return `${n} ${summarize(list).median.toFixed(0)} ms${count}`;
+          })
           .join(', ');
       section.notes.push(
         `Where the popup's time goes (medians after navigation start; first-paint-script = the first paint's script starts, first-paint = it painted the snapshot, script = the app's module starts, tab = tabs.query answered, snapshot = storage.session answered, page = the page's module starts, render = the app's first render starts once the language choice is read, ready = data-ready, interactive = data-interactive): first opens ${line('first')}; warm opens ${line('warm')}.`,

@@ -53,6 +53,9 @@ export default defineBackground(() => {
     writeFirstPaintText(session, messages).catch((err) =>
       console.warn('[detour] first-paint text not written', err),
     );
+  // Written at once in the language in use (most people follow the browser's), and again once the
+  // choice is applied: the popup draws from it only when its language matches its own choice.
+  void writeText();
   // Badge titles and notifications speak the language chosen in the options; on a change, the
   // titles of open tabs on the services' sites are redrawn at once.
   void followLanguageSetting(() => {
