@@ -55,17 +55,17 @@ export async function paintFirstReads(reads: FirstReads, target: () => HTMLEleme
 export function startFirstPaint(target: () => HTMLElement | null): void {
   // For the bench (bench/measure-popup.ts): when the first paint's script starts.
   performance.mark('detour:popup:first-paint-script');
+  const skipped = (error: unknown) => {
+    console.warn('[detour] first paint skipped', error);
+    return false;
+  };
   let reads: FirstReads;
   try {
     reads = startFirstReadsRaw();
   } catch (error) {
     // No browser API object to ask: the app starts its own reads and paints alone.
-    console.warn('[detour] first paint skipped', error);
+    skipped(error);
     return;
   }
-  const painted = paintFirstReads(reads, target).catch((error) => {
-    console.warn('[detour] first paint skipped', error);
-    return false;
-  });
-  offerFirstPaint({ reads, painted });
+  offerFirstPaint({ reads, painted: paintFirstReads(reads, target).catch(skipped) });
 }

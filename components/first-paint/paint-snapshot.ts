@@ -125,15 +125,17 @@ function h(tag: string, attributes: Record<string, string>, ...children: Child[]
 const ICONS = { block, globe, settings, shield };
 
 /** components/shared/Icon, decorative as there. */
+const SVG = 'http://www.w3.org/2000/svg';
+
 function icon(name: keyof typeof ICONS, size: number, tone?: string): SVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', tone ? `icon ${tone}` : 'icon');
   svg.setAttribute('width', String(size));
   svg.setAttribute('height', String(size));
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  const path = document.createElementNS(SVG, 'path');
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', ICONS[name]);
   svg.append(path);

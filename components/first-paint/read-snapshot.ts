@@ -2,8 +2,9 @@
  * The first paint's reading of storage.session: the snapshot (core/snapshot) and its text, checked
  * by hand with the same rules as the schemas they were written with (core/log/event LogEvent,
  * core/log/tab-states TabRecord, core/snapshot RecentSnapshot), because valibot and those modules
- * are what the first paint must not load. Anything that does not fit gives null: the first paint
- * then draws nothing and the app paints as it would without it.
+ * are what the first paint must not load; `matched` (a recognised refusal's words), which the popup
+ * never draws, is left to the store. Anything that does not fit gives null: the first paint then
+ * draws nothing and the app paints as it would without it.
  */
 import type { LogEvent } from '../../core/log/event';
 import {
@@ -44,7 +45,6 @@ function isLogEvent(value: unknown): value is LogEvent {
     optional(e.tabUrl, isString) &&
     optional(e.country, isString) &&
     optional(e.via, (via) => via === 'signature' || via === 'recogniser') &&
-    optional(e.matched, (m) => isStringArray(m) && m.length <= 8 && m.every((w) => w.length <= 80)) &&
     isNumber(e.firstSeen) &&
     isNumber(e.lastSeen) &&
     isNumber(e.count) &&
