@@ -49,8 +49,8 @@ const blind = holdoutCases(blindFile, 'blind');
  */
 const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   openai: {
-    floor: 0.8,
-    why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN" (a VPN hint without location wording never counts), and one names only the country ("for users in Italy")',
+    floor: 0.85,
+    why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN": a VPN hint without location wording never counts',
   },
   cloudflare: {
     floor: 0.5,
@@ -102,7 +102,7 @@ describe('the whole engine', () => {
 
   it.each([
     ['held-out', holdout, 15, 0.95],
-    ['blind held-out', blind, 19, 0.85],
+    ['blind held-out', blind, 18, 0.9],
   ] as const)(
     'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
     (_, cases, count, floor) => {
