@@ -325,6 +325,8 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
   for (const match of text.matchAll(compiled.codeWord)) {
     const word = match[0];
     if (word.length < 8 || word.length > 64) continue;
+    // A slug in a link ('…/news/updating-restrictions-of-sales-to-unsupported-regions') names a page, not an error.
+    if (text[match.index - 1] === '/') continue;
     // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
     if (!word.includes('_') && word.split('-').length === 2) continue;
     const glued = word.replace(/[_-]/g, '');
@@ -667,13 +669,18 @@ const REASONLESS_LIMIT = 256;
 
 /**
  * A 403 from a service's own API whose only words are a reasonless refusal ('Request not allowed')
- * inside a bare error envelope. Any other word (a key, a model, a permission, an organisation) is a
- * reason, and a 403 with a reason is a permission error, not a region refusal.
+ * inside a bare error envelope, or the same error pasted with its 403 or its type 'forbidden'. Any
+ * other word (a key, a model, a permission, an organisation) is a reason, and a 403 with a reason
+ * is a permission error, not a region refusal.
  */
 function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: string): TextFinding | null {
   const { signals } = compiled.data;
-  if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
-  if (GATEWAYS.has(input.host.service) || text.length > REASONLESS_LIMIT) return null;
+  if (text.length > REASONLESS_LIMIT) return null;
+  if (input.kind === 'text') {
+    // Pasted, the status travels in the text: a 403, or the envelope's own name for it ('type: forbidden').
+    if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
+  } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
+  if (input.host && GATEWAYS.has(input.host.service)) return null;
   const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
   if (!message) return null;
   const allowed = new Set([
