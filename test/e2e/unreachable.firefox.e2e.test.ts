@@ -1,11 +1,11 @@
 /**
  * A service that cannot be reached from this network, in real Firefox ESR with the production
- * build, through the loopback CONNECT proxy to the stand-in. The stand-in closes the connection
- * without an answer for the hosts the test cuts (Firefox reports NS_ERROR_NET_RESET, a network
- * failure, not a status). The proxy's own per-host failures (refuse, reset, timeout at CONNECT)
- * are not used here: what Firefox reports for those is a proxy's failure, not yet checked. claude.ai is served (another site that loads); a second temporary
- * add-on cancels gemini.google.com with webRequest (blocked by the client). A second launch cuts
- * every host.
+ * build, through the loopback CONNECT proxy to the stand-in. chatgpt.com does not resolve: the
+ * proxy answers its CONNECT as a proxy whose DNS lookup failed (404, which Firefox turns into
+ * NS_ERROR_UNKNOWN_HOST; test/stand-in/connect-proxy.ts cites where). platform.openai.com
+ * connects, but the stand-in closes the connection without an answer (NS_ERROR_NET_RESET).
+ * claude.ai is served (another site that loads); a second temporary add-on cancels
+ * gemini.google.com with webRequest (blocked by the client). A second launch cuts every host.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ describe('unreachable services in firefox (production build)', () => {
   let standIn: StandIn;
   let detour: DetourInBrowser;
   let blocker: string;
-  const cut = new Set<string>(['chatgpt.com', 'platform.openai.com']);
+  const cut = new Set<string>(['platform.openai.com']);
   let chatPage: TestPage;
 
   beforeAll(async () => {
@@ -62,7 +62,11 @@ describe('unreachable services in firefox (production build)', () => {
       extraRoutes: ({ host }) => (cut.has(host) ? { status: 0, reset: true } : null),
     });
     blocker = blockerAddon();
-    detour = await launchFirefox({ standIn, otherExtensions: [blocker] });
+    detour = await launchFirefox({
+      standIn,
+      failures: new Map([['chatgpt.com', 'unresolved']]),
+      otherExtensions: [blocker],
+    });
   });
 
   afterAll(async () => {
@@ -71,7 +75,7 @@ describe('unreachable services in firefox (production build)', () => {
     if (blocker) rmSync(blocker, { recursive: true, force: true });
   });
 
-  it('two hosts of one service failing while another site loads give one unreachable event, counted once', async () => {
+  it('a host that does not resolve and one that resets, while another site loads, give one unreachable event, counted once', async () => {
     const other = await detour.newPage();
     await other.goto('https://claude.ai/');
 
@@ -87,14 +91,18 @@ describe('unreachable services in firefox (production build)', () => {
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ service: 'openai', count: 1 });
-    expect(events[0]?.evidence).toBe('chatgpt.com: NS_ERROR_NET_RESET');
+    expect(events[0]?.evidence).toBe('chatgpt.com: NS_ERROR_UNKNOWN_HOST');
+    expect((await detour.send('getTabState', { tabId: chatTab })).pageFailed?.error).toBe(
+      'NS_ERROR_UNKNOWN_HOST',
+    );
 
     await openFailing(detour, 'https://platform.openai.com/playground');
     const secondTab = await waitFor('the second tab', () => detour.tabIdOf('https://platform.openai.com/'));
-    await waitFor('the second tab to show the event', async () => {
+    const secondState = await waitFor('the second tab to show the event', async () => {
       const state = await detour.send('getTabState', { tabId: secondTab });
-      return state.events[0]?.id === events[0]?.id ? true : undefined;
+      return state.events[0]?.id === events[0]?.id ? state : undefined;
     });
+    expect(secondState.pageFailed?.error).toBe('NS_ERROR_NET_RESET');
     expect((await unreachableEvents(detour)).map((e) => [e.id, e.count])).toEqual([[events[0]?.id, 1]]);
 
     expect(await detour.badgeText(chatTab)).toBe('\u00D7');
@@ -121,6 +129,7 @@ describe('unreachable services in firefox (production build)', () => {
 
   it("a normal page of the service after the network recovers clears the tab's state", async () => {
     const tabId = await detour.tabIdOf('https://chatgpt.com/');
+    detour.failures.delete('chatgpt.com');
     cut.clear();
     await chatPage.goto('https://chatgpt.com/?recovered');
     await waitFor('the tab to be cleared', async () => {
