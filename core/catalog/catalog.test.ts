@@ -43,8 +43,8 @@ describe('bundled catalog', () => {
     expect(urls.length).toBeGreaterThan(100);
     const plain = urls.filter((u) => !u.value.startsWith('https://'));
     for (const u of plain) {
-      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+\//);
-      expect(u.path, u.value).toMatch(/\.api\.baseUrls\[\d+\]\.value$/);
+      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+(\/|$)/);
+      expect(u.path, u.value).toMatch(/\.api\.(baseUrls|anthropicBaseUrls)\[\d+\]\.value$/);
     }
     const localIds = CATALOG.platforms
       .filter((p) => p.api.baseUrls.some((b) => b.value.startsWith('http://')))
@@ -113,7 +113,14 @@ describe('bundled catalog', () => {
 
   it('names the Anthropic protocol only with a source, and only for OpenAI-style platforms with an endpoint', () => {
     const anthropic = CATALOG.platforms.filter((p) => p.api.anthropicCompatible?.value);
-    expect(anthropic.map((p) => p.id).sort()).toEqual(['alibaba-bailian', 'deepseek', 'minimax', 'zhipu']);
+    expect(anthropic.map((p) => p.id).sort()).toEqual([
+      'alibaba-bailian',
+      'deepseek',
+      'lm-studio',
+      'minimax',
+      'ollama',
+      'zhipu',
+    ]);
     for (const p of anthropic) expect(p.api.anthropicCompatible?.source, p.id).toMatch(/^https:\/\//);
   });
 
