@@ -291,6 +291,39 @@ describe('judgeExitCountry and guessRegion', () => {
     ).rejects.toThrow(/^refused: invalidInput/);
   });
 
+  it("with the region unknown, suggests as for the refusing service's not-served set, less the regions ruled out", async () => {
+    const chooser = ['CN', 'HK', 'MO', 'RU', 'IR'];
+    const named = (answer: Awaited<ReturnType<typeof handlers.getSuggestions>>) =>
+      answer.suggestions.flatMap((s) =>
+        s.reasons
+          .filter((r) => r.key === 'reasonServesRegion')
+          .flatMap((r) => String(r.params?.region ?? '').split(', ')),
+      );
+    const query = { service: 'openai', product: 'api', region: null, limit: MAX_SUGGESTIONS };
+    const unknown = await handlers.getSuggestions(query, POPUP);
+    expect(named(unknown).some((code) => chooser.includes(code))).toBe(true);
+    const elsewhere = await handlers.getSuggestions({ ...query, notIn: chooser }, POPUP);
+    expect(elsewhere.suggestions.length).toBeGreaterThan(0);
+    expect(named(elsewhere).filter((code) => chooser.includes(code))).toEqual([]);
+    await expect(handlers.getSuggestions({ ...query, notIn: ['cn'] }, POPUP)).rejects.toThrow(
+      /^refused: invalidInput/,
+    );
+  });
+
+  it('does not ask again about regions the user ruled out', async () => {
+    const refused = { uiLanguage: 'en', timeZone: 'UTC', refusedBy: { service: 'openai', product: 'api' } };
+    expect((await handlers.guessRegion(refused, POPUP)).ask?.candidates).toEqual([
+      'CN',
+      'HK',
+      'MO',
+      'RU',
+      'IR',
+    ]);
+    expect(await handlers.guessRegion({ ...refused, notIn: ['CN', 'HK', 'IR', 'MO', 'RU'] }, POPUP)).toEqual({
+      region: null,
+    });
+  });
+
   it('guesses the region from the time zone, then the language', async () => {
     expect(await handlers.guessRegion({ uiLanguage: 'en-US', timeZone: 'Asia/Shanghai' }, POPUP)).toEqual({
       region: 'CN',

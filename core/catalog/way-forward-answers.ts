@@ -21,6 +21,8 @@ export interface SuggestionsQuery {
   service: string;
   product?: string;
   region: string | null;
+  /** With `region` null: regions the user ruled out, dropped from the not-served set. */
+  notIn?: readonly string[];
   model?: string;
   limit: number;
 }
@@ -159,8 +161,10 @@ function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
 export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
   // Region unknown: the service that refused (or cannot be reached) says where the user probably
-  // is: the regions its published list does not serve.
-  const regions = region === null ? (regionsNotServedBy(service, product) ?? []) : [];
+  // is: the regions its published list does not serve, less those the user ruled out.
+  const ruledOut = new Set(input.notIn ?? []);
+  const regions =
+    region === null ? (regionsNotServedBy(service, product) ?? []).filter((c) => !ruledOut.has(c)) : [];
   const ranked = recommendPlatforms({ blockedService: service, product, region, regions, model, now });
   const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
     .slice(0, limit)

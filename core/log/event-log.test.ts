@@ -855,3 +855,40 @@ describe('EventLog: per-service counts (index version 2)', () => {
     expect(Object.hasOwn(((await stored(META_KEY)) as StoredMeta).services, '__proto__')).toBe(true);
   });
 });
+
+describe('EventLog: amendEvidence', () => {
+  it('replaces the evidence of an older row, outside the dedupe window, and leaves count, times and totals alone', async () => {
+    const log = makeLog();
+    const { event: first } = await log.append(report({ kind: 'unreachable', evidence: 'chatgpt.com: A' }));
+    // Enough later events, hours later, that the first row is in an older chunk and not recent.
+    for (let i = 0; i < CHUNK_SIZE + 5; i++) {
+      clock = T0 + 3 * 60 * MIN + i * MIN;
+      await log.append(
+        report({ service: 'anthropic', url: `https://claude.ai/${i}`, tabUrl: `https://claude.ai/${i}` }),
+      );
+    }
+    const before = await log.count();
+    const amended = await log.amendEvidence(first, 'chatgpt.com: A; api.openai.com: <b>B</b>');
+    expect(amended).toMatchObject({
+      id: first.id,
+      count: 1,
+      firstSeen: first.firstSeen,
+      lastSeen: first.lastSeen,
+    });
+    // Evidence is cleaned as on append: plain text only.
+    expect(amended?.evidence).toMatch(/^chatgpt\.com: A; api\.openai\.com: B\s?$/);
+    expect(await log.count()).toBe(before);
+    const reread = (await makeLog().all()).find((e) => e.id === first.id);
+    expect(reread?.evidence).toBe(amended?.evidence);
+    expect(reread?.count).toBe(1);
+  });
+
+  it('returns null for an event no longer in the log, and writes nothing', async () => {
+    const log = makeLog();
+    const { event } = await log.append(report());
+    await log.clear();
+    const meta = await stored(META_KEY);
+    expect(await log.amendEvidence(event, 'anything')).toBeNull();
+    expect(await stored(META_KEY)).toEqual(meta);
+  });
+});
