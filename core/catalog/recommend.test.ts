@@ -237,7 +237,7 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expectRankedBySpec(s, input);
     expect(byId(s, 'zhipu').reasons).toContainEqual({
       key: 'reasonModelMapping',
-      params: { model: 'gpt-4o', target: 'glm-5.1' },
+      params: { model: 'gpt-4o', target: 'glm-5.3' },
     });
     expect(byId(s, 'deepseek').mappedModel).toBe('deepseek-v4-pro');
     // Embeddings: platforms without an embedding target fall behind those with one.
