@@ -74,18 +74,18 @@ const TABLE: {
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: [
       'zhipu > alibaba-bailian: catalog',
       'alibaba-bailian > iflytek-spark: catalog',
       'iflytek-spark > deepseek: incentive',
-      'deepseek > minimax: catalog',
+      'deepseek > moonshot: catalog',
     ],
   },
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
   // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
@@ -102,7 +102,7 @@ const TABLE: {
   {
     region: 'CN',
     from: GEMINI,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
   // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
