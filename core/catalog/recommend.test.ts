@@ -88,15 +88,15 @@ const TABLE: {
     top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
+  // Claude's API users need the Anthropic protocol: the five vendors that document it lead.
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'iflytek-spark'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan'],
     because: [
       'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
-      'minimax > iflytek-spark: protocol',
+      'minimax > tencent-hunyuan: catalog',
     ],
   },
   {
