@@ -113,7 +113,13 @@ describe('bundled catalog', () => {
 
   it('names the Anthropic protocol only with a source, and only for OpenAI-style platforms with an endpoint', () => {
     const anthropic = CATALOG.platforms.filter((p) => p.api.anthropicCompatible?.value);
-    expect(anthropic.map((p) => p.id).sort()).toEqual(['alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan', 'zhipu']);
+    expect(anthropic.map((p) => p.id).sort()).toEqual([
+      'alibaba-bailian',
+      'deepseek',
+      'minimax',
+      'tencent-hunyuan',
+      'zhipu',
+    ]);
     for (const p of anthropic) expect(p.api.anthropicCompatible?.source, p.id).toMatch(/^https:\/\//);
   });
 
