@@ -167,7 +167,7 @@ describe('getMigrationSnippets', () => {
 
   it('says why there is no code for a platform that is not OpenAI-compatible', async () => {
     const answer = await handlers.getMigrationSnippets(
-      { platformId: 'gigachat', sourceModel: 'gpt-4o' },
+      { platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' },
       POPUP,
     );
     expect(answer).toMatchObject({ ok: false, reasonKey: 'migrationNotOpenAiCompatible' });

@@ -43,8 +43,8 @@ describe('bundled catalog', () => {
     expect(urls.length).toBeGreaterThan(100);
     const plain = urls.filter((u) => !u.value.startsWith('https://'));
     for (const u of plain) {
-      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+\//);
-      expect(u.path, u.value).toMatch(/\.api\.baseUrls\[\d+\]\.value$/);
+      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+(\/|$)/);
+      expect(u.path, u.value).toMatch(/\.api\.(baseUrls|anthropicBaseUrls)\[\d+\]\.value$/);
     }
     const localIds = CATALOG.platforms
       .filter((p) => p.api.baseUrls.some((b) => b.value.startsWith('http://')))
@@ -116,7 +116,9 @@ describe('bundled catalog', () => {
     expect(anthropic.map((p) => p.id).sort()).toEqual([
       'alibaba-bailian',
       'deepseek',
+      'lm-studio',
       'minimax',
+      'ollama',
       'tencent-hunyuan',
       'zhipu',
     ]);

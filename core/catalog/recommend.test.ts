@@ -88,15 +88,17 @@ const TABLE: {
     top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Claude's API users need the Anthropic protocol: the five vendors that document it lead.
+  // Claude's API users need the Anthropic protocol: the five vendors that document it lead, then
+  // LM Studio and Ollama (they speak Anthropic's Messages API on the user's own machine).
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan', 'lm-studio'],
     because: [
       'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
       'minimax > tencent-hunyuan: catalog',
+      'tencent-hunyuan > lm-studio: catalog',
     ],
   },
   {
@@ -105,83 +107,98 @@ const TABLE: {
     top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
-  // (served in HK) has no model list or suggestion in the catalog (the model is the user's own
-  // deployment), so it follows them.
+  // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next (LM Studio's
+  // list was re-read on 2026-12-05, Ollama's and vLLM's on 2026-11-24); Azure OpenAI has no model
+  // list or suggestion in the catalog (the model is the user's own deployment), so it follows them.
   {
     region: 'HK',
     from: OPENAI_API,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive', 'vllm > azure-openai-hk: recency'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'azure-openai-hk'],
+    because: [
+      'alibaba-bailian > lm-studio: incentive',
+      'lm-studio > ollama: recency',
+      'vllm > azure-openai-hk: recency',
+    ],
   },
   {
     region: 'HK',
     from: CHATGPT,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > lm-studio: incentive'],
   },
   {
     region: 'HK',
     from: CLAUDE,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: protocol'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > lm-studio: incentive', 'ollama > vllm: protocol'],
   },
   {
     region: 'HK',
     from: GEMINI,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'azure-openai-hk'],
+    because: ['alibaba-bailian > lm-studio: incentive'],
   },
-  // Russia: the Russian clouds serve RU; GigaChat does not speak the OpenAI API, so for OpenAI's
-  // API the local runtimes come before it; elsewhere its model list carries its page's own date
-  // (July 2026), older than the day the local runtimes' lists were read, so recency puts them first.
+  // Russia: the Russian clouds serve RU and both speak the OpenAI API (GigaChat with an access
+  // token). Recency judges the day a list was last confirmed, not its page's own date: GigaChat's
+  // list (a page dated July 2026, re-read 2026-12-05) ties with YandexGPT's and stays ahead of the
+  // local runtimes; the catalog's order decides between the two clouds.
   {
     region: 'RU',
     from: OPENAI_API,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
-    because: ['vllm > gigachat: protocol'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: [
+      'yandexgpt > gigachat: catalog',
+      'gigachat > lm-studio: catalog',
+      'lm-studio > ollama: recency',
+    ],
   },
   {
     region: 'RU',
     from: CHATGPT,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'gigachat', 'vllm'],
-    because: ['lm-studio > gigachat: recency'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: ['yandexgpt > gigachat: catalog', 'gigachat > lm-studio: catalog'],
   },
   {
     region: 'RU',
     from: CLAUDE,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'zhipu'],
-    because: ['vllm > gigachat: recency', 'gigachat > zhipu: serves'],
+    top: ['lm-studio', 'ollama', 'yandexgpt', 'gigachat', 'vllm', 'zhipu'],
+    because: [
+      'lm-studio > ollama: recency',
+      'ollama > yandexgpt: protocol',
+      'yandexgpt > gigachat: catalog',
+      'gigachat > vllm: recency',
+      'vllm > zhipu: serves',
+    ],
   },
   {
     region: 'RU',
     from: GEMINI,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
-    because: ['vllm > gigachat: recency'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: ['yandexgpt > gigachat: catalog'],
   },
   // Iran: no cloud names IR; what runs on the user's machine first, then international endpoints.
   {
     region: 'IR',
     from: OPENAI_API,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
-    because: ['vllm > zhipu: serves'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
+    because: ['lm-studio > ollama: recency', 'vllm > zhipu: serves'],
   },
   {
     region: 'IR',
     from: CHATGPT,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
   {
     region: 'IR',
     from: CLAUDE,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
     because: ['alibaba-bailian > minimax: incentive'],
   },
   {
     region: 'IR',
     from: GEMINI,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
 ];
@@ -274,6 +291,52 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     const s = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: later });
     expect(byId(s, 'alibaba-bailian').incentiveCounts).toBe(false);
     expect(byId(s, 'zhipu').incentiveCounts).toBe(false);
+  });
+
+  it.each([
+    {
+      case: 'a list re-read today from a page dated July 2026 beats one read once, in November',
+      gigachat: {
+        asOf: '2026-07-17',
+        asOfBasis: 'published',
+        published: '2026-07-17',
+        retrieved: '2026-12-05',
+      },
+      yandex: { asOf: '2026-11-24', asOfBasis: 'retrieved' },
+      first: 'gigachat',
+    },
+    {
+      case: 'two lists re-read the same day tie, whatever their pages say, and the catalog decides',
+      gigachat: {
+        asOf: '2025-01-10',
+        asOfBasis: 'published',
+        published: '2025-01-10',
+        retrieved: '2026-12-05',
+      },
+      yandex: { asOf: '2026-12-05', asOfBasis: 'retrieved', retrieved: '2026-12-05' },
+      first: 'yandexgpt',
+    },
+    {
+      case: 'a list read once on its day still counts from that day',
+      gigachat: { asOf: '2026-07-17', asOfBasis: 'published', published: '2026-07-17' },
+      yandex: { asOf: '2026-11-24', asOfBasis: 'retrieved' },
+      first: 'yandexgpt',
+    },
+  ] as const)('recency judges the day a fact was last confirmed: $case', ({ gigachat, yandex, first }) => {
+    const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+    const set = (id: string, dates: object) => {
+      const chat = (catalog.platforms.find((p) => p.id === id) as Platform).models.chat;
+      if (!chat) throw new Error(`fixture: ${id} lists chat models`);
+      for (const k of ['asOf', 'asOfBasis', 'published', 'retrieved'] as const) delete chat[k as 'published'];
+      Object.assign(chat, dates);
+    };
+    set('gigachat', gigachat);
+    set('yandexgpt', yandex);
+    const input = { blockedService: 'openai', product: 'chatgpt', region: 'RU', now: NOW, catalog };
+    const s = recommendPlatforms(input);
+    expectRankedBySpec(s, input);
+    const order = ids(s).filter((id) => id === 'gigachat' || id === 'yandexgpt');
+    expect(order[0]).toBe(first);
   });
 
   it('unknown region: says so, and falls back to the later steps', () => {

@@ -14,7 +14,10 @@
  *   5. incentive: a standing free tier (free models, a free quota for new accounts) or a current
  *      offer that states an amount. An offer without an amount ("rate-limit parity", "a trial")
  *      is shown but does not count;
- *   6. recency: the newest date among its model list and counted offer;
+ *   6. recency: the newest day on which its model list, free-model list or counted offer was last
+ *      confirmed on its source page (`retrieved`; a fact read only once counts from its `asOf`).
+ *      Not the page's own date: an honestly dated older page that was re-read today is as recent as
+ *      an undated page read today (the page's date still drives "may have changed" in the UI);
  *   7. the catalog's order (the three platforms that answered the 2024 block first).
  * Each suggestion carries its reasons as i18n message keys with params; no display strings here.
  */
@@ -51,7 +54,10 @@ export interface Suggestion {
   mappedModel: string | null;
   /** Has a confirmed suggestion for the model in use (for OpenAI with no model known: for any). */
   currentMapping: boolean;
-  /** The newest date among the platform's model list and counted offer (`YYYY[-MM[-DD]]`). */
+  /**
+   * The newest day the platform's model list, free-model list or counted offer was last confirmed
+   * on its source page (`YYYY[-MM[-DD]]`).
+   */
   newestFact: string | null;
   reasons: MessageRef[];
 }
@@ -159,6 +165,19 @@ function freeModelsDate(platform: Platform, now: Date | number): string | null {
   return partialDateStart(free.asOf) >= monthsBefore(now, 12) ? free.asOf : null;
 }
 
+/**
+ * The day a fact was last confirmed on its source page: `retrieved` when a check recorded it, else
+ * `asOf` (for a fact read once, the day it was read or the page's own date, whichever it recorded).
+ */
+export function lastConfirmed(fact: { asOf: string; retrieved?: string }): string {
+  return fact.retrieved ?? fact.asOf;
+}
+
+/** An offer's last confirmation: the day it was re-read, else the latest date its sources give. */
+function offerConfirmed(incentive: Incentive): string | null {
+  return incentive.retrieved ?? incentiveDate(incentive)?.date ?? null;
+}
+
 function newest(dates: (string | null | undefined)[]): string | null {
   let best: string | null = null;
   for (const d of dates) if (d && (best === null || partialDateStart(d) > partialDateStart(best))) best = d;
@@ -191,10 +210,12 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
     const hasMapping = family
       ? !!targetFact && !targetFact.unverified
       : fromOpenAi && Object.values(targets).some((t) => t && !t.unverified);
+    const chat = platform.models.chat;
+    const free = platform.models.free;
     const newestFact = newest([
-      platform.models.chat?.unverified ? null : platform.models.chat?.asOf,
-      offerCounts && incentive ? incentiveDate(incentive.incentive)?.date : null,
-      freeSince,
+      chat && !chat.unverified ? lastConfirmed(chat) : null,
+      offerCounts && incentive ? offerConfirmed(incentive.incentive) : null,
+      freeSince && free ? lastConfirmed(free) : null,
     ]);
 
     const reasons: MessageRef[] = [];
@@ -248,7 +269,7 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
       speaks === false ? 1 : 0,
       (family || fromOpenAi) && !hasMapping ? 1 : 0,
       hasFreeTier ? 0 : 1,
-      // Newer first: negate the start of the newest date (no date sorts last).
+      // Confirmed more recently first: negate the start of the newest date (no date sorts last).
       newestFact ? -partialDateStart(newestFact) : 0,
       catalogIndex,
     ];

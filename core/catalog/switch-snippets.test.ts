@@ -190,13 +190,17 @@ describe('migrationSnippets', () => {
     expect(yandex.ok && yandex.python).toContain('"Api-Key " + os.environ["OPENAI_API_KEY"]');
   });
 
+  it('says when the key is an OAuth access token rather than a standing key (GigaChat)', () => {
+    const giga = migrationSnippets({ platformId: 'gigachat', sourceModel: 'gpt-4o' });
+    if (!giga.ok) throw new Error('GigaChat documents OpenAI SDK use');
+    expect(giga.baseUrl.value).toBe('https://api.giga.chat/v1');
+    expect(giga.notes).toContainEqual({ key: 'snippetAuth.accessToken' });
+    const deepseek = migrationSnippets({ platformId: 'deepseek', sourceModel: 'gpt-4o' });
+    if (!deepseek.ok) throw new Error('DeepSeek speaks the OpenAI API');
+    expect(deepseek.notes).not.toContainEqual({ key: 'snippetAuth.accessToken' });
+  });
+
   it('answers honestly for platforms that do not speak the OpenAI API', () => {
-    expect(migrationSnippets({ platformId: 'gigachat', sourceModel: 'gpt-4o' })).toEqual({
-      ok: false,
-      platformId: 'gigachat',
-      reason: 'migrationNotOpenAiCompatible',
-      docsUrl: 'https://developers.sber.ru/docs/ru/gigachat/api/overview',
-    });
     expect(migrationSnippets({ platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' })).toEqual({
       ok: false,
       platformId: 'kunlun-tiangong',

@@ -106,6 +106,8 @@ export function migrationSnippets(input: {
   // Ollama's docs: the SDK needs some key, the server ignores it, use "ollama".
   const keyValue = style === 'ignored' ? 'ollama' : KEY_PLACEHOLDER;
   if (style === 'none-or-optional') notes.push({ key: 'migrationKeyOptional' });
+  // GigaChat: the OpenAI SDK takes an access token that lives 30 minutes, never the authorization key.
+  if (style === 'oauth-token') notes.push({ key: 'snippetAuth.accessToken' });
   const env: EnvVar[] = [{ name: 'OPENAI_BASE_URL', value: baseUrl.value }];
   if (ownVar) env.push({ name: ownVar, value: keyValue }, { name: 'OPENAI_API_KEY', value: `$${ownVar}` });
   else env.push({ name: 'OPENAI_API_KEY', value: keyValue });

@@ -97,7 +97,7 @@ describe('tools.json schema', () => {
 describe('toolConfigs', () => {
   it('offers Claude Code only where a vendor documents an Anthropic-compatible endpoint', () => {
     const offered = new Set(generated.filter((c) => c.toolId === 'claude-code').map((c) => c.platformId));
-    expect([...offered].sort()).toEqual(['deepseek', 'minimax', 'zhipu']);
+    expect([...offered].sort()).toEqual(['deepseek', 'lm-studio', 'minimax', 'ollama', 'zhipu']);
     const deepseek = toolConfigs({ platformId: 'deepseek', region: 'CN' })?.find(
       (c) => c.toolId === 'claude-code',
     );
