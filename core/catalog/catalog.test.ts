@@ -119,6 +119,7 @@ describe('bundled catalog', () => {
       'lm-studio',
       'minimax',
       'ollama',
+      'tencent-hunyuan',
       'zhipu',
     ]);
     for (const p of anthropic) expect(p.api.anthropicCompatible?.source, p.id).toMatch(/^https:\/\//);
@@ -233,7 +234,7 @@ describe('source model families', () => {
 
   it('maps through the platform mapping', () => {
     const zhipu = findPlatform('zhipu');
-    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5.1');
+    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5.3');
     expect(zhipu && mappedModel(zhipu, 'o1')).toBeNull();
   });
 });

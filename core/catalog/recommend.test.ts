@@ -74,36 +74,37 @@ const TABLE: {
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: [
       'zhipu > alibaba-bailian: catalog',
       'alibaba-bailian > iflytek-spark: catalog',
       'iflytek-spark > deepseek: incentive',
-      'deepseek > minimax: catalog',
+      'deepseek > moonshot: catalog',
     ],
   },
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Claude's API users need the Anthropic protocol: the four vendors that document it lead, then
-  // LM Studio (it speaks Anthropic's Messages API on the user's own machine).
+  // Claude's API users need the Anthropic protocol: the five vendors that document it lead, then
+  // LM Studio and Ollama (they speak Anthropic's Messages API on the user's own machine).
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'lm-studio'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan', 'lm-studio'],
     because: [
       'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
-      'minimax > lm-studio: catalog',
+      'minimax > tencent-hunyuan: catalog',
+      'tencent-hunyuan > lm-studio: catalog',
     ],
   },
   {
     region: 'CN',
     from: GEMINI,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
   // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next (LM Studio's
@@ -253,7 +254,7 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expectRankedBySpec(s, input);
     expect(byId(s, 'zhipu').reasons).toContainEqual({
       key: 'reasonModelMapping',
-      params: { model: 'gpt-4o', target: 'glm-5.1' },
+      params: { model: 'gpt-4o', target: 'glm-5.3' },
     });
     expect(byId(s, 'deepseek').mappedModel).toBe('deepseek-v4-pro');
     // Embeddings: platforms without an embedding target fall behind those with one.
