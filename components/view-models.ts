@@ -29,7 +29,7 @@ export interface SnippetView {
 /** Migration code for one platform and source model, or why there is none. */
 export type SnippetSetView =
   | { ok: true; snippets: SnippetView[]; notes: MessageRef[]; model: string }
-  | { ok: false; reasonKey: string; docsUrl: string | null };
+  | { ok: false; reasonKey: string; reasonParams?: Record<string, string>; docsUrl: string | null };
 
 /** The OpenAI models a snippet can start from (core/catalog's OPENAI_SOURCE_MODELS). */
 export type SourceModelOption = string;
@@ -46,6 +46,11 @@ export interface SuggestionView {
   incentive: IncentiveView | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /**
+   * The region's API address is named only by third parties: the day it was checked. The card says
+   * so in place of the address, and offers no code or tool setup for it.
+   */
+  apiAddressUnconfirmed: { checked: string } | null;
   /** Which key console pairs with which API host ("keys from platform.moonshot.cn …"). */
   keyWarnings: MessageRef[];
   /** Suggested model by tier for the model the user was on, when known. */

@@ -83,6 +83,7 @@ describe('getSuggestions', () => {
     for (const s of answer.suggestions) {
       expect(Object.keys(s).sort()).toEqual(
         [
+          'apiAddressUnconfirmed',
           'baseUrl',
           'freshness',
           'incentive',
@@ -165,12 +166,17 @@ describe('getMigrationSnippets', () => {
     expect(answer.notes.map((n) => n.key)).toContain('migrationVerifyModels');
   });
 
-  it('says why there is no code for a platform that is not OpenAI-compatible', async () => {
+  it('says why there is no code where OpenAI compatibility could not be confirmed, with the day checked', async () => {
     const answer = await handlers.getMigrationSnippets(
       { platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' },
       POPUP,
     );
-    expect(answer).toMatchObject({ ok: false, reasonKey: 'migrationNotOpenAiCompatible' });
+    expect(answer).toEqual({
+      ok: false,
+      reasonKey: 'unconfirmed.openaiCompatible',
+      reasonParams: { date: '2026-12-05' },
+      docsUrl: null,
+    });
   });
 
   it('refuses a platform the catalog does not have, naming it', async () => {

@@ -50,8 +50,12 @@ function shellWords(commands: string[]): string[][] {
 const PARSE_TIMEOUT_MS = 60_000;
 
 describe('migrationSnippets', () => {
-  it('covers every OpenAI-compatible platform', () => {
-    expect(new Set(all.map((s) => s.platformId)).size).toBe(compatible.length);
+  it('covers every OpenAI-compatible platform whose API address was confirmed', () => {
+    const confirmed = compatible.filter(
+      (p) => !p.api.openaiCompatible.unverified && p.api.baseUrls.some((b) => !b.legacy && !b.unverified),
+    );
+    expect(new Set(all.map((s) => s.platformId)).size).toBe(confirmed.length);
+    expect(confirmed.length).toBeGreaterThan(15);
     expect(all.length).toBeGreaterThan(60);
   });
 
@@ -200,12 +204,14 @@ describe('migrationSnippets', () => {
     expect(deepseek.notes).not.toContainEqual({ key: 'snippetAuth.accessToken' });
   });
 
-  it('answers honestly for platforms that do not speak the OpenAI API', () => {
+  it('answers honestly where OpenAI compatibility is not confirmed, and for unknown platforms', () => {
+    // Kunlun's "not OpenAI-compatible" and its console come from third parties only: neither is stated.
     expect(migrationSnippets({ platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' })).toEqual({
       ok: false,
       platformId: 'kunlun-tiangong',
-      reason: 'migrationNotOpenAiCompatible',
-      docsUrl: 'https://model-platform.tiangong.cn/',
+      reason: 'unconfirmed.openaiCompatible',
+      checked: '2026-12-05',
+      docsUrl: null,
     });
     expect(migrationSnippets({ platformId: 'nope', sourceModel: 'gpt-4o' })).toMatchObject({
       ok: false,

@@ -113,7 +113,10 @@ describe('toolConfigs', () => {
     const cherry = (platformId: string, region: string | null) =>
       toolConfigs({ platformId, region })?.find((c) => c.toolId === 'cherry-studio')?.baseUrl;
     expect(cherry('moonshot', 'CN')).toBe('https://api.moonshot.cn/v1');
-    expect(cherry('moonshot', 'DE')).toBe('https://api.moonshot.ai/v1');
+    expect(cherry('minimax', 'CN')).toBe('https://api.minimaxi.com/v1');
+    expect(cherry('minimax', 'DE')).toBe('https://api.minimax.io/v1');
+    // Moonshot's `.ai` host is named only by third parties: no config is built on it.
+    expect(cherry('moonshot', 'DE')).toBeUndefined();
   });
 
   it('offers Codex CLI only on a Responses API endpoint', () => {
@@ -145,7 +148,9 @@ describe('toolConfigs', () => {
       key: 'tools.pitfall.keyRegion',
       params: { keyHost: 'platform.moonshot.cn', apiHost: 'api.moonshot.cn' },
     });
-    expect(cherry('moonshot', 'DE')[0]?.params?.keyHost).toBe('platform.moonshot.ai');
+    // The `.ai` pair names a host only third parties give, so it is not stated as a fact.
+    expect(cherry('moonshot', 'CN').map((p) => p.params?.apiHost)).not.toContain('api.moonshot.ai');
+    expect(cherry('alibaba-bailian', 'DE')[0]?.params?.apiHost).toBe('dashscope-intl.aliyuncs.com');
     expect(cherry('zhipu', 'CN').map((p) => p.key)).toContain('tools.pitfall.cherryAppendsV1');
     expect(cherry('deepseek', 'CN').map((p) => p.key)).not.toContain('tools.pitfall.cherryAppendsV1');
     expect(cherry('moonshot', 'CN').map((p) => p.key)).not.toContain('tools.pitfall.cherryAppendsV1');

@@ -15,6 +15,7 @@ import { recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
 import { hasAnthropicEndpoint, keyRegionWarnings, type ToolConfig, toolConfigs } from './tool-configs';
+import { checkedOn, readableReasons, verifiedLinks, verifiedMappedModel } from './verified';
 
 /** A getSuggestions question, as the protocol's schema leaves it after validation. */
 export interface SuggestionsQuery {
@@ -57,8 +58,15 @@ export interface SuggestionAnswer {
     ended: boolean;
     sources: string[];
   } | null;
+  /** Only links the last check confirmed on the vendor's own pages. */
   links: { console?: string; docs?: string; pricing?: string };
+  /** The region's API address; null when there is none or only third parties name it. */
   baseUrl: string | null;
+  /**
+   * The region's API address exists in the catalog but only third parties name it: the day of the
+   * check that could not confirm it (the card says so in place of the address and its code).
+   */
+  apiAddressUnconfirmed: { checked: string } | null;
   /** "Keys from platform.moonshot.cn work only with api.moonshot.cn", as message keys. */
   keyWarnings: MessageRef[];
   openaiCompatible: boolean;
@@ -88,7 +96,7 @@ export type MigrationSnippetsAnswer =
       snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
       notes: MessageRef[];
     }
-  | { ok: false; reasonKey: string; docsUrl: string | null };
+  | { ok: false; reasonKey: string; reasonParams?: { date: string }; docsUrl: string | null };
 
 /** One tool set up for one platform (core/catalog/tool-configs): text to copy and pitfalls as keys. */
 export type ToolConfigAnswer = Omit<ToolConfig, 'platformId'>;
@@ -170,18 +178,29 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
     .slice(0, limit)
     .map((s): SuggestionAnswer => {
       const { platform } = s;
-      const chosen = s.incentive?.incentive;
+      // An offer only third parties report is not shown as an offer (its reason goes with it).
+      const chosen = s.incentive?.incentive.unverified ? undefined : s.incentive?.incentive;
       const ended = !!chosen?.expires && partialDateEnd(chosen.expires) < now;
       const wanted = endpointRegion(platform, region);
-      const baseUrl =
-        platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
-        platform.api.baseUrls.find((b) => !b.legacy) ??
+      const current = platform.api.baseUrls.filter((b) => !b.legacy);
+      const regional = current.filter((b) => b.region === wanted);
+      const regionalEndpoint =
+        regional.find((b) => !b.unverified) ??
+        regional[0] ??
+        current.find((b) => !b.unverified) ??
+        current[0] ??
         platform.api.baseUrls[0];
+      const baseUrl = regionalEndpoint?.unverified ? undefined : regionalEndpoint;
       const modelsAsOf = modelNamesAsOf(platform);
+      const target = model ? verifiedMappedModel(platform, model) : null;
       return {
         platformId: platform.id,
         name: { ...platform.name },
-        reasons: s.reasons.map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
+        reasons: readableReasons(platform, s.reasons, {
+          model,
+          incentive: s.incentive?.incentive,
+          baseUrl: regionalEndpoint,
+        }).map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
         incentive: chosen
           ? {
               summary: { ...chosen.summary },
@@ -193,19 +212,19 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
               sources: [chosen.source, ...(chosen.otherSources ?? [])],
             }
           : null,
-        links: {
-          ...(platform.urls.console ? { console: platform.urls.console.value } : {}),
-          ...(platform.urls.docs ? { docs: platform.urls.docs.value } : {}),
-          ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
-        },
+        links: verifiedLinks(platform),
         baseUrl: baseUrl?.value ?? null,
+        apiAddressUnconfirmed: regionalEndpoint?.unverified
+          ? { checked: checkedOn(regionalEndpoint, CATALOG) }
+          : null,
         keyWarnings: keyRegionWarnings(platform.id, baseUrl?.value ?? null).map((w) => ({
           key: w.key,
           ...(w.params ? { params: { ...w.params } } : {}),
         })),
         openaiCompatible: s.openaiCompatible,
         // The catalog's model mapping is an editorial tier match, never the vendor's claim.
-        modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
+        // Only a target whose id was confirmed: an unconfirmed id is not shown as the platform's model.
+        modelMapping: model && target ? { from: model, to: target, editorial: true } : null,
         freshness: {
           modelsAsOf,
           modelsMayHaveChanged: modelsAsOf !== null && mayHaveChanged(modelsAsOf, now),
@@ -229,7 +248,13 @@ export function snippetsAnswer(input: SnippetsQuery): MigrationSnippetsAnswer | 
     sourceModel: input.sourceModel,
     baseUrlRegion: endpointRegion(platform, input.region),
   });
-  if (!result.ok) return { ok: false, reasonKey: result.reason, docsUrl: result.docsUrl };
+  if (!result.ok)
+    return {
+      ok: false,
+      reasonKey: result.reason,
+      ...(result.checked ? { reasonParams: { date: result.checked } } : {}),
+      docsUrl: result.docsUrl,
+    };
   return {
     ok: true,
     model: result.model,
