@@ -6,7 +6,7 @@
  * through the options page's catalog view, in all three languages; confirmed platforms keep their
  * address, code and links.
  */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findPlatform } from '../../core/catalog/catalog';
