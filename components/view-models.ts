@@ -56,6 +56,8 @@ export interface SuggestionView {
     modelsMayHaveChanged: boolean;
     baseUrlAsOf: string | null;
     baseUrlMayHaveChanged: boolean;
+    /** No vendor page confirmed the base URL shown (only third parties show it). */
+    baseUrlUnverified: boolean;
   };
 }
 

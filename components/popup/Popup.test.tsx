@@ -447,6 +447,11 @@ describe('popup: a block on this tab', () => {
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('suggestion'));
     expect(everyCard.length).toBeGreaterThan(5);
+    // A base URL only third parties show says so beside it (01.AI's); a confirmed one does not.
+    const cardOf = (name: string) =>
+      everyCard.find((li) => li.querySelector('h3')?.textContent?.includes(name));
+    expect(cardOf('01.AI')?.textContent).toContain("The vendor's own pages did not confirm this base URL");
+    expect(cardOf('Zhipu')?.textContent).not.toContain('did not confirm this base URL');
     expect(showAll.textContent).toBe('Show fewer');
     expect(showAll.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(showAll);

@@ -196,6 +196,11 @@ export function SuggestionCard({
           {t('ranking.mayHaveChanged')}
         </p>
       ) : null}
+      {suggestion.baseUrl && suggestion.freshness.baseUrlUnverified ? (
+        <p class="small tone-warn-text" data-base-url-unverified="">
+          <Icon name="info" size={12} /> {t('ranking.snippetBaseUrlNotConfirmed')}
+        </p>
+      ) : null}
       <FreshnessLine freshness={suggestion.freshness} />
       {suggestion.keyWarnings.map((w) => {
         const text = tMaybe(w.key, w.params);

@@ -153,6 +153,24 @@ describe('migrationSnippets', () => {
     });
   });
 
+  it.each([
+    { platformId: 'baichuan', region: undefined, unconfirmed: true },
+    { platformId: '01ai', region: undefined, unconfirmed: true },
+    { platformId: 'moonshot', region: 'global', unconfirmed: true },
+    { platformId: 'moonshot', region: 'cn-mainland', unconfirmed: false },
+    { platformId: 'deepseek', region: undefined, unconfirmed: false },
+  ] as const)(
+    'says when only third parties show the base URL: $platformId $region',
+    ({ platformId, region, unconfirmed }) => {
+      const r = migrationSnippets({ platformId, sourceModel: 'gpt-4o', baseUrlRegion: region });
+      if (!r.ok) throw new Error(`fixture: ${platformId} has snippets`);
+      expect(r.baseUrl.unverified === true).toBe(unconfirmed);
+      const keys = r.notes.map((n) => n.key);
+      if (unconfirmed) expect(keys).toContain('ranking.snippetBaseUrlNotConfirmed');
+      else expect(keys).not.toContain('ranking.snippetBaseUrlNotConfirmed');
+    },
+  );
+
   it('uses the chosen regional endpoint', () => {
     const hk = migrationSnippets({
       platformId: 'alibaba-bailian',

@@ -97,6 +97,8 @@ export function migrationSnippets(input: {
   }
   if (baseUrl.template)
     notes.push({ key: 'migrationFillPlaceholder', params: { placeholder: '<resource-name>' } });
+  // Only third parties show this address: the code is offered, with that said beside it.
+  if (baseUrl.unverified) notes.push({ key: 'ranking.snippetBaseUrlNotConfirmed' });
   if (platform.models.anyLocalModel) notes.push({ key: 'migrationLocalServer' });
   notes.push({ key: 'migrationVerifyModels' });
 

@@ -157,6 +157,18 @@ describe('toolConfigs', () => {
     expect(zhipuClaude?.pitfalls.map((p) => p.key)).toContain('tools.pitfall.codingPlan');
   });
 
+  it('says when only third parties show the base URL a tool is pointed at', () => {
+    const keys = (platformId: string, region: string | null) =>
+      toolConfigs({ platformId, region })
+        ?.find((c) => c.toolId === 'cherry-studio')
+        ?.pitfalls.map((p) => p.key) ?? [];
+    // Moonshot's .cn endpoint is confirmed; its .ai one (used outside CN) is not.
+    expect(keys('moonshot', 'CN')).not.toContain('ranking.snippetBaseUrlNotConfirmed');
+    expect(keys('moonshot', 'HK')).toContain('ranking.snippetBaseUrlNotConfirmed');
+    expect(keys('baichuan', 'CN')).toContain('ranking.snippetBaseUrlNotConfirmed');
+    expect(keys('deepseek', 'CN')).not.toContain('ranking.snippetBaseUrlNotConfirmed');
+  });
+
   it('never writes a key: only variable references and <placeholders>', () => {
     expect(generated.length).toBeGreaterThan(100);
     for (const c of generated)

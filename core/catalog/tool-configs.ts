@@ -69,7 +69,7 @@ function endpointFor(
   protocol: ToolProtocol,
   platform: Platform,
   region: string | null,
-): { value: string; source?: ProtocolEndpoint } | null {
+): { value: string; source?: ProtocolEndpoint; unverified?: true } | null {
   if (protocol === 'anthropic' || protocol === 'openai-responses') {
     const list = (protocol === 'anthropic' ? TOOLS.anthropicEndpoints : TOOLS.responsesEndpoints).filter(
       (e) => e.platformId === platform.id,
@@ -82,7 +82,7 @@ function endpointFor(
     platform.api.baseUrls.filter((b) => !b.legacy && !b.template),
     region,
   );
-  return chosen ? { value: chosen.value } : null;
+  return chosen ? { value: chosen.value, ...(chosen.unverified ? { unverified: true as const } : {}) } : null;
 }
 
 /**
@@ -165,6 +165,8 @@ function toolConfig(tool: Tool, platform: Platform, region: string | null): Tool
     pitfalls.push(p.when ? { key: p.key, params: { baseUrl } } : { key: p.key });
   }
   if (endpoint.source?.codingPlan) pitfalls.push({ key: 'tools.pitfall.codingPlan' });
+  // Only third parties show this address: the config is offered, with that said beside it.
+  if (endpoint.unverified) pitfalls.push({ key: 'ranking.snippetBaseUrlNotConfirmed' });
   pitfalls.unshift(...keyRegionWarnings(platform.id, baseUrl));
   if (model === '<model-id>') pitfalls.push({ key: 'tools.pitfall.chooseModel' });
   const where: ToolConfig['where'] =
