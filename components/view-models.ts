@@ -61,6 +61,8 @@ export interface SuggestionView {
     modelsMayHaveChanged: boolean;
     baseUrlAsOf: string | null;
     baseUrlMayHaveChanged: boolean;
+    /** Only third parties give the region's base URL; it is then not shown (see apiAddressUnconfirmed). */
+    baseUrlUnverified: boolean;
   };
 }
 

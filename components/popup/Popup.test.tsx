@@ -447,6 +447,13 @@ describe('popup: a block on this tab', () => {
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('suggestion'));
     expect(everyCard.length).toBeGreaterThan(5);
+    // A base URL only third parties show is not shown: the card says so (01.AI's); a confirmed one is.
+    const cardOf = (name: string) =>
+      everyCard.find((li) => li.querySelector('h3')?.textContent?.includes(name));
+    expect(cardOf('01.AI')?.textContent).toContain('Its API address could not be confirmed');
+    expect(cardOf('01.AI')?.querySelector('.base-url')).toBeNull();
+    expect(cardOf('Zhipu')?.textContent).not.toContain('could not be confirmed');
+    expect(cardOf('Zhipu')?.querySelector('.base-url')).not.toBeNull();
     expect(showAll.textContent).toBe('Show fewer');
     expect(showAll.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(showAll);

@@ -110,6 +110,21 @@ describe('getSuggestions', () => {
     expect(JSON.stringify(answer).length).toBeLessThan(8_000);
   });
 
+  it('says which base URL shown no vendor page confirmed', async () => {
+    const answer = await handlers.getSuggestions(
+      { service: 'openai', product: 'api', region: 'CN', limit: MAX_SUGGESTIONS },
+      POPUP,
+    );
+    const byId = (id: string) => answer.suggestions.find((s) => s.platformId === id);
+    // 01.AI's only endpoint is named by third parties; Zhipu's mainland one by Zhipu.
+    expect(byId('01ai')?.freshness.baseUrlUnverified).toBe(true);
+    expect(byId('01ai')?.reasons).toContainEqual({
+      key: 'ranking.reasonEndpointNotConfirmed',
+      params: { region: 'CN' },
+    });
+    expect(byId('zhipu')?.freshness.baseUrlUnverified).toBe(false);
+  });
+
   it('honours the limit up to the maximum, and maps the model in use editorially', async () => {
     const answer = await handlers.getSuggestions(
       { service: 'openai', region: 'HK', model: 'gpt-4o', limit: MAX_SUGGESTIONS },

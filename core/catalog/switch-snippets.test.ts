@@ -157,6 +157,21 @@ describe('migrationSnippets', () => {
     });
   });
 
+  it.each([
+    { platformId: 'baichuan', region: undefined, unconfirmed: true },
+    { platformId: '01ai', region: undefined, unconfirmed: true },
+    { platformId: 'moonshot', region: 'global', unconfirmed: true },
+    { platformId: 'moonshot', region: 'cn-mainland', unconfirmed: false },
+    { platformId: 'deepseek', region: undefined, unconfirmed: false },
+  ] as const)(
+    'gives no code on a base URL only third parties show: $platformId $region',
+    ({ platformId, region, unconfirmed }) => {
+      const r = migrationSnippets({ platformId, sourceModel: 'gpt-4o', baseUrlRegion: region });
+      if (unconfirmed) expect(r).toMatchObject({ ok: false, reason: 'unconfirmed.apiAddress' });
+      else expect(r.ok && r.baseUrl.unverified).toBe(undefined);
+    },
+  );
+
   it('uses the chosen regional endpoint', () => {
     const hk = migrationSnippets({
       platformId: 'alibaba-bailian',

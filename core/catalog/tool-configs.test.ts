@@ -162,6 +162,16 @@ describe('toolConfigs', () => {
     expect(zhipuClaude?.pitfalls.map((p) => p.key)).toContain('tools.pitfall.codingPlan');
   });
 
+  it('points no tool at a base URL only third parties show', () => {
+    const cherry = (platformId: string, region: string | null) =>
+      toolConfigs({ platformId, region })?.find((c) => c.toolId === 'cherry-studio')?.baseUrl;
+    // Moonshot's .cn endpoint is confirmed; its .ai one (used outside CN) is not.
+    expect(cherry('moonshot', 'CN')).toBe('https://api.moonshot.cn/v1');
+    expect(cherry('moonshot', 'HK')).toBeUndefined();
+    expect(cherry('baichuan', 'CN')).toBeUndefined();
+    expect(cherry('deepseek', 'CN')).toBe('https://api.deepseek.com');
+  });
+
   it('never writes a key: only variable references and <placeholders>', () => {
     expect(generated.length).toBeGreaterThan(100);
     for (const c of generated)

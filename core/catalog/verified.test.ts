@@ -210,15 +210,29 @@ describe('the suggestion answer', () => {
       expect(keys).not.toContain(key);
   });
 
-  it('says "serves" from third parties only, and drops a model reason on an unconfirmed id', () => {
+  it('drops a model reason on an unconfirmed id, and keeps the ranking\'s "not confirmed" reasons', () => {
     const stepfun = all().find((s) => s.platformId === 'stepfun');
-    expect(stepfun?.reasons[0]).toEqual({ key: 'unconfirmed.servesRegion', params: { region: 'CN' } });
+    expect(stepfun?.reasons[0]).toEqual({
+      key: 'ranking.reasonRegionNotConfirmed',
+      params: { region: 'CN' },
+    });
     const sensenova = all('gpt-4o').find((s) => s.platformId === 'sensenova');
     expect(sensenova?.modelMapping).toBeNull();
     expect(sensenova?.reasons.map((r) => r.key)).not.toContain('reasonModelMapping');
-    expect(readableReasons(platform('kunlun-tiangong'), [{ key: 'reasonNotOpenAiCompatible' }], {})).toEqual(
-      [],
-    );
+    const reasons = [
+      { key: 'reasonModelMapping' },
+      { key: 'reasonStaleIncentive' },
+      { key: 'reasonSeedPlatform' },
+    ];
+    expect(readableReasons(platform('sensenova'), reasons, { model: 'gpt-4o' }).map((r) => r.key)).toEqual([
+      'reasonStaleIncentive',
+      'reasonSeedPlatform',
+    ]);
+    const zhipu = readableReasons(platform('zhipu'), reasons, {
+      model: 'gpt-4o',
+      incentive: { unverified: true },
+    });
+    expect(zhipu.map((r) => r.key)).toEqual(['reasonModelMapping', 'reasonSeedPlatform']);
   });
 
   it('leaves platforms whose facts are confirmed as they were', () => {

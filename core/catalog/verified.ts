@@ -81,8 +81,6 @@ export interface ReasonBasis {
   model?: string;
   /** The offer the card shows; its reason is dropped with it when it is unconfirmed. */
   incentive?: { unverified?: true } | null;
-  /** The endpoint chosen for the user's region; "reachable" rests on it. */
-  baseUrl?: BaseUrl | null;
 }
 
 const INCENTIVE_REASONS = new Set([
@@ -91,37 +89,20 @@ const INCENTIVE_REASONS = new Set([
   'ranking.reasonFreeTier',
   'ranking.reasonOfferNoAmount',
 ]);
-const OPENAI_REASONS = new Set(['reasonOpenAiCompatible', 'reasonNotOpenAiCompatible']);
-const ANTHROPIC_REASONS = new Set([
-  'ranking.reasonAnthropicCompatible',
-  'ranking.reasonNotAnthropicCompatible',
-]);
-const REACH_REASONS = new Set(['ranking.reasonEndpointReachable', 'ranking.reasonEndpointAbroad']);
 
 /**
- * The recommender's reasons as a person may read them: a reason resting on an unconfirmed value is
- * left out, except "serves <region>", which is said to come from third parties only (the ranking
- * still places such a platform by it, so the card says on what).
+ * The recommender's reasons as a person may read them. The recommender already words served
+ * regions, endpoints and protocols it could not confirm as "not confirmed"; what it names as is, a
+ * model id and an offer, is left out here when unconfirmed, since the card shows neither.
  */
 export function readableReasons<R extends { key: string; params?: Record<string, string> }>(
   platform: Platform,
   reasons: readonly R[],
   basis: ReasonBasis,
 ): R[] {
-  const out: R[] = [];
-  for (const reason of reasons) {
-    const { key } = reason;
-    if (key === 'reasonServesRegion' && platform.served?.unverified) {
-      out.push({ ...reason, key: 'unconfirmed.servesRegion' });
-      continue;
-    }
-    if (OPENAI_REASONS.has(key) && platform.api.openaiCompatible.unverified) continue;
-    if (ANTHROPIC_REASONS.has(key) && platform.api.anthropicCompatible?.unverified) continue;
-    if (key === 'reasonModelMapping' && !(basis.model && verifiedMappedModel(platform, basis.model)))
-      continue;
-    if (INCENTIVE_REASONS.has(key) && basis.incentive?.unverified) continue;
-    if (REACH_REASONS.has(key) && basis.baseUrl?.unverified) continue;
-    out.push(reason);
-  }
-  return out;
+  return reasons.filter(({ key }) => {
+    if (key === 'reasonModelMapping') return !!basis.model && !!verifiedMappedModel(platform, basis.model);
+    if (INCENTIVE_REASONS.has(key)) return !basis.incentive?.unverified;
+    return true;
+  });
 }

@@ -11,7 +11,7 @@ import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { mayHaveChanged, modelNamesAsOf } from './freshness';
 import { incentiveDate, partialDateEnd } from './incentives';
-import { recommendPlatforms, type Suggestion } from './recommend';
+import { AVAILABILITY_TIER, recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
 import { hasAnthropicEndpoint, keyRegionWarnings, type ToolConfig, toolConfigs } from './tool-configs';
@@ -78,6 +78,11 @@ export interface SuggestionAnswer {
     modelsMayHaveChanged: boolean;
     baseUrlAsOf: string | null;
     baseUrlMayHaveChanged: boolean;
+    /**
+     * Only third parties give the region's base URL: no vendor page confirmed it. It is then not
+     * shown (`baseUrl` is null, `apiAddressUnconfirmed` says when it was checked).
+     */
+    baseUrlUnverified: boolean;
   };
 }
 
@@ -131,15 +136,6 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
   if (has('global')) return 'global';
   return undefined;
 }
-
-/** The recommender's availability tiers: serving the region (or running locally) beats unknown beats unlisted. */
-const AVAILABILITY_TIER: Record<Suggestion['availability'], number> = {
-  'serves-region': 0,
-  'runs-anywhere': 0,
-  'international-endpoint': 1,
-  'region-unknown': 1,
-  'not-listed': 2,
-};
 
 /**
  * People refused by Anthropic can keep Claude Code on a platform that documents an
@@ -196,11 +192,9 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
       return {
         platformId: platform.id,
         name: { ...platform.name },
-        reasons: readableReasons(platform, s.reasons, {
-          model,
-          incentive: s.incentive?.incentive,
-          baseUrl: regionalEndpoint,
-        }).map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
+        reasons: readableReasons(platform, s.reasons, { model, incentive: s.incentive?.incentive }).map(
+          (r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) }),
+        ),
         incentive: chosen
           ? {
               summary: { ...chosen.summary },
@@ -230,6 +224,7 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
           modelsMayHaveChanged: modelsAsOf !== null && mayHaveChanged(modelsAsOf, now),
           baseUrlAsOf: baseUrl?.asOf ?? null,
           baseUrlMayHaveChanged: !!baseUrl && mayHaveChanged(baseUrl.asOf, now),
+          baseUrlUnverified: regionalEndpoint?.unverified === true,
         },
       };
     });
