@@ -9,8 +9,10 @@ export interface IncentiveView {
   /** The offer in the UI language, from the catalog's own translations. */
   summary: string;
   amount: string | null;
-  /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+  /** `YYYY-MM-DD` or `YYYY-MM`: when it was announced, or last confirmed on the vendor's page. */
   announced: string | null;
+  /** "Announced <date>" or "Confirmed on the vendor's page <date>": the two are not the same claim. */
+  dateKind: 'announced' | 'confirmed' | null;
   expires: string | null;
   /** Announced more than 12 months ago with no end date: "announced <date>, may have ended". */
   stale: boolean;

@@ -139,3 +139,20 @@ describe.each([
     expect(card.textContent).not.toContain('unconfirmed.');
   });
 });
+
+describe('the date beside an offer', () => {
+  it('says a standing offer the vendor shows undated was confirmed on that day, not announced', () => {
+    // Zhipu's free models: on the vendor's model overview, which gives no date of its own.
+    const zhipu = renderCard('zhipu');
+    expect(within(zhipu).getByText(/^Confirmed on the vendor's page .*2026\.$/)).toBeTruthy();
+    expect(within(zhipu).queryByText(/^Announced /)).toBeNull();
+  });
+
+  it('keeps "announced" for an offer dated by its announcement, in Chinese too', () => {
+    // Tencent's TokenHub trial: dated by the vendor's notice.
+    expect(within(renderCard('tencent-hunyuan')).getByText(/^Announced .*2026\.$/)).toBeTruthy();
+    cleanup();
+    useLocale('zh_CN');
+    expect(within(renderCard('zhipu')).getByText(/在厂商官网上确认。$/)).toBeTruthy();
+  });
+});

@@ -16,12 +16,17 @@ import { ToolPanel } from './ToolPanel';
 
 function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
   const announced = incentive.announced ? formatIsoDate(incentive.announced) : null;
+  // A standing offer the vendor's page shows without a date is dated by the day it was confirmed
+  // there, which is not the day it was announced.
+  const confirmed = incentive.dateKind === 'confirmed';
   let dateLine: string | null = null;
   if (incentive.ended && incentive.expires)
     dateLine = t('incentive.ended', { date: formatIsoDate(incentive.expires) });
-  else if (incentive.stale && announced) dateLine = t('incentive.stale', { date: announced });
+  else if (incentive.stale && announced)
+    dateLine = t(confirmed ? 'incentive.confirmedStale' : 'incentive.stale', { date: announced });
   else if (incentive.expires) dateLine = t('incentive.until', { date: formatIsoDate(incentive.expires) });
-  else if (announced) dateLine = t('incentive.announced', { date: announced });
+  else if (announced)
+    dateLine = t(confirmed ? 'incentive.confirmed' : 'incentive.announced', { date: announced });
   const old = incentive.stale || incentive.ended;
   return (
     <div class={old ? 'incentive incentive-old' : 'incentive'}>

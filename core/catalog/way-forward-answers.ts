@@ -50,8 +50,13 @@ export interface SuggestionAnswer {
   incentive: {
     summary: LocalizedText;
     amount: string | null;
-    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+    /**
+     * `YYYY-MM-DD` or `YYYY-MM` as the source dates it: the day the offer was announced, or, for a
+     * standing offer the vendor's page shows undated, the day it was last confirmed there.
+     */
     announced: string | null;
+    /** Which of the two `announced` is: a page's own date must never read as a day we checked. */
+    dateKind: 'announced' | 'confirmed' | null;
     expires: string | null;
     /** Announced over 12 months ago with no end date. */
     stale: boolean;
@@ -200,6 +205,7 @@ export function suggestionAnswers(input: SuggestionsQuery, now: number): Suggest
               summary: { ...chosen.summary },
               amount: chosen.amount ?? null,
               announced: incentiveDate(chosen)?.date ?? null,
+              dateKind: incentiveDate(chosen)?.kind ?? null,
               expires: chosen.expires ?? null,
               stale: s.incentive?.status === 'stale' && !ended,
               ended,
