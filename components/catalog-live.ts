@@ -19,8 +19,8 @@ import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from
 
 export function createCatalogView(clock: () => number = Date.now): CatalogView {
   return {
-    suggestions({ service, product, region, model, limit = 3 }) {
-      return suggestionAnswers({ service, product, region, model, limit }, clock()).suggestions.map(
+    suggestions({ service, product, region, notIn, model, limit = 3 }) {
+      return suggestionAnswers({ service, product, region, notIn, model, limit }, clock()).suggestions.map(
         suggestionView,
       );
     },

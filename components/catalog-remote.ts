@@ -9,8 +9,15 @@ import { exitCountryView, snippetSetView, suggestionView, toolConfigViews } from
 
 export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogView {
   return {
-    async suggestions({ service, product, region, model, limit }) {
-      const answer = await client.send('getSuggestions', { service, product, region, model, limit });
+    async suggestions({ service, product, region, notIn, model, limit }) {
+      const answer = await client.send('getSuggestions', {
+        service,
+        product,
+        region,
+        ...(notIn?.length ? { notIn: [...notIn] } : {}),
+        model,
+        limit,
+      });
       return { suggestions: answer.suggestions.map(suggestionView), sourceModels: answer.sourceModels };
     },
     async snippets({ platformId, sourceModel, region }) {
@@ -33,8 +40,11 @@ export function createRemoteCatalogView(client: ExtensionClient): RemoteCatalogV
       const { region } = await client.send('guessRegion', { uiLanguage, timeZone });
       return region;
     },
-    async regionEvidence(input) {
-      const answer = await client.send('guessRegion', input);
+    async regionEvidence({ notIn, ...input }) {
+      const answer = await client.send('guessRegion', {
+        ...input,
+        ...(notIn?.length ? { notIn: [...notIn] } : {}),
+      });
       return answer.ask ? { region: answer.region, ask: answer.ask } : { region: answer.region };
     },
   };

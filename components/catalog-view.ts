@@ -20,6 +20,8 @@ export interface CatalogView {
     service: string;
     product?: string;
     region: string | null;
+    /** With `region` null: regions the user ruled out ("Somewhere else"). */
+    notIn?: readonly string[];
     /** The model in use, when known (e.g. from a pasted API error), for the tier suggestion. */
     model?: string;
     limit?: number;
@@ -67,5 +69,6 @@ export interface RemoteCatalogView {
     timeZone: string;
     refusedBy?: { service: string; product?: string };
     unreachableServices?: string[];
+    notIn?: readonly string[];
   }): Promise<{ region: string | null; ask?: RegionQuestion }>;
 }

@@ -9,8 +9,10 @@ export interface IncentiveView {
   /** The offer in the UI language, from the catalog's own translations. */
   summary: string;
   amount: string | null;
-  /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+  /** `YYYY-MM-DD` or `YYYY-MM`: when it was announced, or last confirmed on the vendor's page. */
   announced: string | null;
+  /** "Announced <date>" or "Confirmed on the vendor's page <date>": the two are not the same claim. */
+  dateKind: 'announced' | 'confirmed' | null;
   expires: string | null;
   /** Announced more than 12 months ago with no end date: "announced <date>, may have ended". */
   stale: boolean;
@@ -29,7 +31,7 @@ export interface SnippetView {
 /** Migration code for one platform and source model, or why there is none. */
 export type SnippetSetView =
   | { ok: true; snippets: SnippetView[]; notes: MessageRef[]; model: string }
-  | { ok: false; reasonKey: string; docsUrl: string | null };
+  | { ok: false; reasonKey: string; reasonParams?: Record<string, string>; docsUrl: string | null };
 
 /** The OpenAI models a snippet can start from (core/catalog's OPENAI_SOURCE_MODELS). */
 export type SourceModelOption = string;
@@ -46,6 +48,11 @@ export interface SuggestionView {
   incentive: IncentiveView | null;
   links: { console?: string; docs?: string; pricing?: string };
   baseUrl: string | null;
+  /**
+   * The region's API address is named only by third parties: the day it was checked. The card says
+   * so in place of the address, and offers no code or tool setup for it.
+   */
+  apiAddressUnconfirmed: { checked: string } | null;
   /** Which key console pairs with which API host ("keys from platform.moonshot.cn …"). */
   keyWarnings: MessageRef[];
   /** Suggested model by tier for the model the user was on, when known. */
@@ -56,6 +63,8 @@ export interface SuggestionView {
     modelsMayHaveChanged: boolean;
     baseUrlAsOf: string | null;
     baseUrlMayHaveChanged: boolean;
+    /** Only third parties give the region's base URL; it is then not shown (see apiAddressUnconfirmed). */
+    baseUrlUnverified: boolean;
   };
 }
 

@@ -36,6 +36,7 @@ export function suggestionView(answer: SuggestionAnswer): SuggestionView {
     incentive: incentive ? { ...incentive, summary: localized(incentive.summary) } : null,
     links: { ...answer.links },
     baseUrl: answer.baseUrl,
+    apiAddressUnconfirmed: answer.apiAddressUnconfirmed ? { ...answer.apiAddressUnconfirmed } : null,
     keyWarnings: answer.keyWarnings.map((w) => ({ key: w.key, params: { ...w.params } })),
     modelMapping: answer.modelMapping ? { from: answer.modelMapping.from, to: answer.modelMapping.to } : null,
     freshness: { ...answer.freshness },
@@ -43,7 +44,10 @@ export function suggestionView(answer: SuggestionAnswer): SuggestionView {
 }
 
 export function snippetSetView(answer: MigrationSnippetsAnswer): SnippetSetView {
-  if (!answer.ok) return { ...answer };
+  if (!answer.ok) {
+    const { reasonParams, ...refused } = answer;
+    return reasonParams ? { ...refused, reasonParams: { date: formatIsoDate(reasonParams.date) } } : refused;
+  }
   return {
     ok: true,
     model: answer.model,

@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: how well detection generalises, as tables (core/detection/evaluation).
  * Leave-one-service-out over the reference, then the whole engine per language and per
- * observation kind, on the reference and on the held-out set. The same targets are asserted
+ * observation kind, on the reference, the held-out set and the two blind sets. The same targets are asserted
  * by core/detection/evaluation/generalisation.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -39,6 +39,13 @@ const blind = holdoutCases(
   v.parse(
     HoldoutFile,
     JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-2.json'), 'utf8')),
+  ),
+  'blind',
+);
+const blind3 = holdoutCases(
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-3.json'), 'utf8')),
   ),
   'blind',
 );
@@ -84,10 +91,10 @@ function total(rows: readonly Row[], group = 'all'): Row {
 
 const loso = leaveOneServiceOut([
   ...reference,
-  ...[...holdout, ...blind].filter((testCase) => testCase.expect === 'clean'),
+  ...[...holdout, ...blind, ...blind3].filter((testCase) => testCase.expect === 'clean'),
 ]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all three sets checked)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all four sets checked)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -106,6 +113,7 @@ for (const [name, cases] of [
   ['reference', reference],
   ['held out', holdout],
   ['blind held-out (2)', blind],
+  ['blind held-out (3)', blind3],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [

@@ -71,6 +71,18 @@ afterEach(() => {
   background.stop();
 });
 
+describe('options: region', () => {
+  it('shows the regions ruled out with "Somewhere else" and can forget them', async () => {
+    await writeSettings({ region: { mode: 'auto', notIn: ['CN', 'HK'] } });
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Region' });
+    expect(await within(section).findByText(/You told Detour you are not in: China, Hong Kong/)).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Forget this and ask again' }));
+    await waitFor(async () => expect((await readSettings()).region).toEqual({ mode: 'auto' }));
+    await waitFor(() => expect(within(section).queryByText(/You told Detour/)).toBeNull());
+  });
+});
+
 describe('options: sections', () => {
   it('has a nav of anchors to every section, each a labelled region', async () => {
     renderOptions();

@@ -1,6 +1,7 @@
 /**
  * Region that drives the suggestions: automatic (guessed from the UI language and the time
- * zone, and shown as such) or chosen from every ISO 3166-1 country, named in the UI language.
+ * zone, and shown as such, less the regions the user ruled out in the popup) or chosen from every
+ * ISO 3166-1 country, named in the UI language.
  */
 import { useMemo } from 'preact/hooks';
 import iso from '../../core/regions/iso3166-1.json';
@@ -24,8 +25,12 @@ export function RegionSection({
   const client = useClient();
   const uiLanguage = client.uiLanguage();
   const timeZone = client.timeZone();
-  const guess = catalog?.guessRegion({ uiLanguage, timeZone }) ?? null;
   const chosen = values.region.mode === 'chosen' ? values.region.country : null;
+  // Regions ruled out with "Somewhere else" in the popup's chooser; forgetting them asks again.
+  const ruledOut = values.region.mode === 'auto' ? (values.region.notIn ?? []) : [];
+  // A guess from language and time zone that the user ruled out is no guess at all.
+  const rawGuess = catalog?.guessRegion({ uiLanguage, timeZone }) ?? null;
+  const guess = rawGuess && !ruledOut.includes(rawGuess) ? rawGuess : null;
   const options = useMemo(() => {
     const collator = new Intl.Collator(uiLocale());
     return CODES.map((code) => ({ code, name: countryName(code) })).sort((a, b) =>
@@ -58,6 +63,22 @@ export function RegionSection({
             </span>
           </span>
         </label>
+        {ruledOut.length > 0 ? (
+          <div class="field-indent small">
+            <p class="muted">
+              {t('regionElsewhere.optionsNote', {
+                regions: ruledOut.map((code) => countryName(code)).join(t('common.listSeparator')),
+              })}
+            </p>
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => onChange({ region: { mode: 'auto' } })}
+            >
+              {t('regionElsewhere.forget')}
+            </button>
+          </div>
+        ) : null}
         <label class="choice">
           <input
             type="radio"

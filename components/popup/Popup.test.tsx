@@ -242,6 +242,43 @@ describe('popup: region from the refusal itself', () => {
     expect(await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull();
   });
+
+  it('"Somewhere else" is remembered: not asked again, and the suggestions leave those regions out', async () => {
+    await writeSettings({ region: { mode: 'auto' } });
+    const tabId = await openTab('https://chatgpt.com/');
+    await background.report(tabId, 'https://chatgpt.com/', 'page-text', { body: CHATGPT_PAGE.body });
+    const client = utcEnglishClient();
+    renderPopup(client);
+    const chooser = await screen.findByRole('region', { name: 'Where are you?' });
+    await waitFor(() => expect(screen.getAllByText(/Serves (China|Hong Kong)/).length).toBeGreaterThan(0));
+
+    const other = within(chooser).getByRole('button', { name: 'Somewhere else' });
+    other.focus();
+    fireEvent.click(other);
+    await waitFor(async () =>
+      expect((await readSettings()).region).toEqual({ mode: 'auto', notIn: ['CN', 'HK', 'IR', 'MO', 'RU'] }),
+    );
+    // The chooser is gone; what the tap did is announced where the focus now is, with a way to change it.
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toMatch(/you are somewhere else/);
+    expect(document.activeElement).toBe(status);
+    expect(within(status).getByRole('button', { name: 'Change' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull();
+    await waitFor(() =>
+      expect(screen.queryAllByText(/Serves (China|Hong Kong|Maca[ou]|Russia|Iran)/)).toEqual([]),
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Where to go instead of ChatGPT' }))
+        .getAllByRole('listitem')
+        .some((li) => li.classList.contains('suggestion')),
+    ).toBe(true);
+
+    // Remembered: the next refusal's popup does not ask about those regions again.
+    cleanup();
+    renderPopup(client);
+    expect(await screen.findByRole('region', { name: 'Where to go instead of ChatGPT' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Where are you?' })).toBeNull();
+  });
 });
 
 describe('popup: first questions', () => {
@@ -410,6 +447,13 @@ describe('popup: a block on this tab', () => {
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('suggestion'));
     expect(everyCard.length).toBeGreaterThan(5);
+    // A base URL only third parties show is not shown: the card says so (01.AI's); a confirmed one is.
+    const cardOf = (name: string) =>
+      everyCard.find((li) => li.querySelector('h3')?.textContent?.includes(name));
+    expect(cardOf('01.AI')?.textContent).toContain('Its API address could not be confirmed');
+    expect(cardOf('01.AI')?.querySelector('.base-url')).toBeNull();
+    expect(cardOf('Zhipu')?.textContent).not.toContain('could not be confirmed');
+    expect(cardOf('Zhipu')?.querySelector('.base-url')).not.toBeNull();
     expect(showAll.textContent).toBe('Show fewer');
     expect(showAll.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(showAll);

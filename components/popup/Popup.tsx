@@ -17,7 +17,7 @@ import { type ToolPreference, useLastTool } from '../stores/tool-preference';
 import { useStore } from '../stores/use-store';
 import type { ExitCountryView, SuggestionView } from '../view-models';
 import { RecentEvents, ServiceHistory } from './RecentEvents';
-import { RegionChooser } from './RegionChooser';
+import { RegionAnswered, RegionChooser } from './RegionChooser';
 import { firstBlock, firstUnreachable, TabSummary } from './TabSummary';
 
 type WayForwardParts = typeof import('./way-forward-parts');
@@ -87,6 +87,8 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
   const [guessed, setGuessed] = useState<{ region: string | null; ask?: RegionQuestion } | null>(null);
   const [askDismissed, setAskDismissed] = useState(false);
   const guessNeeded = wantsSuggestions && values?.region.mode === 'auto';
+  // Regions the user ruled out with "Somewhere else": never asked about again, never suggested for.
+  const notIn = values?.region.mode === 'auto' ? (values.region.notIn ?? []) : [];
   // Region from evidence, best first: a refusal on this tab, then services cut off from this
   // network (this tab's and the recent ones), then language and time zone.
   const cutOff = [
@@ -96,12 +98,13 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
         .map((e) => e.service),
     ),
   ].sort();
-  const evidenceKey = guessNeeded ? JSON.stringify([block?.service, block?.product, cutOff]) : null;
+  const evidenceKey = guessNeeded ? JSON.stringify([block?.service, block?.product, cutOff, notIn]) : null;
   useEffect(() => {
     if (!evidenceKey) return;
-    const [service, product, unreachableServices] = JSON.parse(evidenceKey) as [
+    const [service, product, unreachableServices, ruledOut] = JSON.parse(evidenceKey) as [
       string | undefined,
       string | undefined,
+      string[],
       string[],
     ];
     let current = true;
@@ -111,6 +114,7 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
         timeZone: client.timeZone(),
         ...(service ? { refusedBy: product ? { service, product } : { service } } : {}),
         unreachableServices,
+        notIn: ruledOut,
       })
       .then((answer) => current && setGuessed(answer))
       .catch(() => current && setGuessed({ region: null }));
@@ -119,6 +123,7 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     };
   }, [evidenceKey, catalog, client]);
   const [chosenNow, setChosenNow] = useState<string | null>(null);
+  const [elsewhereNow, setElsewhereNow] = useState(false);
   const region = !values
     ? null
     : values.region.mode === 'chosen'
@@ -131,12 +136,20 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
     sourceModels: readonly string[];
   } | null>(null);
   const suggestionsFor =
-    wantsSuggestions && focus && regionKnown ? `${focus.service}/${focus.product}/${region}` : null;
+    wantsSuggestions && focus && regionKnown
+      ? `${focus.service}/${focus.product}/${region}/${region === null ? notIn.join() : ''}`
+      : null;
   useEffect(() => {
     if (!suggestionsFor || !focus) return;
     let current = true;
     catalog
-      .suggestions({ service: focus.service, product: focus.product, region, limit: MAX_SUGGESTIONS })
+      .suggestions({
+        service: focus.service,
+        product: focus.product,
+        region,
+        ...(region === null && notIn.length > 0 ? { notIn } : {}),
+        limit: MAX_SUGGESTIONS,
+      })
       .then((answer) => current && setWays(answer))
       .catch(() => current && setWays({ suggestions: [], sourceModels: [] }));
     return () => {
@@ -253,16 +266,22 @@ export function Popup({ store, settings, catalog, toolPreference, now }: PopupPr
               setChosenNow(country);
               void settings.getState().update({ region: { mode: 'chosen', country } });
             }}
-            onOther={() => {
+            onOther={(candidates) => {
+              // Remembered: the regions offered are ruled out, so this chooser does not ask again.
               setAskDismissed(true);
-              void client.openOptions('region');
+              setElsewhereNow(true);
+              const ruledOut = [...new Set([...notIn, ...candidates])].sort();
+              void settings.getState().update({ region: { mode: 'auto', notIn: ruledOut } });
             }}
           />
         ) : null}
         {chosenNow && values?.region.mode === 'chosen' ? (
-          <p class="muted small" role="status">
-            {t('unreachable.regionChosen', { region: countryName(chosenNow) })}
-          </p>
+          <RegionAnswered>{t('unreachable.regionChosen', { region: countryName(chosenNow) })}</RegionAnswered>
+        ) : null}
+        {elsewhereNow && values?.region.mode === 'auto' ? (
+          <RegionAnswered onChange={() => void client.openOptions('region')}>
+            {t('regionElsewhere.saved')}
+          </RegionAnswered>
         ) : null}
         {parts && wantsSuggestions && ways ? (
           <parts.SuggestionList

@@ -1,9 +1,13 @@
 /**
  * Asks once where the user is, when the evidence points to a set and not to one region: a
  * service that refused (its published list says where it does not serve), or several services
- * that do not serve mainland China unreachable from this network. One tap stores the region
- * setting; "Somewhere else" opens the full list in the options. Detour never assumes.
+ * that do not serve mainland China unreachable from this network. One tap stores the answer: a
+ * region becomes the region setting; "Somewhere else" rules out the regions offered (kept in the
+ * setting, changeable in the options), so the chooser does not ask about them again. Detour
+ * never assumes.
  */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { RegionQuestion } from '../../core/messaging/protocol';
 import { countryName, t } from '../i18n';
 
@@ -28,7 +32,8 @@ export function RegionChooser({
   question: RegionQuestion;
   serviceName: string;
   onChoose: (country: string) => void;
-  onOther: () => void;
+  /** "Somewhere else": the user is in none of `candidates`. */
+  onOther: (candidates: string[]) => void;
 }) {
   const regions = question.candidates.map((c) => countryName(c)).join(t('common.listSeparator'));
   return (
@@ -56,10 +61,39 @@ export function RegionChooser({
             </button>
           );
         })}
-        <button type="button" class="button button-small" onClick={onOther}>
+        <button type="button" class="button button-small" onClick={() => onOther(question.candidates)}>
           {t('unreachable.regionOther')}
         </button>
       </fieldset>
     </section>
+  );
+}
+
+/**
+ * What the chooser's answer did, in its place. The chooser (and the button that had the focus)
+ * is gone after a tap, so the focus moves here and screen readers announce it; `onChange` offers
+ * the options' region section.
+ */
+export function RegionAnswered({
+  children,
+  onChange,
+}: {
+  children: ComponentChildren;
+  onChange?: () => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class="region-answered muted small" role="status" tabIndex={-1} ref={ref}>
+      {children}
+      {onChange ? (
+        <>
+          {' '}
+          <button type="button" class="link-button" onClick={onChange}>
+            {t('regionElsewhere.change')}
+          </button>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -33,7 +33,7 @@ export function SnippetPanel({
   if (!set.ok) {
     return (
       <p class="muted small">
-        {tMaybe(set.reasonKey) ?? t('snippet.none')}{' '}
+        {tMaybe(set.reasonKey, set.reasonParams) ?? t('snippet.none')}{' '}
         {set.docsUrl ? <ExternalLink href={set.docsUrl}>{t('suggestion.docs')}</ExternalLink> : null}
       </p>
     );

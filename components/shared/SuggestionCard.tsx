@@ -2,6 +2,8 @@
  * One alternative platform: why it is suggested, its migration offer (with its date, and
  * "may have ended" when old), and the ways to move: console, docs, pricing, base URL (with the
  * warning when its keys belong to one site), code, and "Use it in…" the tools people already use.
+ * An API address only third parties name is not shown: one plain line says it could not be
+ * confirmed, in its place and in place of the tool setups built on it.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { dataLocale, formatIsoDate, t, tMaybe } from '../i18n';
@@ -14,12 +16,17 @@ import { ToolPanel } from './ToolPanel';
 
 function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
   const announced = incentive.announced ? formatIsoDate(incentive.announced) : null;
+  // A standing offer the vendor's page shows without a date is dated by the day it was confirmed
+  // there, which is not the day it was announced.
+  const confirmed = incentive.dateKind === 'confirmed';
   let dateLine: string | null = null;
   if (incentive.ended && incentive.expires)
     dateLine = t('incentive.ended', { date: formatIsoDate(incentive.expires) });
-  else if (incentive.stale && announced) dateLine = t('incentive.stale', { date: announced });
+  else if (incentive.stale && announced)
+    dateLine = t(confirmed ? 'incentive.confirmedStale' : 'incentive.stale', { date: announced });
   else if (incentive.expires) dateLine = t('incentive.until', { date: formatIsoDate(incentive.expires) });
-  else if (announced) dateLine = t('incentive.announced', { date: announced });
+  else if (announced)
+    dateLine = t(confirmed ? 'incentive.confirmed' : 'incentive.announced', { date: announced });
   const old = incentive.stale || incentive.ended;
   return (
     <div class={old ? 'incentive incentive-old' : 'incentive'}>
@@ -43,6 +50,11 @@ function IncentiveBlock({ incentive }: { incentive: IncentiveView }) {
       ) : null}
     </div>
   );
+}
+
+/** In place of an address only third parties name: it could not be confirmed, and when it was checked. */
+function ApiAddressUnconfirmed({ checked }: { checked: string }) {
+  return <p class="small unconfirmed">{t('unconfirmed.apiAddress', { date: formatIsoDate(checked) })}</p>;
 }
 
 /** "Model names as of <date>", and "may have changed" once that date is over 180 days old. */
@@ -187,6 +199,9 @@ export function SuggestionCard({
           <CopyButton text={suggestion.baseUrl} label={t('suggestion.copyBaseUrl')} />
         </div>
       ) : null}
+      {suggestion.apiAddressUnconfirmed ? (
+        <ApiAddressUnconfirmed checked={suggestion.apiAddressUnconfirmed.checked} />
+      ) : null}
       {suggestion.baseUrl &&
       suggestion.freshness.baseUrlMayHaveChanged &&
       suggestion.freshness.baseUrlAsOf ? (
@@ -227,7 +242,9 @@ export function SuggestionCard({
       ) : null}
       {toolsFor && showTools ? (
         <div id={`${idPrefix}-tools`}>
-          {tools ? (
+          {tools && tools.length === 0 && suggestion.apiAddressUnconfirmed ? (
+            <ApiAddressUnconfirmed checked={suggestion.apiAddressUnconfirmed.checked} />
+          ) : tools ? (
             <ToolPanel idPrefix={idPrefix} tools={tools} onChoose={onChooseTool} />
           ) : (
             <p class="muted small">{t('common.loading')}</p>

@@ -279,6 +279,7 @@ export function createRouter(deps: RouterDeps): Router {
         refusedBy: query.refusedBy ?? null,
         unreachableServices: query.unreachableServices ?? [],
         guessed: wayForward.guessRegion(query),
+        notIn: query.notIn ?? [],
       });
       return evidence.ask
         ? { region: evidence.region, ask: { source: evidence.source, candidates: evidence.candidates } }

@@ -12,7 +12,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
 import type { UnreachableSighting } from '../watch/unreachable-watch';
 import { badgeView, UNREACHABLE_COLOR } from './badge';
-import { UNREACHABLE_RULE_ID, UnreachableRecorder } from './unreachable-recorder';
+import {
+  mergeUnreachableEvidence,
+  UNREACHABLE_RULE_ID,
+  UnreachableRecorder,
+  unreachableEvidence,
+} from './unreachable-recorder';
 
 const OPENAI = { service: 'openai', product: 'chatgpt' };
 
@@ -78,7 +83,8 @@ describe('UnreachableRecorder', () => {
       service: 'openai',
       count: 1,
       url: 'https://chatgpt.com/',
-      evidence: 'chatgpt.com: ERR_CONNECTION_REFUSED',
+      // The later host's failure joins the evidence; the repeat of the first adds nothing.
+      evidence: 'chatgpt.com: ERR_CONNECTION_REFUSED; chat.openai.com: ERR_NAME_NOT_RESOLVED',
     });
     expect(notified).toHaveLength(1);
     expect((await tabs.get(2)).events.map((e) => e.id)).toEqual([event?.id]);
@@ -88,6 +94,62 @@ describe('UnreachableRecorder', () => {
       services: ['openai'],
     });
     expect(badges.get(2)?.state).toBe('unreachable');
+  });
+
+  it('adds later error names of the same episode to the evidence: distinct, capped, no count, no notification, exported', async () => {
+    const { log, tabs, notified, recorder } = setup();
+    await recorder.record(sighting(1));
+    const hosts = [
+      'chat.openai.com',
+      'api.openai.com',
+      'platform.openai.com',
+      'auth.openai.com',
+      'cdn.oaistatic.com',
+    ];
+    for (const [i, host] of hosts.entries()) {
+      clock += 2 * 60 * 60_000; // hours apart: the row is long out of the log's dedupe window
+      await recorder.record(sighting(2 + i, host, i % 2 ? 'ERR_CONNECTION_RESET' : 'ERR_NAME_NOT_RESOLVED'));
+    }
+    // The same host and name again, and two names in one sighting: nothing new fits after the cap.
+    await recorder.record(sighting(1));
+    await recorder.record({
+      ...sighting(9),
+      errors: ['cdn.oaistatic.com: ERR_TIMED_OUT', 'chatgpt.com: ERR_CONNECTION_REFUSED'],
+    });
+
+    const page = await log.query({});
+    expect(page.total).toBe(1);
+    const event = page.events[0] as LogEvent;
+    expect(event.count).toBe(1);
+    expect(event.evidence.split('; ')).toEqual([
+      'chatgpt.com: ERR_CONNECTION_REFUSED',
+      'chat.openai.com: ERR_NAME_NOT_RESOLVED',
+      'api.openai.com: ERR_CONNECTION_RESET',
+      'platform.openai.com: ERR_NAME_NOT_RESOLVED',
+      'auth.openai.com: ERR_CONNECTION_RESET',
+    ]);
+    expect(notified).toHaveLength(1);
+    // The tab that added a name shows the event as it now reads.
+    expect((await tabs.get(3)).events[0]?.evidence).toContain('api.openai.com: ERR_CONNECTION_RESET');
+
+    const json = JSON.parse(logToJson(page.events, clock).text);
+    expect(json.events[0].evidence).toBe(event.evidence);
+    expect(logToCsv(page.events, clock).text).toContain('api.openai.com: ERR_CONNECTION_RESET');
+  });
+
+  it("keeps whole entries within the log's 300 characters", () => {
+    const long = (i: number) => `${'x'.repeat(55)}${i}.example: ERR_NAME_NOT_RESOLVED`;
+    const merged = mergeUnreachableEvidence('', [
+      long(1),
+      long(2),
+      long(3),
+      long(4),
+      'a.example: ERR_TIMED_OUT',
+    ]);
+    expect(merged.length).toBeLessThanOrEqual(300);
+    expect(merged.split('; ')).toEqual([long(1), long(2), long(3), 'a.example: ERR_TIMED_OUT']);
+    expect(mergeUnreachableEvidence(merged, [long(4)])).toBe(merged);
+    expect(unreachableEvidence(['y'.repeat(400)])).toHaveLength(300);
   });
 
   it('a new day, or a page of the service loading in between, is a new event', async () => {

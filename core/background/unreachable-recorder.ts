@@ -8,10 +8,13 @@
  * approximated: the same service, the same local day, and no page of that service loaded in
  * between. A page of the service that loads (a VPN switched on, another network) ends the
  * episode; a failure after that is a new event. Within an episode every further sighting,
- * in any tab, shows the one event already logged and adds nothing to its count.
+ * in any tab, shows the one event already logged and adds nothing to its count; what the browser
+ * said that the event does not carry yet (another host, another error name) is added to its
+ * evidence, without a count or a notification.
  */
 import * as v from 'valibot';
 import { LogEvent } from '../log/event';
+import { MAX_EVIDENCE_LENGTH } from '../log/sanitize';
 import { isServiceWatched } from '../settings/schema';
 import type { KeyValueArea } from '../storage/key-value-area';
 import type { UnreachableSighting } from '../watch/unreachable-watch';
@@ -25,10 +28,33 @@ const Episode = v.object({ day: v.string(), event: LogEvent });
 const Episodes = v.record(v.string(), Episode);
 type Episodes = v.InferOutput<typeof Episodes>;
 
-/** Evidence: the error names per host, as plain text within the log's 300 characters. */
+/**
+ * How many `host: NAME` entries an unreachable event's evidence carries at most: enough to show
+ * every host of a service failing in its own way, few enough to read at a glance.
+ */
+export const MAX_EVIDENCE_ENTRIES = 5;
+
+/**
+ * Evidence: `host: NAME` entries joined by `; `. Those already in `existing` come first, then
+ * each new one not in it yet, while there are fewer than MAX_EVIDENCE_ENTRIES and the text stays
+ * within the log's 300 characters (whole entries only). Unchanged when nothing new fits.
+ */
+export function mergeUnreachableEvidence(existing: string, errors: readonly string[]): string {
+  const entries = existing ? existing.split('; ') : [];
+  for (const error of errors) {
+    if (entries.length >= MAX_EVIDENCE_ENTRIES) break;
+    if (!error || entries.includes(error)) continue;
+    if ([...entries, error].join('; ').length > MAX_EVIDENCE_LENGTH) continue;
+    entries.push(error);
+  }
+  return entries.join('; ');
+}
+
+/** A new event's evidence (a first entry longer than the log allows is cut, not lost). */
 export function unreachableEvidence(errors: readonly string[]): string {
-  const text = errors.join('; ');
-  return text.length <= 300 ? text : `${text.slice(0, 299)}…`;
+  const merged = mergeUnreachableEvidence('', errors);
+  if (merged || !errors[0]) return merged;
+  return `${errors[0].slice(0, MAX_EVIDENCE_LENGTH - 1)}…`;
 }
 
 export class UnreachableRecorder {
@@ -73,6 +99,19 @@ export class UnreachableRecorder {
     if (open && open.day === today) {
       event = open.event;
       deduped = true;
+      const evidence = mergeUnreachableEvidence(event.evidence, sighting.errors);
+      if (evidence !== event.evidence) {
+        try {
+          const amended = await this.deps.log.amendEvidence(event, evidence);
+          if (amended) {
+            event = amended;
+            episodes[owner.service] = { day: today, event };
+            await this.deps.episodes.set({ [EPISODES_KEY]: episodes });
+          }
+        } catch (err) {
+          this.warn(`could not add to an unreachable event's evidence (${String(err)})`);
+        }
+      }
     } else {
       try {
         const appended = await this.deps.log.append({

@@ -83,6 +83,7 @@ describe('getSuggestions', () => {
     for (const s of answer.suggestions) {
       expect(Object.keys(s).sort()).toEqual(
         [
+          'apiAddressUnconfirmed',
           'baseUrl',
           'freshness',
           'incentive',
@@ -107,6 +108,21 @@ describe('getSuggestions', () => {
     }
     // The whole catalog is ~100 KB; an answer is a few KB at most.
     expect(JSON.stringify(answer).length).toBeLessThan(8_000);
+  });
+
+  it('says which base URL shown no vendor page confirmed', async () => {
+    const answer = await handlers.getSuggestions(
+      { service: 'openai', product: 'api', region: 'CN', limit: MAX_SUGGESTIONS },
+      POPUP,
+    );
+    const byId = (id: string) => answer.suggestions.find((s) => s.platformId === id);
+    // 01.AI's only endpoint is named by third parties; Zhipu's mainland one by Zhipu.
+    expect(byId('01ai')?.freshness.baseUrlUnverified).toBe(true);
+    expect(byId('01ai')?.reasons).toContainEqual({
+      key: 'ranking.reasonEndpointNotConfirmed',
+      params: { region: 'CN' },
+    });
+    expect(byId('zhipu')?.freshness.baseUrlUnverified).toBe(false);
   });
 
   it('honours the limit up to the maximum, and maps the model in use editorially', async () => {
@@ -165,12 +181,17 @@ describe('getMigrationSnippets', () => {
     expect(answer.notes.map((n) => n.key)).toContain('migrationVerifyModels');
   });
 
-  it('says why there is no code for a platform that is not OpenAI-compatible', async () => {
+  it('says why there is no code where OpenAI compatibility could not be confirmed, with the day checked', async () => {
     const answer = await handlers.getMigrationSnippets(
-      { platformId: 'gigachat', sourceModel: 'gpt-4o' },
+      { platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' },
       POPUP,
     );
-    expect(answer).toMatchObject({ ok: false, reasonKey: 'migrationNotOpenAiCompatible' });
+    expect(answer).toEqual({
+      ok: false,
+      reasonKey: 'unconfirmed.openaiCompatible',
+      reasonParams: { date: '2026-12-05' },
+      docsUrl: null,
+    });
   });
 
   it('refuses a platform the catalog does not have, naming it', async () => {
@@ -289,6 +310,39 @@ describe('judgeExitCountry and guessRegion', () => {
     await expect(
       handlers.judgeExitCountry({ service: 'openai', country: 'C'.repeat(9) }, POPUP),
     ).rejects.toThrow(/^refused: invalidInput/);
+  });
+
+  it("with the region unknown, suggests as for the refusing service's not-served set, less the regions ruled out", async () => {
+    const chooser = ['CN', 'HK', 'MO', 'RU', 'IR'];
+    const named = (answer: Awaited<ReturnType<typeof handlers.getSuggestions>>) =>
+      answer.suggestions.flatMap((s) =>
+        s.reasons
+          .filter((r) => r.key === 'reasonServesRegion')
+          .flatMap((r) => String(r.params?.region ?? '').split(', ')),
+      );
+    const query = { service: 'openai', product: 'api', region: null, limit: MAX_SUGGESTIONS };
+    const unknown = await handlers.getSuggestions(query, POPUP);
+    expect(named(unknown).some((code) => chooser.includes(code))).toBe(true);
+    const elsewhere = await handlers.getSuggestions({ ...query, notIn: chooser }, POPUP);
+    expect(elsewhere.suggestions.length).toBeGreaterThan(0);
+    expect(named(elsewhere).filter((code) => chooser.includes(code))).toEqual([]);
+    await expect(handlers.getSuggestions({ ...query, notIn: ['cn'] }, POPUP)).rejects.toThrow(
+      /^refused: invalidInput/,
+    );
+  });
+
+  it('does not ask again about regions the user ruled out', async () => {
+    const refused = { uiLanguage: 'en', timeZone: 'UTC', refusedBy: { service: 'openai', product: 'api' } };
+    expect((await handlers.guessRegion(refused, POPUP)).ask?.candidates).toEqual([
+      'CN',
+      'HK',
+      'MO',
+      'RU',
+      'IR',
+    ]);
+    expect(await handlers.guessRegion({ ...refused, notIn: ['CN', 'HK', 'IR', 'MO', 'RU'] }, POPUP)).toEqual({
+      region: null,
+    });
   });
 
   it('guesses the region from the time zone, then the language', async () => {

@@ -43,8 +43,8 @@ describe('bundled catalog', () => {
     expect(urls.length).toBeGreaterThan(100);
     const plain = urls.filter((u) => !u.value.startsWith('https://'));
     for (const u of plain) {
-      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+\//);
-      expect(u.path, u.value).toMatch(/\.api\.baseUrls\[\d+\]\.value$/);
+      expect(u.value, u.path).toMatch(/^http:\/\/localhost:\d+(\/|$)/);
+      expect(u.path, u.value).toMatch(/\.api\.(baseUrls|anthropicBaseUrls)\[\d+\]\.value$/);
     }
     const localIds = CATALOG.platforms
       .filter((p) => p.api.baseUrls.some((b) => b.value.startsWith('http://')))
@@ -113,7 +113,15 @@ describe('bundled catalog', () => {
 
   it('names the Anthropic protocol only with a source, and only for OpenAI-style platforms with an endpoint', () => {
     const anthropic = CATALOG.platforms.filter((p) => p.api.anthropicCompatible?.value);
-    expect(anthropic.map((p) => p.id).sort()).toEqual(['alibaba-bailian', 'deepseek', 'minimax', 'zhipu']);
+    expect(anthropic.map((p) => p.id).sort()).toEqual([
+      'alibaba-bailian',
+      'deepseek',
+      'lm-studio',
+      'minimax',
+      'ollama',
+      'tencent-hunyuan',
+      'zhipu',
+    ]);
     for (const p of anthropic) expect(p.api.anthropicCompatible?.source, p.id).toMatch(/^https:\/\//);
   });
 
@@ -226,7 +234,7 @@ describe('source model families', () => {
 
   it('maps through the platform mapping', () => {
     const zhipu = findPlatform('zhipu');
-    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5.1');
+    expect(zhipu && mappedModel(zhipu, 'gpt-4o-2024-08-06')).toBe('glm-5.3');
     expect(zhipu && mappedModel(zhipu, 'o1')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
  */
 import { partialDateStart } from './incentives';
 import type { Platform } from './schema';
+import { confirmedFact } from './verified';
 
 export const MAY_HAVE_CHANGED_AFTER_DAYS = 180;
 const DAY_MS = 86_400_000;
@@ -27,10 +28,14 @@ function newestDate(dates: (string | undefined)[]): string | null {
 
 /**
  * The date of the model names a suggestion shows: its chat model list, else its suggested targets,
- * else its embedding list. Null when the catalog names no model for the platform.
+ * else its embedding list, each only when confirmed (an unconfirmed id is never shown, so it dates
+ * nothing). Null when the catalog names no confirmed model for the platform.
  */
 export function modelNamesAsOf(platform: Platform): string | null {
-  if (platform.models.chat) return platform.models.chat.asOf;
-  const targets = Object.values(platform.openaiModelMapping?.targets ?? {}).map((t) => t?.asOf);
-  return newestDate(targets) ?? platform.models.embedding?.asOf ?? null;
+  const chat = confirmedFact(platform.models.chat);
+  if (chat) return chat.asOf;
+  const targets = Object.values(platform.openaiModelMapping?.targets ?? {}).map(
+    (t) => confirmedFact(t)?.asOf,
+  );
+  return newestDate(targets) ?? confirmedFact(platform.models.embedding)?.asOf ?? null;
 }

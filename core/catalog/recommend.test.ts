@@ -14,6 +14,7 @@ const TIER = {
   'serves-region': 0,
   'runs-anywhere': 0,
   'international-endpoint': 1,
+  'region-unconfirmed': 1,
   'region-unknown': 1,
   'not-listed': 2,
 } as const;
@@ -23,8 +24,9 @@ function steps(s: Suggestion, input: RecommendInput): [string, number][] {
   const mappingApplies = input.blockedService === 'openai' || !!input.model;
   return [
     ['serves', TIER[s.availability]],
-    ['reachable', s.reachable === false ? 1 : 0],
-    ['protocol', s.speaksProtocol === false ? 1 : 0],
+    // Only a confirmed yes counts; "not confirmed" ranks with no.
+    ['reachable', s.reachable === false || s.reachable === 'not-confirmed' ? 1 : 0],
+    ['protocol', s.speaksProtocol === false || s.speaksProtocol === 'not-confirmed' ? 1 : 0],
     ['mapping', mappingApplies && !s.currentMapping ? 1 : 0],
     ['incentive', s.incentiveCounts ? 0 : 1],
     ['recency', s.newestFact ? -Date.parse(s.newestFact.padEnd(10, '-01').slice(0, 10)) : 0],
@@ -74,114 +76,133 @@ const TABLE: {
   {
     region: 'CN',
     from: OPENAI_API,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: [
       'zhipu > alibaba-bailian: catalog',
       'alibaba-bailian > iflytek-spark: catalog',
       'iflytek-spark > deepseek: incentive',
-      'deepseek > minimax: catalog',
+      'deepseek > moonshot: catalog',
     ],
   },
   {
     region: 'CN',
     from: CHATGPT,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Claude's API users need the Anthropic protocol: the four vendors that document it lead.
+  // Claude's API users need the Anthropic protocol: the five vendors that document it lead, then
+  // LM Studio and Ollama (they speak Anthropic's Messages API on the user's own machine).
   {
     region: 'CN',
     from: CLAUDE,
-    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'iflytek-spark'],
+    top: ['zhipu', 'alibaba-bailian', 'deepseek', 'minimax', 'tencent-hunyuan', 'lm-studio'],
     because: [
       'alibaba-bailian > deepseek: incentive',
       'deepseek > minimax: catalog',
-      'minimax > iflytek-spark: protocol',
+      'minimax > tencent-hunyuan: catalog',
+      'tencent-hunyuan > lm-studio: catalog',
     ],
   },
   {
     region: 'CN',
     from: GEMINI,
-    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'minimax'],
+    top: ['zhipu', 'alibaba-bailian', 'iflytek-spark', 'deepseek', 'moonshot'],
     because: ['iflytek-spark > deepseek: incentive'],
   },
-  // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next; Azure OpenAI
-  // (served in HK) has no model list or suggestion in the catalog (the model is the user's own
-  // deployment), so it follows them.
+  // Hong Kong: Alibaba names HK and has a Hong Kong endpoint; local runtimes next (LM Studio's
+  // list was re-read on 2026-12-05, Ollama's and vLLM's on 2026-11-24); then the international
+  // endpoints. Azure OpenAI's Hong Kong region is named only by third parties (`unverified`), so it
+  // is "region not confirmed", and its per-resource endpoint counts only where it is confirmed to
+  // serve: it is no longer in the top five.
   {
     region: 'HK',
     from: OPENAI_API,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive', 'vllm > azure-openai-hk: recency'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'zhipu'],
+    because: [
+      'alibaba-bailian > lm-studio: incentive',
+      'lm-studio > ollama: recency',
+      'vllm > zhipu: serves',
+    ],
   },
   {
     region: 'HK',
     from: CHATGPT,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'zhipu'],
+    because: ['alibaba-bailian > lm-studio: incentive'],
   },
   {
     region: 'HK',
     from: CLAUDE,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: protocol'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'zhipu'],
+    because: ['alibaba-bailian > lm-studio: incentive', 'ollama > vllm: protocol'],
   },
   {
     region: 'HK',
     from: GEMINI,
-    top: ['alibaba-bailian', 'ollama', 'lm-studio', 'vllm', 'azure-openai-hk'],
-    because: ['alibaba-bailian > ollama: incentive'],
+    top: ['alibaba-bailian', 'lm-studio', 'ollama', 'vllm', 'zhipu'],
+    because: ['alibaba-bailian > lm-studio: incentive'],
   },
-  // Russia: the Russian clouds serve RU; GigaChat does not speak the OpenAI API, so for OpenAI's
-  // API the local runtimes come before it; elsewhere its model list carries its page's own date
-  // (July 2026), older than the day the local runtimes' lists were read, so recency puts them first.
+  // Russia: the Russian clouds serve RU and both speak the OpenAI API (GigaChat with an access
+  // token). Recency judges the day a list was last confirmed, not its page's own date: GigaChat's
+  // list (a page dated July 2026, re-read 2026-12-05) ties with YandexGPT's and stays ahead of the
+  // local runtimes; the catalog's order decides between the two clouds.
   {
     region: 'RU',
     from: OPENAI_API,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
-    because: ['vllm > gigachat: protocol'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: [
+      'yandexgpt > gigachat: catalog',
+      'gigachat > lm-studio: catalog',
+      'lm-studio > ollama: recency',
+    ],
   },
   {
     region: 'RU',
     from: CHATGPT,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'gigachat', 'vllm'],
-    because: ['lm-studio > gigachat: recency'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: ['yandexgpt > gigachat: catalog', 'gigachat > lm-studio: catalog'],
   },
   {
     region: 'RU',
     from: CLAUDE,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat', 'zhipu'],
-    because: ['vllm > gigachat: recency', 'gigachat > zhipu: serves'],
+    top: ['lm-studio', 'ollama', 'yandexgpt', 'gigachat', 'vllm', 'zhipu'],
+    because: [
+      'lm-studio > ollama: recency',
+      'ollama > yandexgpt: protocol',
+      'yandexgpt > gigachat: catalog',
+      'gigachat > vllm: recency',
+      'vllm > zhipu: serves',
+    ],
   },
   {
     region: 'RU',
     from: GEMINI,
-    top: ['yandexgpt', 'ollama', 'lm-studio', 'vllm', 'gigachat'],
-    because: ['vllm > gigachat: recency'],
+    top: ['yandexgpt', 'gigachat', 'lm-studio', 'ollama', 'vllm'],
+    because: ['yandexgpt > gigachat: catalog'],
   },
   // Iran: no cloud names IR; what runs on the user's machine first, then international endpoints.
   {
     region: 'IR',
     from: OPENAI_API,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
-    because: ['vllm > zhipu: serves'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
+    because: ['lm-studio > ollama: recency', 'vllm > zhipu: serves'],
   },
   {
     region: 'IR',
     from: CHATGPT,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
   {
     region: 'IR',
     from: CLAUDE,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian', 'minimax'],
     because: ['alibaba-bailian > minimax: incentive'],
   },
   {
     region: 'IR',
     from: GEMINI,
-    top: ['ollama', 'lm-studio', 'vllm', 'zhipu', 'alibaba-bailian'],
+    top: ['lm-studio', 'ollama', 'vllm', 'zhipu', 'alibaba-bailian'],
     because: [],
   },
 ];
@@ -237,7 +258,7 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expectRankedBySpec(s, input);
     expect(byId(s, 'zhipu').reasons).toContainEqual({
       key: 'reasonModelMapping',
-      params: { model: 'gpt-4o', target: 'glm-5.1' },
+      params: { model: 'gpt-4o', target: 'glm-5.3' },
     });
     expect(byId(s, 'deepseek').mappedModel).toBe('deepseek-v4-pro');
     // Embeddings: platforms without an embedding target fall behind those with one.
@@ -246,6 +267,166 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     expectRankedBySpec(e, emb);
     expect(byId(e, 'deepseek').currentMapping).toBe(false);
     expect(ids(e).indexOf('alibaba-bailian')).toBeLessThan(ids(e).indexOf('deepseek'));
+  });
+
+  // A fact only third parties show never counts as confirmed: each case marks one fact of a real
+  // platform `unverified` and checks the step, the reason line and that it no longer helps.
+  const unverifiedCases: {
+    fact: string;
+    platform: string;
+    region: string;
+    from: Product;
+    mark: (p: Platform) => void;
+    before: Partial<Suggestion>;
+    after: Partial<Suggestion>;
+    reason: { key: string; params?: Record<string, string> };
+    /** A platform it used to outrank and now follows, or null when only the reason changes. */
+    overtakenBy: string | null;
+  }[] = [
+    {
+      fact: 'served list',
+      platform: 'minimax',
+      region: 'CN',
+      from: OPENAI_API,
+      mark: (p) => {
+        if (p.served) p.served.unverified = true;
+      },
+      before: { availability: 'serves-region' },
+      after: { availability: 'region-unconfirmed' },
+      reason: { key: 'ranking.reasonRegionNotConfirmed', params: { region: 'CN' } },
+      // Baidu Qianfan confirms it serves CN; a served list only third parties give ranks below it.
+      overtakenBy: 'baidu-qianfan',
+    },
+    {
+      fact: 'served list, region guessed from a refusal',
+      platform: 'baidu-qianfan',
+      region: '',
+      from: OPENAI_API,
+      mark: (p) => {
+        if (p.served) p.served.unverified = true;
+      },
+      before: { availability: 'serves-region' },
+      after: { availability: 'region-unconfirmed' },
+      reason: { key: 'ranking.reasonRegionNotConfirmed' },
+      overtakenBy: 'sensenova',
+    },
+    {
+      fact: 'base URL',
+      platform: 'moonshot',
+      region: 'CN',
+      from: OPENAI_API,
+      mark: (p) => {
+        for (const b of p.api.baseUrls) b.unverified = true;
+      },
+      before: { reachable: true },
+      after: { reachable: 'not-confirmed', availability: 'serves-region' },
+      reason: { key: 'ranking.reasonEndpointNotConfirmed', params: { region: 'CN' } },
+      overtakenBy: 'sensenova',
+    },
+    {
+      fact: 'OpenAI compatibility',
+      platform: 'deepseek',
+      region: 'CN',
+      from: OPENAI_API,
+      mark: (p) => {
+        p.api.openaiCompatible.unverified = true;
+      },
+      before: { speaksProtocol: true, openaiCompatible: true },
+      after: { speaksProtocol: 'not-confirmed', openaiCompatible: false },
+      reason: { key: 'ranking.reasonOpenAiNotConfirmed' },
+      overtakenBy: 'sensenova',
+    },
+    {
+      fact: 'Anthropic compatibility',
+      platform: 'deepseek',
+      region: 'CN',
+      from: CLAUDE,
+      mark: (p) => {
+        if (p.api.anthropicCompatible) p.api.anthropicCompatible.unverified = true;
+      },
+      before: { speaksProtocol: true, anthropicCompatible: true },
+      after: { speaksProtocol: 'not-confirmed', anthropicCompatible: false },
+      reason: { key: 'ranking.reasonAnthropicNotConfirmed' },
+      overtakenBy: 'ollama',
+    },
+  ];
+
+  it.each(unverifiedCases)(
+    'an unverified $fact does not help $platform rank, and its reason says "not confirmed"',
+    ({ platform, region, from, mark, before, after, reason, overtakenBy }) => {
+      const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+      const guessed = region === '';
+      const input: RecommendInput = {
+        blockedService: from.service,
+        product: from.product,
+        region: guessed ? null : region,
+        ...(guessed ? { regions: regionsNotServedBy('openai', 'api') ?? [] } : {}),
+        now: NOW,
+        catalog,
+      };
+      const was = recommendPlatforms(input);
+      expect(byId(was, platform)).toMatchObject(before);
+      mark(catalog.platforms.find((p) => p.id === platform) as Platform);
+      const s = recommendPlatforms(input);
+      // Guessing from a set puts local runtimes last, which the step list above does not model.
+      if (!guessed) expectRankedBySpec(s, input);
+      expect(byId(s, platform)).toMatchObject(after);
+      const keys = byId(s, platform).reasons.map((r) => r.key);
+      expect(byId(s, platform).reasons).toContainEqual(
+        reason.params ? reason : expect.objectContaining(reason),
+      );
+      // Never called false: the "not" reasons of the same step are absent.
+      for (const no of [
+        'reasonRegionNotListed',
+        'ranking.reasonEndpointAbroad',
+        'reasonNotOpenAiCompatible',
+        'ranking.reasonNotAnthropicCompatible',
+      ])
+        expect(keys).not.toContain(no);
+      if (overtakenBy) {
+        expect(ids(was).indexOf(platform)).toBeLessThan(ids(was).indexOf(overtakenBy));
+        expect(ids(s).indexOf(platform)).toBeGreaterThan(ids(s).indexOf(overtakenBy));
+      }
+    },
+  );
+
+  it('an unverified served list still ranks above "not listed", and one that does not name the region stays "not listed"', () => {
+    const s = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'CN', now: NOW });
+    // StepFun's and SiliconFlow's served lists come from third parties: a maybe, above Baichuan
+    // (no served list at all) and the Russian clouds (not CN).
+    for (const id of ['stepfun', 'siliconflow', 'volcengine-ark', '01ai']) {
+      expect(byId(s, id).availability, id).toBe('region-unconfirmed');
+      expect(ids(s).indexOf(id), id).toBeLessThan(ids(s).indexOf('yandexgpt'));
+    }
+    // Azure's Hong Kong list (unverified) says nothing about CN.
+    expect(byId(s, 'azure-openai-hk').availability).toBe('not-listed');
+    expect(byId(s, 'azure-openai-hk').reasons[0]).toEqual({
+      key: 'reasonRegionNotListed',
+      params: { region: 'CN' },
+    });
+  });
+
+  it('the bundled catalog: unconfirmed endpoints and flags are said as such', () => {
+    const cn = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'CN', now: NOW });
+    // 01.AI's only endpoint is unverified: not reachable, not called abroad either.
+    expect(byId(cn, '01ai').reachable).toBe('not-confirmed');
+    expect(byId(cn, '01ai').reasons).toContainEqual({
+      key: 'ranking.reasonEndpointNotConfirmed',
+      params: { region: 'CN' },
+    });
+    // Baichuan's OpenAI compatibility is named only by third parties.
+    expect(byId(cn, 'baichuan').speaksProtocol).toBe('not-confirmed');
+    expect(byId(cn, 'baichuan').reasons).toContainEqual({ key: 'ranking.reasonOpenAiNotConfirmed' });
+    // In Hong Kong, Azure's per-resource endpoint counts only where it is confirmed to serve.
+    const hk = recommendPlatforms({ blockedService: 'openai', product: 'api', region: 'HK', now: NOW });
+    expect(byId(hk, 'azure-openai-hk')).toMatchObject({
+      availability: 'region-unconfirmed',
+      reachable: 'not-confirmed',
+    });
+    // Volcano Engine's international endpoint is unverified; SiliconFlow's is confirmed.
+    expect(byId(hk, 'volcengine-ark').reachable).toBe('not-confirmed');
+    expect(byId(hk, 'siliconflow').reachable).toBe(true);
+    expect(ids(hk).indexOf('siliconflow')).toBeLessThan(ids(hk).indexOf('volcengine-ark'));
   });
 
   it('an unverified model suggestion is not current, so it does not rank', () => {
@@ -274,6 +455,52 @@ describe('recommendPlatforms: the order a mover would choose', () => {
     const s = recommendPlatforms({ blockedService: 'openai', region: 'CN', now: later });
     expect(byId(s, 'alibaba-bailian').incentiveCounts).toBe(false);
     expect(byId(s, 'zhipu').incentiveCounts).toBe(false);
+  });
+
+  it.each([
+    {
+      case: 'a list re-read today from a page dated July 2026 beats one read once, in November',
+      gigachat: {
+        asOf: '2026-07-17',
+        asOfBasis: 'published',
+        published: '2026-07-17',
+        retrieved: '2026-12-05',
+      },
+      yandex: { asOf: '2026-11-24', asOfBasis: 'retrieved' },
+      first: 'gigachat',
+    },
+    {
+      case: 'two lists re-read the same day tie, whatever their pages say, and the catalog decides',
+      gigachat: {
+        asOf: '2025-01-10',
+        asOfBasis: 'published',
+        published: '2025-01-10',
+        retrieved: '2026-12-05',
+      },
+      yandex: { asOf: '2026-12-05', asOfBasis: 'retrieved', retrieved: '2026-12-05' },
+      first: 'yandexgpt',
+    },
+    {
+      case: 'a list read once on its day still counts from that day',
+      gigachat: { asOf: '2026-07-17', asOfBasis: 'published', published: '2026-07-17' },
+      yandex: { asOf: '2026-11-24', asOfBasis: 'retrieved' },
+      first: 'yandexgpt',
+    },
+  ] as const)('recency judges the day a fact was last confirmed: $case', ({ gigachat, yandex, first }) => {
+    const catalog: Catalog = structuredClone(BUNDLED_CATALOG);
+    const set = (id: string, dates: object) => {
+      const chat = (catalog.platforms.find((p) => p.id === id) as Platform).models.chat;
+      if (!chat) throw new Error(`fixture: ${id} lists chat models`);
+      for (const k of ['asOf', 'asOfBasis', 'published', 'retrieved'] as const) delete chat[k as 'published'];
+      Object.assign(chat, dates);
+    };
+    set('gigachat', gigachat);
+    set('yandexgpt', yandex);
+    const input = { blockedService: 'openai', product: 'chatgpt', region: 'RU', now: NOW, catalog };
+    const s = recommendPlatforms(input);
+    expectRankedBySpec(s, input);
+    const order = ids(s).filter((id) => id === 'gigachat' || id === 'yandexgpt');
+    expect(order[0]).toBe(first);
   });
 
   it('unknown region: says so, and falls back to the later steps', () => {

@@ -53,7 +53,8 @@ export const AsOfBasis = v.picklist(['published', 'page-date', 'retrieved', 'art
  * gives one; `retrieved` is the day the page was read to confirm the value. `asOf` stays the date
  * the UI judges age by (the published date when there is one, else the day it was read).
  * `unverified` marks a value that could not be confirmed on the vendor's own page at the last
- * check: kept so the UI can say so, never used to rank.
+ * check (only third parties show it): kept so the UI can say so, never counted as confirmed when
+ * ranking (where it would say yes, the ranking says "not confirmed").
  */
 const factDates = {
   asOf: PartialDate,

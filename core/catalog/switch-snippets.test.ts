@@ -50,8 +50,12 @@ function shellWords(commands: string[]): string[][] {
 const PARSE_TIMEOUT_MS = 60_000;
 
 describe('migrationSnippets', () => {
-  it('covers every OpenAI-compatible platform', () => {
-    expect(new Set(all.map((s) => s.platformId)).size).toBe(compatible.length);
+  it('covers every OpenAI-compatible platform whose API address was confirmed', () => {
+    const confirmed = compatible.filter(
+      (p) => !p.api.openaiCompatible.unverified && p.api.baseUrls.some((b) => !b.legacy && !b.unverified),
+    );
+    expect(new Set(all.map((s) => s.platformId)).size).toBe(confirmed.length);
+    expect(confirmed.length).toBeGreaterThan(15);
     expect(all.length).toBeGreaterThan(60);
   });
 
@@ -153,6 +157,21 @@ describe('migrationSnippets', () => {
     });
   });
 
+  it.each([
+    { platformId: 'baichuan', region: undefined, unconfirmed: true },
+    { platformId: '01ai', region: undefined, unconfirmed: true },
+    { platformId: 'moonshot', region: 'global', unconfirmed: true },
+    { platformId: 'moonshot', region: 'cn-mainland', unconfirmed: false },
+    { platformId: 'deepseek', region: undefined, unconfirmed: false },
+  ] as const)(
+    'gives no code on a base URL only third parties show: $platformId $region',
+    ({ platformId, region, unconfirmed }) => {
+      const r = migrationSnippets({ platformId, sourceModel: 'gpt-4o', baseUrlRegion: region });
+      if (unconfirmed) expect(r).toMatchObject({ ok: false, reason: 'unconfirmed.apiAddress' });
+      else expect(r.ok && r.baseUrl.unverified).toBe(undefined);
+    },
+  );
+
   it('uses the chosen regional endpoint', () => {
     const hk = migrationSnippets({
       platformId: 'alibaba-bailian',
@@ -190,18 +209,24 @@ describe('migrationSnippets', () => {
     expect(yandex.ok && yandex.python).toContain('"Api-Key " + os.environ["OPENAI_API_KEY"]');
   });
 
-  it('answers honestly for platforms that do not speak the OpenAI API', () => {
-    expect(migrationSnippets({ platformId: 'gigachat', sourceModel: 'gpt-4o' })).toEqual({
-      ok: false,
-      platformId: 'gigachat',
-      reason: 'migrationNotOpenAiCompatible',
-      docsUrl: 'https://developers.sber.ru/docs/ru/gigachat/api/overview',
-    });
+  it('says when the key is an OAuth access token rather than a standing key (GigaChat)', () => {
+    const giga = migrationSnippets({ platformId: 'gigachat', sourceModel: 'gpt-4o' });
+    if (!giga.ok) throw new Error('GigaChat documents OpenAI SDK use');
+    expect(giga.baseUrl.value).toBe('https://api.giga.chat/v1');
+    expect(giga.notes).toContainEqual({ key: 'snippetAuth.accessToken' });
+    const deepseek = migrationSnippets({ platformId: 'deepseek', sourceModel: 'gpt-4o' });
+    if (!deepseek.ok) throw new Error('DeepSeek speaks the OpenAI API');
+    expect(deepseek.notes).not.toContainEqual({ key: 'snippetAuth.accessToken' });
+  });
+
+  it('answers honestly where OpenAI compatibility is not confirmed, and for unknown platforms', () => {
+    // Kunlun's "not OpenAI-compatible" and its console come from third parties only: neither is stated.
     expect(migrationSnippets({ platformId: 'kunlun-tiangong', sourceModel: 'gpt-4o' })).toEqual({
       ok: false,
       platformId: 'kunlun-tiangong',
-      reason: 'migrationNotOpenAiCompatible',
-      docsUrl: 'https://model-platform.tiangong.cn/',
+      reason: 'unconfirmed.openaiCompatible',
+      checked: '2026-12-05',
+      docsUrl: null,
     });
     expect(migrationSnippets({ platformId: 'nope', sourceModel: 'gpt-4o' })).toMatchObject({
       ok: false,

@@ -4,11 +4,14 @@
  * model. Only values from the catalog go in; where the catalog has no value the snippet carries a
  * visible `<placeholder>` and a note says what to fill in. Platforms that do not speak the OpenAI
  * API get an honest "not compatible, see the docs" answer instead of code that would not work.
+ * Only confirmed values go in (verified.ts): a model id only third parties name becomes the
+ * `<model-id>` placeholder, and an API address only third parties name gives no code at all.
  */
 
 import type { MessageRef } from '../i18n/message-ref';
-import { findPlatform, mappedModel, sourceModelFamily } from './catalog';
+import { findPlatform, sourceModelFamily } from './catalog';
 import type { AuthStyle, BaseUrl, BaseUrlRegion, Platform } from './schema';
+import { checkedOn, verifiedDocsUrl, verifiedMappedModel } from './verified';
 
 export interface EnvVar {
   name: string;
@@ -36,8 +39,15 @@ export interface MigrationSnippets {
 export interface MigrationRefused {
   ok: false;
   platformId: string;
-  reason: 'migrationUnknownPlatform' | 'migrationNotOpenAiCompatible' | 'migrationNoBaseUrl';
-  /** Where to read how the platform's own API works, when the catalog has it. */
+  reason:
+    | 'migrationUnknownPlatform'
+    | 'migrationNotOpenAiCompatible'
+    | 'migrationNoBaseUrl'
+    | 'unconfirmed.apiAddress'
+    | 'unconfirmed.openaiCompatible';
+  /** For the `unconfirmed.*` reasons: the day of the check that could not confirm the value. */
+  checked?: string;
+  /** Where to read how the platform's own API works, when the catalog has it and it was confirmed. */
   docsUrl: string | null;
 }
 
@@ -45,13 +55,13 @@ export type MigrationResult = MigrationSnippets | MigrationRefused;
 
 const KEY_PLACEHOLDER = '<api-key>';
 
+/** The region's endpoint (current before legacy, confirmed before unconfirmed), else the first current one. */
 function pickBaseUrl(platform: Platform, region?: BaseUrlRegion): BaseUrl | null {
   const urls = platform.api.baseUrls;
-  if (region)
-    return (
-      urls.find((b) => b.region === region && !b.legacy) ?? urls.find((b) => b.region === region) ?? null
-    );
-  return urls.find((b) => !b.legacy) ?? null;
+  const find = (ok: (b: BaseUrl) => boolean) =>
+    urls.find((b) => ok(b) && !b.unverified) ?? urls.find((b) => ok(b)) ?? null;
+  if (region) return find((b) => b.region === region && !b.legacy) ?? find((b) => b.region === region);
+  return find((b) => !b.legacy);
 }
 
 /** `base` + `path` without doubling or losing the slash (`…/v4/` + `chat/completions`). */
@@ -71,17 +81,30 @@ export function migrationSnippets(input: {
   const platform = findPlatform(input.platformId);
   if (!platform)
     return { ok: false, platformId: input.platformId, reason: 'migrationUnknownPlatform', docsUrl: null };
-  const docsUrl = platform.urls.docs?.value ?? platform.urls.console?.value ?? null;
-  if (!platform.api.openaiCompatible.value) {
-    return { ok: false, platformId: platform.id, reason: 'migrationNotOpenAiCompatible', docsUrl };
-  }
+  const docsUrl = verifiedDocsUrl(platform);
+  const refuse = (reason: MigrationRefused['reason'], unconfirmed?: { retrieved?: string }) =>
+    ({
+      ok: false,
+      platformId: platform.id,
+      reason,
+      ...(unconfirmed ? { checked: checkedOn(unconfirmed) } : {}),
+      docsUrl,
+    }) satisfies MigrationRefused;
+  const compatible = platform.api.openaiCompatible;
+  if (!compatible.value)
+    return compatible.unverified
+      ? refuse('unconfirmed.openaiCompatible', compatible)
+      : refuse('migrationNotOpenAiCompatible');
   const baseUrl = pickBaseUrl(platform, input.baseUrlRegion);
-  if (!baseUrl) return { ok: false, platformId: platform.id, reason: 'migrationNoBaseUrl', docsUrl };
+  if (!baseUrl) return refuse('migrationNoBaseUrl');
+  // No code on a value only third parties give: the address first, as the more concrete of the two.
+  if (baseUrl.unverified) return refuse('unconfirmed.apiAddress', baseUrl);
+  if (compatible.unverified) return refuse('unconfirmed.openaiCompatible', compatible);
 
   const notes: MessageRef[] = [];
   const family = sourceModelFamily(input.sourceModel);
   const kind = family === 'text-embedding-3-small' ? 'embedding' : 'chat';
-  const target = mappedModel(platform, input.sourceModel);
+  const target = verifiedMappedModel(platform, input.sourceModel);
   const template = platform.api.modelTemplate?.value;
   let model: string;
   if (template && !template.includes('{model}')) {
@@ -106,6 +129,8 @@ export function migrationSnippets(input: {
   // Ollama's docs: the SDK needs some key, the server ignores it, use "ollama".
   const keyValue = style === 'ignored' ? 'ollama' : KEY_PLACEHOLDER;
   if (style === 'none-or-optional') notes.push({ key: 'migrationKeyOptional' });
+  // GigaChat: the OpenAI SDK takes an access token that lives 30 minutes, never the authorization key.
+  if (style === 'oauth-token') notes.push({ key: 'snippetAuth.accessToken' });
   const env: EnvVar[] = [{ name: 'OPENAI_BASE_URL', value: baseUrl.value }];
   if (ownVar) env.push({ name: ownVar, value: keyValue }, { name: 'OPENAI_API_KEY', value: `$${ownVar}` });
   else env.push({ name: 'OPENAI_API_KEY', value: keyValue });

@@ -97,7 +97,7 @@ describe('tools.json schema', () => {
 describe('toolConfigs', () => {
   it('offers Claude Code only where a vendor documents an Anthropic-compatible endpoint', () => {
     const offered = new Set(generated.filter((c) => c.toolId === 'claude-code').map((c) => c.platformId));
-    expect([...offered].sort()).toEqual(['deepseek', 'minimax', 'zhipu']);
+    expect([...offered].sort()).toEqual(['deepseek', 'lm-studio', 'minimax', 'ollama', 'zhipu']);
     const deepseek = toolConfigs({ platformId: 'deepseek', region: 'CN' })?.find(
       (c) => c.toolId === 'claude-code',
     );
@@ -113,7 +113,10 @@ describe('toolConfigs', () => {
     const cherry = (platformId: string, region: string | null) =>
       toolConfigs({ platformId, region })?.find((c) => c.toolId === 'cherry-studio')?.baseUrl;
     expect(cherry('moonshot', 'CN')).toBe('https://api.moonshot.cn/v1');
-    expect(cherry('moonshot', 'DE')).toBe('https://api.moonshot.ai/v1');
+    expect(cherry('minimax', 'CN')).toBe('https://api.minimaxi.com/v1');
+    expect(cherry('minimax', 'DE')).toBe('https://api.minimax.io/v1');
+    // Moonshot's `.ai` host is named only by third parties: no config is built on it.
+    expect(cherry('moonshot', 'DE')).toBeUndefined();
   });
 
   it('offers Codex CLI only on a Responses API endpoint', () => {
@@ -145,7 +148,9 @@ describe('toolConfigs', () => {
       key: 'tools.pitfall.keyRegion',
       params: { keyHost: 'platform.moonshot.cn', apiHost: 'api.moonshot.cn' },
     });
-    expect(cherry('moonshot', 'DE')[0]?.params?.keyHost).toBe('platform.moonshot.ai');
+    // The `.ai` pair names a host only third parties give, so it is not stated as a fact.
+    expect(cherry('moonshot', 'CN').map((p) => p.params?.apiHost)).not.toContain('api.moonshot.ai');
+    expect(cherry('alibaba-bailian', 'DE')[0]?.params?.apiHost).toBe('dashscope-intl.aliyuncs.com');
     expect(cherry('zhipu', 'CN').map((p) => p.key)).toContain('tools.pitfall.cherryAppendsV1');
     expect(cherry('deepseek', 'CN').map((p) => p.key)).not.toContain('tools.pitfall.cherryAppendsV1');
     expect(cherry('moonshot', 'CN').map((p) => p.key)).not.toContain('tools.pitfall.cherryAppendsV1');
@@ -155,6 +160,16 @@ describe('toolConfigs', () => {
       (c) => c.toolId === 'claude-code',
     );
     expect(zhipuClaude?.pitfalls.map((p) => p.key)).toContain('tools.pitfall.codingPlan');
+  });
+
+  it('points no tool at a base URL only third parties show', () => {
+    const cherry = (platformId: string, region: string | null) =>
+      toolConfigs({ platformId, region })?.find((c) => c.toolId === 'cherry-studio')?.baseUrl;
+    // Moonshot's .cn endpoint is confirmed; its .ai one (used outside CN) is not.
+    expect(cherry('moonshot', 'CN')).toBe('https://api.moonshot.cn/v1');
+    expect(cherry('moonshot', 'HK')).toBeUndefined();
+    expect(cherry('baichuan', 'CN')).toBeUndefined();
+    expect(cherry('deepseek', 'CN')).toBe('https://api.deepseek.com');
   });
 
   it('never writes a key: only variable references and <placeholders>', () => {

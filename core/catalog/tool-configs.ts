@@ -4,11 +4,12 @@
  * catalog. Only platforms that speak a tool's protocol are offered for it: Claude Code needs an
  * Anthropic-compatible endpoint a vendor documents, Codex CLI the Responses API, the others the
  * OpenAI chat API with a Bearer key. Keys never appear: configs carry `$VAR` references or
- * `<VAR>` placeholders only.
+ * `<VAR>` placeholders only. Only confirmed catalog values go in (verified.ts): an API address only
+ * third parties name gives no config, and a model id only they name becomes `<model-id>`.
  */
 import * as v from 'valibot';
 import type { MessageRef } from '../i18n/message-ref';
-import { findPlatform, mappedModel } from './catalog';
+import { findPlatform } from './catalog';
 import type { BaseUrlRegion, Platform } from './schema';
 import bundled from './tools.json';
 import {
@@ -18,6 +19,7 @@ import {
   ToolCatalog,
   type ToolProtocol,
 } from './tools-schema';
+import { unconfirmedApiHosts, verifiedMappedModel } from './verified';
 
 export const TOOLS: ToolCatalog = v.parse(ToolCatalog, bundled);
 
@@ -78,11 +80,14 @@ function endpointFor(
     return chosen ? { value: chosen.value, source: chosen } : null;
   }
   if (!platform.api.openaiCompatible.value || !BEARER_STYLES.has(platform.api.authStyle)) return null;
+  if (platform.api.openaiCompatible.unverified) return null;
+  const current = platform.api.baseUrls.filter((b) => !b.legacy && !b.template);
+  // Confirmed endpoints first, so an unconfirmed one is chosen only where it is the region's only one.
   const chosen = pickForRegion(
-    platform.api.baseUrls.filter((b) => !b.legacy && !b.template),
+    [...current.filter((b) => !b.unverified), ...current.filter((b) => b.unverified)],
     region,
   );
-  return chosen ? { value: chosen.value } : null;
+  return chosen && !chosen.unverified ? { value: chosen.value } : null;
 }
 
 /**
@@ -90,6 +95,8 @@ function endpointFor(
  * whose keys belong to one site, the pair for the host in use first (that is the key it needs).
  */
 export function keyRegionWarnings(platformId: string, baseUrl: string | null): MessageRef[] {
+  const platform = findPlatform(platformId);
+  const unconfirmed = platform ? unconfirmedApiHosts(platform) : new Set<string>();
   let host: string | null = null;
   try {
     host = baseUrl ? new URL(baseUrl).host : null;
@@ -97,7 +104,7 @@ export function keyRegionWarnings(platformId: string, baseUrl: string | null): M
     host = null;
   }
   return TOOLS.keyRegions
-    .filter((k) => k.platformId === platformId)
+    .filter((k) => k.platformId === platformId && !unconfirmed.has(k.apiHost))
     .sort((a, b) => Number(b.apiHost === host) - Number(a.apiHost === host))
     .map((k) => ({ key: 'tools.pitfall.keyRegion', params: { keyHost: k.keyHost, apiHost: k.apiHost } }));
 }
@@ -146,7 +153,7 @@ function toolConfig(tool: Tool, platform: Platform, region: string | null): Tool
   const endpoint = endpointFor(tool.protocol, platform, region);
   if (!endpoint) return null;
   const baseUrl = tool.baseUrl.value === 'as-listed' ? endpoint.value : endpoint.value.replace(/\/+$/, '');
-  const model = mappedModel(platform, 'gpt-4o') ?? '<model-id>';
+  const model = verifiedMappedModel(platform, 'gpt-4o') ?? '<model-id>';
   const keyVar = keyVarName(platform);
   const slots: Record<string, string> = {
     baseUrl,

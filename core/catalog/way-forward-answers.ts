@@ -11,16 +11,19 @@ import { decideExitCountry } from '../regions/regions';
 import { CATALOG } from './catalog';
 import { mayHaveChanged, modelNamesAsOf } from './freshness';
 import { incentiveDate, partialDateEnd } from './incentives';
-import { recommendPlatforms, type Suggestion } from './recommend';
+import { AVAILABILITY_TIER, recommendPlatforms, type Suggestion } from './recommend';
 import { type BaseUrlRegion, OPENAI_SOURCE_MODELS, type Platform } from './schema';
 import { migrationSnippets } from './switch-snippets';
 import { hasAnthropicEndpoint, keyRegionWarnings, type ToolConfig, toolConfigs } from './tool-configs';
+import { checkedOn, readableReasons, verifiedLinks, verifiedMappedModel } from './verified';
 
 /** A getSuggestions question, as the protocol's schema leaves it after validation. */
 export interface SuggestionsQuery {
   service: string;
   product?: string;
   region: string | null;
+  /** With `region` null: regions the user ruled out, dropped from the not-served set. */
+  notIn?: readonly string[];
   model?: string;
   limit: number;
 }
@@ -47,16 +50,28 @@ export interface SuggestionAnswer {
   incentive: {
     summary: LocalizedText;
     amount: string | null;
-    /** `YYYY-MM-DD` or `YYYY-MM` as the source dates it. */
+    /**
+     * `YYYY-MM-DD` or `YYYY-MM` as the source dates it: the day the offer was announced, or, for a
+     * standing offer the vendor's page shows undated, the day it was last confirmed there.
+     */
     announced: string | null;
+    /** Which of the two `announced` is: a page's own date must never read as a day we checked. */
+    dateKind: 'announced' | 'confirmed' | null;
     expires: string | null;
     /** Announced over 12 months ago with no end date. */
     stale: boolean;
     ended: boolean;
     sources: string[];
   } | null;
+  /** Only links the last check confirmed on the vendor's own pages. */
   links: { console?: string; docs?: string; pricing?: string };
+  /** The region's API address; null when there is none or only third parties name it. */
   baseUrl: string | null;
+  /**
+   * The region's API address exists in the catalog but only third parties name it: the day of the
+   * check that could not confirm it (the card says so in place of the address and its code).
+   */
+  apiAddressUnconfirmed: { checked: string } | null;
   /** "Keys from platform.moonshot.cn work only with api.moonshot.cn", as message keys. */
   keyWarnings: MessageRef[];
   openaiCompatible: boolean;
@@ -68,6 +83,11 @@ export interface SuggestionAnswer {
     modelsMayHaveChanged: boolean;
     baseUrlAsOf: string | null;
     baseUrlMayHaveChanged: boolean;
+    /**
+     * Only third parties give the region's base URL: no vendor page confirmed it. It is then not
+     * shown (`baseUrl` is null, `apiAddressUnconfirmed` says when it was checked).
+     */
+    baseUrlUnverified: boolean;
   };
 }
 
@@ -86,7 +106,7 @@ export type MigrationSnippetsAnswer =
       snippets: Array<{ language: 'python' | 'node' | 'curl' | 'env'; code: string }>;
       notes: MessageRef[];
     }
-  | { ok: false; reasonKey: string; docsUrl: string | null };
+  | { ok: false; reasonKey: string; reasonParams?: { date: string }; docsUrl: string | null };
 
 /** One tool set up for one platform (core/catalog/tool-configs): text to copy and pitfalls as keys. */
 export type ToolConfigAnswer = Omit<ToolConfig, 'platformId'>;
@@ -122,15 +142,6 @@ export function endpointRegion(platform: Platform, region: string | null): BaseU
   return undefined;
 }
 
-/** The recommender's availability tiers: serving the region (or running locally) beats unknown beats unlisted. */
-const AVAILABILITY_TIER: Record<Suggestion['availability'], number> = {
-  'serves-region': 0,
-  'runs-anywhere': 0,
-  'international-endpoint': 1,
-  'region-unknown': 1,
-  'not-listed': 2,
-};
-
 /**
  * People refused by Anthropic can keep Claude Code on a platform that documents an
  * Anthropic-compatible endpoint: within each availability tier those come first (the order is
@@ -159,54 +170,67 @@ function claudeCodeFirst(suggestions: Suggestion[]): Suggestion[] {
 export function suggestionAnswers(input: SuggestionsQuery, now: number): SuggestionsAnswer {
   const { service, product, region, model, limit } = input;
   // Region unknown: the service that refused (or cannot be reached) says where the user probably
-  // is: the regions its published list does not serve.
-  const regions = region === null ? (regionsNotServedBy(service, product) ?? []) : [];
+  // is: the regions its published list does not serve, less those the user ruled out.
+  const ruledOut = new Set(input.notIn ?? []);
+  const regions =
+    region === null ? (regionsNotServedBy(service, product) ?? []).filter((c) => !ruledOut.has(c)) : [];
   const ranked = recommendPlatforms({ blockedService: service, product, region, regions, model, now });
   const suggestions = (service === 'anthropic' ? claudeCodeFirst(ranked) : ranked)
     .slice(0, limit)
     .map((s): SuggestionAnswer => {
       const { platform } = s;
-      const chosen = s.incentive?.incentive;
+      // An offer only third parties report is not shown as an offer (its reason goes with it).
+      const chosen = s.incentive?.incentive.unverified ? undefined : s.incentive?.incentive;
       const ended = !!chosen?.expires && partialDateEnd(chosen.expires) < now;
       const wanted = endpointRegion(platform, region);
-      const baseUrl =
-        platform.api.baseUrls.find((b) => !b.legacy && b.region === wanted) ??
-        platform.api.baseUrls.find((b) => !b.legacy) ??
+      const current = platform.api.baseUrls.filter((b) => !b.legacy);
+      const regional = current.filter((b) => b.region === wanted);
+      const regionalEndpoint =
+        regional.find((b) => !b.unverified) ??
+        regional[0] ??
+        current.find((b) => !b.unverified) ??
+        current[0] ??
         platform.api.baseUrls[0];
+      const baseUrl = regionalEndpoint?.unverified ? undefined : regionalEndpoint;
       const modelsAsOf = modelNamesAsOf(platform);
+      const target = model ? verifiedMappedModel(platform, model) : null;
       return {
         platformId: platform.id,
         name: { ...platform.name },
-        reasons: s.reasons.map((r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) })),
+        reasons: readableReasons(platform, s.reasons, { model, incentive: s.incentive?.incentive }).map(
+          (r) => ({ key: r.key, ...(r.params ? { params: { ...r.params } } : {}) }),
+        ),
         incentive: chosen
           ? {
               summary: { ...chosen.summary },
               amount: chosen.amount ?? null,
               announced: incentiveDate(chosen)?.date ?? null,
+              dateKind: incentiveDate(chosen)?.kind ?? null,
               expires: chosen.expires ?? null,
               stale: s.incentive?.status === 'stale' && !ended,
               ended,
               sources: [chosen.source, ...(chosen.otherSources ?? [])],
             }
           : null,
-        links: {
-          ...(platform.urls.console ? { console: platform.urls.console.value } : {}),
-          ...(platform.urls.docs ? { docs: platform.urls.docs.value } : {}),
-          ...(platform.urls.pricing ? { pricing: platform.urls.pricing.value } : {}),
-        },
+        links: verifiedLinks(platform),
         baseUrl: baseUrl?.value ?? null,
+        apiAddressUnconfirmed: regionalEndpoint?.unverified
+          ? { checked: checkedOn(regionalEndpoint, CATALOG) }
+          : null,
         keyWarnings: keyRegionWarnings(platform.id, baseUrl?.value ?? null).map((w) => ({
           key: w.key,
           ...(w.params ? { params: { ...w.params } } : {}),
         })),
         openaiCompatible: s.openaiCompatible,
         // The catalog's model mapping is an editorial tier match, never the vendor's claim.
-        modelMapping: model && s.mappedModel ? { from: model, to: s.mappedModel, editorial: true } : null,
+        // Only a target whose id was confirmed: an unconfirmed id is not shown as the platform's model.
+        modelMapping: model && target ? { from: model, to: target, editorial: true } : null,
         freshness: {
           modelsAsOf,
           modelsMayHaveChanged: modelsAsOf !== null && mayHaveChanged(modelsAsOf, now),
           baseUrlAsOf: baseUrl?.asOf ?? null,
           baseUrlMayHaveChanged: !!baseUrl && mayHaveChanged(baseUrl.asOf, now),
+          baseUrlUnverified: regionalEndpoint?.unverified === true,
         },
       };
     });
@@ -225,7 +249,13 @@ export function snippetsAnswer(input: SnippetsQuery): MigrationSnippetsAnswer | 
     sourceModel: input.sourceModel,
     baseUrlRegion: endpointRegion(platform, input.region),
   });
-  if (!result.ok) return { ok: false, reasonKey: result.reason, docsUrl: result.docsUrl };
+  if (!result.ok)
+    return {
+      ok: false,
+      reasonKey: result.reason,
+      ...(result.checked ? { reasonParams: { date: result.checked } } : {}),
+      docsUrl: result.docsUrl,
+    };
   return {
     ok: true,
     model: result.model,

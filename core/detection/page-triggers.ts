@@ -59,7 +59,7 @@ export const REFUSAL_SHAPE = new RegExp(
     'disallowed ?isp|has banned the country|(?:does not|doesn.t) support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant
-    '(?:所在|当前|當前|该|該)的?(?:国家|國家|地区|地區)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
+    '(?:所在|当前|當前|该|該|此)的?(?:国家|國家|地区|地區|区域|區域)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆|不提供)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
     // ru, de, fr, es, pt, it, ja, tr, vi
     'недоступ[^ ]* в ваш|не поддерживается в ваш|in ihrer region nicht|ihre region[^.]{0,30}nicht',
     'disponible dans votre|disponible en tu|tu región no|disponível na sua|disponibile nella tua',

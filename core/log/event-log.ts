@@ -1,8 +1,8 @@
 /**
  * EventLog: the persistent list of blocks and warnings Detour has seen.
  *
- * Owns: one queue of reads and writes, appends batched into one storage write each, amend, clear,
- * and the in-memory index and chunks. The stored format and its migrations are in
+ * Owns: one queue of reads and writes, appends batched into one storage write each, amend (how an
+ * event was seen, or its evidence), clear, and the in-memory index and chunks. The stored format and its migrations are in
  * ./stored-format.ts, dedupe and limits in ./log-writer.ts, filters and pages in ./log-queries.ts.
  * Must not: be written by anyone but the background (it serialises writes only within its own
  * JS context; neither storage.local nor @wxt-dev/storage orders writes from two contexts).
@@ -132,6 +132,42 @@ export class EventLog {
       this.meta = meta;
       this.cache.set(hit.chunk, arr);
       return { ...event };
+    });
+  }
+
+  /**
+   * Replaces one event's evidence, leaving its count and times as they are: a later failure of an
+   * episode already logged adds what the browser said then. Any row of the log, not only the
+   * recent ones (an episode lasts the day): only chunks whose newest event is not older than the
+   * event's `lastSeen` are read, newest first. Null when the event is no longer in the log.
+   */
+  amendEvidence(known: Pick<LogEvent, 'id' | 'lastSeen'>, evidence: string): Promise<LogEvent | null> {
+    return this.serial(async () => {
+      const committed = await this.loadMeta();
+      const candidates = committed.chunks.filter((c) => c.maxLastSeen >= known.lastSeen).reverse();
+      for (const info of candidates) {
+        const arr = (await this.readChunk(info.n)).map((e) => ({ ...e }));
+        const event = arr.find((e) => e.id === known.id);
+        if (!event) continue;
+        event.evidence = normaliseEvent({ ...event, evidence, at: event.firstSeen }, event.id).evidence;
+        const meta = structuredClone(committed);
+        const i = meta.chunks.findIndex((c) => c.n === info.n);
+        if (i >= 0) meta.chunks[i] = infoOf(info.n, arr);
+        meta.total = meta.chunks.reduce((sum, c) => sum + c.count, 0);
+        if (sumOf(meta.services) !== meta.total) {
+          await recount(
+            meta,
+            new Map([[info.n, arr]]),
+            (n) => this.readChunk(n),
+            (m) => this.warn(m),
+          );
+        }
+        await this.area.set({ [META_KEY]: meta, [chunkKey(info.n)]: arr });
+        this.meta = meta;
+        this.cache.set(info.n, arr);
+        return { ...event };
+      }
+      return null;
     });
   }
 

@@ -46,6 +46,21 @@ describe('TabStates', () => {
     expect((await tabs.get(1)).events).toEqual([]);
   });
 
+  it('learns the URL from an event when the last navigation hid it', async () => {
+    const tabs = new TabStates(browserArea('session'));
+    // Firefox: a new tab's about:blank is reported (URL hidden) after the service page loaded.
+    await tabs.navigate(4, null);
+    const state = await tabs.record(4, ev('a'), 'https://chatgpt.com/?q=secret');
+    expect(state.url).toBe('https://chatgpt.com/');
+    // A known URL is not overwritten by a late report from another page.
+    const later = await tabs.record(4, ev('b'), 'https://claude.ai/new');
+    expect(later.url).toBe('https://chatgpt.com/');
+    await tabs.navigate(5, null);
+    expect((await tabs.pageFailed(5, 'net::ERR_CONNECTION_RESET', 'https://grok.com/')).url).toBe(
+      'https://grok.com/',
+    );
+  });
+
   it('treats a corrupted record as empty', async () => {
     await fakeBrowser.storage.session.set({ 'tab.3': { events: 'x' } });
     expect((await new TabStates(browserArea('session')).get(3)).events).toEqual([]);

@@ -67,11 +67,7 @@ export class TabStates {
    */
   documentOf(tabId: number, tabUrl?: string): Promise<string> {
     return this.serial(async () => {
-      const record = (await this.read(tabId)) ?? {
-        url: tabUrl ? stripUrl(tabUrl) : null,
-        navigatedAt: this.now(),
-        events: [],
-      };
+      const record = await this.readOrStart(tabId, tabUrl);
       if (record.document) return record.document;
       record.document = crypto.randomUUID();
       await this.area.set({ [tabKey(tabId)]: record });
@@ -82,11 +78,7 @@ export class TabStates {
   /** Adds an event (or refreshes it when the log deduped it into an existing row). */
   record(tabId: number, event: LogEvent, tabUrl?: string): Promise<TabState> {
     return this.serial(async () => {
-      const record = (await this.read(tabId)) ?? {
-        url: tabUrl ? stripUrl(tabUrl) : null,
-        navigatedAt: this.now(),
-        events: [],
-      };
+      const record = await this.readOrStart(tabId, tabUrl);
       const rest = record.events.filter((e) => e.id !== event.id);
       record.events = [event, ...rest].slice(0, MAX_EVENTS_PER_TAB);
       await this.area.set({ [tabKey(tabId)]: record });
@@ -100,11 +92,7 @@ export class TabStates {
    */
   pageFailed(tabId: number, error: string, tabUrl?: string): Promise<TabState> {
     return this.serial(async () => {
-      const record = (await this.read(tabId)) ?? {
-        url: tabUrl ? stripUrl(tabUrl) : null,
-        navigatedAt: this.now(),
-        events: [],
-      };
+      const record = await this.readOrStart(tabId, tabUrl);
       record.pageFailed = { error: error.slice(0, 80), at: this.now() };
       await this.area.set({ [tabKey(tabId)]: record });
       return toState(tabId, record);
@@ -113,6 +101,18 @@ export class TabStates {
 
   remove(tabId: number): Promise<void> {
     return this.serial(() => this.area.remove([tabKey(tabId)]));
+  }
+
+  /**
+   * The tab's record, or a new one for `tabUrl`. A record whose URL is unknown takes `tabUrl`:
+   * Firefox can report a new tab's hidden about:blank after the service page that tab shows, and
+   * without its URL the popup could not match the page to its service (the exit line was lost).
+   */
+  private async readOrStart(tabId: number, tabUrl: string | undefined): Promise<TabRecord> {
+    const url = tabUrl ? stripUrl(tabUrl) : null;
+    const record = (await this.read(tabId)) ?? { url, navigatedAt: this.now(), events: [] };
+    if (record.url === null && url !== null) record.url = url;
+    return record;
   }
 
   private async read(tabId: number): Promise<TabRecord | null> {

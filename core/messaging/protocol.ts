@@ -98,6 +98,8 @@ export const SuggestionsInput = v.object({
   service: Slug,
   product: v.optional(Slug),
   region: RegionCode,
+  /** With `region` null: regions the user ruled out ("Somewhere else"), left out of the guess. */
+  notIn: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))), v.maxLength(20))),
   /** The model in use, when known, for the tier suggestion. */
   model: v.optional(ModelName),
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SUGGESTIONS)), 3),
@@ -137,6 +139,8 @@ export const GuessRegionInput = v.object({
   refusedBy: v.optional(v.object({ service: Slug, product: v.optional(Slug) })),
   /** Services that could not be reached from this network. */
   unreachableServices: v.optional(v.pipe(v.array(Slug), v.maxLength(30))),
+  /** Regions the user said they are not in ("Somewhere else" in the chooser). */
+  notIn: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))), v.maxLength(20))),
 });
 
 /** A region to ask the user about (a one-tap chooser), instead of assuming one. */

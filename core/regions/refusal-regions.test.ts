@@ -83,6 +83,33 @@ describe('regionFromEvidence, best first', () => {
     });
   });
 
+  it('"Somewhere else": the ruled-out regions are not asked about again, nor guessed', () => {
+    // Some of the chooser's regions ruled out: the chooser asks only about the rest.
+    expect(regionFromEvidence({ refusedBy, guessed: 'GB', notIn: ['CN', 'HK'] })).toEqual({
+      source: 'refusal',
+      region: null,
+      candidates: ['MO', 'RU', 'IR'],
+      ask: true,
+    });
+    // All of them ruled out: no question; a guess the user ruled out is dropped too.
+    expect(regionFromEvidence({ refusedBy, guessed: 'CN', notIn: [...CHOOSER_REGIONS] })).toEqual({
+      source: 'none',
+      region: null,
+      ask: false,
+    });
+    // A guess the user did not rule out still counts.
+    expect(regionFromEvidence({ refusedBy, guessed: 'GB', notIn: [...CHOOSER_REGIONS] })).toMatchObject({
+      source: 'guess',
+      region: 'GB',
+    });
+    // Mainland China ruled out: an unreachable pattern does not ask about it again.
+    expect(regionFromEvidence({ unreachableServices: ['openai', 'anthropic'], notIn: ['CN'] }).ask).toBe(
+      false,
+    );
+    // A choice or an exit country still wins.
+    expect(regionFromEvidence({ chosen: 'CN', notIn: ['CN'] }).region).toBe('CN');
+  });
+
   it('the UI language and time zone last; nothing at all says nothing', () => {
     expect(regionFromEvidence({ guessed: 'CN' })).toMatchObject({ source: 'guess', region: 'CN' });
     expect(regionFromEvidence({})).toEqual({ source: 'none', region: null, ask: false });

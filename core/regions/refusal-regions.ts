@@ -10,6 +10,13 @@
  *   4. several services that do not serve mainland China unreachable from this network: likely
  *      CN, ask, don't assume;
  *   5. the UI language and time zone (guessRegion).
+ *
+ * "Somewhere else": a user who answers the chooser with none of its regions has ruled those
+ * regions out (`notIn`, kept in the region setting). Detour then treats the region as unknown,
+ * as before, minus what the user ruled out: the chooser asks only about candidates not ruled
+ * out (and not at all when none are left), a guess from language and time zone that was ruled
+ * out is dropped, and the suggestions take the refusing service's not-served set without the
+ * ruled-out regions (suggestionAnswers). A region chosen in the options replaces all of this.
  */
 import iso from './iso3166-1.json';
 import { findRegionList, REGIONS } from './regions';
@@ -75,6 +82,8 @@ export interface EvidenceInput {
   unreachableServices?: readonly string[];
   /** guessRegion({ uiLanguage, timeZone }). */
   guessed?: string | null;
+  /** Regions the user said they are not in ("Somewhere else" in the chooser). */
+  notIn?: readonly string[];
   data?: RegionsData;
 }
 
@@ -84,25 +93,23 @@ const isCountry = (code: string | null | undefined): code is string =>
 export function regionFromEvidence(input: EvidenceInput): RegionEvidence {
   if (isCountry(input.chosen)) return { source: 'chosen', region: input.chosen, ask: false };
   if (isCountry(input.exitCountry)) return { source: 'exit-country', region: input.exitCountry, ask: false };
+  const ruledOut = new Set(input.notIn ?? []);
+  const guessed = isCountry(input.guessed) && !ruledOut.has(input.guessed) ? input.guessed : null;
   if (input.refusedBy) {
     const notServed = regionsNotServedBy(input.refusedBy.service, input.refusedBy.product, input.data);
-    if (notServed && notServed.length > 0) {
-      const set = new Set(notServed);
+    const set = new Set((notServed ?? []).filter((c) => !ruledOut.has(c)));
+    const candidates = CHOOSER_REGIONS.filter((c) => set.has(c));
+    if (candidates.length > 0) {
       // A guess from language and time zone that the refusal agrees with (a zh-CN browser in
       // Asia/Shanghai refused by a service that does not serve CN) is the likely answer: the
       // suggestions use it while the chooser still asks once to confirm.
-      const agreeing = isCountry(input.guessed) && set.has(input.guessed) ? input.guessed : null;
-      return {
-        source: 'refusal',
-        region: agreeing,
-        candidates: CHOOSER_REGIONS.filter((c) => set.has(c)),
-        ask: true,
-      };
+      const agreeing = guessed && set.has(guessed) ? guessed : null;
+      return { source: 'refusal', region: agreeing, candidates, ask: true };
     }
   }
   const cut = new Set(input.unreachableServices ?? []);
-  if (servicesNotServing('CN', input.data).filter((s) => cut.has(s)).length >= 2)
+  if (!ruledOut.has('CN') && servicesNotServing('CN', input.data).filter((s) => cut.has(s)).length >= 2)
     return { source: 'unreachable-pattern', region: null, candidates: ['CN'], ask: true };
-  if (isCountry(input.guessed)) return { source: 'guess', region: input.guessed, ask: false };
+  if (guessed) return { source: 'guess', region: guessed, ask: false };
   return { source: 'none', region: null, ask: false };
 }

@@ -5,9 +5,19 @@
 import * as v from 'valibot';
 import { UiLanguage } from '../language/choice';
 
+const RegionCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/));
+
+/**
+ * `auto`: from evidence (core/regions regionFromEvidence). `notIn`: the regions the user said,
+ * with "Somewhere else" in the popup's chooser, they are not in: the chooser no longer asks about
+ * them and the suggestions leave them out. `chosen`: one region, chosen by the user.
+ */
 export const Region = v.variant('mode', [
-  v.strictObject({ mode: v.literal('auto') }),
-  v.strictObject({ mode: v.literal('chosen'), country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)) }),
+  v.strictObject({
+    mode: v.literal('auto'),
+    notIn: v.optional(v.pipe(v.array(RegionCode), v.maxLength(20))),
+  }),
+  v.strictObject({ mode: v.literal('chosen'), country: RegionCode }),
 ]);
 export type Region = v.InferOutput<typeof Region>;
 

@@ -41,6 +41,9 @@ const DOES_NOT_COUNT: Array<[string | undefined, string]> = [
   ['NS_ERROR_OFFLINE', 'offline'],
   ['net::ERR_PROXY_CONNECTION_FAILED', 'proxy'],
   ['NS_ERROR_PROXY_CONNECTION_REFUSED', 'proxy'],
+  // A failed CONNECT answered 502 or 504 by the user's proxy (nsHttp.cpp).
+  ['NS_ERROR_PROXY_BAD_GATEWAY', 'proxy'],
+  ['NS_ERROR_PROXY_GATEWAY_TIMEOUT', 'proxy'],
   ['net::ERR_CERT_AUTHORITY_INVALID', 'certificate'],
   // Firefox passes NSS's own sentence for TLS failures; it depends on the UI language.
   ["Peer's Certificate issuer is not recognized.", 'unknown'],

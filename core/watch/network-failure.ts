@@ -17,6 +17,14 @@
  *   does not count). When a request stops without an error status Firefox reports the activity it
  *   stopped in (`NS_ERROR_NET_ON_RESOLVING`, `NS_ERROR_NET_ON_CONNECTING_TO`, …:
  *   ChannelWrapper::ActivityErrorFallbackCheck, toolkit/components/extensions/webrequest).
+ * - Behind an HTTP proxy, Firefox turns the status of a failed CONNECT into an error
+ *   (HttpProxyResponseToErrorCode in netwerk/protocol/http/nsHttp.cpp, called from
+ *   nsHttpChannel::ProcessFailedProxyConnect): 404, 400 and 500 become NS_ERROR_UNKNOWN_HOST
+ *   ("Squid sends 404 if DNS fails"), 503 NS_ERROR_CONNECTION_REFUSED. Those say the proxy could
+ *   not reach the service, so they count like the same failures without a proxy (seen in real
+ *   Firefox ESR: webRequest reports NS_ERROR_UNKNOWN_HOST for a CONNECT answered 404). 502 and
+ *   504 become NS_ERROR_PROXY_BAD_GATEWAY and NS_ERROR_PROXY_GATEWAY_TIMEOUT: trouble on the
+ *   user's own route, like Chromium's ERR_TUNNEL_CONNECTION_FAILED, and not counted.
  */
 
 /** What a failure says, from "the service could not be reached" to "nothing about the network". */
@@ -51,6 +59,8 @@ const CHROMIUM_SOURCE = 'https://source.chromium.org/chromium/chromium/src/+/mai
 const FIREFOX_SOURCE = 'https://searchfox.org/mozilla-central/source/xpcom/base/ErrorList.py';
 const FIREFOX_ACTIVITY_SOURCE =
   'https://searchfox.org/mozilla-central/source/toolkit/components/extensions/webrequest/ChannelWrapper.cpp';
+const FIREFOX_PROXY_CONNECT_SOURCE =
+  'https://searchfox.org/mozilla-central/source/netwerk/protocol/http/nsHttp.cpp';
 
 /** The sources the table below was read from (read 2026-12-05; the files carry no date of their own). */
 export const NETWORK_ERROR_SOURCES = {
@@ -59,6 +69,7 @@ export const NETWORK_ERROR_SOURCES = {
     'https://developer.chrome.com/docs/extensions/reference/api/webRequest#event-onErrorOccurred',
   firefox: FIREFOX_SOURCE,
   firefoxActivity: FIREFOX_ACTIVITY_SOURCE,
+  firefoxProxyConnect: FIREFOX_PROXY_CONNECT_SOURCE,
   firefoxWebRequest:
     'https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onErrorOccurred',
 } as const;
@@ -136,7 +147,12 @@ export const NETWORK_ERRORS: readonly NetworkErrorEntry[] = [
     'NS_ERROR_NET_ON_CONNECTING_TO',
   ]),
   ...firefox('tls', ['NS_ERROR_NET_HTTP3_PROTOCOL_ERROR']),
-  ...firefox('proxy', ['NS_ERROR_PROXY_CONNECTION_REFUSED', 'NS_ERROR_UNKNOWN_PROXY_HOST']),
+  ...firefox('proxy', [
+    'NS_ERROR_PROXY_CONNECTION_REFUSED',
+    'NS_ERROR_UNKNOWN_PROXY_HOST',
+    'NS_ERROR_PROXY_BAD_GATEWAY',
+    'NS_ERROR_PROXY_GATEWAY_TIMEOUT',
+  ]),
   ...firefox('offline', ['NS_ERROR_OFFLINE']),
   ...firefox('aborted', ['NS_BINDING_ABORTED', 'NS_ERROR_DOCSHELL_DYING']),
   // A webRequest listener that cancels a request makes it fail with NS_ERROR_ABORT.

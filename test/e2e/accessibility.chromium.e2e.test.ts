@@ -181,4 +181,30 @@ describe('accessibility of the production build in Chromium (axe-core)', () => {
       }
     }
   }
+
+  it('after "Somewhere else", tapped from the keyboard: the status line that takes the chooser\'s place and the ruled-out regions in the options have no serious or critical finding', async () => {
+    const page = await context().newPage();
+    try {
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.goto(`${detour.extensionOrigin}popup.html?tabId=${tabId}`);
+      const other = page.locator('.region-chooser button').last();
+      await other.waitFor({ state: 'visible' });
+      await other.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.region-answered').waitFor({ state: 'visible' });
+      // The focus follows the answer instead of falling back to the page.
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('region-answered'))).toBe(
+        true,
+      );
+      expect(await page.locator('.region-chooser').count()).toBe(0);
+      expect(serious(await audit(page))).toEqual([]);
+
+      await page.setViewportSize({ width: 1100, height: 800 });
+      await page.goto(`${detour.extensionOrigin}options.html`);
+      await page.locator('#region .field-indent button').waitFor({ state: 'visible' });
+      expect(serious(await audit(page))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -280,9 +280,11 @@ interface ListenerProbe {
 /** Chromium host rules that make each failing host fail; they go before the stand-in's rules. */
 function failureRules(
   failures: ReadonlyMap<string, HostFailure>,
-  ports: Record<HostFailure, number>,
+  ports: Record<Exclude<HostFailure, 'unresolved'>, number>,
 ): string[] {
-  return [...failures].map(([host, failure]) => `MAP ${host} 127.0.0.1:${ports[failure]}`);
+  return [...failures].map(([host, failure]) =>
+    failure === 'unresolved' ? `MAP ${host} ~NOTFOUND` : `MAP ${host} 127.0.0.1:${ports[failure]}`,
+  );
 }
 
 export async function launchChromium({

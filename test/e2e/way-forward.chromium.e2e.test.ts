@@ -17,6 +17,9 @@ interface Card {
   name: string;
   incentive: string | null;
   freshness: string | null;
+  baseUrl: string | null;
+  unconfirmed: string | null;
+  links: string[];
 }
 
 describe('the way forward for a mainland user refused by the OpenAI API (Chromium, zh-CN, Asia/Shanghai)', () => {
@@ -54,6 +57,9 @@ describe('the way forward for a mainland user refused by the OpenAI API (Chromiu
           name: li.querySelector('.suggestion-name')?.textContent ?? '',
           incentive: li.querySelector('.incentive')?.textContent ?? null,
           freshness: li.querySelector('[data-freshness]')?.textContent ?? null,
+          baseUrl: li.querySelector('.base-url code')?.textContent ?? null,
+          unconfirmed: li.querySelector('.unconfirmed')?.textContent ?? null,
+          links: [...li.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
         })),
       null,
     );
@@ -99,5 +105,21 @@ describe('the way forward for a mainland user refused by the OpenAI API (Chromiu
     // Volcano Engine's model list carries its page's date, 2025-12-18: over 180 days old, so it is
     // marked as possibly changed.
     expect(all.find((c) => c.name === zhName('volcengine-ark'))?.freshness).toMatch(/可能已有变化/);
+  });
+
+  it('shows no API address only third parties give: a plain line with the date checked instead', async () => {
+    const all = await cards();
+    // Baichuan's and 01.AI's only addresses are named by third parties, no vendor page.
+    for (const id of ['baichuan', '01ai']) {
+      const card = all.find((c) => c.name === zhName(id));
+      if (!card) throw new Error(`${id} not shown`);
+      expect(card.baseUrl, id).toBeNull();
+      expect(card.unconfirmed, id).toMatch(/^未能在该平台自己的页面上确认它的 API 地址（核对于 \d{4}年/);
+    }
+    const zeroOne = all.find((c) => c.name === zhName('01ai')) as Card;
+    expect(zeroOne.links.filter((href) => href.includes('lingyiwanwu'))).toEqual([]);
+    const zhipu = all.find((c) => c.name === zhName('zhipu')) as Card;
+    expect(zhipu.baseUrl).toBe('https://open.bigmodel.cn/api/paas/v4/');
+    expect(zhipu.unconfirmed).toBeNull();
   });
 });

@@ -6,15 +6,27 @@
  * header; only the TCP tunnel ends on the stand-in's ephemeral port.
  *
  * Hosts the stand-in does not serve are refused, so nothing reaches the real internet by
- * accident. `failures` makes a served host fail the way an unreachable service does.
+ * accident. `failures` makes a host fail the way an unreachable service does.
+ *
+ * What Firefox makes of a failed CONNECT: every answer but 200 cancels the request with the
+ * error HttpProxyResponseToErrorCode picks for its status (mozilla/gecko-dev,
+ * netwerk/protocol/http/nsHttp.cpp, called from nsHttpChannel::ProcessFailedProxyConnect; read
+ * at commit 069a97307f30901a499e954b2964a362f0b455bf). 404, 400 and 500 become
+ * NS_ERROR_UNKNOWN_HOST ("Squid sends 404 if DNS fails"), 503 becomes NS_ERROR_CONNECTION_REFUSED
+ * ("Squid returns 503 if target request fails for anything but DNS"), and 502 becomes
+ * NS_ERROR_PROXY_BAD_GATEWAY, a failure of the proxy itself. So a proxy whose lookup of the
+ * name failed is, to Firefox and to its webRequest listeners, a name that does not resolve.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from 'node:net';
 
 const LOOPBACK = '127.0.0.1';
 
-/** How a host fails: connection refused, connection reset after connecting, or no answer at all. */
-export type HostFailure = 'refuse' | 'reset' | 'timeout';
+/**
+ * How a host fails: connection refused, connection reset after connecting, no answer at all, or
+ * a name that does not resolve.
+ */
+export type HostFailure = 'refuse' | 'reset' | 'timeout' | 'unresolved';
 
 export interface ConnectProxy {
   readonly port: number;
@@ -61,8 +73,18 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
       client.resetAndDestroy();
       return;
     }
-    if (failure === 'refuse' || !served.has(host) || target?.[2] !== '443') {
-      // What a proxy answers when the origin refuses the connection.
+    if (failure === 'unresolved') {
+      // What Squid answers when its DNS lookup of the target fails (see the header comment).
+      answer(client, '404 Not Found');
+      return;
+    }
+    if (failure === 'refuse') {
+      // What Squid answers when the target refuses the connection.
+      answer(client, '503 Service Unavailable');
+      return;
+    }
+    if (!served.has(host) || target?.[2] !== '443') {
+      // Not a service host: the proxy itself will not go there.
       answer(client, '502 Bad Gateway');
       return;
     }
@@ -107,10 +129,11 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
 /**
  * Loopback ports that fail like an unreachable host, for browsers that map host names to a
  * port themselves (Chromium's --host-resolver-rules): `reset` accepts and resets, `timeout`
- * accepts and never answers; `refuse` is port 1, where nothing listens.
+ * accepts and never answers; `refuse` is port 1, where nothing listens. (A name that does not
+ * resolve needs no port: Chromium maps it to ~NOTFOUND.)
  */
 export interface FailurePorts {
-  readonly ports: Readonly<Record<HostFailure, number>>;
+  readonly ports: Readonly<Record<Exclude<HostFailure, 'unresolved'>, number>>;
   close(): Promise<void>;
 }
 

@@ -70,9 +70,17 @@ describe('the stand-in CONNECT proxy', () => {
     expect(proxy.tunnels).toContain('example.com');
   });
 
-  it('makes a host refuse, reset or never answer, and serves it again when the failure is removed', async () => {
+  it('makes a host refuse, not resolve, reset or never answer, and serves it again when the failure is removed', async () => {
+    // The statuses Firefox turns into NS_ERROR_CONNECTION_REFUSED and NS_ERROR_UNKNOWN_HOST.
     proxy.failures.set('claude.ai', 'refuse');
-    expect((await openTunnel('claude.ai')).answer).toBe('HTTP/1.1 502 Bad Gateway');
+    expect((await openTunnel('claude.ai')).answer).toBe('HTTP/1.1 503 Service Unavailable');
+
+    proxy.failures.set('claude.ai', 'unresolved');
+    expect((await openTunnel('claude.ai')).answer).toBe('HTTP/1.1 404 Not Found');
+    // A host the stand-in does not serve can be made to not resolve too.
+    proxy.failures.set('chat.openai.com', 'unresolved');
+    expect((await openTunnel('chat.openai.com')).answer).toBe('HTTP/1.1 404 Not Found');
+    proxy.failures.delete('chat.openai.com');
 
     proxy.failures.set('claude.ai', 'reset');
     expect((await openTunnel('claude.ai')).answer).toBe('ECONNRESET');

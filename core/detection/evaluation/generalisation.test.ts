@@ -4,7 +4,7 @@
  *   reference refusals (90 % overall; per service, at least the floor recorded below with the
  *   reason it is not higher) and never raises a false alarm on any look-alike of either set;
  * - with everything on, every reference refusal is caught and every look-alike is clean;
- * - on the held-out set and on the blind held-out set, no false alarm, and recall at least the
+ * - on the held-out set and on the two blind held-out sets, no false alarm, and recall at least the
  *   measured floor.
  * The floors are measurements, not wishes: a change that lowers one fails here.
  */
@@ -42,6 +42,11 @@ const blindFile = v.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-2.json'), 'utf8')),
 );
 const blind = holdoutCases(blindFile, 'blind');
+const blind3File = v.parse(
+  HoldoutFile,
+  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-3.json'), 'utf8')),
+);
+const blind3 = holdoutCases(blind3File, 'blind');
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
@@ -49,8 +54,8 @@ const blind = holdoutCases(blindFile, 'blind');
  */
 const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   openai: {
-    floor: 0.8,
-    why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN" (a VPN hint without location wording never counts), and one names only the country ("for users in Italy")',
+    floor: 0.85,
+    why: 'two of its sixteen refusals say only "Unable to load site … if you are using a VPN": a VPN hint without location wording never counts',
   },
   cloudflare: {
     floor: 0.5,
@@ -63,6 +68,7 @@ describe('leave one service out', () => {
     ...reference,
     ...holdout.filter((testCase) => testCase.expect === 'clean'),
     ...blind.filter((testCase) => testCase.expect === 'clean'),
+    ...blind3.filter((testCase) => testCase.expect === 'clean'),
   ]);
 
   it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
@@ -102,7 +108,8 @@ describe('the whole engine', () => {
 
   it.each([
     ['held-out', holdout, 15, 0.95],
-    ['blind held-out', blind, 19, 0.85],
+    ['blind held-out', blind, 18, 0.9],
+    ['third blind held-out', blind3, 41, 0.8],
   ] as const)(
     'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
     (_, cases, count, floor) => {
@@ -117,13 +124,20 @@ describe('the whole engine', () => {
     },
   );
 
-  it('keeps the blind set blind: sourced, dated, and the cases that informed a rule left out of its figures', () => {
-    expect(blindFile.cases.length).toBeGreaterThanOrEqual(40);
-    for (const entry of blindFile.cases) expect(entry.source).toMatch(/^https:\/\//);
-    const informed = blindFile.cases.filter((entry) => entry.usedForRules);
-    for (const entry of informed) expect(entry.note, entry.id).toMatch(/used for tuning/);
-    expect(blind.length).toBe(blindFile.cases.length - informed.length);
-  });
+  it.each([
+    ['second', blindFile, blind, 40],
+    ['third', blind3File, blind3, 90],
+  ] as const)(
+    'keeps the %s blind set blind: sourced, dated, and the cases that informed a rule left out of its figures',
+    (_, file, cases, size) => {
+      expect(file.cases.length).toBeGreaterThanOrEqual(size);
+      for (const entry of file.cases) expect(entry.source).toMatch(/^https:\/\//);
+      expect(new Set(file.cases.map((entry) => entry.id)).size).toBe(file.cases.length);
+      const informed = file.cases.filter((entry) => entry.usedForRules);
+      for (const entry of informed) expect(entry.note, entry.id).toMatch(/used for tuning/);
+      expect(cases.length).toBe(file.cases.length - informed.length);
+    },
+  );
 
   it('holds out only cases with a public source, and says which were used to write the lists', () => {
     expect(holdoutFile.cases.length).toBeGreaterThan(30);

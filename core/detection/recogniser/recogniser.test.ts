@@ -384,3 +384,64 @@ describe('shapes beyond the listed wording', () => {
       expect(blocked({ kind: 'text', body }), body).toBeNull();
   });
 });
+
+describe('countries and territories as location words', () => {
+  const page = (url: string, body: string) =>
+    recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('reads a named country after a scope word, in the refusal shape', () => {
+    // OpenAI's 2023 notice to users in Italy: the heading and the first sentence name only the country.
+    const notice =
+      'ChatGPT disabled for users in Italy\n\nDear ChatGPT customer,\n\nWe regret to inform you that we have disabled ChatGPT for users in Italy at the request of the Italian Garante.\n\n' +
+      'We are issuing refunds to all users in Italy who purchased a ChatGPT Plus subscription in March. '.repeat(
+        8,
+      );
+    expect(page('https://chat.openai.com/', notice)?.service).toBe('openai');
+    expect(pasted('{"error":{"message":"This service is not available in China"}}')).not.toBeNull();
+    expect(pasted('{"error":{"message":"该服务在意大利不可用"}}')?.phrases).toContain('在意大利');
+    expect(pasted('Ошибка 403: сервис недоступен в России')?.phrases).toContain('в россии');
+    expect(pasted('Ошибка 403: сервис недоступен в Иране')).not.toBeNull();
+  });
+
+  it('leaves a country named without the shape clean', () => {
+    // A question, a report without an addressee, a shop, the device's location switch.
+    // (Russian and Chinese shop wording has no guard yet: no public source was found for one.)
+    expect(pasted('Why Google AI Studio is not available in Poland?')).toBeNull();
+    expect(pasted('ChatGPT is not available in Italy.')).toBeNull();
+    expect(pasted('Free shipping is not available in Canada for your order.')).toBeNull();
+    expect(
+      page(
+        'https://chatgpt.com/',
+        'Location services are disabled on your device.\nTurn them on to share where you are.',
+      ),
+    ).toBeNull();
+    // 'in' before an ordinary word is not a place.
+    expect(pasted('This feature is not available in chat for your account.')).toBeNull();
+  });
+
+  it('reads a page heading like a title, but not a heading that runs on as a sentence', () => {
+    expect(page('https://chatgpt.com/', 'Service disabled in Italy\nMore text follows here.')).not.toBeNull();
+    expect(
+      page('https://chatgpt.com/', 'Service disabled in Italy, we hear. More text follows.\nEnd'),
+    ).toBeNull();
+  });
+});
+
+describe('a short pasted report of what a service showed', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('reads the reported words as the refusal', () => {
+    expect(pasted('Gemini app提示“所在地区不支持”')?.service).toBe('google');
+    expect(pasted('Gemini提示该地区不可用')?.service).toBe('google');
+  });
+
+  it('still needs the reported words to be addressed, and leaves reports inside longer text alone', () => {
+    expect(pasted('访问gemini.google.com的时候有时候会出现提示地区不支持')).toBeNull();
+    expect(
+      pasted(
+        '我们在讨论这个问题：用户反馈说 Gemini 提示“所在地区不支持”，但是我们的服务器在美国，所以应该是客户端的网络出口的问题，请大家帮忙看一下日志。',
+      ),
+    ).toBeNull();
+  });
+});

@@ -89,6 +89,10 @@ interface TermSet {
 const SPACED_SCRIPT =
   /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}0-9]/u;
 
+/** A letter or digit of a script that separates words with spaces (a CJK character next to it is a boundary). */
+const SPACED_LETTER =
+  '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hangul}\\p{N}]';
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -98,8 +102,9 @@ function termSource(term: string): string {
   const body = stem ? term.slice(0, -1) : term;
   const first = body[0] ?? '';
   const last = body[body.length - 1] ?? '';
-  const before = SPACED_SCRIPT.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
-  const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? '(?![\\p{L}\\p{N}])' : '';
+  // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
+  const before = SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '';
+  const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
   return `${before}${escapeRegExp(body)}${after}`;
 }
 
@@ -143,6 +148,9 @@ interface Compiled {
   addressee: TermSet;
   hedges: TermSet;
   explainers: TermSet;
+  reporting: TermSet;
+  /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
+  places: Array<{ lang: string; regex: RegExp }>;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -174,6 +182,50 @@ function guardRegex(guard: Guard): RegExp {
   return new RegExp(guard.pattern ?? termSource(guard.text as string), 'u');
 }
 
+/** Shortest Cyrillic name whose final vowel is read as a case ending (Италия → в Италии); shorter ones (США) stay whole. */
+const INFLECTED_MIN_LENGTH = 5;
+
+/**
+ * A place name as a pattern. Russian declines country names after в (Италия → в Италии, Китай →
+ * в Китае, Иран → в Иране): a one-word Cyrillic name takes any ending, after dropping its final
+ * vowel, й or ь when it is long enough for that to be an ending. Other names match as written.
+ */
+function placeSource(name: string): string {
+  if (!/^\p{Script=Cyrillic}+$/u.test(name)) return escapeRegExp(name);
+  const ending = /[аяйьеоиы]$/u.test(name);
+  if (ending && name.length < INFLECTED_MIN_LENGTH) return escapeRegExp(name);
+  return `${escapeRegExp(ending ? name.slice(0, -1) : name)}\\p{L}*`;
+}
+
+function placeRegexes(
+  languages: readonly LanguagePhrases[],
+  places: Readonly<Record<string, readonly string[]>>,
+): Array<{ lang: string; regex: RegExp }> {
+  return languages.flatMap((language) => {
+    const scope = (language.placeScope ?? []).map((entry) => entry.text);
+    const names = [...(places[language.lang] ?? [])].sort((a, b) => b.length - a.length);
+    if (scope.length === 0 || names.length === 0) return [];
+    const spaced = scope.some((word) => SPACED_SCRIPT.test(word));
+    const scopeSource = scope.map(escapeRegExp).join('|');
+    const nameSource = names.map(placeSource).join('|');
+    const source = spaced
+      ? `(?<![\\p{L}\\p{N}])(?:${scopeSource})\\s+(?:${nameSource})(?![\\p{L}\\p{N}])`
+      : `(?:${scopeSource})(?:${nameSource})`;
+    return [{ lang: language.lang, regex: new RegExp(source, 'gu') }];
+  });
+}
+
+function placeHits(compiled: Compiled, text: string): Hit[] {
+  const found: Hit[] = [];
+  for (const { lang, regex } of compiled.places) {
+    regex.lastIndex = 0;
+    for (const match of text.matchAll(regex)) {
+      found.push({ start: match.index, end: match.index + match[0].length, term: match[0], lang });
+    }
+  }
+  return found;
+}
+
 export function compileRecogniser(data: RecogniserData): Compiled {
   const { languages, signals } = data;
   const any = (entries: Array<{ text: string }>) =>
@@ -188,8 +240,11 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
-    hedges: termSet(byLanguage(languages, (language) => language.hedges)),
+    // A word introducing what a service showed vetoes its sentence like a hedge (see reportedFinding).
+    hedges: termSet(byLanguage(languages, (language) => [...language.hedges, ...(language.reporting ?? [])])),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
+    reporting: termSet(byLanguage(languages, (language) => language.reporting)),
+    places: placeRegexes(languages, data.places),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -270,6 +325,8 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
   for (const match of text.matchAll(compiled.codeWord)) {
     const word = match[0];
     if (word.length < 8 || word.length > 64) continue;
+    // A slug in a link ('…/news/updating-restrictions-of-sales-to-unsupported-regions') names a page, not an error.
+    if (text[match.index - 1] === '/') continue;
     // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
     if (!word.includes('_') && word.split('-').length === 2) continue;
     const glued = word.replace(/[_-]/g, '');
@@ -459,6 +516,61 @@ interface TextContext {
   ownHost: boolean;
 }
 
+/** The hits inside each sentence, by sentence index (a hit across a sentence boundary belongs to none). */
+function bySentence<T extends { start: number; end: number }>(
+  found: readonly T[],
+  spans: readonly Sentence[],
+): T[][] {
+  const buckets: T[][] = spans.map(() => []);
+  for (const hit of found) {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((spans[middle] as Sentence).start <= hit.start) low = middle;
+      else high = middle - 1;
+    }
+    const span = spans[low];
+    if (span && within(hit, span)) buckets[low]?.push(hit);
+  }
+  return buckets;
+}
+
+/** Longer than any location word or place phrase ('in south georgia & south sandwich islands'). */
+const LONGEST_LOCATION = 64;
+
+/**
+ * The unavailability word and location word of one sentence that are closest, within JOIN_WINDOW.
+ * `locations` are sorted by start; on a tie the earlier refusal word, then the location listed
+ * first (`order`) wins. Each refusal word looks only at the locations inside its window.
+ */
+function closestPair(
+  unavailable: readonly Hit[],
+  locations: ReadonlyArray<Hit & { order: number }>,
+): { location: Hit; unavailable: Hit } | null {
+  let best: { location: Hit; unavailable: Hit; distance: number } | null = null;
+  let first = 0;
+  for (const refusal of unavailable) {
+    while (
+      first < locations.length &&
+      (locations[first] as Hit).start < refusal.start - JOIN_WINDOW - LONGEST_LOCATION
+    )
+      first++;
+    let mine: { location: Hit & { order: number }; distance: number } | null = null;
+    for (let at = first; at < locations.length; at++) {
+      const location = locations[at] as Hit & { order: number };
+      if (location.start > refusal.end + JOIN_WINDOW) break;
+      const gap = distance(refusal, location);
+      if (gap > JOIN_WINDOW) continue;
+      if (!mine || gap < mine.distance || (gap === mine.distance && location.order < mine.location.order))
+        mine = { location, distance: gap };
+    }
+    if (mine && (!best || mine.distance < best.distance))
+      best = { location: mine.location, unavailable: refusal, distance: mine.distance };
+  }
+  return best ? { location: best.location, unavailable: best.unavailable } : null;
+}
+
 /** `shown`, when given, is `text` as the page wrote it, character for character: evidence is cut from it. */
 function findInText(
   compiled: Compiled,
@@ -467,7 +579,11 @@ function findInText(
   shown?: string,
 ): TextFinding | null {
   if (text.length === 0) return null;
-  const locations = [...hits(compiled.location, text), ...hits(compiled.addressedLocation, text)];
+  const locations = [
+    ...hits(compiled.location, text),
+    ...hits(compiled.addressedLocation, text),
+    ...placeHits(compiled, text),
+  ];
   const addressedLocations = hits(compiled.addressedLocation, text);
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
@@ -481,32 +597,34 @@ function findInText(
   );
   const spans = sentences(text);
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
+  // Each hit in the sentence that holds it, so every sentence looks only at its own hits: the
+  // reading stays linear however many location or refusal words a long text holds.
+  const hedgesIn = bySentence(hedges, spans);
+  const codesIn = bySentence(codes, spans);
+  const unavailableIn = bySentence(unavailable, spans);
+  const locationsIn = bySentence(
+    locations.map((hit, order) => ({ ...hit, order })),
+    spans,
+  ).map((bucket) => bucket.sort((a, b) => a.start - b.start));
+  const addresseesIn = bySentence(addressees, spans);
+  const addressedIn = bySentence(addressedLocations, spans);
 
-  const vetoed = (sentence: Sentence) =>
-    hedges.some((hit) => within(hit, sentence)) ||
-    compiled.sentenceGuards.some(({ regex }) => regex.test(text.slice(sentence.start, sentence.end)));
+  const vetoed = (index: number) =>
+    (hedgesIn[index]?.length ?? 0) > 0 ||
+    compiled.sentenceGuards.some(({ regex }) =>
+      regex.test(text.slice(spans[index]?.start ?? 0, spans[index]?.end ?? 0)),
+    );
   for (const [index, sentence] of spans.entries()) {
-    if (vetoed(sentence)) continue;
-    const sentenceCodes = codes.filter((hit) => within(hit, sentence));
-    let best: { location: Hit; unavailable: Hit } | null = null;
-    for (const refusal of unavailable) {
-      if (!within(refusal, sentence)) continue;
-      for (const location of locations) {
-        if (!within(location, sentence) || distance(refusal, location) > JOIN_WINDOW) continue;
-        if (!best || distance(refusal, location) < distance(best.unavailable, best.location)) {
-          best = { location, unavailable: refusal };
-        }
-      }
-    }
+    if (vetoed(index)) continue;
+    const sentenceCodes = codesIn[index] ?? [];
+    const best = closestPair(unavailableIn[index] ?? [], locationsIn[index] ?? []);
     if (!best && sentenceCodes.length === 0) continue;
     const next = spans[index + 1];
     const addressee =
-      addressees.find((hit) => within(hit, sentence)) ??
-      (best && addressedLocations.some((hit) => hit === best?.location || within(hit, sentence))
-        ? best.location
-        : undefined) ??
-      (next && next.start - sentence.end < 4 && !vetoed(next)
-        ? addressees.find((hit) => within(hit, next))
+      addresseesIn[index]?.[0] ??
+      (best && (addressedIn[index]?.length ?? 0) > 0 ? best.location : undefined) ??
+      (next && next.start - sentence.end < 4 && !vetoed(index + 1)
+        ? addresseesIn[index + 1]?.[0]
         : undefined);
     const structured = sentenceCodes.length > 0 || context.structuredCarrier;
     if (best && !addressee && !structured) continue;
@@ -551,13 +669,18 @@ const REASONLESS_LIMIT = 256;
 
 /**
  * A 403 from a service's own API whose only words are a reasonless refusal ('Request not allowed')
- * inside a bare error envelope. Any other word (a key, a model, a permission, an organisation) is a
- * reason, and a 403 with a reason is a permission error, not a region refusal.
+ * inside a bare error envelope, or the same error pasted with its 403 or its type 'forbidden'. Any
+ * other word (a key, a model, a permission, an organisation) is a reason, and a 403 with a reason
+ * is a permission error, not a region refusal.
  */
 function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: string): TextFinding | null {
   const { signals } = compiled.data;
-  if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
-  if (GATEWAYS.has(input.host.service) || text.length > REASONLESS_LIMIT) return null;
+  if (text.length > REASONLESS_LIMIT) return null;
+  if (input.kind === 'text') {
+    // Pasted, the status travels in the text: a 403, or the envelope's own name for it ('type: forbidden').
+    if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
+  } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
+  if (input.host && GATEWAYS.has(input.host.service)) return null;
   const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
   if (!message) return null;
   const allowed = new Set([
@@ -574,6 +697,42 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     inTitle: false,
     share: 1,
   };
+}
+
+/** Longest first line that is read as a page's heading. */
+const HEADING_LIMIT = 100;
+
+/**
+ * The first line of a page's text when it stands as a heading: short, followed by more text, and
+ * not itself a sentence running on. A block page says what it is there ('ChatGPT disabled for users
+ * in Italy'), as others do in their title; it is read like a title.
+ */
+function pageHeading(text: string): string | null {
+  const end = text.indexOf('\n');
+  if (end <= 0 || end > HEADING_LIMIT) return null;
+  const line = text.slice(0, end);
+  return /[.!?。！？:：;,，]/.test(line) ? null : line;
+}
+
+/** Longest pasted report that is read for the words it reports, and longest subject before its reporting word. */
+const REPORT_LIMIT = 80;
+const REPORT_SUBJECT_LIMIT = 30;
+
+/**
+ * A short pasted report of what a service showed ('Gemini app提示“所在地区不支持”'): the person
+ * pasting it is telling Detour what they saw, so the reported words are read as the refusal,
+ * addressed like any other. The paste must be only that: a short subject, the reporting word and
+ * the reported words to the end, one clause. Reports inside longer text (issue threads, articles,
+ * a report followed by the writer's own comment) stay vetoed: there the report is prose around a quote.
+ */
+function reportedFinding(compiled: Compiled, text: string, context: TextContext): TextFinding | null {
+  if (text.length > REPORT_LIMIT) return null;
+  const [report] = hits(compiled.reporting, text);
+  if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
+  const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
+  if (/[,.;:!?。，；：！？"\n]/.test(reported)) return null;
+  const finding = findInText(compiled, reported, context);
+  return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
 }
 
 function isErrorStatus(status: number | undefined): boolean {
@@ -645,7 +804,14 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true });
     if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
   }
+  if (!finding && kind === 'page' && !title && !proseHeavy) {
+    // A page without a <title> (page text arrives as what the page shows) leads with its heading.
+    const heading = pageHeading(text);
+    const inHeading = heading && findInText(compiled, heading, { ...context, structuredCarrier: true });
+    if (inHeading) finding = { ...inHeading, inTitle: true, share: 1 };
+  }
   if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
+  if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
