@@ -63,8 +63,9 @@ function outline(root: Element): string[] {
       return;
     }
     if (!(node instanceof Element)) return;
+    // A <time>'s tooltip (the exact date) is the app's to add: it moves nothing.
     const attrs = ['class', 'id', 'aria-labelledby', 'datetime', 'title']
-      .filter((name) => node.hasAttribute(name))
+      .filter((name) => node.hasAttribute(name) && !(name === 'title' && node.localName === 'time'))
       .map((name) => `${name}=${node.getAttribute(name)}`);
     lines.push(`<${node.localName} ${attrs.join(' ')}>`);
     for (const child of node.childNodes) walk(child);
@@ -167,6 +168,16 @@ describe('popup first paint', () => {
     expect(paintSnapshot({ stored: withoutText, tab, language: undefined, now: NOW })).toBeNull();
     const { 'popup.recent': _recent, ...withoutRecent } = stored;
     expect(paintSnapshot({ stored: withoutRecent, tab, language: undefined, now: NOW })).toBeNull();
+    // The rarer verdicts are the app's to draw: a service out of reach, a page that did not load.
+    const tabKey = `tab.${tabId}`;
+    const record = stored[tabKey] as { events: Array<Record<string, unknown>> };
+    const unreachable = { ...record, events: [{ ...record.events[0], kind: 'unreachable' }] };
+    const failed = { ...record, events: [], pageFailed: { error: 'net::ERR_CONNECTION_RESET', at: NOW } };
+    for (const changed of [unreachable, failed]) {
+      const withRecord = { ...stored, [tabKey]: changed };
+      expect(popupSnapshotFrom(withRecord, tabId).tab).not.toBeNull();
+      expect(paintSnapshot({ stored: withRecord, tab, language: undefined, now: NOW })).toBeNull();
+    }
   });
 
   it('on a quiet tab names a service page, leaves a path-limited host to the app, and says when a page is not watched', async () => {

@@ -9,30 +9,14 @@ import { offerFirstPaint } from './handoff';
 import { paintSnapshot } from './paint-snapshot';
 
 /**
- * The app's element once the parser has made it. The script runs from <head>; the parser may yield
+ * Settles once the parser is done with the page. The script runs from <head>; the parser may yield
  * between the script and <body>, and the browser's answers can arrive in that gap (the bench saw
- * it on 2 of 27 opens).
+ * it on 2 of 27 opens). `interactive` comes before the app's module runs (modules are deferred).
  */
-function parsed(target: () => HTMLElement | null): Promise<HTMLElement | null> {
-  const found = target();
-  if (found || document.readyState !== 'loading') return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      const element = target();
-      if (!element) return;
-      observer.disconnect();
-      resolve(element);
-    });
-    observer.observe(document, { childList: true, subtree: true });
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        observer.disconnect();
-        resolve(target());
-      },
-      { once: true },
-    );
-  });
+function parsed(): Promise<unknown> {
+  return document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('readystatechange', resolve, { once: true }))
+    : Promise.resolve();
 }
 
 /**
@@ -41,7 +25,8 @@ function parsed(target: () => HTMLElement | null): Promise<HTMLElement | null> {
  */
 export async function paintFirstReads(reads: FirstReads, target: () => HTMLElement | null): Promise<boolean> {
   const [tab, stored, language] = await Promise.all([reads.tab, reads.session, reads.language]);
-  const into = await parsed(target);
+  await parsed();
+  const into = target();
   if (!into || into.firstChild) return false;
   const painted = paintSnapshot({ stored, tab, language, now: Date.now() });
   if (!painted) return false;

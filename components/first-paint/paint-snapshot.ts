@@ -14,7 +14,7 @@
 import type { LogEvent } from '../../core/log/event';
 import type { FirstPaintMessage, FirstPaintText, LocaleTag } from '../../core/snapshot/first-paint-text';
 import type { CurrentTab } from '../popup/first-reads';
-import { block, globe, settings, shield } from '../shared/icon-paths';
+import { block, shield } from '../shared/icon-paths';
 import { FIRST_PAINT_ATTRIBUTE } from './handoff';
 import { languageFor, type RecentPart, readRecent, readTab, readText, type TabPart } from './read-snapshot';
 
@@ -34,7 +34,6 @@ const NAMED = /\{([A-Za-z0-9_]+)\}/g;
 function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
   const number = new Intl.NumberFormat(locale);
   let relative: Intl.RelativeTimeFormat | null = null;
-  let dateTime: Intl.DateTimeFormat | null = null;
   let regions: Intl.DisplayNames | null = null;
   const formatNumber = (value: number) => number.format(value);
   const fill = (template: string, params?: Record<string, string | number>) =>
@@ -59,10 +58,6 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
           : forms[0];
     return fill(form ?? '', { count: formatNumber(count) });
   };
-  const formatDateTime = (ms: number) => {
-    dateTime ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    return dateTime.format(ms);
-  };
   const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['second', 60],
     ['minute', 60],
@@ -82,7 +77,8 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
       }
       value /= size;
     }
-    return formatDateTime(ms);
+    // Not reached: the last step has no bound.
+    return '';
   };
   const countryName = (code: string) => {
     const upper = code.toUpperCase();
@@ -101,7 +97,6 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
     t,
     tn,
     formatNumber,
-    formatDateTime,
     formatRelative,
     countryName,
     serviceLabel,
@@ -121,12 +116,15 @@ function h(tag: string, attributes: Record<string, string>, ...children: Child[]
   return element;
 }
 
-/** The icons the first paint draws (components/shared/icon-paths). */
-const ICONS = { block, globe, settings, shield };
+/**
+ * The icons the first paint draws (components/shared/icon-paths). The settings button's gear is
+ * left to the app: its space is kept, and the button does nothing before then anyway.
+ */
+const ICONS = { block, shield, none: '' };
 
-/** components/shared/Icon, decorative as there. */
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** components/shared/Icon, decorative as there. */
 function icon(name: keyof typeof ICONS, size: number, tone?: string): SVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', tone ? `icon ${tone}` : 'icon');
@@ -178,12 +176,9 @@ function isServicePage(url: string | null, text: FirstPaintText): boolean | null
 
 const isRefusal = (event: LogEvent) => event.kind !== 'warning' && event.kind !== 'unreachable';
 
+/** components/shared/TimeAgo without its tooltip (the exact date), which the app adds. */
 function timeAgo(ms: number, w: Words): HTMLElement {
-  return h(
-    'time',
-    { datetime: new Date(ms).toISOString(), title: w.formatDateTime(ms) },
-    w.formatRelative(ms),
-  );
+  return h('time', { datetime: new Date(ms).toISOString() }, w.formatRelative(ms));
 }
 
 /** components/shared/ClampedText, its "Show all" waiting for the app. */
@@ -284,35 +279,9 @@ function tabSummary(tab: TabPart, w: Words, text: FirstPaintText): Node | null {
     }
     return fragment;
   }
-  const unreachable = tab.events.find((e) => e.kind === 'unreachable');
-  if (unreachable) {
-    const host = shownHost(unreachable.tabUrl) || shownHost(unreachable.url);
-    return h(
-      'section',
-      { class: 'card card-unreachable', 'aria-labelledby': 'tab-title' },
-      cardHead('globe', 'tone-muted', w.t('unreachable.tabTitle', { host })),
-      h('p', { class: 'small' }, w.t('unreachable.tabBody')),
-      h(
-        'dl',
-        { class: 'facts' },
-        unreachable.evidence
-          ? fact(
-              w.t('unreachable.errors'),
-              h('code', { class: 'evidence' }, clamped(unreachable.evidence, 160, w)),
-            )
-          : null,
-        fact(w.t('popup.tab.when'), timeAgo(unreachable.lastSeen, w)),
-      ),
-    );
-  }
-  if (tab.pageFailed) {
-    return h(
-      'section',
-      { class: 'card card-unreachable', 'aria-labelledby': 'tab-title' },
-      cardHead('globe', 'tone-muted', w.t('unreachable.pageFailedTitle')),
-      h('p', { class: 'small' }, w.t('unreachable.pageFailedBody', { error: tab.pageFailed.error })),
-    );
-  }
+  // A service out of reach or a page that did not load: rare, and left to the app, which draws
+  // them a moment later (their cards would not fit the popup's size budget here).
+  if (tab.pageFailed || tab.events.some((e) => e.kind === 'unreachable')) return null;
   const servicePage = isServicePage(tab.url, text);
   if (servicePage === null) return null;
   const host = servicePage ? shownHost(tab.url) : '';
@@ -423,7 +392,7 @@ export function paintSnapshot(input: FirstPaintInput): { root: HTMLElement; loca
       h(
         'button',
         { type: 'button', class: 'icon-button', title, 'aria-label': title, disabled: '' },
-        icon('settings', 18),
+        icon('none', 18),
       ),
     ),
     h('main', { class: 'popup-main', 'data-ready': '' }, summary, recentEvents(recent, w)),
