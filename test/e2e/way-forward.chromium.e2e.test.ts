@@ -122,4 +122,35 @@ describe('the way forward for a mainland user refused by the OpenAI API (Chromiu
     expect(zhipu.baseUrl).toBe('https://open.bigmodel.cn/api/paas/v4/');
     expect(zhipu.unconfirmed).toBeNull();
   });
+  it('paints first without the app, in Simplified Chinese, and the app takes over with one page', async () => {
+    const tabId = await detour.tabIdOf('https://platform.openai.com/');
+    const again = await detour.openExtensionPage(`popup.html?tabId=${tabId}`);
+    try {
+      const seen = await waitFor('the app mounted', () =>
+        again.evaluate(() => {
+          if (!document.querySelector('[data-interactive]')) return undefined;
+          const mark = (name: string) =>
+            performance.getEntriesByName(`detour:popup:${name}`).map((entry) => entry.startTime);
+          return {
+            firstPaint: mark('first-paint'),
+            appRender: mark('render'),
+            leftOver: document.querySelectorAll('[data-first-paint]').length,
+            titles: [...document.querySelectorAll('#tab-title')].map((h) => h.textContent ?? ''),
+            lang: document.documentElement.lang,
+          };
+        }, null),
+      );
+      // The first paint drew (it marks only once its page is in the document), before the app's
+      // first render, and nothing of it is left beside the app's page.
+      expect(seen.firstPaint).toHaveLength(1);
+      expect(seen.appRender).toHaveLength(1);
+      expect(seen.firstPaint[0]).toBeLessThanOrEqual(seen.appRender[0] as number);
+      expect(seen.leftOver).toBe(0);
+      expect(seen.titles).toHaveLength(1);
+      expect(seen.titles[0]).toMatch(/OpenAI/);
+      expect(seen.lang).toBe('zh-CN');
+    } finally {
+      await again.close();
+    }
+  });
 });
