@@ -44,6 +44,21 @@ export async function openStreamPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
   // document_idle scripts run shortly after load; let them attach and their load window close.
   await page.waitForTimeout(500 + WINDOW_MS.load);
+  await putInFront(page);
+}
+
+/**
+ * A first install opens Detour's welcome tab, which takes the foreground. A tab behind it gets
+ * few rendering frames, so the page did a sixth of its work and Detour looked far cheaper than
+ * no extension at all. A person watching a stream has that tab in front: close the welcome tab
+ * (as a person would) and bring the page forward, in every arm alike.
+ */
+export async function putInFront(page: Page): Promise<void> {
+  for (const other of page.context().pages()) {
+    if (other !== page && new URL(other.url(), 'about:blank').pathname.endsWith('/welcome.html'))
+      await other.close();
+  }
+  await page.bringToFront();
 }
 
 export function startStream(page: Page, options: StreamOptions): Promise<void> {
