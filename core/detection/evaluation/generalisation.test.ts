@@ -69,7 +69,7 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
 };
 
 /** Refusals the engine recognises that the page prefilter drops, per set: measured (npm run eval). */
-const PREFILTER_DROPS = { reference: 0, holdout: 1, blind: 0, blind3: 1 };
+const PREFILTER_DROPS = { reference: 0, holdout: 0, blind: 0, blind3: 0 };
 
 describe('leave one service out', () => {
   const rows = leaveOneServiceOut([
@@ -160,8 +160,8 @@ describe('caught through the page prefilter', () => {
   // Page and pasted-text refusals the engine recognises but the prefilter would not send, per set
   // (pasted text stands in for a page's text). Measured; a change that drops more fails here.
   it.each([
-    ['reference', reference, 40, PREFILTER_DROPS.reference],
-    ['held-out', holdout, 14, PREFILTER_DROPS.holdout],
+    ['reference', reference, 43, PREFILTER_DROPS.reference],
+    ['held-out', holdout, 15, PREFILTER_DROPS.holdout],
     ['blind held-out', blind, 17, PREFILTER_DROPS.blind],
     ['third blind held-out', blind3, 34, PREFILTER_DROPS.blind3],
   ] as const)('the %s refusals the engine recognises reach it on a page', (_, cases, count, dropped) => {
