@@ -15,11 +15,14 @@ import {
   kindOf,
   langOf,
   leaveOneServiceOut,
+  pageTextCases,
   type Row,
   referenceCases,
   rulesWithout,
   tally,
+  throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
+import { mightMatterForPage } from '../core/detection/page-triggers';
 import { ReferenceSignature } from '../core/detection/signature-observation';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -60,7 +63,7 @@ function table(title: string, rows: readonly Row[], extra?: (row: Row) => string
     '| group | refusals | recognised | right service | look-alikes | false alarms |' +
       (extra ? ' notes |' : ''),
   );
-  console.log('|---|---|---|---|---|---|' + (extra ? '---|' : ''));
+  console.log(`|---|---|---|---|---|---|${extra ? '---|' : ''}`);
   for (const row of rows) {
     const cells = [
       row.group,
@@ -130,3 +133,38 @@ for (const [name, cases] of [
   if (alarms.length) console.log(`false alarms: ${alarms.join(', ')}`);
   if (wrong.length) console.log(`other service named: ${wrong.join('; ')}`);
 }
+
+console.log(
+  '\nCaught through the page prefilter (page and pasted-text cases; pasted text stands in for a page’s text: ' +
+    'only the excerpts `mightMatterForPage` passes reach the engine, the title on its own)',
+);
+console.log(
+  '| set | refusals | engine catches | caught through the prefilter | dropped by the prefilter | look-alikes | prefilter passes look-alikes |',
+);
+console.log('|---|---|---|---|---|---|---|');
+const dropped: string[] = [];
+for (const [name, cases] of [
+  ['reference', reference],
+  ['held out', holdout],
+  ['blind held-out (2)', blind],
+  ['blind held-out (3)', blind3],
+] as Array<[string, EvalCase[]]>) {
+  const outcomes = pageTextCases(cases).map((testCase) =>
+    throughPrefilter(everything, testCase, mightMatterForPage),
+  );
+  const refusals = outcomes.filter((o) => o.testCase.expect === 'block');
+  const caught = refusals.filter((o) => o.caught);
+  const through = caught.filter((o) => o.caughtThrough);
+  const lost = caught.filter((o) => !o.caughtThrough);
+  const lookAlikes = outcomes.filter((o) => o.testCase.expect === 'clean');
+  const passed = lookAlikes.filter((o) => o.sent.length > 0);
+  console.log(
+    `| ${name} | ${refusals.length} | ${caught.length} | ${through.length} (${percent(through.length, caught.length)}) | ` +
+      `${lost.length} | ${lookAlikes.length} | ${passed.length} (${percent(passed.length, lookAlikes.length)}) |`,
+  );
+  for (const o of lost)
+    dropped.push(
+      `${name}: ${o.testCase.id}${o.sent.length ? ' (passed, but no excerpt sent is caught)' : ''}`,
+    );
+}
+if (dropped.length) console.log(`dropped:\n  ${dropped.join('\n  ')}`);

@@ -229,6 +229,15 @@ describe('mightMatterForPage', () => {
     expect(mightMatterForPage('Thisserviceisnotavailableinyourregion.')).toBe(true);
     expect(mightMatterForPage('ＯｐｅｎＡＩ’s services are not available in your country.')).toBe(true);
     expect(mightMatterForPage('Which regions is Gemini available in? Is my country supported?')).toBe(false);
+    // A terse error that opens with the place, and the Russian refusal in either order.
+    expect(mightMatterForPage('{"error":{"code":403,"message":"Region not supported."}}')).toBe(true);
+    expect(mightMatterForPage('Country is not supported')).toBe(true);
+    expect(mightMatterForPage('Which region is not supported? The region not supported here is EU.')).toBe(
+      false,
+    );
+    expect(mightMatterForPage('появляется сообщение "ваша страна не поддерживается"')).toBe(true);
+    expect(mightMatterForPage('Ваш регион недоступен')).toBe(true);
+    expect(mightMatterForPage('Какие страны не поддерживаются? В вашем регионе всё работает.')).toBe(false);
   });
 
   it('stays dependency-free and small', () => {

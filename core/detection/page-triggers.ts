@@ -56,12 +56,14 @@ export const REFUSAL_SHAPE = new RegExp(
     // en: "is not (currently|yet) available in your region", "doesn't serve your region"
     "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed) ?(?:in|from|for|at)|serve) ?(?:your|this|certain) ?(?:country|region|location|territor|area|data ?cent)",
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)",
+    // a terse error opening with the place: "Region not supported."
+    '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',
     'disallowed ?isp|has banned the country|(?:does not|doesn.t) support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant
     '(?:所在|当前|當前|该|該|此)的?(?:国家|國家|地区|地區|区域|區域)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆|不提供)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
-    // ru, de, fr, es, pt, it, ja, tr, vi
-    'недоступ[^ ]* в ваш|не поддерживается в ваш|in ihrer region nicht|ihre region[^.]{0,30}nicht',
+    // ru (either word order), de, fr, es, pt, it, ja, tr, vi
+    '(?:недоступ[^ ]*|не поддерживается) в ваш|ваш[^ ]* (?:стран|регион)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
     'disponible dans votre|disponible en tu|tu región no|disponível na sua|disponibile nella tua',
     'お住まいの(?:国|地域)|(?:bölgenizde|ülkenizde) kullanılam|khu vực của bạn',
   ].join('|'),

@@ -4,12 +4,15 @@
  *   and the rest of the engine (other services' rules, the any-service rules, the recogniser)
  *   must still recognise that service's refusals without a false alarm on any look-alike;
  * - recall and false alarms of the whole engine, per language and per observation kind;
- * - the same on the held-out set (core/detection/evaluation/refusals-holdout.json).
+ * - the same on the held-out set (core/detection/evaluation/refusals-holdout.json);
+ * - how many refusals the engine recognises still reach it on a page, through the content
+ *   script's keyword prefilter (`throughPrefilter`).
  * Used by `npm run eval` (tables) and generalisation.test.ts (the targets). Node-only.
  *
  * Owns: the measurement. Must not: change what the engine decides.
  */
 import * as v from 'valibot';
+import { matchingExcerpts } from '../../watch/page-text';
 import { type CompiledRules, classifyWith, compileRules, inferKind, loadRules } from '../engine';
 import type { Observation, Verdict } from '../observation';
 import { RULE_FILES } from '../rules';
@@ -175,4 +178,57 @@ export function kindOf(outcome: Outcome): string {
 
 export function langOf(outcome: Outcome): string {
   return outcome.testCase.lang;
+}
+
+/**
+ * What the page watcher (core/watch/page-text, core/watch/watch-windows) would read of a body:
+ * the page title on its own, and the visible text (markup dropped: the watcher reads
+ * `innerText`). Pasted text stands in for a page's text.
+ */
+export function watcherTexts(body: string): string[] {
+  const title = /<title[^>]{0,200}>([^<]{0,400})<\/title>/i.exec(body)?.[1];
+  const visible = /<[a-z!/][^>]{0,2000}>/i.test(body)
+    ? body
+        .replace(/<title[^>]{0,200}>[^<]{0,400}<\/title>/gi, ' ')
+        .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+    : body;
+  return title ? [title, visible] : [visible];
+}
+
+export interface PrefilterOutcome {
+  testCase: EvalCase;
+  /** The engine blocks the case as it stands (what the rest of the eval measures). */
+  caught: boolean;
+  /** The URL alone decides (a redirect to a region page): no page text needs to pass. */
+  byUrl: boolean;
+  /** The excerpts the prefilter lets the watcher send. */
+  sent: string[];
+  /** Caught in the browser: the URL decides, or the engine blocks one of the sent excerpts. */
+  caughtThrough: boolean;
+}
+
+/**
+ * A page or pasted-text case judged the way a page's text reaches the engine in the browser:
+ * only the excerpts `mightMatter` passes are sent, each as the page's body.
+ */
+export function throughPrefilter(
+  rules: CompiledRules,
+  testCase: EvalCase,
+  mightMatter: (text: string) => boolean,
+): PrefilterOutcome {
+  const observation = testCase.observation;
+  const caught = classifyWith(rules, observation).verdict === 'block';
+  const byUrl =
+    observation.url !== undefined && classifyWith(rules, { ...observation, body: '' }).verdict === 'block';
+  const sent = watcherTexts(observation.body ?? '').flatMap((text) => matchingExcerpts(text, mightMatter));
+  const caughtThrough =
+    byUrl ||
+    sent.some((excerpt) => classifyWith(rules, { ...observation, body: excerpt }).verdict === 'block');
+  return { testCase, caught, byUrl, sent, caughtThrough };
+}
+
+/** The page and pasted-text cases of a set: what reaches the engine only through the page prefilter. */
+export function pageTextCases(cases: readonly EvalCase[]): EvalCase[] {
+  return cases.filter((testCase) => ['page', 'text'].includes(inferKind(testCase.observation)));
 }
