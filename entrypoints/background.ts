@@ -17,7 +17,7 @@ import { sendToPageWatch } from '../core/messaging/content-messenger';
 import { onMessage, type ProtocolMap } from '../core/messaging/protocol';
 import { matchPatterns } from '../core/services';
 import { readSettings, type Settings, watchSettings } from '../core/settings';
-import { writeFirstPaintText } from '../core/snapshot/first-paint-text-writer';
+import { writeFirstPaintText, writeFirstPaintTextIfMissing } from '../core/snapshot/first-paint-text-writer';
 import { keepRecentSnapshot } from '../core/snapshot/recent-writer';
 import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
@@ -53,9 +53,12 @@ export default defineBackground(() => {
     writeFirstPaintText(session, messages, bg.firstPaintCopy).catch((err) =>
       console.warn('[detour] first-paint text not written', err),
     );
-  // Written at once in the language in use (most people follow the browser's), and again once the
-  // choice is applied: the popup draws from it only when its language matches its own choice.
-  void writeText();
+  // Written at once in the language in use when there is none yet (a browser start; most people
+  // follow the browser's), and again once the choice is applied: the popup draws from it only when
+  // its language matches its own choice.
+  void writeFirstPaintTextIfMissing(session, messages, bg.firstPaintCopy).catch((err) =>
+    console.warn('[detour] first-paint text not written', err),
+  );
   // Badge titles and notifications speak the language chosen in the options; on a change, the
   // titles of open tabs on the services' sites are redrawn at once.
   void followLanguageSetting(() => {

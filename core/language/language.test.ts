@@ -101,6 +101,17 @@ describe('MessageSource', () => {
     expect(source.get('hello')).toBe('你好（繁體）');
   });
 
+  it('follows the browser’s own Chinese table when its UI language reads English for a moment', async () => {
+    // A worker just started: getUILanguage() said English while getMessage answered in Chinese.
+    const p = ports('zh_CN', 'en-US');
+    const source = new MessageSource(p);
+    expect(source.followed).toBe('zh_CN');
+    expect(await source.use('browser')).toBe(false);
+    expect(p.loadTable).not.toHaveBeenCalled();
+    expect(source.tag).toBe('zh-CN');
+    expect(source.get('hello')).toBe('你好');
+  });
+
   it('reads no file when the browser already serves the chosen language', async () => {
     const p = ports('zh_CN', 'zh-CN');
     const source = new MessageSource(p);

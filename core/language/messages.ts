@@ -54,9 +54,16 @@ export class MessageSource {
     return this.current ?? this.browserLocale();
   }
 
-  /** The locale folder "follow the browser" resolves to in this browser. */
+  /**
+   * The locale folder "follow the browser" resolves to in this browser: the browser's own pick when
+   * it found one of Detour's Chinese tables, else the UI language's (zh-HK has no table of its own:
+   * the browser falls back to English, Detour to Traditional Chinese). The browser's pick comes
+   * first because a worker just started has been seen to report its UI language as English for a
+   * moment while answering getMessage from the Chinese table.
+   */
   get followed(): MessageLocale {
-    return resolveLocale('browser', this.ports.uiLanguage());
+    const own = this.browserLocale();
+    return own !== 'en' ? own : resolveLocale('browser', this.ports.uiLanguage());
   }
 
   /** The BCP 47 tag of the messages in use. */
@@ -71,7 +78,7 @@ export class MessageSource {
    */
   async use(choice: UiLanguage): Promise<boolean> {
     const before = this.locale;
-    const wanted = resolveLocale(choice, this.ports.uiLanguage());
+    const wanted = choice === 'browser' ? this.followed : resolveLocale(choice, this.ports.uiLanguage());
     const generation = ++this.generation;
     let table: MessageTable | null = null;
     if (wanted !== this.browserLocale()) {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findProduct, SERVICES } from '../services';
-import { FIRST_PAINT_MESSAGES } from './first-paint-text';
-import { firstPaintText } from './first-paint-text-writer';
+import { browserArea } from '../storage/key-value-area';
+import { FIRST_PAINT_MESSAGES, FIRST_PAINT_TEXT_KEY } from './first-paint-text';
+import { firstPaintText, writeFirstPaintText, writeFirstPaintTextIfMissing } from './first-paint-text-writer';
 
 const messagesIn = (tag: 'en' | 'zh-CN', table: Record<string, string>) => ({
   get: (name: string) => table[name] ?? '',
@@ -49,5 +51,24 @@ describe('first paint text', () => {
     expect(isPage('https://www.bing.com/')).toBe(false);
     // Host patterns belong to API hosts only: a host in neither list is no page.
     expect(text.otherHostsMayBePages).toBe(false);
+  });
+});
+
+describe('the text written at a worker start', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('is written on a browser start, and left alone when a woken worker finds its last life’s text', async () => {
+    const session = browserArea('session');
+    // A browser start: nothing in storage.session yet.
+    expect(await writeFirstPaintTextIfMissing(session, messagesIn('en', {}))).toBe(true);
+    expect(
+      ((await session.get([FIRST_PAINT_TEXT_KEY]))[FIRST_PAINT_TEXT_KEY] as { locale: string }).locale,
+    ).toBe('en');
+    // The choice applied: Chinese. Then the worker sleeps and wakes while the browser speaks English.
+    await writeFirstPaintText(session, messagesIn('zh-CN', {}));
+    expect(await writeFirstPaintTextIfMissing(session, messagesIn('en', {}))).toBe(false);
+    expect(
+      ((await session.get([FIRST_PAINT_TEXT_KEY]))[FIRST_PAINT_TEXT_KEY] as { locale: string }).locale,
+    ).toBe('zh-CN');
   });
 });

@@ -82,3 +82,20 @@ export async function writeFirstPaintText(
   await session.set({ [FIRST_PAINT_TEXT_KEY]: text });
   await copy?.keep('text', text);
 }
+
+/**
+ * The write at a worker's start, before the language choice is applied: only when storage.session
+ * holds no text yet (a browser start). A worker waking from idle finds the text its last life
+ * wrote in the chosen language; writing the browser's own language over it first would leave a
+ * popup opened in between without a first paint (its language would not match the popup's).
+ */
+export async function writeFirstPaintTextIfMissing(
+  session: KeyValueArea,
+  messages: MessagesInUse,
+  copy?: FirstPaintCopy,
+): Promise<boolean> {
+  const stored = await session.get([FIRST_PAINT_TEXT_KEY]);
+  if (stored[FIRST_PAINT_TEXT_KEY] !== undefined) return false;
+  await writeFirstPaintText(session, messages, copy);
+  return true;
+}
