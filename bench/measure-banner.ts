@@ -29,6 +29,9 @@ const CAUGHT_WITHIN_MS = 10_000;
 interface BannerRun {
   caught: boolean;
   latencyMs: number | null;
+  /** Where a caught banner's time went: insertion → the background recorded it (the event's
+   * firstSeen), and recorded → the log's write was seen (storage.onChanged in an extension page). */
+  split: { toBackgroundMs: number; toStorageMs: number } | null;
   /** Something was logged before the banner existed: a false positive on the stream's text. */
   early: boolean;
   events: number;
@@ -96,6 +99,13 @@ async function runOnce(
     return {
       caught,
       latencyMs: caught ? (writtenAt as number) - (insertedAt as number) : null,
+      split:
+        caught && matching[0]
+          ? {
+              toBackgroundMs: matching[0].firstSeen - (insertedAt as number),
+              toStorageMs: (writtenAt as number) - matching[0].firstSeen,
+            }
+          : null,
       early,
       events: total,
     };
@@ -151,6 +161,7 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
   }
   const random = seededRandom(2);
   const latencies: Record<BannerMode, number[]> = { armed: [], outside: [] };
+  let slowestArmed: { latencyMs: number; split: NonNullable<BannerRun['split']> } | null = null;
   const perCase = new Map<string, { runs: number; caught: number; early: number }>();
   const runs = plan.bannerRuns * 2;
   for (let i = 0; i < runs; i++) {
@@ -166,8 +177,13 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     if (r.early) tally.early++;
     perCase.set(key, tally);
     if (r.latencyMs !== null) latencies[mode].push(r.latencyMs);
+    if (mode === 'armed' && r.latencyMs !== null && r.split && r.latencyMs > (slowestArmed?.latencyMs ?? -1))
+      slowestArmed = { latencyMs: r.latencyMs, split: r.split };
+    const split = r.split
+      ? ` (to the background ${r.split.toBackgroundMs.toFixed(0)} ms, then to storage ${r.split.toStorageMs.toFixed(0)} ms)`
+      : '';
     env.progress(
-      `banner ${i + 1}/${runs} (${key}, at ${bannerAtMs} ms): ${r.caught ? `${r.latencyMs?.toFixed(1)} ms` : r.early ? 'logged BEFORE the banner' : 'missed'}`,
+      `banner ${i + 1}/${runs} (${key}, at ${bannerAtMs} ms): ${r.caught ? `${r.latencyMs?.toFixed(1)} ms${split}` : r.early ? 'logged BEFORE the banner' : 'missed'}`,
     );
   }
   const caught = [...perCase.values()].reduce((s, t) => s + t.caught, 0);
@@ -180,6 +196,12 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     latency('outside'),
     measuredValue({ ...caughtBase, target: { op: '==', value: runs, on: 'value' } }, caught),
   );
+  if (slowestArmed) {
+    const { latencyMs, split } = slowestArmed;
+    section.notes.push(
+      `The slowest armed banner took ${latencyMs.toFixed(1)} ms: ${split.toBackgroundMs.toFixed(0)} ms from its insertion until the background recorded it (the event's firstSeen), ${split.toStorageMs.toFixed(0)} ms from then until the log's write was seen.`,
+    );
+  }
   for (const [name, t] of perCase) {
     section.notes.push(
       `${name}: caught ${t.caught} of ${t.runs}${t.early ? `; ${t.early} run(s) logged something before the banner appeared (a false positive on the stream)` : ''}.`,
