@@ -79,7 +79,7 @@ export function startFirstReads(
   return {
     tab: findCurrentTab(tabs, search).catch(() => null),
     // The copy is awaited only when storage.session lacks a part: right after a browser start,
-    // storage.local answered later than storage.session and held the first paint back (bench/findings.md).
+    // storage.local answers later than storage.session (bench/findings.md).
     session: (session ? session.get(null).catch(() => ({})) : Promise.resolve({})).then(
       (inSession: Record<string, unknown>) =>
         inSession[RECENT_SNAPSHOT_KEY] && inSession[FIRST_PAINT_TEXT_KEY]
