@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingKey } from '../../core/settings/items';
-import { FIRST_PAINT_TEXT_KEY } from '../../core/snapshot/first-paint-text';
-import { FIRST_PAINT_COPY_KEY, RECENT_SNAPSHOT_KEY } from '../../core/snapshot/popup-snapshot-keys';
+import { FIRST_PAINT_COPY_KEY } from '../../core/snapshot/popup-snapshot-keys';
 import {
   findCurrentTab,
   LANGUAGE_SETTING_KEY,
@@ -15,20 +14,6 @@ const fakeStorage = () => fakeBrowser.storage as unknown as { local: StorageArea
 
 describe('popup first reads', () => {
   beforeEach(() => fakeBrowser.reset());
-
-  it('does not wait for storage.local’s copy when storage.session holds both parts', async () => {
-    const both = {
-      [RECENT_SNAPSHOT_KEY]: { events: [], total: 0, writtenAt: 1 },
-      [FIRST_PAINT_TEXT_KEY]: {},
-    };
-    const local: StorageArea = {
-      // The copy's read never answers; the language's does.
-      get: (keys) => (keys?.includes(FIRST_PAINT_COPY_KEY) ? new Promise(() => {}) : Promise.resolve({})),
-    };
-    const tabs: TabsApi = { get: async () => ({}), query: async () => [] };
-    const reads = startFirstReads(tabs, { local, session: { get: async () => both } }, '');
-    expect(await reads.session).toEqual(both);
-  });
 
   it('asks storage while the tab is still unknown, not after', async () => {
     let answerTab: (tabs: Array<{ id?: number; url?: string }>) => void = () => {};

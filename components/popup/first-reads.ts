@@ -9,7 +9,7 @@
  * After a browser start storage.session is empty until the background's worker has written it;
  * the snapshot's recent list and text then come from their copy in storage.local
  * (core/snapshot/first-paint-copy), read at the same time, so a popup opened in those first moments
- * still paints first. A part in storage.session wins over its copy, which is then not waited for.
+ * still paints first. A part in storage.session wins over its copy.
  *
  * This file uses the browser's own API object, not `wxt/browser`, and imports only key names, so the
  * calls depend on neither the polyfill nor any schema. The answers are validated later, by the
@@ -78,18 +78,13 @@ export function startFirstReads(
   );
   return {
     tab: findCurrentTab(tabs, search).catch(() => null),
-    // The copy is awaited only when storage.session lacks a part: right after a browser start,
-    // storage.local answers later than storage.session (bench/findings.md).
-    session: (session ? session.get(null).catch(() => ({})) : Promise.resolve({})).then(
-      (inSession: Record<string, unknown>) =>
-        inSession[RECENT_SNAPSHOT_KEY] && inSession[FIRST_PAINT_TEXT_KEY]
-          ? inSession
-          : // Checked where read, like everything else here; a copy that is not an object adds nothing.
-            copy.then((c) => ({
-              [RECENT_SNAPSHOT_KEY]: c?.recent,
-              [FIRST_PAINT_TEXT_KEY]: c?.text,
-              ...inSession,
-            })),
+    session: Promise.all([session ? session.get(null).catch(() => ({})) : {}, copy]).then(
+      // Checked where read, like everything else here; a copy that is not an object adds nothing.
+      ([inSession, c]) => ({
+        [RECENT_SNAPSHOT_KEY]: c?.recent,
+        [FIRST_PAINT_TEXT_KEY]: c?.text,
+        ...inSession,
+      }),
     ),
     language: local.get([LANGUAGE_SETTING_KEY]).then(
       (stored) => stored[LANGUAGE_SETTING_KEY],
