@@ -50,7 +50,7 @@ export default defineBackground(() => {
   });
   // The popup's first paint shows its few messages in the language in use, from storage.session.
   const writeText = () =>
-    writeFirstPaintText(session, messages, bg.firstPaintCopy).catch((err) =>
+    writeFirstPaintText(session, messages).catch((err) =>
       console.warn('[detour] first-paint text not written', err),
     );
   // Written at once in the language in use when there is none yet (a browser start; most people

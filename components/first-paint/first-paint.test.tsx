@@ -12,7 +12,6 @@ import { writeSettings } from '../../core/settings/items';
 import { FIRST_PAINT_TEXT_KEY } from '../../core/snapshot/first-paint-text';
 import { writeFirstPaintText } from '../../core/snapshot/first-paint-text-writer';
 import { popupSnapshotFrom } from '../../core/snapshot/popup-snapshot';
-import { FIRST_PAINT_COPY_KEY } from '../../core/snapshot/popup-snapshot-keys';
 import { browserArea } from '../../core/storage/key-value-area';
 import fixtures from '../../reference/block-signatures.json';
 import { LANGUAGE_SETTING_KEY, type StorageArea, startFirstReads, type TabsApi } from '../popup/first-reads';
@@ -50,7 +49,7 @@ async function blockedTab(): Promise<number> {
       .accepted,
   ).toBe(true);
   await background.snapshotWritten();
-  await writeFirstPaintText(browserArea('session'), messages, background.firstPaintCopy);
+  await writeFirstPaintText(browserArea('session'), messages);
   return tabId;
 }
 
@@ -276,79 +275,4 @@ describe('popup first paint', () => {
       "ChatGPT refused this browser's region",
     );
   });
-});
-
-describe('popup first paint after a browser start (storage.session empty)', () => {
-  /** The popup on `tabId` as the page runs it: first paint, then the app. */
-  async function openPopup(tabId: number) {
-    const into = document.createElement('div');
-    document.body.append(into);
-    const reads = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), `?tabId=${tabId}`);
-    const painted = paintFirstReads(reads, () => into);
-    return { into, reads, painted };
-  }
-
-  it('draws the recent events and the total from storage.local’s copy', async () => {
-    const tabId = await blockedTab();
-    const warm = await openPopup(tabId);
-    expect(await warm.painted).toBe(true);
-    const warmRecent = outline(warm.into.querySelector('.recent') as Element);
-    warm.into.remove();
-    // The browser restarted: storage.session is empty, the worker has not written it yet.
-    await fakeBrowser.storage.session.clear();
-    const cold = await openPopup(tabId);
-    expect(await cold.painted).toBe(true);
-    expect(cold.into.querySelector('main[data-ready]')).not.toBeNull();
-    expect(outline(cold.into.querySelector('.recent') as Element)).toEqual(warmRecent);
-    expect(warmRecent.join(' ')).toContain('ChatGPT');
-    // No tab record after a restart: the tab shows no block yet, as the app would.
-    expect(cold.into.querySelector('h1')?.textContent).not.toBe("ChatGPT refused this browser's region");
-  });
-
-  it('prefers storage.session to the copy where both are there', async () => {
-    const tabId = await blockedTab();
-    const copy = (await fakeBrowser.storage.local.get(FIRST_PAINT_COPY_KEY))[FIRST_PAINT_COPY_KEY] as {
-      recent: { total: number };
-    };
-    await fakeBrowser.storage.local.set({
-      [FIRST_PAINT_COPY_KEY]: { ...copy, recent: { ...copy.recent, total: 1234 } },
-    });
-    const reads = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), `?tabId=${tabId}`);
-    expect((await reads.session)['popup.recent']).toMatchObject({ total: 1 });
-    await fakeBrowser.storage.session.clear();
-    const cold = startFirstReads(tabsFor(tabId, 'https://chatgpt.com/'), areas(), `?tabId=${tabId}`);
-    expect((await cold.session)['popup.recent']).toMatchObject({ total: 1234 });
-  });
-
-  it('shows the cleared log from the copy once the log is cleared', async () => {
-    const tabId = await blockedTab();
-    const options = {
-      id: fakeBrowser.runtime.id,
-      url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`,
-    };
-    expect(await background.handlers.clearLog({}, options as never)).toEqual({ cleared: 1 });
-    await background.snapshotWritten();
-    await fakeBrowser.storage.session.clear();
-    const cold = await openPopup(tabId);
-    expect(await cold.painted).toBe(true);
-    expect(cold.into.querySelector('.recent')?.textContent).toContain('Nothing');
-  });
-
-  for (const [name, copy] of [
-    ['not an object', 'garbage'],
-    ['parts that do not fit', { recent: { events: [{ id: '<b>' }], total: 'many' }, text: { locale: 'fr' } }],
-    ['no text', { recent: { events: [], total: 0, writtenAt: 1 } }],
-  ] as const) {
-    it(`with a copy of ${name}, paints nothing and the app still mounts`, async () => {
-      const tabId = await blockedTab();
-      await fakeBrowser.storage.session.clear();
-      await fakeBrowser.storage.local.set({ [FIRST_PAINT_COPY_KEY]: copy });
-      const { into, reads, painted } = await openPopup(tabId);
-      expect(await painted).toBe(false);
-      expect(into.childNodes).toHaveLength(0);
-      mountPopup(reads, into, painted);
-      await vi.waitFor(() => expect(into.hasAttribute('data-interactive')).toBe(true));
-      expect(into.querySelector('main[data-ready]')).not.toBeNull();
-    });
-  }
 });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingKey } from '../../core/settings/items';
-import { FIRST_PAINT_COPY_KEY } from '../../core/snapshot/popup-snapshot-keys';
 import {
   findCurrentTab,
   LANGUAGE_SETTING_KEY,
@@ -39,8 +38,7 @@ describe('popup first reads', () => {
       },
       '',
     );
-    // storage.local's copy of the snapshot (for the first open after a browser start) too, at once.
-    expect(asked).toEqual([[FIRST_PAINT_COPY_KEY], null, [LANGUAGE_SETTING_KEY]]);
+    expect(asked).toEqual([null, [LANGUAGE_SETTING_KEY]]);
     expect(await first.session).toEqual({ 'popup.recent': { events: [], total: 0, writtenAt: 1 } });
     expect(await first.language).toBe('zh-TW');
     answerTab([{ id: 7, url: 'https://chatgpt.com/' }]);

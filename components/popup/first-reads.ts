@@ -6,18 +6,10 @@
  * settings items, which read storage.local when defined and again when read), data-ready came
  * 20-28 ms after the popup's module started on a warm open (bench/findings.md).
  *
- * After a browser start storage.session is empty until the background's worker has written it;
- * the snapshot's recent list and text then come from their copy in storage.local
- * (core/snapshot/first-paint-copy), read at the same time, so a popup opened in those first moments
- * still paints first. A part in storage.session wins over its copy.
- *
- * This file uses the browser's own API object, not `wxt/browser`, and imports only key names, so the
+ * This file uses the browser's own API object, not `wxt/browser`, and imports nothing, so the
  * calls depend on neither the polyfill nor any schema. The answers are validated later, by the
  * store, with the schemas they were written with.
  */
-
-import { FIRST_PAINT_TEXT_KEY } from '../../core/snapshot/first-paint-text';
-import { FIRST_PAINT_COPY_KEY, RECENT_SNAPSHOT_KEY } from '../../core/snapshot/popup-snapshot-keys';
 
 export interface CurrentTab {
   id: number;
@@ -27,10 +19,7 @@ export interface CurrentTab {
 export interface FirstReads {
   /** The tab the popup was opened for; null when the browser names none. Never rejects. */
   tab: Promise<CurrentTab | null>;
-  /**
-   * Everything in storage.session (a few small keys), with `popup.recent` and `popup.text` from
-   * storage.local's copy where storage.session has none; empty when unreadable. Never rejects.
-   */
+  /** Everything in storage.session (a few small keys); empty when unreadable. Never rejects. */
   session: Promise<Record<string, unknown>>;
   /** The language setting's raw stored value (core/settings), unchecked; undefined when unreadable. */
   language: Promise<unknown>;
@@ -72,20 +61,9 @@ export function startFirstReads(
   search: string,
 ): FirstReads {
   const { local, session } = areas;
-  const copy = local.get([FIRST_PAINT_COPY_KEY]).then(
-    (stored) => stored[FIRST_PAINT_COPY_KEY] as { recent?: unknown; text?: unknown } | undefined,
-    () => undefined,
-  );
   return {
     tab: findCurrentTab(tabs, search).catch(() => null),
-    session: Promise.all([session ? session.get(null).catch(() => ({})) : {}, copy]).then(
-      // Checked where read, like everything else here; a copy that is not an object adds nothing.
-      ([inSession, c]) => ({
-        [RECENT_SNAPSHOT_KEY]: c?.recent,
-        [FIRST_PAINT_TEXT_KEY]: c?.text,
-        ...inSession,
-      }),
-    ),
+    session: session ? session.get(null).catch(() => ({})) : Promise.resolve({}),
     language: local.get([LANGUAGE_SETTING_KEY]).then(
       (stored) => stored[LANGUAGE_SETTING_KEY],
       () => undefined,

@@ -89,8 +89,6 @@ export function startTestBackground(options: TestBackgroundOptions) {
         { id: extensionId, url: pageUrl, frameId: 0, tab: { id: tabId, url: pageUrl } },
       );
     },
-    /** storage.local's copy of `popup.recent` and `popup.text` (core/snapshot/first-paint-copy). */
-    firstPaintCopy: bg.firstPaintCopy,
     /** Settles when `popup.recent` holds the log as it is now. */
     snapshotWritten: () => bg.recentSnapshot.refresh(),
     stop() {

@@ -26,7 +26,6 @@ import { guessRegion } from '../regions/guess-region';
 import { REGIONS } from '../regions/regions';
 import { findProduct, SERVICES } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
-import { FirstPaintCopy } from '../snapshot/first-paint-copy';
 import { RecentSnapshotWriter } from '../snapshot/recent-writer';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { successMemoryIn, UnreachableWatch } from '../watch/unreachable-watch';
@@ -104,14 +103,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tabs = new TabStates(deps.session, deps.now);
   // The popup's first paint reads this from storage.session instead of asking (core/snapshot);
   // the caller keeps it in step with the log (keepRecentSnapshot on storage.onChanged).
-  // Both also go to storage.local's copy, which a popup opened right after a browser start reads.
-  const firstPaintCopy = new FirstPaintCopy(deps.local);
-  const recentSnapshot = new RecentSnapshotWriter(
-    deps.session,
-    (limit) => log.query({}, 0, limit),
-    now,
-    firstPaintCopy,
-  );
+  const recentSnapshot = new RecentSnapshotWriter(deps.session, (limit) => log.query({}, 0, limit), now);
   let exitChecks: ExitChecks | null = null;
   const recorder = new BlockRecorder({
     log,
@@ -272,7 +264,6 @@ export function createBackground(deps: BackgroundDeps) {
     log,
     tabs,
     recentSnapshot,
-    firstPaintCopy,
     hosts,
     exitChecks: checks,
     unreachable,

@@ -6,7 +6,6 @@
 import { LOCALE_TAG, type MessageLocale } from '../language/choice';
 import { productName, SERVICES, serviceName } from '../services';
 import type { KeyValueArea } from '../storage/key-value-area';
-import type { FirstPaintCopy } from './first-paint-copy';
 import {
   FIRST_PAINT_MESSAGES,
   FIRST_PAINT_TEXT_KEY,
@@ -69,18 +68,9 @@ export function firstPaintText(messages: MessagesInUse): FirstPaintText {
   };
 }
 
-/**
- * Writes the text, and to storage.local's copy when given; a failed write only means the popup
- * paints when the app has loaded.
- */
-export async function writeFirstPaintText(
-  session: KeyValueArea,
-  messages: MessagesInUse,
-  copy?: FirstPaintCopy,
-): Promise<void> {
-  const text = firstPaintText(messages);
-  await session.set({ [FIRST_PAINT_TEXT_KEY]: text });
-  await copy?.keep('text', text);
+/** Writes the text; a failed write only means the popup paints when the app has loaded. */
+export async function writeFirstPaintText(session: KeyValueArea, messages: MessagesInUse): Promise<void> {
+  await session.set({ [FIRST_PAINT_TEXT_KEY]: firstPaintText(messages) });
 }
 
 /**

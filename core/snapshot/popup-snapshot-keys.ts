@@ -5,8 +5,3 @@
 export const RECENT_SNAPSHOT_KEY = 'popup.recent';
 /** The popup's recent list (components/stores/popup-store POPUP_LIMITS.recent). */
 export const RECENT_SNAPSHOT_EVENTS = 24;
-/**
- * storage.local's copy of `popup.recent` and `popup.text` (core/snapshot/first-paint-copy), which
- * outlives a browser restart: `{ recent, text }`, each as written to storage.session.
- */
-export const FIRST_PAINT_COPY_KEY = 'popup.firstPaintCopy';

@@ -5,7 +5,6 @@
 import type { LogPage } from '../log/log-queries';
 import { CHUNK_PREFIX, META_KEY } from '../log/stored-format';
 import type { KeyValueArea } from '../storage/key-value-area';
-import type { FirstPaintCopy } from './first-paint-copy';
 import { RECENT_SNAPSHOT_EVENTS, RECENT_SNAPSHOT_KEY } from './popup-snapshot';
 
 /** Whether a storage.local key belongs to the event log (a change there changes `popup.recent`). */
@@ -25,8 +24,6 @@ export class RecentSnapshotWriter {
     private readonly session: KeyValueArea,
     private readonly newest: (limit: number) => Promise<LogPage>,
     private readonly now: () => number = Date.now,
-    /** storage.local's copy, which outlives a browser restart. */
-    private readonly copy?: FirstPaintCopy,
   ) {}
 
   refresh(): Promise<void> {
@@ -39,13 +36,13 @@ export class RecentSnapshotWriter {
         do {
           this.again = false;
           const page = await this.newest(RECENT_SNAPSHOT_EVENTS);
-          const recent = {
-            events: page.events.slice(0, RECENT_SNAPSHOT_EVENTS),
-            total: page.total,
-            writtenAt: this.now(),
-          };
-          await this.session.set({ [RECENT_SNAPSHOT_KEY]: recent });
-          await this.copy?.keep('recent', recent);
+          await this.session.set({
+            [RECENT_SNAPSHOT_KEY]: {
+              events: page.events.slice(0, RECENT_SNAPSHOT_EVENTS),
+              total: page.total,
+              writtenAt: this.now(),
+            },
+          });
         } while (this.again);
       } finally {
         this.running = null;
