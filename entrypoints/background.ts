@@ -56,7 +56,7 @@ export default defineBackground(() => {
   // Written at once in the language in use when there is none yet (a browser start; most people
   // follow the browser's), and again once the choice is applied: the popup draws from it only when
   // its language matches its own choice.
-  void writeFirstPaintTextIfMissing(session, messages, bg.firstPaintCopy).catch((err) =>
+  void writeFirstPaintTextIfMissing(session, messages).catch((err) =>
     console.warn('[detour] first-paint text not written', err),
   );
   // Badge titles and notifications speak the language chosen in the options; on a change, the

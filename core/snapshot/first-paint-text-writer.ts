@@ -82,10 +82,9 @@ export async function writeFirstPaintText(session: KeyValueArea, messages: Messa
 export async function writeFirstPaintTextIfMissing(
   session: KeyValueArea,
   messages: MessagesInUse,
-  copy?: FirstPaintCopy,
 ): Promise<boolean> {
   const stored = await session.get([FIRST_PAINT_TEXT_KEY]);
   if (stored[FIRST_PAINT_TEXT_KEY] !== undefined) return false;
-  await writeFirstPaintText(session, messages, copy);
+  await writeFirstPaintText(session, messages);
   return true;
 }
