@@ -11,19 +11,14 @@
  */
 
 import type { GeneratedI18nStructure } from '#i18n';
+import { fillNamed, pluralForm, relativeStep } from '../core/i18n/message-format';
 import { messages } from '../core/language/browser-messages';
 import type { MessageLocale } from '../core/language/choice';
 
 export type MessageKey = Exclude<keyof GeneratedI18nStructure, `@@${string}`>;
 export type MessageParams = Record<string, string | number>;
 
-const NAMED = /\{([A-Za-z0-9_]+)\}/g;
-
-function fill(text: string, params?: MessageParams): string {
-  return params
-    ? text.replace(NAMED, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m))
-    : text;
-}
+const fill = fillNamed;
 
 /** The raw message for a dotted key, as @wxt-dev/i18n names it in messages.json. */
 function raw(key: string, substitutions?: string[]): string {
@@ -42,12 +37,7 @@ export function t(key: MessageKey, params?: MessageParams): string {
  * `{count}` is filled with the number formatted for the locale. Chinese has one form.
  */
 export function tn(key: MessageKey, count: number, params?: MessageParams): string {
-  const forms = raw(key, [String(count)]).split(' | ');
-  let text: string;
-  if (forms.length === 3) text = forms[count === 0 || count === 1 ? count : 2] ?? '';
-  else if (forms.length === 2) text = forms[count === 1 ? 0 : 1] ?? '';
-  else text = forms[0] ?? '';
-  return fill(text, { count: formatNumber(count), ...params });
+  return fill(pluralForm(raw(key, [String(count)]), count), { count: formatNumber(count), ...params });
 }
 
 /**
@@ -157,30 +147,14 @@ export function formatIsoDate(iso: string): string {
   return dateTimeFormat(options).format(date);
 }
 
-const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 30],
-  ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
-];
-
 /** "3 minutes ago" / "3 分钟前", relative to `now`. */
 export function formatRelative(ms: number, now: number = Date.now()): string {
-  let value = (ms - now) / 1000;
-  if (Math.abs(value) < 10) return t('common.justNow');
-  for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(value) < size) {
-      const rounded = Math.round(value);
-      const relative = { numeric: 'auto' } as const;
-      return cachedFormatter(
-        'relative',
-        relative,
-        (locale) => new Intl.RelativeTimeFormat(locale, relative),
-      ).format(rounded === 0 && unit === 'second' ? 0 : rounded, unit);
-    }
-    value /= size;
-  }
-  return formatDateTime(ms);
+  const step = relativeStep(ms, now);
+  if (step === 'just now') return t('common.justNow');
+  const relative = { numeric: 'auto' } as const;
+  return cachedFormatter(
+    'relative',
+    relative,
+    (locale) => new Intl.RelativeTimeFormat(locale, relative),
+  ).format(step.value, step.unit);
 }

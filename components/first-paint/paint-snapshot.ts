@@ -11,6 +11,7 @@
  * recent events, a tab record that does not fit, or a quiet tab whose page may or may not be a
  * service's (that takes the services table).
  */
+import { fillNamed, pluralForm, relativeStep } from '../../core/i18n/message-format';
 import type { LogEvent } from '../../core/log/event';
 import type { FirstPaintMessage, FirstPaintText, LocaleTag } from '../../core/snapshot/first-paint-text';
 import type { CurrentTab } from '../popup/first-reads';
@@ -28,18 +29,13 @@ export interface FirstPaintInput {
   now: number;
 }
 
-const NAMED = /\{([A-Za-z0-9_]+)\}/g;
-
 /** The few formatting helpers of components/i18n, for one language and one text record. */
 function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
   const number = new Intl.NumberFormat(locale);
   let relative: Intl.RelativeTimeFormat | null = null;
   let regions: Intl.DisplayNames | null = null;
   const formatNumber = (value: number) => number.format(value);
-  const fill = (template: string, params?: Record<string, string | number>) =>
-    params
-      ? template.replace(NAMED, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m))
-      : template;
+  const fill = fillNamed;
   // A message the record lacks (written by an older or newer background) makes the whole paint void.
   let missing = false;
   const message = (key: FirstPaintMessage) => {
@@ -49,36 +45,13 @@ function wordsFor(text: FirstPaintText, locale: LocaleTag, now: number) {
   };
   const t = (key: FirstPaintMessage, params?: Record<string, string | number>) => fill(message(key), params);
   const tn = (key: FirstPaintMessage, count: number) => {
-    const forms = message(key).split(' | ');
-    const form =
-      forms.length === 3
-        ? forms[count === 0 || count === 1 ? count : 2]
-        : forms.length === 2
-          ? forms[count === 1 ? 0 : 1]
-          : forms[0];
-    return fill(form ?? '', { count: formatNumber(count) });
+    return fill(pluralForm(message(key), count), { count: formatNumber(count) });
   };
-  const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['second', 60],
-    ['minute', 60],
-    ['hour', 24],
-    ['day', 30],
-    ['month', 12],
-    ['year', Number.POSITIVE_INFINITY],
-  ];
   const formatRelative = (ms: number) => {
-    let value = (ms - now) / 1000;
-    if (Math.abs(value) < 10) return t('common.justNow');
-    for (const [unit, size] of steps) {
-      if (Math.abs(value) < size) {
-        const rounded = Math.round(value);
-        relative ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-        return relative.format(rounded === 0 && unit === 'second' ? 0 : rounded, unit);
-      }
-      value /= size;
-    }
-    // Not reached: the last step has no bound.
-    return '';
+    const step = relativeStep(ms, now);
+    if (step === 'just now') return t('common.justNow');
+    relative ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    return relative.format(step.value, step.unit);
   };
   const countryName = (code: string) => {
     const upper = code.toUpperCase();

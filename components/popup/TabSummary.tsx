@@ -3,13 +3,14 @@
  * seen, when and how often; a service that could not be reached says so (never as a refusal);
  * a page that failed to load says that; only then does it say that no region block was seen.
  */
+import type { ComponentChildren } from 'preact';
 import { isRefusal, type LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { t, tMaybe, tn } from '../i18n';
 import { productLabel, serviceForUrl } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
 import { EventWhat, hostOf } from '../shared/EventWhat';
-import { Icon } from '../shared/Icon';
+import { Icon, type IconName } from '../shared/Icon';
 import { TimeAgo } from '../shared/TimeAgo';
 import type { Loadable } from '../stores/popup-store';
 
@@ -21,16 +22,45 @@ export function firstUnreachable(tab: TabStateAnswer | null): LogEvent | null {
   return tab?.events.find((e) => e.kind === 'unreachable') ?? null;
 }
 
+/**
+ * One card about the tab: its tone, an icon and the heading every card is labelled by
+ * (`#tab-title`, which the popup's first paint draws the same way), then what the card says.
+ */
+function StatusCard({
+  tone,
+  icon,
+  iconTone,
+  title,
+  children,
+}: {
+  tone: 'blocked' | 'unreachable' | 'ok';
+  icon: IconName;
+  iconTone: string;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class={`card card-${tone}`} aria-labelledby="tab-title">
+      <div class="card-head">
+        <Icon name={icon} size={20} class={iconTone} />
+        <h1 id="tab-title" class="card-title">
+          {title}
+        </h1>
+      </div>
+      {children}
+    </section>
+  );
+}
+
 function UnreachableCard({ event, now }: { event: LogEvent; now?: number }) {
   const host = hostOf(event.tabUrl) || hostOf(event.url);
   return (
-    <section class="card card-unreachable" aria-labelledby="tab-title">
-      <div class="card-head">
-        <Icon name="globe" size={20} class="tone-muted" />
-        <h1 id="tab-title" class="card-title">
-          {t('unreachable.tabTitle', { host })}
-        </h1>
-      </div>
+    <StatusCard
+      tone="unreachable"
+      icon="globe"
+      iconTone="tone-muted"
+      title={t('unreachable.tabTitle', { host })}
+    >
       <p class="small">{t('unreachable.tabBody')}</p>
       <dl class="facts">
         {event.evidence ? (
@@ -50,34 +80,32 @@ function UnreachableCard({ event, now }: { event: LogEvent; now?: number }) {
           </dd>
         </div>
       </dl>
-    </section>
+    </StatusCard>
   );
 }
 
 function PageFailedCard({ error }: { error: string }) {
   return (
-    <section class="card card-unreachable" aria-labelledby="tab-title">
-      <div class="card-head">
-        <Icon name="globe" size={20} class="tone-muted" />
-        <h1 id="tab-title" class="card-title">
-          {t('unreachable.pageFailedTitle')}
-        </h1>
-      </div>
+    <StatusCard
+      tone="unreachable"
+      icon="globe"
+      iconTone="tone-muted"
+      title={t('unreachable.pageFailedTitle')}
+    >
       <p class="small">{t('unreachable.pageFailedBody', { error })}</p>
-    </section>
+    </StatusCard>
   );
 }
 
 function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
   const name = productLabel(event.service, event.product);
   return (
-    <section class="card card-blocked" aria-labelledby="tab-title">
-      <div class="card-head">
-        <Icon name="block" size={20} class="tone-danger" />
-        <h1 id="tab-title" class="card-title">
-          {t('popup.tab.blockedTitle', { service: name })}
-        </h1>
-      </div>
+    <StatusCard
+      tone="blocked"
+      icon="block"
+      iconTone="tone-danger"
+      title={t('popup.tab.blockedTitle', { service: name })}
+    >
       <dl class="facts">
         <div>
           <dt>{t('popup.tab.seen')}</dt>
@@ -109,7 +137,7 @@ function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
           </dd>
         </div>
       </dl>
-    </section>
+    </StatusCard>
   );
 }
 
@@ -151,14 +179,8 @@ export function TabSummary({ tab, now }: { tab: Loadable<TabStateAnswer | null>;
   const url = tab.value?.url ?? undefined;
   const host = serviceForUrl(url) ? hostOf(url) : '';
   return (
-    <section class="card card-ok" aria-labelledby="tab-title">
-      <div class="card-head">
-        <Icon name="shield" size={20} class="tone-ok" />
-        <h1 id="tab-title" class="card-title">
-          {t('popup.tab.noBlockTitle')}
-        </h1>
-      </div>
+    <StatusCard tone="ok" icon="shield" iconTone="tone-ok" title={t('popup.tab.noBlockTitle')}>
       <p class="muted small">{host ? t('popup.tab.noBlockHost', { host }) : t('popup.tab.noBlockNoPage')}</p>
-    </section>
+    </StatusCard>
   );
 }
