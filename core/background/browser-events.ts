@@ -30,6 +30,9 @@ import {
 import type { Background } from './create-background';
 import type { PageWatchArming } from './page-watch-arming';
 
+/** How long after a service page started a hidden-URL "loading" event is taken as that page's own. */
+const HIDDEN_LOADING_GRACE_MS = 10_000;
+
 interface RequestDetails {
   requestId: string;
   tabId: number;
@@ -173,8 +176,11 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
       // Left the services' hosts (the URL is hidden from us there): nothing of ours on this page.
       // A URL the browser hides (no permission for it) right after a service page started loading
       // is most likely that page's own late "loading" event (tab events and webRequest events are
-      // not ordered): clearing on it would wipe what the page's failure just recorded.
-      const justStarted = !tab.url && Date.now() - (pageStarted.get(tabId) ?? 0) < 3_000;
+      // not ordered): clearing on it would wipe what the page's failure just recorded. On a busy
+      // machine Firefox delivered that event more than 3 s late (the stress run lost a tab's
+      // badge), hence the wider bound; leaving a service that soon keeps its card until the next
+      // navigation, the smaller harm.
+      const justStarted = !tab.url && Date.now() - (pageStarted.get(tabId) ?? 0) < HIDDEN_LOADING_GRACE_MS;
       if (change.status === 'loading' && !onService && !justStarted) {
         lastUrl.delete(tabId);
         void bg.recorder.navigated(tabId, null);
