@@ -5,9 +5,13 @@
  * (storage.onChanged in an extension page, same machine clock), confirmed through queryLog.
  * Each run is a fresh browser, so the log starts empty and a dedupe can hide nothing.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TraceEntry } from '../core/bench-trace/bench-trace';
 import { classifyObservation } from '../core/detection';
 import { SWEEP_MS, WINDOW_MS } from '../core/watch/watch-windows';
 import { loadServedSignatures } from '../test/stand-in/signatures';
+import { type BannerSplit, splitBanner } from './banner-trace';
 import { extensionWorker, launchChromium } from './chromium';
 import { type BenchEnv, contentScriptsFor } from './env';
 import { logWrites, openProbePage, pageClock, send, watchLogWrites } from './extension-pages';
@@ -32,6 +36,8 @@ interface BannerRun {
   /** Where a caught banner's time went: insertion → the background recorded it (the event's
    * firstSeen), and recorded → the log's write was seen (storage.onChanged in an extension page). */
   split: { toBackgroundMs: number; toStorageMs: number } | null;
+  /** The finer split, from the trace build's marks (bench/trace-build.ts); null on other builds. */
+  traced: BannerSplit | null;
   /** Something was logged before the banner existed: a false positive on the stream's text. */
   early: boolean;
   events: number;
@@ -55,7 +61,7 @@ async function runOnce(
     hostResolverRules: env.server.hostResolverRules,
   });
   try {
-    const { id } = await extensionWorker(b.context);
+    const { id, worker } = await extensionWorker(b.context);
     const probe = await openProbePage(b.context, id, env.manifest);
     await watchLogWrites(probe);
     const page = await b.context.newPage();
@@ -96,8 +102,21 @@ async function runOnce(
         `  inserted at ${insertedAt}, log written at ${writtenAt}; logged: ${logged.join('; ') || 'nothing'}`,
       );
     }
+    const entries = await worker
+      .evaluate(() => (globalThis as { __detourBenchTrace?: unknown }).__detourBenchTrace ?? null)
+      .catch(() => null);
+    const traced =
+      caught && matching[0] && Array.isArray(entries)
+        ? splitBanner(entries as TraceEntry[], {
+            insertedAt: insertedAt as number,
+            eventId: matching[0].id,
+            firstSeen: matching[0].firstSeen,
+            writtenAt: writtenAt as number,
+          })
+        : null;
     return {
       caught,
+      traced,
       latencyMs: caught ? (writtenAt as number) - (insertedAt as number) : null,
       split:
         caught && matching[0]
@@ -163,6 +182,7 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
   const latencies: Record<BannerMode, number[]> = { armed: [], outside: [] };
   let slowestArmed: { latencyMs: number; split: NonNullable<BannerRun['split']> } | null = null;
   const perCase = new Map<string, { runs: number; caught: number; early: number }>();
+  const traced: Record<BannerMode, BannerSplit[]> = { armed: [], outside: [] };
   const runs = plan.bannerRuns * 2;
   for (let i = 0; i < runs; i++) {
     const c = cases[i % cases.length] as BannerCase;
@@ -179,9 +199,20 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     if (r.latencyMs !== null) latencies[mode].push(r.latencyMs);
     if (mode === 'armed' && r.latencyMs !== null && r.split && r.latencyMs > (slowestArmed?.latencyMs ?? -1))
       slowestArmed = { latencyMs: r.latencyMs, split: r.split };
-    const split = r.split
-      ? ` (to the background ${r.split.toBackgroundMs.toFixed(0)} ms, then to storage ${r.split.toStorageMs.toFixed(0)} ms)`
-      : '';
+    const split = r.traced
+      ? ` (${describeSplit(r.traced)})`
+      : r.split
+        ? ` (to the background ${r.split.toBackgroundMs.toFixed(0)} ms, then to storage ${r.split.toStorageMs.toFixed(0)} ms)`
+        : '';
+    if (r.traced) {
+      const dir = join(env.root, 'bench', 'tmp');
+      mkdirSync(dir, { recursive: true });
+      appendFileSync(
+        join(dir, 'banner-trace.jsonl'),
+        `${JSON.stringify({ at: new Date().toISOString(), run: i, service: c.name, mode, bannerAtMs, latencyMs: r.latencyMs, ...r.traced })}\n`,
+      );
+      traced[mode].push(r.traced);
+    }
     env.progress(
       `banner ${i + 1}/${runs} (${key}, at ${bannerAtMs} ms): ${r.caught ? `${r.latencyMs?.toFixed(1)} ms${split}` : r.early ? 'logged BEFORE the banner' : 'missed'}`,
     );
@@ -202,6 +233,13 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
       `The slowest armed banner took ${latencyMs.toFixed(1)} ms: ${split.toBackgroundMs.toFixed(0)} ms from its insertion until the background recorded it (the event's firstSeen), ${split.toStorageMs.toFixed(0)} ms from then until the log's write was seen.`,
     );
   }
+  if (traced.armed.length > 0) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
+    const parts = ['toRead', 'read', 'transit', 'handler', 'storage'] as const;
+    section.notes.push(
+      `Trace build (core/bench-trace), armed samples, medians: ${parts.map((p) => `${p} ${median(traced.armed.map((t) => t[p])).toFixed(1)} ms`).join(', ')} (insertion → the content script's read → the report handed to the messaging library → the background's handler → the event recorded → the log's write seen).`,
+    );
+  }
   for (const [name, t] of perCase) {
     section.notes.push(
       `${name}: caught ${t.caught} of ${t.runs}${t.early ? `; ${t.early} run(s) logged something before the banner appeared (a false positive on the stream)` : ''}.`,
@@ -212,4 +250,19 @@ export async function measureBanner(env: BenchEnv): Promise<Section> {
     `Armed: the page POSTs to its own host (the bench server answers 404, which the engine calls clean) and inserts the banner from that request's handler. Outside: no request fails; the stream started ${(500 + WINDOW_MS.load) / 1000} s after load, after Detour's page-load window, so only the sweep (every ${SWEEP_MS} ms) can see the banner.`,
   );
   return section;
+}
+
+function describeSplit(t: BannerSplit): string {
+  const steps = Object.entries(t.steps)
+    .filter(([, ms]) => ms >= 0.5)
+    .map(([what, ms]) => `${what} ${ms.toFixed(1)}`)
+    .join(', ');
+  return [
+    `to read ${t.toRead.toFixed(1)} (${t.source})`,
+    `read ${t.read.toFixed(1)}`,
+    `transit ${t.transit.toFixed(1)}`,
+    `handler ${t.handler.toFixed(1)}${steps ? ` [${steps}]` : ''}`,
+    `storage ${t.storage.toFixed(1)}`,
+    ...(t.meanwhile.length > 0 ? [`meanwhile: ${t.meanwhile.join('; ')}`] : []),
+  ].join(' | ');
 }

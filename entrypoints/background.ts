@@ -10,7 +10,10 @@ import { createBrowserEvents } from '../core/background/browser-events';
 import { createBackground } from '../core/background/create-background';
 import { NotifyGate } from '../core/background/notify-gate';
 import { PageWatchArming } from '../core/background/page-watch-arming';
+import { BENCH_TRACE, TraceLog } from '../core/bench-trace/bench-trace';
 import { BUILD_MIRRORS } from '../core/data-updates/mirrors';
+import { classifyObservation } from '../core/detection';
+import type { Observation } from '../core/detection/observation';
 import { openWelcomePageOnInstall } from '../core/first-run/open-on-install';
 import { followLanguageSetting, messages } from '../core/language/browser-messages';
 import { sendToPageWatch } from '../core/messaging/content-messenger';
@@ -23,8 +26,15 @@ import { browserArea } from '../core/storage/key-value-area';
 import type { StreamFilterLike } from '../core/watch/response-body';
 
 export default defineBackground(() => {
+  // The bench's trace build only: marks of the background's work, read by bench/measure-banner.ts.
+  const trace = BENCH_TRACE ? new TraceLog() : null;
+  if (trace) {
+    (globalThis as { __detourBenchTrace?: unknown }).__detourBenchTrace = trace.entries;
+    trace.watchLag();
+  }
   openWelcomePageOnInstall();
   const local = browserArea('local');
+  if (trace) trace.wrap(local, 'local', ['get', 'set', 'remove']);
 
   let settingsNow: Promise<Settings> | null = null;
   const settings = () => {
@@ -36,18 +46,30 @@ export default defineBackground(() => {
   });
 
   const session = browserArea('session');
+  if (trace) trace.wrap(session, 'session', ['get', 'set', 'remove']);
   const bg = createBackground({
     local,
     session,
-    settings,
-    badge: badgeAdapter(),
+    settings: trace ? () => trace.call('settings', settings) : settings,
+    badge: trace ? trace.wrap(badgeAdapter(), 'badge', ['show']) : badgeAdapter(),
     notify: notifyAdapter(new NotifyGate(local)),
     hostPorts: hostPortsAdapter(),
     extension: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit' }),
     online: () => navigator.onLine !== false,
     data: { mirrors: BUILD_MIRRORS },
+    ...(trace
+      ? {
+          classify: (observation: Observation) =>
+            trace.call('classify', () => classifyObservation(observation)),
+        }
+      : {}),
   });
+  if (trace) {
+    trace.wrap(bg.tabs, 'tabs', ['get', 'documentOf', 'record', 'navigate', 'pageFailed']);
+    trace.wrap(bg.log, 'log', ['append', 'query']);
+    void bg.hosts.ready.then(() => trace.mark('hosts.ready'));
+  }
   // The popup's first paint shows its few messages in the language in use, from storage.session.
   const writeText = () =>
     writeFirstPaintText(session, messages).catch((err) =>
@@ -79,9 +101,9 @@ export default defineBackground(() => {
   void bg.log.warm().catch((err) => console.warn('[detour] event log not read ahead', err));
 
   for (const type of Object.keys(bg.router) as Array<keyof ProtocolMap>) {
-    onMessage(type, ({ data, sender }) =>
-      (bg.router[type] as (d: unknown, s: unknown) => Promise<never>)(data, sender),
-    );
+    const handle = ({ data, sender }: { data: unknown; sender: unknown }) =>
+      (bg.router[type] as (d: unknown, s: unknown) => Promise<never>)(data, sender);
+    onMessage(type, trace ? (message) => trace.message(type, message, handle) : handle);
   }
 
   // The popup's first paint reads popup.recent from storage.session (core/snapshot).
@@ -92,6 +114,15 @@ export default defineBackground(() => {
     send: (tabId, reason) => sendToPageWatch('armPageWatch', { reason }, { tabId, frameId: 0 }),
   });
   const events = createBrowserEvents(bg, arming);
+  if (trace) {
+    trace.wrap(events, 'event', [
+      'beforeRequest',
+      'beforeRedirect',
+      'completed',
+      'errorOccurred',
+      'tabUpdated',
+    ]);
+  }
   const watchedUrls = matchPatterns(['webApp', 'api', 'blockPage']);
   const webRequest = browser.webRequest;
   webRequest.onBeforeRequest.addListener((d) => events.beforeRequest(d), {

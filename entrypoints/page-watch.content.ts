@@ -9,6 +9,7 @@
  * bundle); everything is registered through ctx so it stops when the extension reloads.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { BENCH_TRACE, type ReportTrace, traceNow } from '../core/bench-trace/bench-trace';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { onPageWatchMessage, sendToBackground } from '../core/messaging/content-messenger';
 import { readTapMessage, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
@@ -19,9 +20,17 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   main(ctx) {
+    // The bench's trace build only (core/bench-trace): what started the read that is reporting.
+    let read: Pick<ReportTrace, 'source' | 'readAt'> = { source: 'idle', readAt: 0 };
+    const reading = (source: ReportTrace['source']) => {
+      if (BENCH_TRACE) read = { source, readAt: traceNow() };
+    };
     const report = (channel: 'page-text' | 'fetch-tap', observation: Record<string, unknown>) => {
       if (ctx.isInvalid) return;
-      sendToBackground('reportObservation', { channel, observation } as never).catch(() => {
+      const message = BENCH_TRACE
+        ? { channel, observation, trace: { ...read, sentAt: traceNow() } satisfies ReportTrace }
+        : { channel, observation };
+      sendToBackground('reportObservation', message as never).catch(() => {
         // The worker was restarting or the extension reloaded: nothing to do in the page.
       });
     };
@@ -37,6 +46,7 @@ export default defineContentScript({
     let flushArmed = false;
     const flushHeld = () => {
       flushArmed = false;
+      reading('flush');
       if (held && textBudget()) {
         report('page-text', { kind: 'page', body: held });
         held = '';
@@ -58,14 +68,38 @@ export default defineContentScript({
         held = `${held}\n${excerpt}`.slice(-HELD_CHARS);
         armFlush();
       },
-      { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) },
+      {
+        setTimeout: BENCH_TRACE
+          ? (fn, ms) =>
+              ctx.setTimeout(() => {
+                reading('tick');
+                fn();
+              }, ms)
+          : (fn, ms) => ctx.setTimeout(fn, ms),
+      },
     );
+    reading('idle');
     // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
     collector.checkDocument(document.body?.innerText ?? '');
 
     const windows = new WatchWindows({
       document,
-      sink: collector,
+      sink: BENCH_TRACE
+        ? {
+            onMutations: (records) => {
+              reading('mutation');
+              collector.onMutations(records);
+            },
+            readNodes: (nodes) => {
+              reading('look');
+              collector.readNodes(nodes);
+            },
+            readText: (text) => {
+              reading('look');
+              collector.readText(text);
+            },
+          }
+        : collector,
       timers: { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) },
     });
     windows.start();
