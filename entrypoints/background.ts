@@ -62,6 +62,8 @@ export default defineBackground(() => {
       ? {
           classify: (observation: Observation) =>
             trace.call('classify', () => classifyObservation(observation)),
+          warmEngine: true,
+          defer: (task: () => void) => setTimeout(() => trace.call('warm', task), 0),
         }
       : {}),
   });

@@ -16,7 +16,7 @@ import { DataChannel } from '../data-updates/channel';
 import { DATA_SIGNING_KEYS } from '../data-updates/keys';
 import { BUILT_DATA, LIVE_INSTALLER } from '../data-updates/live-data';
 import type { SigningKey } from '../data-updates/signature';
-import { classifyObservation } from '../detection';
+import { classifyObservation, warmClassifierLater } from '../detection';
 import type { Observation, Verdict } from '../detection/observation';
 import { EventLog } from '../log/event-log';
 import { TabStates } from '../log/tab-states';
@@ -58,6 +58,8 @@ export interface BackgroundDeps {
   data?: { mirrors: readonly string[]; keys?: readonly SigningKey[] };
   /** The engine; tests of the wiring may give a stand-in with its contract. */
   classify?: (observation: Observation) => Verdict;
+  /** Build the built-in engine's tables ahead of need (see createObserve's afterFirst); default: when `classify` is the built-in one. */
+  warmEngine?: boolean;
   /** Messages per tab: a burst and a refill window. */
   rateLimit?: { burst: number; windowMs: number };
   /** The popup's way forward; null: this background answers none (refused as unavailable). */
@@ -66,6 +68,8 @@ export interface BackgroundDeps {
   online?: () => boolean;
   now?: () => number;
   warn?: (message: string) => void;
+  /** Runs a task later, in a task of its own (setTimeout 0 by default); tests run them by hand. */
+  defer?: (task: () => void) => void;
 }
 
 export type Background = ReturnType<typeof createBackground>;
@@ -155,6 +159,11 @@ export function createBackground(deps: BackgroundDeps) {
     recorder,
     tabs,
     ...warnings,
+    // The built-in engine's other tables, each in a task of its own after the one that classified
+    // first (a page's own load, usually): a banner's report then finds them built.
+    ...((deps.warmEngine ?? !deps.classify)
+      ? { afterFirst: () => warmClassifierLater(deps.defer ?? ((task) => setTimeout(task, 0))) }
+      : {}),
   });
 
   const { fetch } = deps;

@@ -25,10 +25,17 @@ export interface ObserveDeps {
   recorder: BlockRecorder;
   tabs: TabStates;
   warn?: (message: string) => void;
+  /**
+   * Called once, after this worker's first observation is classified, with the answer already on
+   * its way: the place to build what later classifications would otherwise build on their path
+   * (the engine's tables for other kinds). Only a worker that watches a service page pays for it.
+   */
+  afterFirst?: () => void;
 }
 
 export function createObserve(deps: ObserveDeps): Observe {
   const warn = deps.warn ?? ((m: string) => console.warn(`[detour] ${m}`));
+  let afterFirst = deps.afterFirst;
   return async (observation, at) => {
     let verdict: Verdict;
     try {
@@ -36,6 +43,12 @@ export function createObserve(deps: ObserveDeps): Observe {
     } catch (err) {
       warn(`classifier failed on a ${at.kind} observation (${String(err)})`);
       return { recorded: false, reason: 'clean' };
+    } finally {
+      if (afterFirst) {
+        const once = afterFirst;
+        afterFirst = undefined;
+        once();
+      }
     }
     if (verdict.verdict !== 'block') return { recorded: false, reason: 'clean' };
     const tabUrl =

@@ -6,7 +6,8 @@
  * Owns: the engine and its rules. Must not: touch the browser, storage or the network.
  */
 import { type CompiledRules, classifyWith, compileRules, loadRules } from './engine';
-import type { Observation, Verdict } from './observation';
+import type { Observation, ObservationKind, Verdict } from './observation';
+import { warmRecogniser } from './recogniser/recogniser';
 import { RULE_FILES } from './rules';
 
 export { inferKind } from './engine';
@@ -30,4 +31,35 @@ export function installRules(files: readonly unknown[] | null): void {
 
 export function classifyObservation(observation: Observation): Verdict {
   return classifyWith(builtInRules(), observation);
+}
+
+/**
+ * What a kind's first classification builds on its way, most needed first: a service page's text
+ * (a refusal banner), responses, navigations, then the recogniser's tables. Built lazily, the page
+ * kind's keyword automaton was most of a banner's time from the page to the log in the bench (4–24
+ * ms of 13–51 ms), because the banner is usually the first page text a worker classifies.
+ */
+const WARM_PARTS: ReadonlyArray<ObservationKind | 'recogniser'> = [
+  'page',
+  'response',
+  'navigation',
+  'recogniser',
+];
+
+/**
+ * Builds the parts above, one per task through `defer` (each schedules the next once it is done),
+ * so that a report arriving meanwhile waits for one part at most. Parts already built cost a
+ * lookup. Rules installed later (a data update) are built again on first use.
+ */
+export function warmClassifierLater(defer: (task: () => void) => void): void {
+  const next = (i: number) => {
+    const part = WARM_PARTS[i];
+    if (part === undefined) return;
+    defer(() => {
+      if (part === 'recogniser') warmRecogniser();
+      else builtInRules().matcher(part);
+      next(i + 1);
+    });
+  };
+  next(0);
 }

@@ -2,7 +2,10 @@
  * What each tab has shown since its last navigation, for the badge and the popup.
  * Kept in storage.session (memory only, cleared when the browser closes) under one key per tab,
  * so it survives the MV3 worker being stopped and a write for one tab never rewrites another's.
- * Written only by the background, one write at a time.
+ * Written only by the background, one write at a time, so this instance also keeps what it last
+ * read or wrote per tab and reads storage only for a tab it has not seen in this worker's life:
+ * every block's way to the log asks for the tab's document, and that storage.session read took
+ * 1–18 ms of a banner's 13–65 ms in the bench (bench/findings.md).
  */
 import * as v from 'valibot';
 import type { KeyValueArea } from '../storage/key-value-area';
@@ -36,6 +39,8 @@ export interface TabState {
 
 export class TabStates {
   private tail: Promise<unknown> = Promise.resolve();
+  /** What storage holds for each tab this instance has read or written (null: nothing stored). */
+  private readonly known = new Map<number, TabRecord | null>();
 
   constructor(
     private readonly area: KeyValueArea,
@@ -55,7 +60,7 @@ export class TabStates {
         document: crypto.randomUUID(),
         events: [],
       };
-      await this.area.set({ [tabKey(tabId)]: record });
+      await this.write(tabId, record);
       return toState(tabId, record);
     });
   }
@@ -70,7 +75,7 @@ export class TabStates {
       const record = await this.readOrStart(tabId, tabUrl);
       if (record.document) return record.document;
       record.document = crypto.randomUUID();
-      await this.area.set({ [tabKey(tabId)]: record });
+      await this.write(tabId, record);
       return record.document;
     });
   }
@@ -81,7 +86,7 @@ export class TabStates {
       const record = await this.readOrStart(tabId, tabUrl);
       const rest = record.events.filter((e) => e.id !== event.id);
       record.events = [event, ...rest].slice(0, MAX_EVENTS_PER_TAB);
-      await this.area.set({ [tabKey(tabId)]: record });
+      await this.write(tabId, record);
       return toState(tabId, record);
     });
   }
@@ -94,13 +99,17 @@ export class TabStates {
     return this.serial(async () => {
       const record = await this.readOrStart(tabId, tabUrl);
       record.pageFailed = { error: error.slice(0, 80), at: this.now() };
-      await this.area.set({ [tabKey(tabId)]: record });
+      await this.write(tabId, record);
       return toState(tabId, record);
     });
   }
 
   remove(tabId: number): Promise<void> {
-    return this.serial(() => this.area.remove([tabKey(tabId)]));
+    return this.serial(async () => {
+      // A closed tab's id is not used again: keep nothing for it, so what is kept stays bounded.
+      this.known.delete(tabId);
+      await this.area.remove([tabKey(tabId)]);
+    });
   }
 
   /**
@@ -115,15 +124,26 @@ export class TabStates {
     return record;
   }
 
+  /** A copy the caller may change: what is kept changes only when a write succeeded. */
   private async read(tabId: number): Promise<TabRecord | null> {
+    const known = this.known.get(tabId);
+    if (known !== undefined) return known && structuredClone(known);
     const raw = (await this.area.get([tabKey(tabId)]))[tabKey(tabId)];
-    if (raw === undefined) return null;
-    const parsed = v.safeParse(TabRecord, raw);
-    if (!parsed.success) {
-      console.warn(`[detour] tab state for tab ${tabId} is corrupted; starting over`);
-      return null;
+    let record: TabRecord | null = null;
+    if (raw !== undefined) {
+      const parsed = v.safeParse(TabRecord, raw);
+      if (parsed.success) record = parsed.output;
+      else console.warn(`[detour] tab state for tab ${tabId} is corrupted; starting over`);
     }
-    return parsed.output;
+    this.known.set(tabId, record && structuredClone(record));
+    return record;
+  }
+
+  private async write(tabId: number, record: TabRecord): Promise<void> {
+    // Forgotten first: a write that fails part-way leaves storage unknown, so it is read again.
+    this.known.delete(tabId);
+    await this.area.set({ [tabKey(tabId)]: record });
+    this.known.set(tabId, structuredClone(record));
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

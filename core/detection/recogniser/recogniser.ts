@@ -280,6 +280,11 @@ function compiledBuiltIn(): Compiled {
   return builtIn;
 }
 
+/** Compiles the built-in tables now, ahead of the first observation that needs them. */
+export function warmRecogniser(): void {
+  compiledBuiltIn();
+}
+
 interface Sentence {
   start: number;
   end: number;
