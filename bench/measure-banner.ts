@@ -102,18 +102,23 @@ async function runOnce(
         `  inserted at ${insertedAt}, log written at ${writtenAt}; logged: ${logged.join('; ') || 'nothing'}`,
       );
     }
-    const entries = await worker
-      .evaluate(() => (globalThis as { __detourBenchTrace?: unknown }).__detourBenchTrace ?? null)
-      .catch(() => null);
-    const traced =
-      caught && matching[0] && Array.isArray(entries)
-        ? splitBanner(entries as TraceEntry[], {
-            insertedAt: insertedAt as number,
-            eventId: matching[0].id,
-            firstSeen: matching[0].firstSeen,
-            writtenAt: writtenAt as number,
-          })
-        : null;
+    // The trace build's marks (none in other builds). The report's answer is marked when its
+    // handler returns, which may be a little after the log's write was seen: asked again until then.
+    let traced: BannerSplit | null = null;
+    for (let attempt = 0; caught && matching[0] && attempt < 10; attempt++) {
+      const entries = await worker
+        .evaluate(() => (globalThis as { __detourBenchTrace?: unknown }).__detourBenchTrace ?? null)
+        .catch(() => null);
+      if (!Array.isArray(entries)) break;
+      traced = splitBanner(entries as TraceEntry[], {
+        insertedAt: insertedAt as number,
+        eventId: matching[0].id,
+        firstSeen: matching[0].firstSeen,
+        writtenAt: writtenAt as number,
+      });
+      if (traced) break;
+      await probe.waitForTimeout(100);
+    }
     return {
       caught,
       traced,

@@ -14,6 +14,8 @@ export { inferKind } from './engine';
 export type { Observation, ObservationKind, Verdict } from './observation';
 
 let compiled: CompiledRules | null = null;
+/** Whether `compiled` holds a data bundle's rules rather than the built-in ones. */
+let fromBundle = false;
 
 /** The compiled built-in rules (validated and compiled once, on first use). */
 export function builtInRules(): CompiledRules {
@@ -23,10 +25,18 @@ export function builtInRules(): CompiledRules {
 
 /**
  * Puts rule files from a verified data bundle in use, or the built-in ones again (null). The files
- * are validated and compiled first: on an error this throws and the rules in use stay.
+ * are validated and compiled first: on an error this throws and the rules in use stay. Going back
+ * to the built-in rules while they are in use keeps what they have built: every worker start
+ * without a stored bundle does that, and it threw away tables built for a page meanwhile.
  */
 export function installRules(files: readonly unknown[] | null): void {
-  compiled = files ? compileRules(loadRules(files)) : null;
+  if (files) {
+    compiled = compileRules(loadRules(files));
+    fromBundle = true;
+  } else if (fromBundle) {
+    compiled = null;
+    fromBundle = false;
+  }
 }
 
 export function classifyObservation(observation: Observation): Verdict {
