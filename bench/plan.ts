@@ -32,9 +32,11 @@ export const FULL_PLAN: BenchPlan = {
   profileRuns: 3,
   bannerRuns: 10,
   popupEvents: 10_000,
-  // Even, so popup and floor each meet the just-started background equally often (first open).
-  popupLaunches: 6,
-  popupOpensPerLaunch: 5,
+  // Even, so popup and floor each meet the just-started background equally often (first open):
+  // six first opens each, since three made the first-open ratio swing 0.84–1.72 between runs of
+  // one build (bench/findings.md); fewer opens per start keep the warm samples at 30 a page.
+  popupLaunches: 12,
+  popupOpensPerLaunch: 3,
   burstTabs: 20,
   burstBlocksPerTab: 50,
   burstRuns: 3,
