@@ -38,7 +38,9 @@ describe('splitBanner', () => {
   });
 
   it('gives no split without the report that logged the event or without its sender marks', () => {
-    expect(splitBanner([report(130, 'other', { source: 'mutation', readAt: 1, sentAt: 2 })], moments)).toBeNull();
+    expect(
+      splitBanner([report(130, 'other', { source: 'mutation', readAt: 1, sentAt: 2 })], moments),
+    ).toBeNull();
     expect(splitBanner([report(130, 'e1')], moments)).toBeNull();
   });
 });
