@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { findProduct, hostOf, type ProductMatch } from '../services';
 import { compileKeywords, type KeywordAutomaton, type KeywordScan } from './keyword-automaton';
 import type { Observation, ObservationKind, Verdict } from './observation';
+import { unwrappedTransport } from './recogniser/normalise';
 import { recogniseRefusal } from './recogniser/recogniser';
 import { type JsonCondition, type Rule, RuleFile, type UrlPattern } from './rule-schema';
 
@@ -320,9 +321,33 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
   if (kind !== 'text' && header(observation.headers, 'cf-mitigated')?.toLowerCase() === 'challenge')
     return clean;
 
-  const matcher = compiledRules.matcher(kind);
   const body = kind === 'navigation' ? '' : (observation.body ?? '');
   const limit = Math.min(body.length, BODY_LIMITS[kind]);
+  const signed = signatureVerdict(compiledRules, kind, observation, host, body, limit);
+  if (signed) return signed;
+  // A relayed or pasted error may have been escaped, retyped in full-width forms, given curly
+  // quotes or Traditional characters on its way: signatures also read it with that undone.
+  if (kind === 'text' || kind === 'response') {
+    const read = limit < body.length ? body.slice(0, limit) : body;
+    const unwrapped = unwrappedTransport(read);
+    if (unwrapped !== read) {
+      const again = signatureVerdict(compiledRules, kind, observation, host, unwrapped, unwrapped.length);
+      if (again) return again;
+    }
+  }
+  return recognised(kind, observation, host, body, limit) ?? clean;
+}
+
+/** The first signature rule that holds for `body` (already read up to `limit`), or null. */
+function signatureVerdict(
+  compiledRules: CompiledRules,
+  kind: ObservationKind,
+  observation: Observation,
+  host: ProductMatch | null,
+  body: string,
+  limit: number,
+): Verdict | null {
+  const matcher = compiledRules.matcher(kind);
   const empty: KeywordScan = {
     firstEnd: new Int32Array(matcher.automaton.keywords.length).fill(-1),
     found: 0,
@@ -391,7 +416,7 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
       if (candidate) return block(urlExcerpt(candidate.url, pattern));
     }
   }
-  return recognised(kind, observation, host, body, limit) ?? clean;
+  return null;
 }
 
 /** No signature matched: does the observation have the shape of a region refusal anyway? */

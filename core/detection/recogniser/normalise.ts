@@ -229,3 +229,61 @@ export function readableText(raw: string, limit: number): ReadableText {
   const canonical = fold(display);
   return { text: canonical, display, aligned: canonical.length === display.length, title };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Transport unwrapping: the body as it was before relays and editors rewrote it.
+// ---------------------------------------------------------------------------------------------
+
+/** Characters that mark a rewritten body: a backslash escape, full-width forms, typographic quotes, a Python dict. */
+const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'/;
+/** One token of a Python repr: a single- or double-quoted string, or None/True/False. */
+const PYTHON_TOKEN = /'((?:[^'\\\n]|\\.)*)'|"(?:[^"\\\n]|\\.)*"|\b(None|True|False)\b/g;
+const PYTHON_CONSTANT: Readonly<Record<string, string>> = { None: 'null', True: 'true', False: 'false' };
+
+/**
+ * An error body printed by Python (`Error code: 403 - {'error': {'code': '…', 'param': None}}`,
+ * as the OpenAI SDK and LiteLLM print it) written back as JSON, from its first `{'` to the last
+ * `}` of that line; the rest of the text is kept as it is.
+ */
+function pythonReprAsJson(text: string): string {
+  const start = text.indexOf("{'");
+  if (start < 0) return text;
+  const lineEnd = text.indexOf('\n', start);
+  const end = text.lastIndexOf('}', lineEnd < 0 ? text.length : lineEnd);
+  if (end <= start) return text;
+  const json = text
+    .slice(start, end + 1)
+    .replace(PYTHON_TOKEN, (whole, single?: string, constant?: string) => {
+      if (constant !== undefined) return PYTHON_CONSTANT[constant] ?? whole;
+      if (single === undefined) return whole;
+      return `"${single.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`;
+    });
+  return text.slice(0, start) + json + text.slice(end + 1);
+}
+
+/** Full-width forms and the ideographic space, as a Chinese or Japanese input method types Latin text. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+function halfWidth(char: string): string {
+  return char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+}
+
+/**
+ * A body with the rewriting of the ways it travelled undone, for matching signature phrases:
+ * JSON string escapes (up to three levels: `\"`, `\\\"`, `\u4e0d`), full-width forms, curly
+ * quotes, Traditional characters folded to Simplified, and a Python-printed error body written
+ * back as JSON. Case and everything else are kept.
+ * Returns the body itself when none of that is in it. Linear: a few passes without backtracking.
+ */
+export function unwrappedTransport(body: string): string {
+  const hasTraditional = TRADITIONAL.test(body);
+  TRADITIONAL.lastIndex = 0;
+  if (!TRANSPORT_MARKS.test(body) && !hasTraditional) return body;
+  let text = body.includes('\\') ? unescapeJsonStrings(body) : body;
+  text = text
+    .replace(FULL_WIDTH, halfWidth)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
+  if (hasTraditional) text = text.replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
+  return pythonReprAsJson(text);
+}

@@ -374,13 +374,36 @@ interface NamedService {
   at: number;
 }
 
+/**
+ * An SDK's module path right after a name: `openai.PermissionDeniedError`, `anthropic.APIStatusError`,
+ * `openai._base_client`. The OpenAI Python SDK is used against many services, so its module name
+ * says which library raised the error, not which service refused.
+ */
+const MODULE_PATH = /^\.(?:_|[a-z_]*(?:error|exception)\b)/;
+
+/** The first place `regex` matches in `text` that is not an SDK's module path. */
+function firstMention(regex: RegExp, text: string): RegExpExecArray | null {
+  let from = 0;
+  for (let tries = 0; tries < 8; tries++) {
+    const match = regex.exec(text.slice(from));
+    if (!match) return null;
+    const end = from + match.index + match[0].length;
+    if (!MODULE_PATH.test(text.slice(end, end + 64))) {
+      match.index += from;
+      return match;
+    }
+    from = end;
+  }
+  return null;
+}
+
 /** Services the text names, in the order they appear (a name counts once, at its first place). */
 function namedServices(compiled: Compiled, text: string): NamedService[] {
   const named: NamedService[] = [];
   const known = new Set(SERVICES.map((service) => service.slug));
   for (const { name, regex, unless } of compiled.names) {
     if (!known.has(name.service)) continue;
-    const match = regex.exec(text);
+    const match = firstMention(regex, text);
     if (!match) continue;
     if (unless?.test(text)) continue;
     if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
@@ -664,6 +687,14 @@ function findInText(
   };
 }
 
+/**
+ * An exception class name with its module path, as SDKs and gateways print an error (read
+ * lower-cased): one word glued to `error`/`exception`. A snake_case `permission_error` is an
+ * error type with a reason, not a class name.
+ */
+const EXCEPTION_NAME =
+  /(?<![\p{L}\p{N}_.])(?:[a-z_][a-z0-9_]*\.)*[a-z]+(?:error|exception)(?![\p{L}\p{N}_])/gu;
+
 /** Longest body a reasonless refusal comes in: a bare envelope around one short message. */
 const REASONLESS_LIMIT = 256;
 
@@ -687,7 +718,10 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     ...message.text.split(' '),
     ...signals.reasonlessEnvelopeWords.map((entry) => entry.text),
   ]);
-  const words = text.match(/[\p{L}]+/gu) ?? [];
+  // An exception's class name and module path (`openai.PermissionDeniedError`, `litellm.…Error:
+  // OpenAIException`) are how an SDK or gateway prints the envelope, not a reason.
+  const unwrapped = text.replace(EXCEPTION_NAME, ' ');
+  const words = unwrapped.match(/[\p{L}]+/gu) ?? [];
   if (words.some((word) => !allowed.has(word))) return null;
   return {
     phrases: [message.text],
