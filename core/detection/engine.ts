@@ -72,6 +72,8 @@ interface KindMatcher {
 export interface CompiledRules {
   rules: readonly LoadedRule[];
   matcher(kind: ObservationKind): KindMatcher;
+  /** The same rules with every keyword's spaces removed: for text that lost its spaces. */
+  gluedMatcher(kind: ObservationKind): KindMatcher;
 }
 
 /** Strong rules first (they decide alone), then file order. */
@@ -86,14 +88,14 @@ function anchorOf(conditions: JsonCondition[]): string {
 
 /** Compiles rules into one keyword automaton per kind, built on first use and kept. */
 export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
-  const cache = new Map<ObservationKind, KindMatcher>();
-  function build(kind: ObservationKind): KindMatcher {
+  const cache = new Map<string, KindMatcher>();
+  function build(kind: ObservationKind, glued: boolean): KindMatcher {
     const applicable = rules
       .filter((rule) => rule.kinds.includes(kind) && (kind !== 'text' || rule.strength === 'strong'))
       .sort(ruleOrder);
     const keywords: string[] = [];
     const indexOf = (keyword: string) => {
-      keywords.push(keyword);
+      keywords.push(glued ? keyword.replace(/\s+/g, '') : keyword);
       return keywords.length - 1;
     };
     const compiled = applicable.map((rule) => ({
@@ -110,8 +112,16 @@ export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
     matcher(kind) {
       let matcher = cache.get(kind);
       if (!matcher) {
-        matcher = build(kind);
+        matcher = build(kind, false);
         cache.set(kind, matcher);
+      }
+      return matcher;
+    },
+    gluedMatcher(kind) {
+      let matcher = cache.get(`${kind} glued`);
+      if (!matcher) {
+        matcher = build(kind, true);
+        cache.set(`${kind} glued`, matcher);
       }
       return matcher;
     },
@@ -334,8 +344,26 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
       const again = signatureVerdict(compiledRules, kind, observation, host, unwrapped, unwrapped.length);
       if (again) return again;
     }
+    // Pasted text that lost its spaces (transcribed from a screenshot or a PDF): the same
+    // phrases, their spaces removed too.
+    if (kind === 'text' && lostItsSpaces(unwrapped)) {
+      const glued = unwrapped.replace(/[ \u00a0]+/g, '');
+      const again = signatureVerdict(compiledRules, kind, observation, host, glued, glued.length, true);
+      if (again) return again;
+    }
   }
   return recognised(kind, observation, host, body, limit) ?? clean;
+}
+
+/** A run of Latin letters this long without a space is words run together. */
+const GLUED_RUN = /[A-Za-z']{20}/;
+
+/** Text whose words ran together: a long run of letters, and almost no spaces between its letters. */
+function lostItsSpaces(text: string): boolean {
+  if (!GLUED_RUN.test(text)) return false;
+  const spaces = text.split(' ').length - 1;
+  const letters = text.length - spaces;
+  return spaces * 20 < letters;
 }
 
 /** The first signature rule that holds for `body` (already read up to `limit`), or null. */
@@ -346,8 +374,9 @@ function signatureVerdict(
   host: ProductMatch | null,
   body: string,
   limit: number,
+  glued = false,
 ): Verdict | null {
-  const matcher = compiledRules.matcher(kind);
+  const matcher = glued ? compiledRules.gluedMatcher(kind) : compiledRules.matcher(kind);
   const empty: KeywordScan = {
     firstEnd: new Int32Array(matcher.automaton.keywords.length).fill(-1),
     found: 0,

@@ -32,6 +32,10 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   從: '从',
   來: '来',
   們: '们',
+  時: '时',
+  嗎: '吗',
+  譯: '译',
+  過: '过',
   說: '说',
   發: '发',
   現: '现',
@@ -234,8 +238,17 @@ export function readableText(raw: string, limit: number): ReadableText {
 // Transport unwrapping: the body as it was before relays and editors rewrote it.
 // ---------------------------------------------------------------------------------------------
 
-/** Characters that mark a rewritten body: a backslash escape, full-width forms, typographic quotes, a Python dict. */
-const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'/;
+/**
+ * Characters that mark a rewritten body: a backslash escape, full-width forms, typographic
+ * quotes, a Python dict, a relay's request id.
+ */
+const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'|\(request id: /;
+/**
+ * The request id one-api and new-api append to a relayed upstream message ("Country, region, or
+ * territory not supported (request id: 2024072510422562564674066306279)"; seen in
+ * https://github.com/songquanpeng/one-api/issues/1692).
+ */
+const RELAY_REQUEST_ID = / ?\(request id: [0-9A-Za-z-]{1,64}\)/g;
 /** One token of a Python repr: a single- or double-quoted string, or None/True/False. */
 const PYTHON_TOKEN = /'((?:[^'\\\n]|\\.)*)'|"(?:[^"\\\n]|\\.)*"|\b(None|True|False)\b/g;
 const PYTHON_CONSTANT: Readonly<Record<string, string>> = { None: 'null', True: 'true', False: 'false' };
@@ -271,8 +284,8 @@ function halfWidth(char: string): string {
 /**
  * A body with the rewriting of the ways it travelled undone, for matching signature phrases:
  * JSON string escapes (up to three levels: `\"`, `\\\"`, `\u4e0d`), full-width forms, curly
- * quotes, Traditional characters folded to Simplified, and a Python-printed error body written
- * back as JSON. Case and everything else are kept.
+ * quotes, Traditional characters folded to Simplified, a Python-printed error body written back
+ * as JSON, and a relay's request id taken off the message. Case and everything else are kept.
  * Returns the body itself when none of that is in it. Linear: a few passes without backtracking.
  */
 export function unwrappedTransport(body: string): string {
@@ -285,5 +298,5 @@ export function unwrappedTransport(body: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"');
   if (hasTraditional) text = text.replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
-  return pythonReprAsJson(text);
+  return pythonReprAsJson(text).replace(RELAY_REQUEST_ID, '');
 }

@@ -511,9 +511,16 @@ interface TextFinding {
   share: number;
 }
 
+/** A glued refusal holds at least one in this many of the text's letters. */
+const GLUED_SHARE = 5;
+
 /** Words run together (text that lost its spaces): a long glued token holding all three parts. */
 function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
   for (const match of text.matchAll(/[a-z']{24,200}/g)) {
+    // A glued refusal is much of what the text says, not one phrase of a glued page of prose
+    // (a FAQ entry quoting the error, a help page listing the reasons).
+    if (match[0].length * GLUED_SHARE < letters) continue;
     const token = match[0].replace(/'/g, '');
     const unavailable = compiled.compactUnavailable.find((term) => token.includes(term));
     const location = compiled.compactLocation.find((term) => token.includes(term));
@@ -712,10 +719,14 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
   } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
   if (input.host && GATEWAYS.has(input.host.service)) return null;
-  const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
+  // The message may have lost its spaces on the way ('Requestnotallowed'): it is the same words.
+  const message = signals.reasonlessRefusals.find(
+    (entry) => text.includes(entry.text) || text.includes(entry.text.replace(/ /g, '')),
+  );
   if (!message) return null;
   const allowed = new Set([
     ...message.text.split(' '),
+    message.text.replace(/ /g, ''),
     ...signals.reasonlessEnvelopeWords.map((entry) => entry.text),
   ]);
   // An exception's class name and module path (`openai.PermissionDeniedError`, `litellm.…Error:
