@@ -329,6 +329,9 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
     if (text[match.index - 1] === '/') continue;
     // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
     if (!word.includes('_') && word.split('-').length === 2) continue;
+    // Words run together that address the reader ('yourcountryisblocked…') are prose that lost
+    // its spaces, not an identifier: a code does not say "your" unless its parts are separated.
+    if (!word.includes('_') && word.includes('your')) continue;
     const glued = word.replace(/[_-]/g, '');
     const location = compiled.codeLocation.find((stem) => glued.includes(stem));
     if (!location) continue;

@@ -100,3 +100,22 @@ describe('what an SDK prints around an error', () => {
     expect(classifyObservation({ kind: 'text', body: typed }).verdict).toBe('clean');
   });
 });
+
+describe('text that lost its spaces', () => {
+  it('still matches signature phrases, and reads a glued refusal addressed to the reader', () => {
+    expect(
+      classifyObservation({ kind: 'text', body: 'httpstatus403:Country,region,orterritorynotsupported' }),
+    ).toMatchObject({ verdict: 'block', service: 'openai', via: 'signature' });
+    expect(
+      classifyObservation({ kind: 'text', body: 'Error 403: thisserverisnotavailableinyourlocation' }),
+    ).toMatchObject({ verdict: 'block', via: 'recogniser' });
+  });
+
+  it('does not take glued prose for an error code, nor one glued phrase of a long text for a refusal', () => {
+    const explained = 'Astheerrorsays,yourcountryisblockedinOpenAI.Thishasnothingtodowiththebot.';
+    expect(classifyObservation({ kind: 'text', body: explained }).verdict).toBe('clean');
+    const faq =
+      '###Q:I\'mgettinga"Copilotisnotavailableinyourregion"error**A:**GitHubCopilotisavailableinmostcountries,buttherearesomerestrictionsduetoexportcontrols.CheckGitHub\'sdocumentationforthecurrentlistofsupportedregions.';
+    expect(classifyObservation({ kind: 'text', body: faq }).verdict).toBe('clean');
+  });
+});
