@@ -23,7 +23,7 @@ import {
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
-import { transportTable } from '../core/detection/evaluation/transports';
+import { prefilterTable, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { ReferenceSignature } from '../core/detection/signature-observation';
 
@@ -197,3 +197,12 @@ if (plainAlarms)
   console.log(
     `note: ${plainAlarms} look-alike(s) are read as refusals already as plain pasted text (without the URL that keeps them clean in the tables above)`,
   );
+
+console.log(
+  '\nPage refusals through the page prefilter once rewritten (`mightMatterForPage` on the text as carried; pages only)',
+);
+console.log('| transport | page refusals carried | prefilter passes plain | prefilter passes carried |');
+console.log('|---|---|---|---|');
+for (const row of prefilterTable(reference, mightMatterForPage)) {
+  console.log(`| ${row.transport.label} | ${row.pages} | ${row.plainPasses} | ${row.carriedPasses} |`);
+}

@@ -507,3 +507,54 @@ export function staleExceptions(rows: readonly TransportRow[]): string[] {
   );
   return Object.keys(TRANSPORT_EXCEPTIONS).filter((key) => !costs.has(key));
 }
+
+export interface PrefilterRow {
+  transport: Transport;
+  /** Page refusals the transport carries. */
+  pages: number;
+  /** Of those, how many the page prefilter passes as they are, and once carried. */
+  plainPasses: number;
+  carriedPasses: number;
+}
+
+/**
+ * The rewrites a live page's own text can show in a browser: a page written in full-width forms,
+ * with typographic quotes or Traditional characters, laid out so that its text runs together,
+ * or saying what it is only in its title. (Escaping, envelopes and Markdown happen to text that
+ * has left the page.)
+ */
+const PAGE_REWRITES = new Set([
+  'lost-spaces',
+  'full-width',
+  'curly-quotes',
+  'traditional-chinese',
+  'title-only',
+]);
+
+/**
+ * On a page, text reaches the engine only through the content script's keyword prefilter: how
+ * many page refusals it still passes once rewritten as a live page can be.
+ */
+export function prefilterTable(
+  cases: readonly EvalCase[],
+  mightMatter: (text: string) => boolean,
+): PrefilterRow[] {
+  const pages = cases.filter(
+    (testCase) => testCase.expect === 'block' && inferKind(testCase.observation) === 'page',
+  );
+  return TRANSPORTS.filter((transport) => PAGE_REWRITES.has(transport.id)).flatMap((transport) => {
+    const carried = pages.flatMap((testCase) => {
+      const text = transport.apply(testCase);
+      return text === null ? [] : [{ plain: pastedText(testCase), text }];
+    });
+    if (carried.length === 0) return [];
+    return [
+      {
+        transport,
+        pages: carried.length,
+        plainPasses: carried.filter((entry) => mightMatter(entry.plain)).length,
+        carriedPasses: carried.filter((entry) => mightMatter(entry.text)).length,
+      },
+    ];
+  });
+}
