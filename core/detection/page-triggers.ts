@@ -67,7 +67,7 @@ export const REFUSAL_SHAPE = new RegExp(
     '(?:недоступ[^ ]*|не поддерживается) в ваш|ваш[^ ]* (?:стран|регион)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
     'disponible (?:dans votre|en tu)|tu región no|disponível na sua|disponibile nella tua',
     'お住まいの(?:国|地域)|(?:bölgenizde|ülkenizde) kullanılam|khu vực của bạn',
-    '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|لا [يی]دعم موقع',
+    '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم',
   ].join('|'),
 );
 

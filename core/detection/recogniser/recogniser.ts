@@ -137,7 +137,14 @@ function hits(set: TermSet, text: string): Hit[] {
   set.regex.lastIndex = 0;
   for (const match of text.matchAll(set.regex)) {
     const value = match[0];
-    const entry = set.terms.find((candidate) => value.startsWith(candidate.prefix));
+    const entry =
+      set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      // A Korean term matched with its optional spaces left out.
+      set.terms.find(
+        (candidate) =>
+          HANGUL.test(candidate.prefix) &&
+          value.replace(/ /g, '').startsWith(candidate.prefix.replace(/ /g, '')),
+      );
     found.push({
       start: match.index,
       end: match.index + value.length,
