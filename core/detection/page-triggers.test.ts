@@ -240,7 +240,7 @@ describe('mightMatterForPage', () => {
     expect(mightMatterForPage('Какие страны не поддерживаются? В вашем регионе всё работает.')).toBe(false);
   });
 
-  it('passes Korean, Persian and Arabic refusals in the forms real text writes them, not questions about regions', () => {
+  it('passes Korean, Persian, Arabic and Ukrainian refusals in the forms real text writes them, not questions about regions', () => {
     // Korean with its spaces lost; Persian typed with Arabic yeh and kaf, with and without the zero-width non-joiner.
     expect(mightMatterForPage('현재지역에서는이모델서비스가지원되지않습니다')).toBe(true);
     expect(mightMatterForPage('귀하의 현재 위치는 해당 모델 서비스를 지원하지 않습니다.')).toBe(true);
@@ -252,6 +252,10 @@ describe('mightMatterForPage', () => {
       false,
     );
     expect(mightMatterForPage('ما هي الدول التي يدعمها Gemini؟ هل بلدي مدعوم؟')).toBe(false);
+    expect(mightMatterForPage('Ця послуга наразі недоступна у вашому регіоні.')).toBe(true);
+    expect(mightMatterForPage('У якій країні ви живете? Relay відтепер доступний у вашій країні.')).toBe(
+      false,
+    );
   });
 
   it('stays dependency-free and small', () => {

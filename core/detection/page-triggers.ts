@@ -63,8 +63,8 @@ export const REFUSAL_SHAPE = new RegExp(
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant
     '(?:所在|当前|當前|该|該|此)的?(?:国家|國家|地区|地區|区域|區域)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆|不提供)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
-    // ru (either word order), de, fr, es, pt, it, ja, tr, vi, ko, fa, ar
-    '(?:недоступ[^ ]*|не поддерживается) в ваш|ваш[^ ]* (?:стран|регион)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
+    // ru and uk (either word order), de, fr, es, pt, it, ja, tr, vi, ko, fa, ar
+    '(?:недоступ[^ ]*|не поддерживается) [ву] ваш|ваш[^ ]* (?:стран|регион|країн|регіон)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
     'disponible (?:dans votre|en tu)|tu región no|disponível na sua|disponibile nella tua',
     'お住まいの(?:国|地域)|(?:bölgenizde|ülkenizde) kullanılam|khu vực của bạn',
     '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم',

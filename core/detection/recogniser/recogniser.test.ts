@@ -26,7 +26,7 @@ const recognised = (observation: Observation) => {
 describe('the phrase lists', () => {
   it('load and validate, every language with refusal and look-alike samples', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
-      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'vi', 'zh'].sort(),
+      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].sort(),
     );
   });
 
@@ -537,5 +537,19 @@ describe('Traditional Chinese', () => {
       expect(canonicalText(text)).toContain(folded);
       expect(recogniseRefusal({ kind: 'text', body: text, host: null }), text).not.toBeNull();
     }
+  });
+});
+
+describe('Ukrainian', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('recognises the sourced wording for any service, in either case ending, and not its look-alikes', () => {
+    expect(
+      recognised({ url: 'https://gemini.google.com/app', body: 'Gemini наразі недоступний у вашій країні.' }),
+    ).toMatchObject({ service: 'google', via: 'recogniser' });
+    expect(pasted('Gemini наразі недоступний у вашій країні.')?.lang).toBe('uk');
+    expect(pasted('Ця послуга наразі недоступна у вашому регіоні.')).not.toBeNull();
+    expect(pasted('Claude відтепер доступний у вашій країні.')).toBeNull();
+    expect(pasted('Якщо Claude недоступний у вашій країні, спробуйте інший сервіс.')).toBeNull();
   });
 });
