@@ -52,6 +52,13 @@ const blind3 = holdoutCases(
   ),
   'blind',
 );
+const blind4 = holdoutCases(
+  v.parse(
+    HoldoutFile,
+    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-4.json'), 'utf8')),
+  ),
+  'blind',
+);
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
@@ -94,10 +101,10 @@ function total(rows: readonly Row[], group = 'all'): Row {
 
 const loso = leaveOneServiceOut([
   ...reference,
-  ...[...holdout, ...blind, ...blind3].filter((testCase) => testCase.expect === 'clean'),
+  ...[...holdout, ...blind, ...blind3, ...blind4].filter((testCase) => testCase.expect === 'clean'),
 ]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all four sets checked)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all five sets checked)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -117,6 +124,7 @@ for (const [name, cases] of [
   ['held out', holdout],
   ['blind held-out (2)', blind],
   ['blind held-out (3)', blind3],
+  ['blind held-out (4)', blind4],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [
@@ -148,6 +156,7 @@ for (const [name, cases] of [
   ['held out', holdout],
   ['blind held-out (2)', blind],
   ['blind held-out (3)', blind3],
+  ['blind held-out (4)', blind4],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = pageTextCases(cases).map((testCase) =>
     throughPrefilter(everything, testCase, mightMatterForPage),
