@@ -506,7 +506,7 @@ describe('Korean, Persian and Arabic', () => {
     expect(pasted('عذرًا، لا يَدعم مـوقعك الحالي هذه الخدمة.')?.lang).toBe('ar');
   });
 
-  it('leaves guesses, advice, questions, news, quotas and the device’s location clean', () => {
+  it('leaves guesses, advice, news, quotas, time zones and the device’s location clean', () => {
     const clean = [
       'Gemini가 귀하의 지역에서 지원되지 않을 수 있습니다.',
       '할당량이 소진되었습니다. 현재 지역에서는 이 모델 서비스가 지원되지 않습니다.',
@@ -514,7 +514,6 @@ describe('Korean, Persian and Arabic', () => {
       '이 브라우저에서는 현재 위치 정보를 지원하지 않습니다.',
       // Advice about a refusal, short enough to be read as a report were it not for its 'if'.
       'اگر Gemini گفت کشور شما پشتیبانی نمی\u200cشود',
-      'آیا Claude در کشور شما پشتیبانی نمی\u200cشود؟ من از تهران وصل می\u200cشوم.',
       'گوگل اعلام کرد Gemini در ایران پشتیبانی نمی\u200cشود.',
       'إذا كان موقعك الحالي لا يدعم هذه الخدمة، فجرّب شبكة أخرى.',
       'متصفحك لا يدعم تحديد موقعك الحالي.',
