@@ -10,6 +10,10 @@
  *   straight, dashes to `-`, zero-width characters removed, runs of space collapsed.
  * - Chinese: Traditional characters that occur in refusals are folded to Simplified
  *   (`國家/地區` reads as `国家/地区`), so one list serves zh-Hans and zh-Hant.
+ * - Arabic script: Persian and Arabic text write the same word with different code points,
+ *   so one reading serves both: tatweel and vowel marks dropped, yeh, kaf, teh marbuta and the
+ *   hamza-carrying alefs folded to one form each, Arabic-Indic digits to ASCII. Persian's
+ *   zero-width non-joiner (`نمی‌شود`) is an invisible character like any other and goes too.
  *
  * Owns: the reading. Must not: decide anything (that is recogniser.ts).
  */
@@ -158,11 +162,19 @@ function unescapeJsonStrings(text: string): string {
 
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]|\u034f/g;
 
+/**
+ * Marks a reader of Arabic script skips: tatweel (ـ, stretches a word for layout), the short-vowel
+ * and shadda marks (harakat, written in some text and left out of most) and Quranic annotation
+ * signs. The letters they sit on stay, so `عذرًا` and `عذرا`, `مـنطقة` and `منطقة` read the same.
+ */
+const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+
 /** Text as a person reads it: NFKC, invisible characters gone, quotes and spaces in one form. Case and script kept. */
 export function displayText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
+    .replace(ARABIC_MARKS, '')
     .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -171,11 +183,38 @@ export function displayText(text: string): string {
     .trim();
 }
 
-/** Lower case, Traditional Chinese folded to Simplified. Keeps the length in all but rare cases (İ). */
-const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+/**
+ * Arabic-script letters that Persian and Arabic text (and Arabic and Persian keyboards) write in
+ * different code points, each folded to one, character for character: Arabic yeh and alef maksura
+ * to Persian yeh (ی), Arabic kaf to Persian keheh (ک), teh marbuta and heh with yeh above to heh
+ * (informal Arabic writes `المنطقه` for `المنطقة`, Persian `منطقهٔ` as `منطقۀ`), the alefs that
+ * carry a hamza or madda to bare alef (most text leaves the hamza out), and Arabic-Indic and
+ * Persian digits to ASCII (`۴۵۱` is 451).
+ */
+const ARABIC_SCRIPT_FOLDS: Readonly<Record<string, string>> = {
+  ي: 'ی',
+  ى: 'ی',
+  ك: 'ک',
+  ة: 'ه',
+  ۀ: 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ...Object.fromEntries(
+    Array.from({ length: 10 }, (_, digit) => [
+      [String.fromCharCode(0x660 + digit), String(digit)],
+      [String.fromCharCode(0x6f0 + digit), String(digit)],
+    ]).flat(),
+  ),
+};
+
+/** Lower case, Traditional Chinese folded to Simplified, Arabic-script variants to one form. Keeps the length in all but rare cases (İ). */
+const FOLDED = { ...TRADITIONAL_TO_SIMPLIFIED, ...ARABIC_SCRIPT_FOLDS };
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
 
 function fold(text: string): string {
-  return text.toLowerCase().replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
+  return text.toLowerCase().replace(FOLDABLE, (char) => FOLDED[char] ?? char);
 }
 
 /** The canonical form of a piece of text (no markup handling): what the phrase lists are matched on. */

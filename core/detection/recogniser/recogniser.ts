@@ -86,12 +86,19 @@ interface TermSet {
   terms: Array<{ prefix: string; term: string; lang: string }>;
 }
 
-const SPACED_SCRIPT =
-  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}0-9]/u;
+/**
+ * Scripts whose words end where spaces are. Hangul is not one of them here: Korean glues its
+ * particles to the word before (`지역에서는`, `Gemini는`) and writes compounds with or without a
+ * space, so a Korean term matches inside a longer run of Hangul, as a Chinese one does, and a
+ * Latin name followed by a particle still ends at the particle.
+ */
+const SPACED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}0-9]/u;
 
-/** A letter or digit of a script that separates words with spaces (a CJK character next to it is a boundary). */
-const SPACED_LETTER =
-  '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hangul}\\p{N}]';
+/** A letter or digit of a script that separates words with spaces (a CJK or Hangul character next to it is a boundary). */
+const SPACED_LETTER = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{N}]';
+
+/** Korean spacing varies between writers (`지원되지 않습니다`, `지원되지않습니다`): a space inside a Hangul term is optional. */
+const HANGUL = /\p{Script=Hangul}/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,7 +112,8 @@ function termSource(term: string): string {
   // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
   const before = SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '';
   const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
-  return `${before}${escapeRegExp(body)}${after}`;
+  const source = escapeRegExp(body);
+  return `${before}${HANGUL.test(body) ? source.replace(/ /g, ' ?') : source}${after}`;
 }
 
 function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
@@ -129,7 +137,14 @@ function hits(set: TermSet, text: string): Hit[] {
   set.regex.lastIndex = 0;
   for (const match of text.matchAll(set.regex)) {
     const value = match[0];
-    const entry = set.terms.find((candidate) => value.startsWith(candidate.prefix));
+    const entry =
+      set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      // A Korean term matched with its optional spaces left out.
+      set.terms.find(
+        (candidate) =>
+          HANGUL.test(candidate.prefix) &&
+          value.replace(/ /g, '').startsWith(candidate.prefix.replace(/ /g, '')),
+      );
     found.push({
       start: match.index,
       end: match.index + value.length,
@@ -286,13 +301,14 @@ interface Sentence {
 }
 
 /**
- * Sentence spans: split at . ! ? followed by space or end, at 。！？; at blank lines, and at a line
+ * Sentence spans: split at . ! ? followed by space or end, at 。！？;؟؛۔ at blank lines, and at a line
  * break after punctuation. A single line break inside a sentence is a wrapped line, not an end.
  */
 function sentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?](?=\s|$)|[。！？;]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
+  // Arabic script ends questions and clauses with its own marks (؟ ؛ ۔).
+  const boundary = /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
@@ -777,8 +793,10 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   if (text.length > REPORT_LIMIT) return null;
   const [report] = hits(compiled.reporting, text);
   if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
+  // A report under a hedge ('if Gemini says …') is advice about a refusal, not what a service showed.
+  if (hits(compiled.hedges, text.slice(0, report.start)).length > 0) return null;
   const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
-  if (/[,.;:!?。，；：！？"\n]/.test(reported)) return null;
+  if (/[,.;:!?。，；：！？"\n،؛؟]/.test(reported)) return null;
   const finding = findInText(compiled, reported, context);
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
 }
