@@ -212,6 +212,8 @@ const ARABIC_SCRIPT_FOLDS: Readonly<Record<string, string>> = {
 /** Lower case, Traditional Chinese folded to Simplified, Arabic-script variants to one form. Keeps the length in all but rare cases (İ). */
 const FOLDED = { ...TRADITIONAL_TO_SIMPLIFIED, ...ARABIC_SCRIPT_FOLDS };
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
+/** Traditional characters alone: the transport unwrapping folds only these, not Arabic-script forms. */
+const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
 
 function fold(text: string): string {
   return text.toLowerCase().replace(FOLDABLE, (char) => FOLDED[char] ?? char);
