@@ -144,6 +144,10 @@ const ServiceName = v.object({
   service: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   product: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/))),
   unless: v.optional(v.array(Term)),
+  /** Where the name was seen used for this service or product (a vendor page, an issue where the service refused someone). */
+  source: v.optional(Citation),
+  seen: v.optional(Seen),
+  note: v.optional(v.string()),
 });
 export type ServiceName = v.InferOutput<typeof ServiceName>;
 const ServiceNames = v.object({ $comment: v.optional(v.string()), names: v.array(ServiceName) });
