@@ -683,3 +683,40 @@ describe('popup in Chinese', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '此分頁未發現地區限制' })).toBeTruthy();
   });
 });
+
+describe('popup: events of services known only by their names', () => {
+  /** An event as the log holds it after a pasted or relayed refusal named the service. */
+  async function logEvent(service: string, product: string): Promise<void> {
+    await background.log.append({
+      service,
+      product,
+      kind: 'response',
+      ruleId: 'recogniser',
+      url: 'https://openrouter.ai/api/v1/chat/completions',
+      status: 403,
+      evidence: 'This service is not available in your region.',
+      at: now - 60_000,
+    });
+  }
+
+  it.each([
+    ['en', 'deepseek', 'chat', 'DeepSeek', 'DeepSeek', 'Recent events on all tabs'],
+    ['zh_CN', 'moonshot', 'kimi', '月之暗面', 'Kimi', '所有标签页的近期事件'],
+    ['zh_TW', 'huggingface', 'hub', 'Hugging Face', 'Hugging Face Hub', '所有分頁的近期事件'],
+  ] as const)(
+    '%s: lists a %s event under the service’s and product’s names',
+    async (locale, service, product, name, productShown, title) => {
+      background.stop();
+      setup(locale);
+      await logEvent(service, product);
+      await openTab('https://example.org/');
+      renderPopup();
+      const recent = await screen.findByRole('heading', { level: 2, name: title });
+      const section = recent.closest('section') as HTMLElement;
+      expect(
+        await within(section).findByRole('heading', { level: 3, name: new RegExp(`^${name}`) }),
+      ).toBeTruthy();
+      expect(within(section).getByText(productShown, { selector: '.event-product' })).toBeTruthy();
+    },
+  );
+});

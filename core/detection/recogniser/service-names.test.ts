@@ -133,9 +133,14 @@ describe('the names a reader sees', () => {
     ['cerebras', 'Cerebras'],
     ['deepseek', 'DeepSeek'],
     ['huggingface', 'Hugging Face'],
-    ['moonshot', 'Moonshot AI'],
   ])('%s reads as %s in all three languages', (slug, name) => {
     for (const locale of ['en', 'zh_CN', 'zh_TW']) expect(serviceName(slug, locale)).toBe(name);
+  });
+
+  it('reads Moonshot AI by its Chinese name in Chinese', () => {
+    expect(serviceName('moonshot', 'en')).toBe('Moonshot AI');
+    expect(serviceName('moonshot', 'zh_CN')).toBe('月之暗面');
+    expect(serviceName('moonshot', 'zh-HK')).toBe('月之暗面');
   });
 
   it('reads the new products by their own names', () => {
