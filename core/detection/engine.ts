@@ -13,7 +13,7 @@ import * as v from 'valibot';
 import { findProduct, hostOf, type ProductMatch } from '../services';
 import { compileKeywords, type KeywordAutomaton, type KeywordScan } from './keyword-automaton';
 import type { Observation, ObservationKind, Verdict } from './observation';
-import { recogniseRefusal } from './recogniser/recogniser';
+import { quotesARefusal, recogniseRefusal } from './recogniser/recogniser';
 import { type JsonCondition, type Rule, RuleFile, type UrlPattern } from './rule-schema';
 
 /** How much of a body is read. Error bodies are small; page text may be long but the banner is near the top. */
@@ -322,6 +322,8 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
 
   const matcher = compiledRules.matcher(kind);
   const body = kind === 'navigation' ? '' : (observation.body ?? '');
+  // Pasted prose, code or news around a refusal's exact words quotes it: it is not a refusal, whichever rule knows the words.
+  if (kind === 'text' && quotesARefusal(body)) return clean;
   const limit = Math.min(body.length, BODY_LIMITS[kind]);
   const empty: KeywordScan = {
     firstEnd: new Int32Array(matcher.automaton.keywords.length).fill(-1),

@@ -735,6 +735,25 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
 }
 
+/** Text-wide guards that make a text one about a refusal (a quote in prose, code, news), whichever wording it quotes. */
+const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news']);
+
+/**
+ * Pasted text that explains, quotes or codes a refusal rather than reporting one: a maintainer's
+ * diagnosis around a quoted error, a feature request's example, a diff listing refusal wordings.
+ * Signatures ask this too, since a quoted refusal carries a signature's exact words. Never throws.
+ */
+export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltIn()): boolean {
+  try {
+    const { text } = readableText(body.slice(0, LOG_LIMIT), LOG_LIMIT);
+    return compiled.textGuards.some(
+      ({ guard, regex }) => ABOUT_A_REFUSAL.has(guard.kind) && regex.test(text),
+    );
+  } catch {
+    return false;
+  }
+}
+
 function isErrorStatus(status: number | undefined): boolean {
   return status === undefined || status >= 400;
 }
