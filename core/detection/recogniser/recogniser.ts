@@ -860,7 +860,10 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
       }
     }
   } else {
-    const first = named[0];
+    // A gateway named beside a model's maker ('Model: Google: Gemini … Provider: openrouter') answered
+    // with its own refusal unless the text says it relays an upstream error.
+    const gateway = relayed ? undefined : named.find((candidate) => GATEWAYS.has(candidate.service));
+    const first = gateway ?? named[0];
     if (first) {
       service = first.service;
       product = productFor(first.service, kind, first.product);
