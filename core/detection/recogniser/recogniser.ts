@@ -151,6 +151,8 @@ interface Compiled {
   reporting: TermSet;
   /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
   places: Array<{ lang: string; regex: RegExp }>;
+  /** A location word followed by a country's name ('in location russia'), per language: addressed. */
+  namedPlaces: Array<{ lang: string; regex: RegExp }>;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -215,9 +217,34 @@ function placeRegexes(
   });
 }
 
-function placeHits(compiled: Compiled, text: string): Hit[] {
+/**
+ * A location word followed by a country's name ('not supported in location Russia', 'country: Iran'):
+ * the refusal names where the reader is, which addresses it as plainly as 'your location' does.
+ * Spaced scripts only: their place names stand as words of their own.
+ */
+function namedPlaceRegexes(
+  languages: readonly LanguagePhrases[],
+  places: Readonly<Record<string, readonly string[]>>,
+): Array<{ lang: string; regex: RegExp }> {
+  return languages.flatMap((language) => {
+    const words = language.location
+      .map((entry) => entry.text)
+      .filter((word) => SPACED_SCRIPT.test(word))
+      .map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}\\p{L}*` : escapeRegExp(word)));
+    const names = [...(places[language.lang] ?? [])].sort((a, b) => b.length - a.length);
+    if (words.length === 0 || names.length === 0) return [];
+    const source = `(?<![\\p{L}\\p{N}])(?:${words.join('|')})\\s*:?\\s+(?:${names.map(placeSource).join('|')})(?![\\p{L}\\p{N}])`;
+    return [{ lang: language.lang, regex: new RegExp(source, 'gu') }];
+  });
+}
+
+function placeHits(
+  compiled: Compiled,
+  text: string,
+  regexes: ReadonlyArray<{ lang: string; regex: RegExp }> = compiled.places,
+): Hit[] {
   const found: Hit[] = [];
-  for (const { lang, regex } of compiled.places) {
+  for (const { lang, regex } of regexes) {
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       found.push({ start: match.index, end: match.index + match[0].length, term: match[0], lang });
@@ -245,6 +272,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     places: placeRegexes(languages, data.places),
+    namedPlaces: namedPlaceRegexes(languages, data.places),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -579,12 +607,14 @@ function findInText(
   shown?: string,
 ): TextFinding | null {
   if (text.length === 0) return null;
+  const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
   const locations = [
     ...hits(compiled.location, text),
     ...hits(compiled.addressedLocation, text),
     ...placeHits(compiled, text),
+    ...namedPlaces,
   ];
-  const addressedLocations = hits(compiled.addressedLocation, text);
+  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
