@@ -147,6 +147,8 @@ interface Compiled {
   unavailable: TermSet;
   addressee: TermSet;
   hedges: TermSet;
+  /** Hedges proper (a guess, a condition), without reporting words and questions. */
+  conditions: TermSet;
   explainers: TermSet;
   reporting: TermSet;
   /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
@@ -267,8 +269,16 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
-    // A word introducing what a service showed vetoes its sentence like a hedge (see reportedFinding).
-    hedges: termSet(byLanguage(languages, (language) => [...language.hedges, ...(language.reporting ?? [])])),
+    // A word introducing what a service showed, and a question, veto their sentence like a hedge
+    // (see reportedFinding and namedReportFinding).
+    hedges: termSet(
+      byLanguage(languages, (language) => [
+        ...language.hedges,
+        ...(language.reporting ?? []),
+        ...(language.questions ?? []),
+      ]),
+    ),
+    conditions: termSet(byLanguage(languages, (language) => language.hedges)),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     places: placeRegexes(languages, data.places),
@@ -759,6 +769,9 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   if (text.length > REPORT_LIMIT) return null;
   const [report] = hits(compiled.reporting, text);
   if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
+  // A report that a service did not show a refusal ('没有提示…') reports none.
+  if (hits(compiled.conditions, text.slice(0, report.end)).some((hedge) => hedge.end >= report.end))
+    return null;
   const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
   if (/[,.;:!?。，；：！？"\n]/.test(reported)) return null;
   const finding = findInText(compiled, reported, context);
@@ -782,6 +795,55 @@ export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltI
   } catch {
     return false;
   }
+}
+
+/** Longest pasted comment read for a named service's reported words. */
+const NAMED_REPORT_LIMIT = 120;
+/** How far into the reported words the refusal may begin ('提示我所在区域不可用', '说我所在的地区不可用'). */
+const REPORT_GAP = 4;
+
+/**
+ * A short comment reporting what a named AI service showed ('今天使用gemini发现提示我所在区域不可用',
+ * '支持Gemini的节点，依旧显示地区不支持', 'gemini怎么还是说我所在的地区不可用呢'): the service is named
+ * before the reporting word in the same sentence, and the words right after it join a location to an
+ * unavailability. What the service showed was addressed to the writer, so no 'your' is needed, and a
+ * question around the report ('why does it still say …') does not make it any less a report. A
+ * condition ('如果 Gemini 提示…'), a guard, a long text, a report with no service named, and a
+ * question about which regions are supported (no reporting word) stay clean.
+ */
+function namedReportFinding(compiled: Compiled, text: string): TextFinding | null {
+  if (text.length > NAMED_REPORT_LIMIT) return null;
+  const reports = hits(compiled.reporting, text);
+  if (reports.length === 0) return null;
+  const named = namedServices(compiled, text);
+  if (named.length === 0) return null;
+  const spans = sentences(text);
+  for (const report of reports) {
+    const sentence = spans.find((span) => within(report, span));
+    if (!sentence) continue;
+    if (!named.some((candidate) => candidate.at >= sentence.start && candidate.at < report.start)) continue;
+    const rest = text.slice(report.end, sentence.end);
+    const lead = /^[\s:："'「『“]*/u.exec(rest)?.[0].length ?? 0;
+    const clauseEnd = rest.slice(lead).search(/[,，.。!！?？;；:：\n]/);
+    const clause = clauseEnd < 0 ? rest : rest.slice(0, lead + clauseEnd);
+    // A condition or a guess anywhere in the sentence ('如果…', '…应该是…的问题', '没有提示…') is advice or a diagnosis.
+    if (hits(compiled.conditions, text.slice(sentence.start, sentence.end)).length > 0) continue;
+    if (compiled.sentenceGuards.some(({ regex }) => regex.test(clause))) continue;
+    const locations = [...hits(compiled.location, clause), ...hits(compiled.addressedLocation, clause)]
+      .sort((a, b) => a.start - b.start)
+      .map((hit, order) => ({ ...hit, order }));
+    const best = closestPair(hits(compiled.unavailable, clause), locations);
+    if (!best || Math.min(best.location.start, best.unavailable.start) - lead > REPORT_GAP) continue;
+    return {
+      phrases: [best.unavailable.term, best.location.term, report.term],
+      lang: best.unavailable.lang,
+      evidence: plain(text.slice(sentence.start, sentence.end)),
+      structured: false,
+      inTitle: false,
+      share: 1,
+    };
+  }
+  return null;
 }
 
 function isErrorStatus(status: number | undefined): boolean {
@@ -861,6 +923,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   }
   if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
   if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
+  if (!finding && kind === 'text') finding = namedReportFinding(compiled, text);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
@@ -891,9 +954,9 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     }
   } else {
     // A gateway named beside a model's maker ('Model: Google: Gemini … Provider: openrouter') answered
-    // with its own refusal unless the text says it relays an upstream error.
-    const gateway = relayed ? undefined : named.find((candidate) => GATEWAYS.has(candidate.service));
-    const first = gateway ?? named[0];
+    // with its own refusal, unless the text says it relays an upstream error: then the upstream refused.
+    const answering = named.find((candidate) => GATEWAYS.has(candidate.service) === !relayed);
+    const first = answering ?? named[0];
     if (first) {
       service = first.service;
       product = productFor(first.service, kind, first.product);
