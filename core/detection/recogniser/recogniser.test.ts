@@ -542,3 +542,17 @@ describe('who refused, in pasted text', () => {
     expect(service('Codex login failed: Service is not available in your region.')).toBe('openai');
   });
 });
+
+describe('access denied across a border', () => {
+  const pasted = (body: string) => blocked({ kind: 'text', body });
+
+  it('reads a 451 page that denies access for crossing a border, and not a bare access denied', () => {
+    expect(
+      pasted(
+        '<html><head><title>451 Unavailable For Legal Reasons</title></head><body><h1>Access denied due to cross-border isolation policy.</h1></body></html>',
+      ),
+    ).not.toBeNull();
+    expect(pasted('Access denied\nYou don’t have permission to access this server. Error 403')).toBeNull();
+    expect(pasted('Cross-border payments are not supported for your account type.')).toBeNull();
+  });
+});

@@ -907,7 +907,12 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     compiled.statusInText.test(text);
   const failedPrecondition = text.includes(compiled.data.signals.failedPrecondition.text);
   const structuredCarrier =
-    input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
+    input.status === 451 ||
+    // An error page's title carries its status too ('451 Unavailable For Legal Reasons').
+    /(?<!\d)451(?!\d)/.test(`${title}\n${text}`) ||
+    failedPrecondition ||
+    statusSignal ||
+    envelope;
   const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
 
   let finding: TextFinding | null = reasonlessFinding(compiled, input, text);
