@@ -1,8 +1,9 @@
 /**
  * `npm run eval`: how well detection generalises, as tables (core/detection/evaluation).
  * Leave-one-service-out over the reference, then the whole engine per language and per
- * observation kind, on the reference, the held-out set and the two blind sets. The same targets are asserted
- * by core/detection/evaluation/generalisation.test.ts.
+ * observation kind, on the reference, the held-out set and the two blind sets, then how the
+ * reference refusals survive real relays and rewrites (transports.ts). The same targets are
+ * asserted by core/detection/evaluation/generalisation.test.ts and transports.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import {
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
+import { prefilterTable, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { ReferenceSignature } from '../core/detection/signature-observation';
 
@@ -177,3 +179,39 @@ for (const [name, cases] of [
     );
 }
 if (dropped.length) console.log(`dropped:\n  ${dropped.join('\n  ')}`);
+
+const transportRows = transportTable(everything, reference);
+console.log(
+  '\nThrough the ways refusals travel (reference cases pasted as text, no host: plain, then through each real relay or rewrite; ' +
+    'costs listed in core/detection/evaluation/transports.ts with their reason)',
+);
+console.log(
+  '| transport | refusals carried | recognised plain | still recognised | same service | look-alikes | new false alarms | source |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of transportRows) {
+  console.log(
+    `| ${row.transport.label} | ${row.refusals} | ${row.plainCaught} | ${row.kept} (${percent(row.kept, row.plainCaught)}) | ` +
+      `${row.serviceKept} (${percent(row.serviceKept, row.plainCaught)}) | ${row.lookAlikes} | ${row.falseAlarms} | ${row.transport.source} |`,
+  );
+}
+const transportCosts = transportRows.flatMap((row) => [
+  ...row.lost.map((id) => `${row.transport.id}/${id}: lost`),
+  ...row.serviceChanges.map((change) => `${row.transport.id}/${change}`),
+  ...row.alarms.map((id) => `${row.transport.id}/${id}: false alarm`),
+]);
+if (transportCosts.length) console.log(`costs:\n  ${transportCosts.join('\n  ')}`);
+const plainAlarms = Math.max(0, ...transportRows.map((row) => row.plainAlarms));
+if (plainAlarms)
+  console.log(
+    `note: ${plainAlarms} look-alike(s) are read as refusals already as plain pasted text (without the URL that keeps them clean in the tables above)`,
+  );
+
+console.log(
+  '\nPage refusals through the page prefilter once rewritten (`mightMatterForPage` on the text as carried; pages only)',
+);
+console.log('| transport | page refusals carried | prefilter passes plain | prefilter passes carried |');
+console.log('|---|---|---|---|');
+for (const row of prefilterTable(reference, mightMatterForPage)) {
+  console.log(`| ${row.transport.label} | ${row.pages} | ${row.plainPasses} | ${row.carriedPasses} |`);
+}

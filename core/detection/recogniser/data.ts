@@ -7,15 +7,19 @@
  */
 import * as v from 'valibot';
 import lookAlikesJson from './look-alikes.json';
+import ar from './phrases/ar.json';
 import de from './phrases/de.json';
 import en from './phrases/en.json';
 import es from './phrases/es.json';
+import fa from './phrases/fa.json';
 import fr from './phrases/fr.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
+import ko from './phrases/ko.json';
 import pt from './phrases/pt.json';
 import ru from './phrases/ru.json';
 import tr from './phrases/tr.json';
+import uk from './phrases/uk.json';
 import vi from './phrases/vi.json';
 import zh from './phrases/zh.json';
 import placesJson from './places.json';
@@ -178,7 +182,7 @@ export interface RecogniserData {
   names: readonly ServiceName[];
 }
 
-export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi];
+export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi, ko, fa, ar, uk];
 
 /** Validates the data; throws with the first problem (tests load it; the engine loads it once). */
 export function loadRecogniserData(): RecogniserData {

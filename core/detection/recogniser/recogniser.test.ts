@@ -26,7 +26,7 @@ const recognised = (observation: Observation) => {
 describe('the phrase lists', () => {
   it('load and validate, every language with refusal and look-alike samples', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
-      ['de', 'en', 'es', 'fr', 'it', 'ja', 'pt', 'ru', 'tr', 'vi', 'zh'].sort(),
+      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].sort(),
     );
   });
 
@@ -554,5 +554,113 @@ describe('access denied across a border', () => {
     ).not.toBeNull();
     expect(pasted('Access denied\nYou don’t have permission to access this server. Error 403')).toBeNull();
     expect(pasted('Cross-border payments are not supported for your account type.')).toBeNull();
+  });
+});
+
+describe('Korean, Persian and Arabic', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('writes every phrase in the reading it is matched on', () => {
+    const lists = (language: (typeof data.languages)[number]) => [
+      ...language.location,
+      ...(language.addressedLocation ?? []),
+      ...language.unavailable,
+      ...language.addressee,
+      ...language.hedges,
+      ...(language.reporting ?? []),
+    ];
+    const unread = data.languages.flatMap((language) =>
+      lists(language)
+        .map((entry) => entry.text.replace(/\*$/, ''))
+        .filter((text) => canonicalText(text) !== text)
+        .map((text) => `${language.lang}: ${text}`),
+    );
+    expect(unread).toEqual([]);
+  });
+
+  it('reads Persian and Arabic text in any of the letter forms and marks it is written with', () => {
+    // Persian typed on an Arabic keyboard (ي, ك), with a space or a zero-width non-joiner or nothing after نمی.
+    const persian = canonicalText('پشتیبانی نمی\u200cکند');
+    expect(canonicalText('پشتيباني نمي\u200cكند')).toBe(persian);
+    expect(canonicalText('پشتیبانی نمیکند')).toBe(persian);
+    // Vowel marks and tatweel are dropped; teh marbuta, alef maksura and hamza-carrying alefs fold.
+    expect(canonicalText('عذرًا، لا يَـدعم')).toBe('عذرا، لا یدعم');
+    expect(canonicalText('المنطقة على إذا آمن')).toBe(canonicalText('المنطقه علي اذا امن'));
+    expect(canonicalText('خطای ۴۵۱ و ٤٠٣')).toBe('خطای 451 و 403');
+    // One character for one: evidence is still cut from the text as written.
+    const arabic = 'نعتذر، لا يدعم موقعك الحالي هذه الخدمة.';
+    expect(pasted(arabic)?.evidence).toBe(arabic);
+  });
+
+  it('recognises the refusals as refused users see them, on the service’s page and pasted', () => {
+    const cases: Array<[Observation, string]> = [
+      [
+        { url: 'https://gemini.google.com/app', body: '현재 지역에서는 이 모델 서비스가 지원되지 않습니다.' },
+        'google',
+      ],
+      [
+        { url: 'https://claude.ai/', body: 'متأسفیم، مکان فعلی شما از این سرویس مدل پشتیبانی نمی\u200cکند.' },
+        'anthropic',
+      ],
+      [{ url: 'https://chatgpt.com/', body: 'نأسف، موقعك الحالي لا يدعم خدمة هذا النموذج.' }, 'openai'],
+    ];
+    for (const [observation, service] of cases) {
+      expect(recognised(observation), observation.body).toMatchObject({ service, via: 'recogniser' });
+    }
+    // Spaces lost or moved in Korean, and a Latin name with a particle glued to it still names the service.
+    expect(pasted('현재지역에서는이모델서비스가지원되지않습니다.')?.lang).toBe('ko');
+    expect(pasted('Gemini는 현재 지역에서 지원되지 않습니다.')?.service).toBe('google');
+    // Persian typed with Arabic letters and a space for the non-joiner; a Persian report of what Gemini said.
+    expect(pasted('متاسفيم، منطقه شما از اين سرويس مدل پشتيباني نمي کند.')?.lang).toBe('fa');
+    expect(pasted('Gemini گفت کشور شما پشتیبانی نمی\u200cشود')?.service).toBe('google');
+    // Arabic with vowel marks and tatweel.
+    expect(pasted('عذرًا، لا يَدعم مـوقعك الحالي هذه الخدمة.')?.lang).toBe('ar');
+  });
+
+  it('leaves guesses, advice, news, quotas, time zones and the device’s location clean', () => {
+    const clean = [
+      'Gemini가 귀하의 지역에서 지원되지 않을 수 있습니다.',
+      '할당량이 소진되었습니다. 현재 지역에서는 이 모델 서비스가 지원되지 않습니다.',
+      '이 SKU는 현재 지역에서 지원되지 않습니다.',
+      '이 브라우저에서는 현재 위치 정보를 지원하지 않습니다.',
+      // Advice about a refusal, short enough to be read as a report were it not for its 'if'.
+      'اگر Gemini گفت کشور شما پشتیبانی نمی\u200cشود',
+      'گوگل اعلام کرد Gemini در ایران پشتیبانی نمی\u200cشود.',
+      'إذا كان موقعك الحالي لا يدعم هذه الخدمة، فجرّب شبكة أخرى.',
+      'متصفحك لا يدعم تحديد موقعك الحالي.',
+      'لا يدعم هذا الإصدار المنطقة الزمنية المختارة.',
+      'منطقه زمانی شما پشتیبانی نمی\u200cشود.',
+    ];
+    for (const body of clean) expect(pasted(body), body).toBeNull();
+  });
+});
+
+describe('Traditional Chinese', () => {
+  it('folds refusals written in Traditional characters to the Simplified wording the lists hold', () => {
+    // Built from sourced Simplified refusals (phrases/zh.json), character for character.
+    const traditional: Array<[string, string]> = [
+      ['很抱歉，我們的服務暫時尚未覆蓋您所在的國家或地區。', '尚未覆盖您所在的国家或地区'],
+      ['Gemini問了問題後回復在當前地區不可用', '当前地区不可用'],
+      ['此區域當前不支持Copilot。', '此区域当前不支持copilot'],
+      ['Gemini 無法使用，您所在的國家不支持。', '无法使用'],
+    ];
+    for (const [text, folded] of traditional) {
+      expect(canonicalText(text)).toContain(folded);
+      expect(recogniseRefusal({ kind: 'text', body: text, host: null }), text).not.toBeNull();
+    }
+  });
+});
+
+describe('Ukrainian', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('recognises the sourced wording for any service, in either case ending, and not its look-alikes', () => {
+    expect(
+      recognised({ url: 'https://gemini.google.com/app', body: 'Gemini наразі недоступний у вашій країні.' }),
+    ).toMatchObject({ service: 'google', via: 'recogniser' });
+    expect(pasted('Gemini наразі недоступний у вашій країні.')?.lang).toBe('uk');
+    expect(pasted('Ця послуга наразі недоступна у вашому регіоні.')).not.toBeNull();
+    expect(pasted('Claude відтепер доступний у вашій країні.')).toBeNull();
+    expect(pasted('Якщо Claude недоступний у вашій країні, спробуйте інший сервіс.')).toBeNull();
   });
 });

@@ -86,12 +86,19 @@ interface TermSet {
   terms: Array<{ prefix: string; term: string; lang: string }>;
 }
 
-const SPACED_SCRIPT =
-  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}0-9]/u;
+/**
+ * Scripts whose words end where spaces are. Hangul is not one of them here: Korean glues its
+ * particles to the word before (`지역에서는`, `Gemini는`) and writes compounds with or without a
+ * space, so a Korean term matches inside a longer run of Hangul, as a Chinese one does, and a
+ * Latin name followed by a particle still ends at the particle.
+ */
+const SPACED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}0-9]/u;
 
-/** A letter or digit of a script that separates words with spaces (a CJK character next to it is a boundary). */
-const SPACED_LETTER =
-  '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hangul}\\p{N}]';
+/** A letter or digit of a script that separates words with spaces (a CJK or Hangul character next to it is a boundary). */
+const SPACED_LETTER = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{N}]';
+
+/** Korean spacing varies between writers (`지원되지 않습니다`, `지원되지않습니다`): a space inside a Hangul term is optional. */
+const HANGUL = /\p{Script=Hangul}/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,7 +112,8 @@ function termSource(term: string): string {
   // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
   const before = SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '';
   const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
-  return `${before}${escapeRegExp(body)}${after}`;
+  const source = escapeRegExp(body);
+  return `${before}${HANGUL.test(body) ? source.replace(/ /g, ' ?') : source}${after}`;
 }
 
 function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
@@ -129,7 +137,14 @@ function hits(set: TermSet, text: string): Hit[] {
   set.regex.lastIndex = 0;
   for (const match of text.matchAll(set.regex)) {
     const value = match[0];
-    const entry = set.terms.find((candidate) => value.startsWith(candidate.prefix));
+    const entry =
+      set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      // A Korean term matched with its optional spaces left out.
+      set.terms.find(
+        (candidate) =>
+          HANGUL.test(candidate.prefix) &&
+          value.replace(/ /g, '').startsWith(candidate.prefix.replace(/ /g, '')),
+      );
     found.push({
       start: match.index,
       end: match.index + value.length,
@@ -324,13 +339,14 @@ interface Sentence {
 }
 
 /**
- * Sentence spans: split at . ! ? followed by space or end, at 。！？; at blank lines, and at a line
+ * Sentence spans: split at . ! ? followed by space or end, at 。！？;؟؛۔ at blank lines, and at a line
  * break after punctuation. A single line break inside a sentence is a wrapped line, not an end.
  */
 function sentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?](?=\s|$)|[。！？;]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
+  // Arabic script ends questions and clauses with its own marks (؟ ؛ ۔).
+  const boundary = /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
@@ -367,6 +383,9 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
     if (text[match.index - 1] === '/') continue;
     // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
     if (!word.includes('_') && word.split('-').length === 2) continue;
+    // Words run together that address the reader ('yourcountryisblocked…') are prose that lost
+    // its spaces, not an identifier: a code does not say "your" unless its parts are separated.
+    if (!word.includes('_') && word.includes('your')) continue;
     const glued = word.replace(/[_-]/g, '');
     const location = compiled.codeLocation.find((stem) => glued.includes(stem));
     if (!location) continue;
@@ -412,13 +431,36 @@ interface NamedService {
   at: number;
 }
 
+/**
+ * An SDK's module path right after a name: `openai.PermissionDeniedError`, `anthropic.APIStatusError`,
+ * `openai._base_client`. The OpenAI Python SDK is used against many services, so its module name
+ * says which library raised the error, not which service refused.
+ */
+const MODULE_PATH = /^\.(?:_|[a-z_]*(?:error|exception)\b)/;
+
+/** The first place `regex` matches in `text` that is not an SDK's module path. */
+function firstMention(regex: RegExp, text: string): RegExpExecArray | null {
+  let from = 0;
+  for (let tries = 0; tries < 8; tries++) {
+    const match = regex.exec(text.slice(from));
+    if (!match) return null;
+    const end = from + match.index + match[0].length;
+    if (!MODULE_PATH.test(text.slice(end, end + 64))) {
+      match.index += from;
+      return match;
+    }
+    from = end;
+  }
+  return null;
+}
+
 /** Services the text names, in the order they appear (a name counts once, at its first place). */
 function namedServices(compiled: Compiled, text: string): NamedService[] {
   const named: NamedService[] = [];
   const known = new Set(SERVICES.map((service) => service.slug));
   for (const { name, regex, unless } of compiled.names) {
     if (!known.has(name.service)) continue;
-    const match = regex.exec(text);
+    const match = firstMention(regex, text);
     if (!match) continue;
     if (unless?.test(text)) continue;
     if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
@@ -526,9 +568,16 @@ interface TextFinding {
   share: number;
 }
 
+/** A glued refusal holds at least one in this many of the text's letters. */
+const GLUED_SHARE = 5;
+
 /** Words run together (text that lost its spaces): a long glued token holding all three parts. */
 function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
   for (const match of text.matchAll(/[a-z']{24,200}/g)) {
+    // A glued refusal is much of what the text says, not one phrase of a glued page of prose
+    // (a FAQ entry quoting the error, a help page listing the reasons).
+    if (match[0].length * GLUED_SHARE < letters) continue;
     const token = match[0].replace(/'/g, '');
     const unavailable = compiled.compactUnavailable.find((term) => token.includes(term));
     const location = compiled.compactLocation.find((term) => token.includes(term));
@@ -704,6 +753,14 @@ function findInText(
   };
 }
 
+/**
+ * An exception class name with its module path, as SDKs and gateways print an error (read
+ * lower-cased): one word glued to `error`/`exception`. A snake_case `permission_error` is an
+ * error type with a reason, not a class name.
+ */
+const EXCEPTION_NAME =
+  /(?<![\p{L}\p{N}_.])(?:[a-z_][a-z0-9_]*\.)*[a-z]+(?:error|exception)(?![\p{L}\p{N}_])/gu;
+
 /** Longest body a reasonless refusal comes in: a bare envelope around one short message. */
 const REASONLESS_LIMIT = 256;
 
@@ -721,13 +778,20 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
   } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
   if (input.host && GATEWAYS.has(input.host.service)) return null;
-  const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
+  // The message may have lost its spaces on the way ('Requestnotallowed'): it is the same words.
+  const message = signals.reasonlessRefusals.find(
+    (entry) => text.includes(entry.text) || text.includes(entry.text.replace(/ /g, '')),
+  );
   if (!message) return null;
   const allowed = new Set([
     ...message.text.split(' '),
+    message.text.replace(/ /g, ''),
     ...signals.reasonlessEnvelopeWords.map((entry) => entry.text),
   ]);
-  const words = text.match(/[\p{L}]+/gu) ?? [];
+  // An exception's class name and module path (`openai.PermissionDeniedError`, `litellm.…Error:
+  // OpenAIException`) are how an SDK or gateway prints the envelope, not a reason.
+  const unwrapped = text.replace(EXCEPTION_NAME, ' ');
+  const words = unwrapped.match(/[\p{L}]+/gu) ?? [];
   if (words.some((word) => !allowed.has(word))) return null;
   return {
     phrases: [message.text],
@@ -769,11 +833,13 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   if (text.length > REPORT_LIMIT) return null;
   const [report] = hits(compiled.reporting, text);
   if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
+  // A report under a hedge ('if Gemini says …') is advice about a refusal, not what a service showed.
+  if (hits(compiled.hedges, text.slice(0, report.start)).length > 0) return null;
   // A report that a service did not show a refusal ('没有提示…') reports none.
   if (hits(compiled.conditions, text.slice(0, report.end)).some((hedge) => hedge.end >= report.end))
     return null;
   const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
-  if (/[,.;:!?。，；：！？"\n]/.test(reported)) return null;
+  if (/[,.;:!?。，；：！？"\n،؛؟]/.test(reported)) return null;
   const finding = findInText(compiled, reported, context);
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
 }
@@ -789,8 +855,14 @@ const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news']);
 export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltIn()): boolean {
   try {
     const { text } = readableText(body.slice(0, LOG_LIMIT), LOG_LIMIT);
-    return compiled.textGuards.some(
-      ({ guard, regex }) => ABOUT_A_REFUSAL.has(guard.kind) && regex.test(text),
+    const guards = compiled.textGuards.filter(({ guard }) => ABOUT_A_REFUSAL.has(guard.kind));
+    if (guards.some(({ regex }) => regex.test(text))) return true;
+    // Prose that lost its spaces ('whatitmeansandhowtofixit') still says what it is.
+    const spaces = text.split(' ').length - 1;
+    if (spaces * 20 >= text.length) return false;
+    const glued = text.replace(/\s+/g, '');
+    return guards.some(
+      ({ guard }) => guard.text !== undefined && glued.includes(guard.text.replace(/[ *]/g, '')),
     );
   } catch {
     return false;
