@@ -468,6 +468,19 @@ describe('text about a refusal, and reports of one', () => {
     ).toBeNull();
   });
 
+  it('knows an explainer that lost its spaces, and code quoted in Markdown, for what they are', () => {
+    const glued = 'Country,region,orterritorynotsupported';
+    expect(pasted(glued)?.service).toBe('openai');
+    expect(
+      pasted(`OpenAIAPI403${glued}:whatitmeansandhowtofixit\nYouareaccessingtheAPIfromanunsupportedcountry.`),
+    ).toBeNull();
+    const check = 'elif [[ "$response" == "https://www.anthropic.com/app-unavailable-in-region" ]]; then';
+    expect(pasted(`>     ${check}\n>         echo "Claude: No"`)).toBeNull();
+    expect(pasted('> Unfortunately, Claude is only available in certain regions right now.')?.service).toBe(
+      'anthropic',
+    );
+  });
+
   it('leaves a diff that lists refusal wordings clean, but not a log line that merely says export', () => {
     expect(
       pasted(
