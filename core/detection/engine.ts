@@ -14,7 +14,7 @@ import { findProduct, hostOf, type ProductMatch } from '../services';
 import { compileKeywords, type KeywordAutomaton, type KeywordScan } from './keyword-automaton';
 import type { Observation, ObservationKind, Verdict } from './observation';
 import { unwrappedTransport } from './recogniser/normalise';
-import { recogniseRefusal } from './recogniser/recogniser';
+import { quotesARefusal, recogniseRefusal } from './recogniser/recogniser';
 import { type JsonCondition, type Rule, RuleFile, type UrlPattern } from './rule-schema';
 
 /** How much of a body is read. Error bodies are small; page text may be long but the banner is near the top. */
@@ -332,6 +332,8 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
     return clean;
 
   const body = kind === 'navigation' ? '' : (observation.body ?? '');
+  // Pasted prose, code or news around a refusal's exact words quotes it: it is not a refusal, whichever rule knows the words.
+  if (kind === 'text' && quotesARefusal(body)) return clean;
   const limit = Math.min(body.length, BODY_LIMITS[kind]);
   const signed = signatureVerdict(compiledRules, kind, observation, host, body, limit);
   if (signed) return signed;

@@ -71,6 +71,11 @@ export const LanguagePhrases = v.object({
    * like a hedge, except in a short pasted report whose reported words are themselves a refusal.
    */
   reporting: v.optional(Entries),
+  /**
+   * Words that make a sentence a question ('请问…'). They veto their sentence like a hedge, but a
+   * question around what a named service showed ('请问…gemini怎么还是说我所在的地区不可用呢') is still a report of it.
+   */
+  questions: v.optional(Entries),
   samples: v.object({
     refusal: v.pipe(v.array(v.string()), v.minLength(1)),
     lookAlike: v.pipe(v.array(v.string()), v.minLength(1)),

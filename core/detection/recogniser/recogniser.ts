@@ -162,10 +162,14 @@ interface Compiled {
   unavailable: TermSet;
   addressee: TermSet;
   hedges: TermSet;
+  /** Hedges proper (a guess, a condition), without reporting words and questions. */
+  conditions: TermSet;
   explainers: TermSet;
   reporting: TermSet;
   /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
   places: Array<{ lang: string; regex: RegExp }>;
+  /** A location word followed by a country's name ('in location russia'), per language: addressed. */
+  namedPlaces: Array<{ lang: string; regex: RegExp }>;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -230,9 +234,34 @@ function placeRegexes(
   });
 }
 
-function placeHits(compiled: Compiled, text: string): Hit[] {
+/**
+ * A location word followed by a country's name ('not supported in location Russia', 'country: Iran'):
+ * the refusal names where the reader is, which addresses it as plainly as 'your location' does.
+ * Spaced scripts only: their place names stand as words of their own.
+ */
+function namedPlaceRegexes(
+  languages: readonly LanguagePhrases[],
+  places: Readonly<Record<string, readonly string[]>>,
+): Array<{ lang: string; regex: RegExp }> {
+  return languages.flatMap((language) => {
+    const words = language.location
+      .map((entry) => entry.text)
+      .filter((word) => SPACED_SCRIPT.test(word))
+      .map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}\\p{L}*` : escapeRegExp(word)));
+    const names = [...(places[language.lang] ?? [])].sort((a, b) => b.length - a.length);
+    if (words.length === 0 || names.length === 0) return [];
+    const source = `(?<![\\p{L}\\p{N}])(?:${words.join('|')})\\s*:?\\s+(?:${names.map(placeSource).join('|')})(?![\\p{L}\\p{N}])`;
+    return [{ lang: language.lang, regex: new RegExp(source, 'gu') }];
+  });
+}
+
+function placeHits(
+  compiled: Compiled,
+  text: string,
+  regexes: ReadonlyArray<{ lang: string; regex: RegExp }> = compiled.places,
+): Hit[] {
   const found: Hit[] = [];
-  for (const { lang, regex } of compiled.places) {
+  for (const { lang, regex } of regexes) {
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       found.push({ start: match.index, end: match.index + match[0].length, term: match[0], lang });
@@ -255,11 +284,20 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
-    // A word introducing what a service showed vetoes its sentence like a hedge (see reportedFinding).
-    hedges: termSet(byLanguage(languages, (language) => [...language.hedges, ...(language.reporting ?? [])])),
+    // A word introducing what a service showed, and a question, veto their sentence like a hedge
+    // (see reportedFinding and namedReportFinding).
+    hedges: termSet(
+      byLanguage(languages, (language) => [
+        ...language.hedges,
+        ...(language.reporting ?? []),
+        ...(language.questions ?? []),
+      ]),
+    ),
+    conditions: termSet(byLanguage(languages, (language) => language.hedges)),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     places: placeRegexes(languages, data.places),
+    namedPlaces: namedPlaceRegexes(languages, data.places),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -628,12 +666,14 @@ function findInText(
   shown?: string,
 ): TextFinding | null {
   if (text.length === 0) return null;
+  const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
   const locations = [
     ...hits(compiled.location, text),
     ...hits(compiled.addressedLocation, text),
     ...placeHits(compiled, text),
+    ...namedPlaces,
   ];
-  const addressedLocations = hits(compiled.addressedLocation, text);
+  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
@@ -795,10 +835,87 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
   // A report under a hedge ('if Gemini says …') is advice about a refusal, not what a service showed.
   if (hits(compiled.hedges, text.slice(0, report.start)).length > 0) return null;
+  // A report that a service did not show a refusal ('没有提示…') reports none.
+  if (hits(compiled.conditions, text.slice(0, report.end)).some((hedge) => hedge.end >= report.end))
+    return null;
   const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
   if (/[,.;:!?。，；：！？"\n،؛؟]/.test(reported)) return null;
   const finding = findInText(compiled, reported, context);
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
+}
+
+/** Text-wide guards that make a text one about a refusal (a quote in prose, code, news), whichever wording it quotes. */
+const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news']);
+
+/**
+ * Pasted text that explains, quotes or codes a refusal rather than reporting one: a maintainer's
+ * diagnosis around a quoted error, a feature request's example, a diff listing refusal wordings.
+ * Signatures ask this too, since a quoted refusal carries a signature's exact words. Never throws.
+ */
+export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltIn()): boolean {
+  try {
+    const { text } = readableText(body.slice(0, LOG_LIMIT), LOG_LIMIT);
+    const guards = compiled.textGuards.filter(({ guard }) => ABOUT_A_REFUSAL.has(guard.kind));
+    if (guards.some(({ regex }) => regex.test(text))) return true;
+    // Prose that lost its spaces ('whatitmeansandhowtofixit') still says what it is.
+    const spaces = text.split(' ').length - 1;
+    if (spaces * 20 >= text.length) return false;
+    const glued = text.replace(/\s+/g, '');
+    return guards.some(
+      ({ guard }) => guard.text !== undefined && glued.includes(guard.text.replace(/[ *]/g, '')),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Longest pasted comment read for a named service's reported words. */
+const NAMED_REPORT_LIMIT = 120;
+/** How far into the reported words the refusal may begin ('提示我所在区域不可用', '说我所在的地区不可用'). */
+const REPORT_GAP = 4;
+
+/**
+ * A short comment reporting what a named AI service showed ('今天使用gemini发现提示我所在区域不可用',
+ * '支持Gemini的节点，依旧显示地区不支持', 'gemini怎么还是说我所在的地区不可用呢'): the service is named
+ * before the reporting word in the same sentence, and the words right after it join a location to an
+ * unavailability. What the service showed was addressed to the writer, so no 'your' is needed, and a
+ * question around the report ('why does it still say …') does not make it any less a report. A
+ * condition ('如果 Gemini 提示…'), a guard, a long text, a report with no service named, and a
+ * question about which regions are supported (no reporting word) stay clean.
+ */
+function namedReportFinding(compiled: Compiled, text: string): TextFinding | null {
+  if (text.length > NAMED_REPORT_LIMIT) return null;
+  const reports = hits(compiled.reporting, text);
+  if (reports.length === 0) return null;
+  const named = namedServices(compiled, text);
+  if (named.length === 0) return null;
+  const spans = sentences(text);
+  for (const report of reports) {
+    const sentence = spans.find((span) => within(report, span));
+    if (!sentence) continue;
+    if (!named.some((candidate) => candidate.at >= sentence.start && candidate.at < report.start)) continue;
+    const rest = text.slice(report.end, sentence.end);
+    const lead = /^[\s:："'「『“]*/u.exec(rest)?.[0].length ?? 0;
+    const clauseEnd = rest.slice(lead).search(/[,，.。!！?？;；:：\n]/);
+    const clause = clauseEnd < 0 ? rest : rest.slice(0, lead + clauseEnd);
+    // A condition or a guess anywhere in the sentence ('如果…', '…应该是…的问题', '没有提示…') is advice or a diagnosis.
+    if (hits(compiled.conditions, text.slice(sentence.start, sentence.end)).length > 0) continue;
+    if (compiled.sentenceGuards.some(({ regex }) => regex.test(clause))) continue;
+    const locations = [...hits(compiled.location, clause), ...hits(compiled.addressedLocation, clause)]
+      .sort((a, b) => a.start - b.start)
+      .map((hit, order) => ({ ...hit, order }));
+    const best = closestPair(hits(compiled.unavailable, clause), locations);
+    if (!best || Math.min(best.location.start, best.unavailable.start) - lead > REPORT_GAP) continue;
+    return {
+      phrases: [best.unavailable.term, best.location.term, report.term],
+      lang: best.unavailable.lang,
+      evidence: plain(text.slice(sentence.start, sentence.end)),
+      structured: false,
+      inTitle: false,
+      share: 1,
+    };
+  }
+  return null;
 }
 
 function isErrorStatus(status: number | undefined): boolean {
@@ -862,7 +979,12 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     compiled.statusInText.test(text);
   const failedPrecondition = text.includes(compiled.data.signals.failedPrecondition.text);
   const structuredCarrier =
-    input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
+    input.status === 451 ||
+    // An error page's title carries its status too ('451 Unavailable For Legal Reasons').
+    /(?<!\d)451(?!\d)/.test(`${title}\n${text}`) ||
+    failedPrecondition ||
+    statusSignal ||
+    envelope;
   const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
 
   let finding: TextFinding | null = reasonlessFinding(compiled, input, text);
@@ -878,6 +1000,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   }
   if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
   if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
+  if (!finding && kind === 'text') finding = namedReportFinding(compiled, text);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
@@ -907,7 +1030,10 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
       }
     }
   } else {
-    const first = named[0];
+    // A gateway named beside a model's maker ('Model: Google: Gemini … Provider: openrouter') answered
+    // with its own refusal, unless the text says it relays an upstream error: then the upstream refused.
+    const answering = named.find((candidate) => GATEWAYS.has(candidate.service) === !relayed);
+    const first = answering ?? named[0];
     if (first) {
       service = first.service;
       product = productFor(first.service, kind, first.product);
