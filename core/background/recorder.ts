@@ -1,8 +1,8 @@
 /**
  * BlockRecorder: the one path from a verdict to the log, the tab's state, the badge and a
  * notification. Every watcher (webRequest, navigation, content-script reports, Firefox body
- * filter) ends here, so the rules "service must match", "service watched", "dedupe" and
- * "acknowledge after storage" hold for all of them.
+ * filter) ends here, so the rules "service must match (or be relayed by a gateway)", "service
+ * watched", "dedupe" and "acknowledge after storage" hold for all of them.
  */
 import type { Verdict } from '../detection/observation';
 import type { LogEvent } from '../log/event';
@@ -10,7 +10,7 @@ import type { EventLog } from '../log/event-log';
 import { stripUrl } from '../log/sanitize';
 import type { TabState, TabStates } from '../log/tab-states';
 import type { RefusalReason } from '../messaging/protocol';
-import type { ServiceProduct } from '../services';
+import { isGateway, type ServiceProduct } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
 
 /**
@@ -76,6 +76,19 @@ export interface WarningSighting {
 /** One rule id per country: a route that moves from CN to RU is a second warning, not a count. */
 export const exitWarningRuleId = (country: string) => `exit-not-served-${country.toUpperCase()}`;
 
+/**
+ * The gateway that relayed this refusal, when the sighting's owner is a gateway (core/services
+ * `GATEWAY_SERVICES`) and the verdict names another service: OpenRouter answering with Gemini's
+ * "User location is not supported", LobeChat passing on Anthropic's 403. Null otherwise: on any
+ * other owner's host, another service's refusal is a quote, an answer or a forgery, never the
+ * owner refusing. (Whether a gateway's page is relaying or only quoting is the engine's call: it
+ * names the upstream only for an error response or text that says it relays one.)
+ */
+export function relayOf(verdict: Verdict & { verdict: 'block' }, owner: ServiceProduct): string | null {
+  if (verdict.service === owner.service || verdict.service === CLOUDFLARE_SERVICE) return null;
+  return isGateway(owner.service) ? owner.service : null;
+}
+
 export type RecordResult =
   | { recorded: true; event: LogEvent; deduped: boolean }
   | { recorded: false; reason: RefusalReason };
@@ -92,18 +105,21 @@ export class BlockRecorder {
 
   /**
    * Logs a block verdict seen at `sighting`. A verdict for another service than the one that owns
-   * the URL is refused (a page cannot log a block for a service it is not), except a Cloudflare
-   * country ban on a watched host, which is logged as that host's service.
+   * the URL is refused (a page cannot log a block for a service it is not), with two exceptions:
+   * a Cloudflare country ban on a watched host, logged as that host's service; and a refusal a
+   * gateway relays (see `relayOf`), logged as the upstream's. Whether it is watched is the
+   * owner's setting either way: the user watches the site they use.
    */
   async record(verdict: Verdict, sighting: Sighting): Promise<RecordResult> {
     if (verdict.verdict !== 'block') return { recorded: false, reason: 'clean' };
     const { owner } = sighting;
-    if (verdict.service !== owner.service && verdict.service !== CLOUDFLARE_SERVICE) {
+    const relayedBy = relayOf(verdict, owner);
+    if (verdict.service !== owner.service && verdict.service !== CLOUDFLARE_SERVICE && !relayedBy) {
       return { recorded: false, reason: 'serviceMismatch' };
     }
     const settings = await this.deps.settings();
     if (!isServiceWatched(settings, owner.service)) return { recorded: false, reason: 'serviceNotWatched' };
-    const product = verdict.service === owner.service ? verdict.product : owner.product;
+    const product = verdict.service === owner.service || relayedBy ? verdict.product : owner.product;
     // In a tab, the rule alone identifies the sighting (an API 403 is also rendered as page text);
     // without a tab, the URL does.
     const sightingKey =
@@ -135,7 +151,7 @@ export class BlockRecorder {
       }
       return first.recorded ? { ...first, deduped: true } : first;
     }
-    const result = this.store(verdict, sighting, product, settings);
+    const result = this.store(verdict, sighting, product, settings, relayedBy);
     this.remember(sightingKey, result);
     return result;
   }
@@ -145,6 +161,7 @@ export class BlockRecorder {
     sighting: Sighting,
     product: string,
     settings: Settings,
+    relayedBy: string | null,
   ): Promise<RecordResult> {
     const { owner } = sighting;
     let appended: Awaited<ReturnType<EventLog['append']>>;
@@ -153,7 +170,7 @@ export class BlockRecorder {
         sighting.tabId >= 0 ? await this.deps.tabs.documentOf(sighting.tabId, sighting.tabUrl) : undefined;
       appended = await this.deps.log.append({
         sighting: document === undefined ? undefined : `${sighting.tabId}|${document}|${verdict.ruleId}`,
-        service: owner.service,
+        service: relayedBy ? verdict.service : owner.service,
         product,
         kind: sighting.kind,
         ruleId: verdict.ruleId,
@@ -166,6 +183,7 @@ export class BlockRecorder {
         ...(verdict.via === 'recogniser'
           ? { matched: (verdict.basis ?? []).map((word) => word.slice(0, 80)) }
           : {}),
+        ...(relayedBy ? { relayedBy } : {}),
         at: this.now(),
       });
     } catch (err) {

@@ -22,7 +22,7 @@
  *
  * Owns: the recogniser's logic. Must not: throw, touch the browser, storage or network.
  */
-import { findProduct, hostOf, type ProductMatch, SERVICES } from '../../services';
+import { findProduct, GATEWAY_SERVICES, hostOf, type ProductMatch, SERVICES } from '../../services';
 import type { ObservationKind } from '../observation';
 import {
   type Guard,
@@ -48,7 +48,7 @@ const EVIDENCE_LIMIT = 300;
 /** The statuses a region refusal comes with (400 for APIs that use it, e.g. Gemini's FAILED_PRECONDITION). */
 const REFUSAL_STATUSES = new Set([400, 403, 451]);
 /** Services that relay other services' models: a refusal they pass on names the upstream. */
-const GATEWAYS = new Set(['openrouter', 'opencode', 'zed', 'lobechat', 'cursor']);
+const GATEWAYS = GATEWAY_SERVICES;
 
 export interface RecogniserInput {
   kind: ObservationKind;
