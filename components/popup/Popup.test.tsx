@@ -684,6 +684,61 @@ describe('popup in Chinese', () => {
   });
 });
 
+describe('popup: a refusal a gateway passed on', () => {
+  /** LobeChat passing on Gemini API's own refusal from its server-side call to Google. */
+  async function relayedOnTab(): Promise<number> {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://lobechat.com/chat');
+    const result = await background.report(tabId, 'https://lobechat.com/chat', 'fetch-tap', {
+      kind: 'response',
+      url: 'https://lobechat.com/webapi/chat/google',
+      status: 400,
+      body: '{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}',
+    });
+    expect(result.accepted).toBe(true);
+    return tabId;
+  }
+
+  it.each([
+    [
+      'en',
+      "Gemini API refused this browser's region",
+      'HTTP 400 refusal from lobechat.com',
+      'LobeChat passed this refusal on: it came from Google.',
+      'via LobeChat',
+    ],
+    [
+      'zh_CN',
+      'Gemini API 在你所在的地区不可用',
+      'lobechat.com 返回 HTTP 400，拒绝了请求',
+      '这条拒绝由 LobeChat 转达，实际拒绝你的是 Google。',
+      '经由 LobeChat',
+    ],
+    [
+      'zh_TW',
+      'Gemini API 在你所在的地區無法使用',
+      'lobechat.com 回傳 HTTP 400，拒絕了要求',
+      '這則拒絕由 LobeChat 轉達，實際拒絕你的是 Google。',
+      '經由 LobeChat',
+    ],
+  ] as const)(
+    '%s: names the service that refused and the gateway it came through',
+    async (locale, title, seen, relayed, via) => {
+      background.stop();
+      setup(locale);
+      await relayedOnTab();
+      renderPopup();
+      const card = await screen.findByRole('region', { name: title });
+      expect(within(card).getByText(seen)).toBeTruthy();
+      expect(within(card).getByText(relayed)).toBeTruthy();
+      // The service's history is the upstream's, where this event is counted.
+      expect(await screen.findByRole('heading', { level: 2, name: /^Google/ })).toBeTruthy();
+      // The recent events say the gateway beside what was seen.
+      expect((await screen.findAllByText(`${seen} · ${via}`)).length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('popup: events of services known only by their names', () => {
   /** An event as the log holds it after a pasted or relayed refusal named the service. */
   async function logEvent(service: string, product: string): Promise<void> {
