@@ -28,6 +28,11 @@ const CHATGPT_PAGE = (fixtures as Array<{ id: string; body: string }>).find(
   (f) => f.id === 'chatgpt-unable-to-load-site-vpn',
 ) as { body: string };
 
+/** Gemini API's own refusal, as LobeChat's server passes it on. */
+const GEMINI_API_400 = (fixtures as Array<{ id: string; body: string }>).find(
+  (f) => f.id === 'gemini-api-400-user-location-native-json',
+) as { body: string };
+
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 let background: ReturnType<typeof startTestBackground>;
 let restoreFetch: () => void;
@@ -105,7 +110,7 @@ describe('popup first paint', () => {
       kind: 'response',
       url: 'https://lobechat.com/webapi/chat/google',
       status: 400,
-      body: '{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}',
+      body: GEMINI_API_400.body,
     });
     expect(relayed.accepted).toBe(true);
     await background.snapshotWritten();

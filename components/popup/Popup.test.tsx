@@ -38,6 +38,7 @@ const fixture = (id: string) => {
 };
 const CHATGPT_PAGE = fixture('chatgpt-unable-to-load-site-vpn');
 const OPENAI_API_403 = fixture('openai-api-403-unsupported-country-region-territory');
+const GEMINI_API_400 = fixture('gemini-api-400-user-location-native-json');
 
 let now = Date.UTC(2026, 10, 25, 9, 0, 0);
 const clock = () => now;
@@ -693,7 +694,7 @@ describe('popup: a refusal a gateway passed on', () => {
       kind: 'response',
       url: 'https://lobechat.com/webapi/chat/google',
       status: 400,
-      body: '{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}',
+      body: GEMINI_API_400.body,
     });
     expect(result.accepted).toBe(true);
     return tabId;

@@ -39,8 +39,7 @@ function fixture(id: string): Fixture {
 /** OpenRouter's 400 wrapping Google AI Studio's FAILED_PRECONDITION (langgenius/dify#26185). */
 const OPENROUTER_RELAY = fixture('gemini-openrouter-provider-returned-error');
 /** Gemini API's own refusal body, as an upstream error a chat client passes on unchanged. */
-const GEMINI_REFUSAL =
-  '{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}';
+const GEMINI_REFUSAL = fixture('gemini-api-400-user-location-native-json').body;
 
 let clock = Date.UTC(2026, 10, 5, 9);
 let settings: Settings;

@@ -256,3 +256,36 @@ ${items}
 ${standInFooter()}`,
   );
 }
+
+/**
+ * A chat client that calls the model provider from its own server (LobeChat's way): the page
+ * posts to a path on its own host and shows only the status, so what Detour sees is the response
+ * the client relays, not text the page wrote.
+ */
+export function relayingClientPage(name: string, apiPath: string): string {
+  const script = `
+async function call() {
+  const status = document.getElementById('status');
+  status.textContent = 'calling';
+  try {
+    const response = await fetch(${JSON.stringify(apiPath)}, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello' }] }),
+    });
+    await response.text();
+    status.textContent = 'done ' + response.status;
+  } catch (error) {
+    status.textContent = 'failed ' + error;
+  }
+}
+window.addEventListener('load', call);`;
+  return document(
+    name,
+    `<h1>${escapeHtml(name)}</h1>
+<p>POST ${escapeHtml(apiPath)}</p>
+<p>Status: <span id="status">waiting</span></p>
+${standInFooter()}`,
+    `<script>${script}</script>`,
+  );
+}
