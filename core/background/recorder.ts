@@ -25,6 +25,14 @@ export const SAME_SIGHTING_MS = 5_000;
 /** How young a sighting may be and still belong to the page a navigation event announces. */
 export const NEW_PAGE_GRACE_MS = 2_000;
 
+/**
+ * How long a gateway's own refusal in a tab waits for the upstream's refusal it may be showing.
+ * The page's text and the fetch tap's report of the response travel apart: in Chromium the
+ * text of LobeChat's error card arrived 1 ms before the 400 it renders. Within this wait the
+ * two are one refusal, logged as the upstream's.
+ */
+export const RELAY_WAIT_MS = 1_000;
+
 /** The service that speaks for a Cloudflare country ban served on another service's host. */
 export const CLOUDFLARE_SERVICE = 'cloudflare';
 
@@ -89,6 +97,9 @@ export function relayOf(verdict: Verdict & { verdict: 'block' }, owner: ServiceP
   return isGateway(owner.service) ? owner.service : null;
 }
 
+/** The recorder's memory of the refusal a gateway last relayed in a tab (cleared with the tab's sightings). */
+const relayedKey = (tabId: number, gateway: string) => `${tabId}|relayed-by|${gateway}`;
+
 export type RecordResult =
   | { recorded: true; event: LogEvent; deduped: boolean }
   | { recorded: false; reason: RefusalReason };
@@ -97,6 +108,8 @@ export class BlockRecorder {
   private readonly now: () => number;
   private readonly warn: (message: string) => void;
   private readonly sightings = new Map<string, { at: number; result: Promise<RecordResult> }>();
+  /** Gateways' own refusals waiting for the upstream's they may be showing, by relayedKey. */
+  private readonly relayWaiters = new Map<string, Set<() => void>>();
 
   constructor(private readonly deps: RecorderDeps) {
     this.now = deps.now ?? Date.now;
@@ -126,6 +139,18 @@ export class BlockRecorder {
       sighting.tabId >= 0
         ? `${sighting.tabId}|${verdict.ruleId}`
         : `-|${stripUrl(sighting.url)}|${verdict.ruleId}`;
+    if (sighting.tabId >= 0 && verdict.service === owner.service && isGateway(owner.service)) {
+      // A gateway shows the refusal it relays in its own words (LobeChat's "你的所在地区不支持此模型
+      // 服务" over Google's 400): one refusal, logged as the upstream's, whichever report came first.
+      const relayed = await this.relayedSoon(relayedKey(sighting.tabId, owner.service));
+      if (relayed && this.now() - relayed.at <= SAME_SIGHTING_MS) {
+        const first = await relayed.result;
+        if (first.recorded) {
+          this.remember(sightingKey, relayed.result);
+          return { ...first, deduped: true };
+        }
+      }
+    }
     const previous = this.sightings.get(sightingKey);
     if (previous && this.now() - previous.at <= SAME_SIGHTING_MS) {
       const first = await previous.result;
@@ -153,7 +178,31 @@ export class BlockRecorder {
     }
     const result = this.store(verdict, sighting, product, settings, relayedBy);
     this.remember(sightingKey, result);
+    if (relayedBy && sighting.tabId >= 0) {
+      const key = relayedKey(sighting.tabId, relayedBy);
+      this.remember(key, result);
+      for (const wake of this.relayWaiters.get(key) ?? []) wake();
+    }
     return result;
+  }
+
+  /** The refusal a gateway relayed in a tab just now, waiting up to RELAY_WAIT_MS for one. */
+  private async relayedSoon(key: string): Promise<{ at: number; result: Promise<RecordResult> } | undefined> {
+    const known = this.sightings.get(key);
+    if (known) return known;
+    await new Promise<void>((resolve) => {
+      const waiters = this.relayWaiters.get(key) ?? new Set<() => void>();
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        if (waiters.size === 0) this.relayWaiters.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, RELAY_WAIT_MS);
+      waiters.add(wake);
+      this.relayWaiters.set(key, waiters);
+    });
+    return this.sightings.get(key);
   }
 
   private async store(

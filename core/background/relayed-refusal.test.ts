@@ -41,6 +41,9 @@ const OPENROUTER_RELAY = fixture('gemini-openrouter-provider-returned-error');
 /** Gemini API's own refusal body, as an upstream error a chat client passes on unchanged. */
 const GEMINI_REFUSAL = fixture('gemini-api-400-user-location-native-json').body;
 
+/** LobeChat's own words for a region refusal it relays (lobehub/lobehub#4240). */
+const LOBECHAT_OWN_WORDS = fixture('lobechat-location-not-support-zh');
+
 let clock = Date.UTC(2026, 10, 5, 9);
 let settings: Settings;
 
@@ -156,6 +159,62 @@ describe('a refusal relayed by a gateway', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ service: 'google', relayedBy: 'lobechat', count: 2 });
     expect(badges.get(1)).toMatchObject({ state: 'blocked', text: '1' });
+  });
+
+  it('is one refusal with the gateway’s own words for it on the page, shown just after', async () => {
+    const { router, log, tabs, badges } = setup();
+    const relayed = await router.reportObservation(
+      tapped(LOBECHAT_API, 400, GEMINI_REFUSAL),
+      page(LOBECHAT_PAGE),
+    );
+    clock += 200;
+    const shown = await router.reportObservation(
+      { channel: 'page-text', observation: { kind: 'page', body: LOBECHAT_OWN_WORDS.body } },
+      page(LOBECHAT_PAGE),
+    );
+    expect(shown).toEqual(relayed);
+    expect((await log.all()).map((e) => [e.service, e.count])).toEqual([['google', 1]]);
+    expect((await tabs.get(1)).events).toHaveLength(1);
+    expect(badges.get(1)).toMatchObject({ state: 'blocked', text: '1' });
+  });
+
+  it('is one refusal when the gateway’s own words reach Detour before the response they render', async () => {
+    const { router, log, tabs, badges } = setup();
+    // The page's text and the fetch tap's report travel apart; in Chromium the text came first.
+    const shownFirst = router.reportObservation(
+      { channel: 'page-text', observation: { kind: 'page', body: LOBECHAT_OWN_WORDS.body } },
+      page(LOBECHAT_PAGE),
+    );
+    const relayed = await router.reportObservation(
+      tapped(LOBECHAT_API, 400, GEMINI_REFUSAL),
+      page(LOBECHAT_PAGE),
+    );
+    expect(await shownFirst).toEqual(relayed);
+    expect((await log.all()).map((e) => [e.service, e.relayedBy, e.count])).toEqual([
+      ['google', 'lobechat', 1],
+    ]);
+    expect((await tabs.get(1)).events).toHaveLength(1);
+    expect(badges.get(1)).toMatchObject({ state: 'blocked', text: '1' });
+  });
+
+  it('leaves the gateway’s own refusal its own when it relayed nothing just before', async () => {
+    const { router, log } = setup();
+    await router.reportObservation(tapped(LOBECHAT_API, 400, GEMINI_REFUSAL), page(LOBECHAT_PAGE));
+    // Another tab, and the same tab long after: LobeChat's words alone are LobeChat's refusal.
+    await router.reportObservation(
+      { channel: 'page-text', observation: { kind: 'page', body: LOBECHAT_OWN_WORDS.body } },
+      page(LOBECHAT_PAGE, 2),
+    );
+    clock += 60_000;
+    await router.reportObservation(
+      { channel: 'page-text', observation: { kind: 'page', body: LOBECHAT_OWN_WORDS.body } },
+      page(LOBECHAT_PAGE),
+    );
+    expect((await log.all()).map((e) => [e.service, e.relayedBy ?? null, e.count])).toEqual([
+      ['google', 'lobechat', 1],
+      // Seen twice on lobechat.com within the log's 10 minutes: one row, counted twice.
+      ['lobechat', null, 2],
+    ]);
   });
 
   it('is watched by the gateway’s switch: the user watches the site they use', async () => {

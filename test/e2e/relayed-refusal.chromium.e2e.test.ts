@@ -1,9 +1,10 @@
 /**
  * A refusal a gateway relays, in Chromium with the production build: LobeChat's chat page calls
  * its own server, which passes Gemini API's "User location is not supported" on (the reference
- * fixture's body, unchanged). The fetch tap on lobechat.com sees the 400; the engine names Google;
- * the log holds one event for Google, marked as relayed by LobeChat, seen at the client's own URL;
- * the tab's badge counts it and the popup names both.
+ * fixture's body, unchanged), and then says it in LobeChat's own words (lobehub/lobehub#4240).
+ * The fetch tap on lobechat.com sees the 400 and the page watcher the words; the engine names
+ * Google for the first and LobeChat for the second. The log holds one event, for Google, marked as
+ * relayed by LobeChat and seen at the client's own URL; the badge counts one; the popup names both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandIn, startStandIn } from '../stand-in/server';
@@ -29,6 +30,9 @@ describe('a refusal relayed by a gateway, in Chromium (production build)', () =>
       return text.startsWith('done') || text.startsWith('failed') ? text : undefined;
     });
     expect(status, 'the page itself must still see the response').toBe('done 400');
+    expect(await chat.evaluate(() => document.querySelector('.chat-error')?.textContent ?? '', null)).toMatch(
+      /^很抱歉，你的所在地区不支持此模型服务/,
+    );
     tabId = await detour.tabIdOf('https://lobechat.com/');
   });
 

@@ -259,11 +259,12 @@ ${standInFooter()}`,
 
 /**
  * A chat client that calls the model provider from its own server (LobeChat's way): the page
- * posts to a path on its own host and shows only the status, so what Detour sees is the response
- * the client relays, not text the page wrote.
+ * posts to a path on its own host, shows the status and, when the answer is an error, the
+ * client's own words for it (`shownOnError`, a fixture), as the client renders a refusal it relays.
  */
-export function relayingClientPage(name: string, apiPath: string): string {
+export function relayingClientPage(name: string, apiPath: string, shownOnError: Signature): string {
   const script = `
+const shownOnError = ${JSON.stringify(shownOnError.body).replace(/</g, '\\u003c')};
 async function call() {
   const status = document.getElementById('status');
   status.textContent = 'calling';
@@ -274,6 +275,12 @@ async function call() {
       body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello' }] }),
     });
     await response.text();
+    if (!response.ok) {
+      const error = document.createElement('p');
+      error.className = 'chat-error';
+      error.textContent = shownOnError;
+      document.getElementById('conversation').append(error);
+    }
     status.textContent = 'done ' + response.status;
   } catch (error) {
     status.textContent = 'failed ' + error;
@@ -285,7 +292,8 @@ window.addEventListener('load', call);`;
     `<h1>${escapeHtml(name)}</h1>
 <p>POST ${escapeHtml(apiPath)}</p>
 <p>Status: <span id="status">waiting</span></p>
-${standInFooter()}`,
+<div id="conversation"></div>
+${standInFooter(shownOnError)}`,
     `<script>${script}</script>`,
   );
 }

@@ -240,8 +240,14 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         // OpenAI's sign-in error page in its Simplified Chinese localisation (title and text).
         return path === '/' ? html(200, fixturePage(signatures.chatgptAuthErrorZh)) : html(404, 'Not found');
       case 'lobechat.com':
-        // The chat page calls its own server, which passes on Gemini API's refusal unchanged.
-        if (path === '/chat') return html(200, relayingClientPage('LobeChat', '/webapi/chat/google'));
+        // The chat page calls its own server, which passes on Gemini API's refusal unchanged; the
+        // page then says it in LobeChat's own words.
+        if (path === '/chat') {
+          return html(
+            200,
+            relayingClientPage('LobeChat', '/webapi/chat/google', signatures.lobechatLocationZh),
+          );
+        }
         if (path === '/webapi/chat/google' && req.method === 'POST') {
           return {
             status: statusOf(signatures.geminiApiLocation),
