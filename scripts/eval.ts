@@ -5,62 +5,27 @@
  * reference refusals survive real relays and rewrites (transports.ts). The same targets are
  * asserted by core/detection/evaluation/generalisation.test.ts and transports.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as v from 'valibot';
 import {
   type EvalCase,
-  HoldoutFile,
-  holdoutCases,
   judge,
   kindOf,
   langOf,
   leaveOneServiceOut,
   pageTextCases,
   type Row,
-  referenceCases,
   rulesWithout,
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
+import { readHoldout, readReferenceCases } from '../core/detection/evaluation/sets';
 import { prefilterTable, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
-import { ReferenceSignature } from '../core/detection/signature-observation';
 
-const ROOT = join(import.meta.dirname, '..');
-const reference = referenceCases(
-  v.parse(
-    v.array(ReferenceSignature),
-    JSON.parse(readFileSync(join(ROOT, 'reference/block-signatures.json'), 'utf8')),
-  ),
-);
-const holdout = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
-  ),
-);
-const blind = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-2.json'), 'utf8')),
-  ),
-  'blind',
-);
-const blind3 = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-3.json'), 'utf8')),
-  ),
-  'blind',
-);
-const blind4 = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-4.json'), 'utf8')),
-  ),
-  'blind',
-);
+const reference = readReferenceCases();
+const holdout = readHoldout('holdout').cases;
+const blind = readHoldout('blind2').cases;
+const blind3 = readHoldout('blind3').cases;
+const blind4 = readHoldout('blind4').cases;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;

@@ -10,53 +10,25 @@
  *   keyword prefilter: no more of them dropped than measured.
  * The floors are measurements, not wishes: a change that lowers one fails here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { mightMatterForPage } from '../page-triggers';
-import { ReferenceSignature } from '../signature-observation';
 import {
-  HoldoutFile,
-  holdoutCases,
   judge,
   kindOf,
   langOf,
   leaveOneServiceOut,
   pageTextCases,
-  referenceCases,
   rulesWithout,
   tally,
   throughPrefilter,
 } from './generalisation';
+import { readHoldout, readReferenceCases } from './sets';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const reference = referenceCases(
-  v.parse(
-    v.array(ReferenceSignature),
-    JSON.parse(readFileSync(join(ROOT, 'reference', 'block-signatures.json'), 'utf8')),
-  ),
-);
-const holdoutFile = v.parse(
-  HoldoutFile,
-  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout.json'), 'utf8')),
-);
-const holdout = holdoutCases(holdoutFile);
-const blindFile = v.parse(
-  HoldoutFile,
-  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-2.json'), 'utf8')),
-);
-const blind = holdoutCases(blindFile, 'blind');
-const blind3File = v.parse(
-  HoldoutFile,
-  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-3.json'), 'utf8')),
-);
-const blind3 = holdoutCases(blind3File, 'blind');
-const blind4File = v.parse(
-  HoldoutFile,
-  JSON.parse(readFileSync(join(import.meta.dirname, 'refusals-holdout-4.json'), 'utf8')),
-);
-const blind4 = holdoutCases(blind4File, 'blind');
+const reference = readReferenceCases();
+const { file: holdoutFile, cases: holdout } = readHoldout('holdout');
+const { file: blindFile, cases: blind } = readHoldout('blind2');
+const { file: blind3File, cases: blind3 } = readHoldout('blind3');
+const { file: blind4File, cases: blind4 } = readHoldout('blind4');
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.

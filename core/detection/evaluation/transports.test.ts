@@ -5,12 +5,9 @@
  * false alarm; every known cost is listed with its reason, and none is listed that no longer
  * occurs.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ReferenceSignature } from '../signature-observation';
-import { referenceCases, rulesWithout } from './generalisation';
+import { rulesWithout } from './generalisation';
+import { readReferenceCases } from './sets';
 import {
   pastedText,
   pythonJsonDumps,
@@ -21,13 +18,7 @@ import {
   unexplainedCosts,
 } from './transports';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const reference = referenceCases(
-  v.parse(
-    v.array(ReferenceSignature),
-    JSON.parse(readFileSync(join(ROOT, 'reference', 'block-signatures.json'), 'utf8')),
-  ),
-);
+const reference = readReferenceCases();
 const rows = transportTable(rulesWithout(), reference);
 
 describe('the transports', () => {
