@@ -1,57 +1,31 @@
 /**
  * `npm run eval`: how well detection generalises, as tables (core/detection/evaluation).
  * Leave-one-service-out over the reference, then the whole engine per language and per
- * observation kind, on the reference, the held-out set and the two blind sets. The same targets are asserted
- * by core/detection/evaluation/generalisation.test.ts.
+ * observation kind, on the reference, the held-out set and the two blind sets, then how the
+ * reference refusals survive real relays and rewrites (transports.ts). The same targets are
+ * asserted by core/detection/evaluation/generalisation.test.ts and transports.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as v from 'valibot';
 import {
   type EvalCase,
-  HoldoutFile,
-  holdoutCases,
   judge,
   kindOf,
   langOf,
   leaveOneServiceOut,
   pageTextCases,
   type Row,
-  referenceCases,
   rulesWithout,
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
+import { readHoldout, readReferenceCases } from '../core/detection/evaluation/sets';
+import { prefilterTable, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
-import { ReferenceSignature } from '../core/detection/signature-observation';
 
-const ROOT = join(import.meta.dirname, '..');
-const reference = referenceCases(
-  v.parse(
-    v.array(ReferenceSignature),
-    JSON.parse(readFileSync(join(ROOT, 'reference/block-signatures.json'), 'utf8')),
-  ),
-);
-const holdout = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout.json'), 'utf8')),
-  ),
-);
-const blind = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-2.json'), 'utf8')),
-  ),
-  'blind',
-);
-const blind3 = holdoutCases(
-  v.parse(
-    HoldoutFile,
-    JSON.parse(readFileSync(join(ROOT, 'core/detection/evaluation/refusals-holdout-3.json'), 'utf8')),
-  ),
-  'blind',
-);
+const reference = readReferenceCases();
+const holdout = readHoldout('holdout').cases;
+const blind = readHoldout('blind2').cases;
+const blind3 = readHoldout('blind3').cases;
+const blind4 = readHoldout('blind4').cases;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
@@ -94,10 +68,10 @@ function total(rows: readonly Row[], group = 'all'): Row {
 
 const loso = leaveOneServiceOut([
   ...reference,
-  ...[...holdout, ...blind, ...blind3].filter((testCase) => testCase.expect === 'clean'),
+  ...[...holdout, ...blind, ...blind3, ...blind4].filter((testCase) => testCase.expect === 'clean'),
 ]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all four sets checked)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all five sets checked)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -117,6 +91,7 @@ for (const [name, cases] of [
   ['held out', holdout],
   ['blind held-out (2)', blind],
   ['blind held-out (3)', blind3],
+  ['blind held-out (4)', blind4],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [
@@ -148,6 +123,7 @@ for (const [name, cases] of [
   ['held out', holdout],
   ['blind held-out (2)', blind],
   ['blind held-out (3)', blind3],
+  ['blind held-out (4)', blind4],
 ] as Array<[string, EvalCase[]]>) {
   const outcomes = pageTextCases(cases).map((testCase) =>
     throughPrefilter(everything, testCase, mightMatterForPage),
@@ -168,3 +144,39 @@ for (const [name, cases] of [
     );
 }
 if (dropped.length) console.log(`dropped:\n  ${dropped.join('\n  ')}`);
+
+const transportRows = transportTable(everything, reference);
+console.log(
+  '\nThrough the ways refusals travel (reference cases pasted as text, no host: plain, then through each real relay or rewrite; ' +
+    'costs listed in core/detection/evaluation/transports.ts with their reason)',
+);
+console.log(
+  '| transport | refusals carried | recognised plain | still recognised | same service | look-alikes | new false alarms | source |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of transportRows) {
+  console.log(
+    `| ${row.transport.label} | ${row.refusals} | ${row.plainCaught} | ${row.kept} (${percent(row.kept, row.plainCaught)}) | ` +
+      `${row.serviceKept} (${percent(row.serviceKept, row.plainCaught)}) | ${row.lookAlikes} | ${row.falseAlarms} | ${row.transport.source} |`,
+  );
+}
+const transportCosts = transportRows.flatMap((row) => [
+  ...row.lost.map((id) => `${row.transport.id}/${id}: lost`),
+  ...row.serviceChanges.map((change) => `${row.transport.id}/${change}`),
+  ...row.alarms.map((id) => `${row.transport.id}/${id}: false alarm`),
+]);
+if (transportCosts.length) console.log(`costs:\n  ${transportCosts.join('\n  ')}`);
+const plainAlarms = Math.max(0, ...transportRows.map((row) => row.plainAlarms));
+if (plainAlarms)
+  console.log(
+    `note: ${plainAlarms} look-alike(s) are read as refusals already as plain pasted text (without the URL that keeps them clean in the tables above)`,
+  );
+
+console.log(
+  '\nPage refusals through the page prefilter once rewritten (`mightMatterForPage` on the text as carried; pages only)',
+);
+console.log('| transport | page refusals carried | prefilter passes plain | prefilter passes carried |');
+console.log('|---|---|---|---|');
+for (const row of prefilterTable(reference, mightMatterForPage)) {
+  console.log(`| ${row.transport.label} | ${row.pages} | ${row.plainPasses} | ${row.carriedPasses} |`);
+}

@@ -28,6 +28,11 @@ const CHATGPT_PAGE = (fixtures as Array<{ id: string; body: string }>).find(
   (f) => f.id === 'chatgpt-unable-to-load-site-vpn',
 ) as { body: string };
 
+/** Gemini API's own refusal, as LobeChat's server passes it on. */
+const GEMINI_API_400 = (fixtures as Array<{ id: string; body: string }>).find(
+  (f) => f.id === 'gemini-api-400-user-location-native-json',
+) as { body: string };
+
 const NOW = Date.UTC(2026, 10, 25, 9, 0, 0);
 let background: ReturnType<typeof startTestBackground>;
 let restoreFetch: () => void;
@@ -98,6 +103,50 @@ afterEach(async () => {
 });
 
 describe('popup first paint', () => {
+  it('draws a refusal a gateway passed on as the app does, naming the gateway', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://lobechat.com/chat', active: true });
+    const tabId = tab.id as number;
+    const relayed = await background.report(tabId, 'https://lobechat.com/chat', 'fetch-tap', {
+      kind: 'response',
+      url: 'https://lobechat.com/webapi/chat/google',
+      status: 400,
+      body: GEMINI_API_400.body,
+    });
+    expect(relayed.accepted).toBe(true);
+    await background.snapshotWritten();
+    await writeFirstPaintText(browserArea('session'), messages);
+    const stored = await session();
+    const root = paintSnapshot({
+      stored,
+      tab: { id: tabId, url: 'https://lobechat.com/chat' },
+      language: undefined,
+      now: NOW,
+    })?.root as HTMLElement;
+    const snapshot = popupSnapshotFrom(stored, tabId);
+    const app = render(
+      h('main', {}, [
+        h(TabSummary, { tab: { status: 'ready', value: snapshot.tab }, now: NOW }),
+        h(RecentEvents, {
+          events: snapshot.recent?.events ?? [],
+          total: snapshot.recent?.total ?? 0,
+          onOpenLog: () => {},
+          now: NOW,
+        }),
+      ]),
+    ).container;
+    for (const part of ['section.card', 'section.recent']) {
+      expect(outline(root.querySelector(part) as Element)).toEqual(
+        outline(app.querySelector(part) as Element),
+      );
+    }
+    expect(root.querySelector('section.card')?.textContent).toContain(
+      'LobeChat passed this refusal on: it came from Google.',
+    );
+    expect(root.querySelector('section.recent')?.textContent).toContain(
+      'HTTP 400 refusal from lobechat.com · via LobeChat',
+    );
+  });
+
   for (const locale of ['en', 'zh-CN'] as const) {
     it(`draws the tab's verdict and the recent events as the app does, in ${locale}`, async () => {
       if (locale !== 'en') await writeSettings({ uiLanguage: locale });

@@ -166,7 +166,8 @@ function clamped(text: string, max: number, w: Words): HTMLElement {
   );
 }
 
-function eventWhat(event: LogEvent, w: Words): HTMLElement {
+/** components/shared/EventWhat: what was seen and, unless `relay` is false, the gateway it came through. */
+function eventWhat(event: LogEvent, w: Words, relay = true): HTMLElement {
   const host = shownHost(event.url);
   let text: string;
   switch (event.kind) {
@@ -195,7 +196,9 @@ function eventWhat(event: LogEvent, w: Words): HTMLElement {
           })
         : w.t('event.kind.warning');
   }
-  return h('span', { class: 'event-what' }, text);
+  const through =
+    relay && event.relayedBy ? ` · ${w.t('relay.via', { gateway: w.serviceLabel(event.relayedBy) })}` : '';
+  return h('span', { class: 'event-what' }, `${text}${through}`);
 }
 
 function cardHead(iconName: keyof typeof ICONS, tone: string, title: string): HTMLElement {
@@ -227,7 +230,19 @@ function tabSummary(tab: TabPart, w: Words, text: FirstPaintText): Node | null {
         h(
           'dl',
           { class: 'facts' },
-          fact(w.t('popup.tab.seen'), eventWhat(block, w)),
+          fact(
+            w.t('popup.tab.seen'),
+            eventWhat(block, w, false),
+            block.relayedBy &&
+              h(
+                'p',
+                { class: 'muted small' },
+                w.t('relay.seenThrough', {
+                  gateway: w.serviceLabel(block.relayedBy),
+                  service: w.serviceLabel(block.service),
+                }),
+              ),
+          ),
           block.evidence
             ? fact(
                 w.t('popup.tab.evidence'),

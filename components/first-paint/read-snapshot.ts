@@ -45,6 +45,7 @@ function isLogEvent(value: unknown): value is LogEvent {
     optional(e.tabUrl, isString) &&
     optional(e.country, isString) &&
     optional(e.via, (via) => via === 'signature' || via === 'recogniser') &&
+    optional(e.relayedBy, (gateway) => isString(gateway) && /^[a-z0-9-]{1,40}$/.test(gateway)) &&
     isNumber(e.firstSeen) &&
     isNumber(e.lastSeen) &&
     isNumber(e.count) &&

@@ -250,6 +250,23 @@ describe('options: check an error message', () => {
     ).toBeTruthy();
   });
 
+  it('names a service known only by its name, and still suggests where to go', async () => {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    renderOptions();
+    const section = await screen.findByRole('region', { name: 'Check an error message' });
+    // A constructed test of attribution: xAI's sourced refusal sentence behind DeepSeek's name.
+    fireEvent.input(within(section).getByLabelText('Text to check'), {
+      target: { value: 'DeepSeek: This service is not available in your region.' },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Check' }));
+    expect(await within(section).findByText(/^This is a region block by DeepSeek/)).toBeTruthy();
+    const suggestions = within(section).getByRole('region', { name: 'Where to go instead of DeepSeek' });
+    const names = [...suggestions.querySelectorAll('li.suggestion h3')].map(
+      (heading) => heading.textContent ?? '',
+    );
+    expect(names.length).toBeGreaterThan(0);
+  });
+
   it('says so when the text is not a region block', async () => {
     renderOptions();
     const section = await screen.findByRole('region', { name: 'Check an error message' });

@@ -38,6 +38,7 @@ const fixture = (id: string) => {
 };
 const CHATGPT_PAGE = fixture('chatgpt-unable-to-load-site-vpn');
 const OPENAI_API_403 = fixture('openai-api-403-unsupported-country-region-territory');
+const GEMINI_API_400 = fixture('gemini-api-400-user-location-native-json');
 
 let now = Date.UTC(2026, 10, 25, 9, 0, 0);
 const clock = () => now;
@@ -682,4 +683,96 @@ describe('popup in Chinese', () => {
     renderPopup();
     expect(await screen.findByRole('heading', { level: 1, name: '此分頁未發現地區限制' })).toBeTruthy();
   });
+});
+
+describe('popup: a refusal a gateway passed on', () => {
+  /** LobeChat passing on Gemini API's own refusal from its server-side call to Google. */
+  async function relayedOnTab(): Promise<number> {
+    await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+    const tabId = await openTab('https://lobechat.com/chat');
+    const result = await background.report(tabId, 'https://lobechat.com/chat', 'fetch-tap', {
+      kind: 'response',
+      url: 'https://lobechat.com/webapi/chat/google',
+      status: 400,
+      body: GEMINI_API_400.body,
+    });
+    expect(result.accepted).toBe(true);
+    return tabId;
+  }
+
+  it.each([
+    [
+      'en',
+      "Gemini API refused this browser's region",
+      'HTTP 400 refusal from lobechat.com',
+      'LobeChat passed this refusal on: it came from Google.',
+      'via LobeChat',
+    ],
+    [
+      'zh_CN',
+      'Gemini API 在你所在的地区不可用',
+      'lobechat.com 返回 HTTP 400，拒绝了请求',
+      '这条拒绝由 LobeChat 转达，实际拒绝你的是 Google。',
+      '经由 LobeChat',
+    ],
+    [
+      'zh_TW',
+      'Gemini API 在你所在的地區無法使用',
+      'lobechat.com 回傳 HTTP 400，拒絕了要求',
+      '這則拒絕由 LobeChat 轉達，實際拒絕你的是 Google。',
+      '經由 LobeChat',
+    ],
+  ] as const)(
+    '%s: names the service that refused and the gateway it came through',
+    async (locale, title, seen, relayed, via) => {
+      background.stop();
+      setup(locale);
+      await relayedOnTab();
+      renderPopup();
+      const card = await screen.findByRole('region', { name: title });
+      expect(within(card).getByText(seen)).toBeTruthy();
+      expect(within(card).getByText(relayed)).toBeTruthy();
+      // The service's history is the upstream's, where this event is counted.
+      expect(await screen.findByRole('heading', { level: 2, name: /^Google/ })).toBeTruthy();
+      // The recent events say the gateway beside what was seen.
+      expect((await screen.findAllByText(`${seen} · ${via}`)).length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('popup: events of services known only by their names', () => {
+  /** An event as the log holds it after a pasted or relayed refusal named the service. */
+  async function logEvent(service: string, product: string): Promise<void> {
+    await background.log.append({
+      service,
+      product,
+      kind: 'response',
+      ruleId: 'recogniser',
+      url: 'https://openrouter.ai/api/v1/chat/completions',
+      status: 403,
+      evidence: 'This service is not available in your region.',
+      at: now - 60_000,
+    });
+  }
+
+  it.each([
+    ['en', 'deepseek', 'chat', 'DeepSeek', 'DeepSeek', 'Recent events on all tabs'],
+    ['zh_CN', 'moonshot', 'kimi', '月之暗面', 'Kimi', '所有标签页的近期事件'],
+    ['zh_TW', 'huggingface', 'hub', 'Hugging Face', 'Hugging Face Hub', '所有分頁的近期事件'],
+  ] as const)(
+    '%s: lists a %s event under the service’s and product’s names',
+    async (locale, service, product, name, productShown, title) => {
+      background.stop();
+      setup(locale);
+      await logEvent(service, product);
+      await openTab('https://example.org/');
+      renderPopup();
+      const recent = await screen.findByRole('heading', { level: 2, name: title });
+      const section = recent.closest('section') as HTMLElement;
+      expect(
+        await within(section).findByRole('heading', { level: 3, name: new RegExp(`^${name}`) }),
+      ).toBeTruthy();
+      expect(within(section).getByText(productShown, { selector: '.event-product' })).toBeTruthy();
+    },
+  );
 });

@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { isRefusal, type LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { t, tMaybe, tn } from '../i18n';
-import { productLabel, serviceForUrl } from '../service-names';
+import { productLabel, serviceForUrl, serviceLabel } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
 import { EventWhat, hostOf } from '../shared/EventWhat';
 import { Icon, type IconName } from '../shared/Icon';
@@ -110,7 +110,15 @@ function BlockCard({ event, now }: { event: LogEvent; now?: number }) {
         <div>
           <dt>{t('popup.tab.seen')}</dt>
           <dd>
-            <EventWhat event={event} />
+            <EventWhat event={event} relay={false} />
+            {event.relayedBy ? (
+              <p class="muted small">
+                {t('relay.seenThrough', {
+                  gateway: serviceLabel(event.relayedBy),
+                  service: serviceLabel(event.service),
+                })}
+              </p>
+            ) : null}
           </dd>
         </div>
         {event.evidence ? (

@@ -1,6 +1,7 @@
 /** One line saying what was seen for a log event: the kind of evidence and where. */
 import type { LogEvent } from '../../core/log/event';
 import { countryName, t } from '../i18n';
+import { serviceLabel } from '../service-names';
 
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
@@ -36,6 +37,18 @@ export function eventKindText(event: Pick<LogEvent, 'kind' | 'status' | 'url' | 
   }
 }
 
-export function EventWhat({ event }: { event: Pick<LogEvent, 'kind' | 'status' | 'url' | 'country'> }) {
-  return <span class="event-what">{eventKindText(event)}</span>;
+/**
+ * What was seen and, for a refusal a gateway passed on, through which gateway ("via OpenRouter").
+ * `relay={false}` leaves that to the caller (the tab's card says it in a sentence of its own).
+ */
+export function EventWhat({
+  event,
+  relay = true,
+}: {
+  event: Pick<LogEvent, 'kind' | 'status' | 'url' | 'country' | 'relayedBy'>;
+  relay?: boolean;
+}) {
+  const through =
+    relay && event.relayedBy ? ` · ${t('relay.via', { gateway: serviceLabel(event.relayedBy) })}` : '';
+  return <span class="event-what">{`${eventKindText(event)}${through}`}</span>;
 }

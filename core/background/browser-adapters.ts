@@ -82,7 +82,14 @@ export function notifyAdapter(gate: NotifyGate): NotifyPort {
         title: unreachable
           ? message('unreachable.notificationTitle', { host: hostOf(event.url) || name })
           : message('background.notificationTitle', { service: name }),
-        message: message(unreachable ? 'unreachable.notificationBody' : 'background.notificationBody'),
+        message: unreachable
+          ? message('unreachable.notificationBody')
+          : event.relayedBy
+            ? message('relay.notificationBody', {
+                gateway: serviceName(event.relayedBy, uiLocale()),
+                service: name,
+              })
+            : message('background.notificationBody'),
       });
     },
   };

@@ -1,8 +1,8 @@
 /**
  * BlockRecorder: the one path from a verdict to the log, the tab's state, the badge and a
  * notification. Every watcher (webRequest, navigation, content-script reports, Firefox body
- * filter) ends here, so the rules "service must match", "service watched", "dedupe" and
- * "acknowledge after storage" hold for all of them.
+ * filter) ends here, so the rules "service must match (or be relayed by a gateway)", "service
+ * watched", "dedupe" and "acknowledge after storage" hold for all of them.
  */
 import type { Verdict } from '../detection/observation';
 import type { LogEvent } from '../log/event';
@@ -10,7 +10,7 @@ import type { EventLog } from '../log/event-log';
 import { stripUrl } from '../log/sanitize';
 import type { TabState, TabStates } from '../log/tab-states';
 import type { RefusalReason } from '../messaging/protocol';
-import type { ServiceProduct } from '../services';
+import { isGateway, type ServiceProduct } from '../services';
 import { isServiceWatched, type Settings } from '../settings/schema';
 
 /**
@@ -24,6 +24,14 @@ import { isServiceWatched, type Settings } from '../settings/schema';
 export const SAME_SIGHTING_MS = 5_000;
 /** How young a sighting may be and still belong to the page a navigation event announces. */
 export const NEW_PAGE_GRACE_MS = 2_000;
+
+/**
+ * How long a gateway's own refusal in a tab waits for the upstream's refusal it may be showing.
+ * The page's text and the fetch tap's report of the response travel apart: in Chromium the
+ * text of LobeChat's error card arrived 1 ms before the 400 it renders. Within this wait the
+ * two are one refusal, logged as the upstream's.
+ */
+export const RELAY_WAIT_MS = 1_000;
 
 /** The service that speaks for a Cloudflare country ban served on another service's host. */
 export const CLOUDFLARE_SERVICE = 'cloudflare';
@@ -76,6 +84,22 @@ export interface WarningSighting {
 /** One rule id per country: a route that moves from CN to RU is a second warning, not a count. */
 export const exitWarningRuleId = (country: string) => `exit-not-served-${country.toUpperCase()}`;
 
+/**
+ * The gateway that relayed this refusal, when the sighting's owner is a gateway (core/services
+ * `GATEWAY_SERVICES`) and the verdict names another service: OpenRouter answering with Gemini's
+ * "User location is not supported", LobeChat passing on Anthropic's 403. Null otherwise: on any
+ * other owner's host, another service's refusal is a quote, an answer or a forgery, never the
+ * owner refusing. (Whether a gateway's page is relaying or only quoting is the engine's call: it
+ * names the upstream only for an error response or text that says it relays one.)
+ */
+export function relayOf(verdict: Verdict & { verdict: 'block' }, owner: ServiceProduct): string | null {
+  if (verdict.service === owner.service || verdict.service === CLOUDFLARE_SERVICE) return null;
+  return isGateway(owner.service) ? owner.service : null;
+}
+
+/** The recorder's memory of the refusal a gateway last relayed in a tab (cleared with the tab's sightings). */
+const relayedKey = (tabId: number, gateway: string) => `${tabId}|relayed-by|${gateway}`;
+
 export type RecordResult =
   | { recorded: true; event: LogEvent; deduped: boolean }
   | { recorded: false; reason: RefusalReason };
@@ -84,6 +108,8 @@ export class BlockRecorder {
   private readonly now: () => number;
   private readonly warn: (message: string) => void;
   private readonly sightings = new Map<string, { at: number; result: Promise<RecordResult> }>();
+  /** Gateways' own refusals waiting for the upstream's they may be showing, by relayedKey. */
+  private readonly relayWaiters = new Map<string, Set<() => void>>();
 
   constructor(private readonly deps: RecorderDeps) {
     this.now = deps.now ?? Date.now;
@@ -92,24 +118,39 @@ export class BlockRecorder {
 
   /**
    * Logs a block verdict seen at `sighting`. A verdict for another service than the one that owns
-   * the URL is refused (a page cannot log a block for a service it is not), except a Cloudflare
-   * country ban on a watched host, which is logged as that host's service.
+   * the URL is refused (a page cannot log a block for a service it is not), with two exceptions:
+   * a Cloudflare country ban on a watched host, logged as that host's service; and a refusal a
+   * gateway relays (see `relayOf`), logged as the upstream's. Whether it is watched is the
+   * owner's setting either way: the user watches the site they use.
    */
   async record(verdict: Verdict, sighting: Sighting): Promise<RecordResult> {
     if (verdict.verdict !== 'block') return { recorded: false, reason: 'clean' };
     const { owner } = sighting;
-    if (verdict.service !== owner.service && verdict.service !== CLOUDFLARE_SERVICE) {
+    const relayedBy = relayOf(verdict, owner);
+    if (verdict.service !== owner.service && verdict.service !== CLOUDFLARE_SERVICE && !relayedBy) {
       return { recorded: false, reason: 'serviceMismatch' };
     }
     const settings = await this.deps.settings();
     if (!isServiceWatched(settings, owner.service)) return { recorded: false, reason: 'serviceNotWatched' };
-    const product = verdict.service === owner.service ? verdict.product : owner.product;
+    const product = verdict.service === owner.service || relayedBy ? verdict.product : owner.product;
     // In a tab, the rule alone identifies the sighting (an API 403 is also rendered as page text);
     // without a tab, the URL does.
     const sightingKey =
       sighting.tabId >= 0
         ? `${sighting.tabId}|${verdict.ruleId}`
         : `-|${stripUrl(sighting.url)}|${verdict.ruleId}`;
+    if (sighting.tabId >= 0 && verdict.service === owner.service && isGateway(owner.service)) {
+      // A gateway shows the refusal it relays in its own words (LobeChat's "你的所在地区不支持此模型
+      // 服务" over Google's 400): one refusal, logged as the upstream's, whichever report came first.
+      const relayed = await this.relayedSoon(relayedKey(sighting.tabId, owner.service));
+      if (relayed && this.now() - relayed.at <= SAME_SIGHTING_MS) {
+        const first = await relayed.result;
+        if (first.recorded) {
+          this.remember(sightingKey, relayed.result);
+          return { ...first, deduped: true };
+        }
+      }
+    }
     const previous = this.sightings.get(sightingKey);
     if (previous && this.now() - previous.at <= SAME_SIGHTING_MS) {
       const first = await previous.result;
@@ -135,9 +176,33 @@ export class BlockRecorder {
       }
       return first.recorded ? { ...first, deduped: true } : first;
     }
-    const result = this.store(verdict, sighting, product, settings);
+    const result = this.store(verdict, sighting, product, settings, relayedBy);
     this.remember(sightingKey, result);
+    if (relayedBy && sighting.tabId >= 0) {
+      const key = relayedKey(sighting.tabId, relayedBy);
+      this.remember(key, result);
+      for (const wake of this.relayWaiters.get(key) ?? []) wake();
+    }
     return result;
+  }
+
+  /** The refusal a gateway relayed in a tab just now, waiting up to RELAY_WAIT_MS for one. */
+  private async relayedSoon(key: string): Promise<{ at: number; result: Promise<RecordResult> } | undefined> {
+    const known = this.sightings.get(key);
+    if (known) return known;
+    await new Promise<void>((resolve) => {
+      const waiters = this.relayWaiters.get(key) ?? new Set<() => void>();
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        if (waiters.size === 0) this.relayWaiters.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, RELAY_WAIT_MS);
+      waiters.add(wake);
+      this.relayWaiters.set(key, waiters);
+    });
+    return this.sightings.get(key);
   }
 
   private async store(
@@ -145,6 +210,7 @@ export class BlockRecorder {
     sighting: Sighting,
     product: string,
     settings: Settings,
+    relayedBy: string | null,
   ): Promise<RecordResult> {
     const { owner } = sighting;
     let appended: Awaited<ReturnType<EventLog['append']>>;
@@ -153,7 +219,7 @@ export class BlockRecorder {
         sighting.tabId >= 0 ? await this.deps.tabs.documentOf(sighting.tabId, sighting.tabUrl) : undefined;
       appended = await this.deps.log.append({
         sighting: document === undefined ? undefined : `${sighting.tabId}|${document}|${verdict.ruleId}`,
-        service: owner.service,
+        service: relayedBy ? verdict.service : owner.service,
         product,
         kind: sighting.kind,
         ruleId: verdict.ruleId,
@@ -166,6 +232,7 @@ export class BlockRecorder {
         ...(verdict.via === 'recogniser'
           ? { matched: (verdict.basis ?? []).map((word) => word.slice(0, 80)) }
           : {}),
+        ...(relayedBy ? { relayedBy } : {}),
         at: this.now(),
       });
     } catch (err) {

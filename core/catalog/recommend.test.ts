@@ -553,3 +553,25 @@ describe('recommendPlatforms with a set of candidate regions (region unknown aft
     expect(a.map((s) => s.platform.id)).toEqual(b.map((s) => s.platform.id));
   });
 });
+
+describe('recommendPlatforms for a refusing service the catalog knows nothing about', () => {
+  it('ranks the whole catalog for a service with no region list or protocol, without failing', () => {
+    for (const blockedService of ['groq', 'cerebras', 'huggingface', 'unnamed-ai', 'no-such-service']) {
+      const ranked = recommendPlatforms({ blockedService, region: null, now: NOW });
+      expect(ranked.length, blockedService).toBe(orderedPlatforms().length);
+      expect(ranked.every((s) => s.speaksProtocol === null)).toBe(true);
+    }
+    expect(regionsNotServedBy('groq', 'api')).toBeNull();
+  });
+
+  it('never suggests the company that just refused: DeepSeek and Moonshot AI are also platforms', () => {
+    for (const blockedService of ['deepseek', 'moonshot']) {
+      const ranked = recommendPlatforms({ blockedService, region: 'HK', now: NOW });
+      expect(ids(ranked)).not.toContain(blockedService);
+      expect(ranked.length).toBe(orderedPlatforms().length - 1);
+    }
+    expect(ids(recommendPlatforms({ blockedService: 'openai', region: 'HK', now: NOW }))).toContain(
+      'deepseek',
+    );
+  });
+});

@@ -247,7 +247,12 @@ export function recommendPlatforms(input: RecommendInput): Suggestion[] {
   const fromOpenAi = input.blockedService === 'openai';
 
   const candidates = region === null ? (input.regions ?? []).map((r) => r.toUpperCase()) : [];
-  const suggestions = orderedPlatforms(input.catalog ?? CATALOG).map((platform, catalogIndex) => {
+  // The service that refused is never the way out of its own refusal: a platform whose id is the
+  // refusing service's slug is the same company (DeepSeek, Moonshot AI are both).
+  const platforms = orderedPlatforms(input.catalog ?? CATALOG).filter(
+    (platform) => platform.id !== input.blockedService,
+  );
+  const suggestions = platforms.map((platform, catalogIndex) => {
     const inSet = candidates.filter((c) => platform.served?.value.includes(c));
     const fromSet = inSet.length > 0 && availabilityAsListed(platform, null) !== 'runs-anywhere';
     const asListed = fromSet ? 'serves-region' : availabilityAsListed(platform, region);

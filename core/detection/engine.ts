@@ -13,7 +13,8 @@ import * as v from 'valibot';
 import { findProduct, hostOf, type ProductMatch } from '../services';
 import { compileKeywords, type KeywordAutomaton, type KeywordScan } from './keyword-automaton';
 import type { Observation, ObservationKind, Verdict } from './observation';
-import { recogniseRefusal } from './recogniser/recogniser';
+import { unwrappedTransport } from './recogniser/normalise';
+import { quotesARefusal, recogniseRefusal } from './recogniser/recogniser';
 import { type JsonCondition, type Rule, RuleFile, type UrlPattern } from './rule-schema';
 
 /** How much of a body is read. Error bodies are small; page text may be long but the banner is near the top. */
@@ -71,6 +72,8 @@ interface KindMatcher {
 export interface CompiledRules {
   rules: readonly LoadedRule[];
   matcher(kind: ObservationKind): KindMatcher;
+  /** The same rules with every keyword's spaces removed: for text that lost its spaces. */
+  gluedMatcher(kind: ObservationKind): KindMatcher;
 }
 
 /** Strong rules first (they decide alone), then file order. */
@@ -85,14 +88,14 @@ function anchorOf(conditions: JsonCondition[]): string {
 
 /** Compiles rules into one keyword automaton per kind, built on first use and kept. */
 export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
-  const cache = new Map<ObservationKind, KindMatcher>();
-  function build(kind: ObservationKind): KindMatcher {
+  const cache = new Map<string, KindMatcher>();
+  function build(kind: ObservationKind, glued: boolean): KindMatcher {
     const applicable = rules
       .filter((rule) => rule.kinds.includes(kind) && (kind !== 'text' || rule.strength === 'strong'))
       .sort(ruleOrder);
     const keywords: string[] = [];
     const indexOf = (keyword: string) => {
-      keywords.push(keyword);
+      keywords.push(glued ? keyword.replace(/\s+/g, '') : keyword);
       return keywords.length - 1;
     };
     const compiled = applicable.map((rule) => ({
@@ -109,8 +112,16 @@ export function compileRules(rules: readonly LoadedRule[]): CompiledRules {
     matcher(kind) {
       let matcher = cache.get(kind);
       if (!matcher) {
-        matcher = build(kind);
+        matcher = build(kind, false);
         cache.set(kind, matcher);
+      }
+      return matcher;
+    },
+    gluedMatcher(kind) {
+      let matcher = cache.get(`${kind} glued`);
+      if (!matcher) {
+        matcher = build(kind, true);
+        cache.set(`${kind} glued`, matcher);
       }
       return matcher;
     },
@@ -320,9 +331,54 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
   if (kind !== 'text' && header(observation.headers, 'cf-mitigated')?.toLowerCase() === 'challenge')
     return clean;
 
-  const matcher = compiledRules.matcher(kind);
   const body = kind === 'navigation' ? '' : (observation.body ?? '');
+  // Pasted prose, code or news around a refusal's exact words quotes it: it is not a refusal, whichever rule knows the words.
+  if (kind === 'text' && quotesARefusal(body)) return clean;
   const limit = Math.min(body.length, BODY_LIMITS[kind]);
+  const signed = signatureVerdict(compiledRules, kind, observation, host, body, limit);
+  if (signed) return signed;
+  // A relayed or pasted error may have been escaped, retyped in full-width forms, given curly
+  // quotes or Traditional characters on its way: signatures also read it with that undone.
+  if (kind === 'text' || kind === 'response') {
+    const read = limit < body.length ? body.slice(0, limit) : body;
+    const unwrapped = unwrappedTransport(read);
+    if (unwrapped !== read) {
+      const again = signatureVerdict(compiledRules, kind, observation, host, unwrapped, unwrapped.length);
+      if (again) return again;
+    }
+    // Pasted text that lost its spaces (transcribed from a screenshot or a PDF): the same
+    // phrases, their spaces removed too.
+    if (kind === 'text' && lostItsSpaces(unwrapped)) {
+      const glued = unwrapped.replace(/[ \u00a0]+/g, '');
+      const again = signatureVerdict(compiledRules, kind, observation, host, glued, glued.length, true);
+      if (again) return again;
+    }
+  }
+  return recognised(kind, observation, host, body, limit) ?? clean;
+}
+
+/** A run of Latin letters this long without a space is words run together. */
+const GLUED_RUN = /[A-Za-z']{20}/;
+
+/** Text whose words ran together: a long run of letters, and almost no spaces between its letters. */
+function lostItsSpaces(text: string): boolean {
+  if (!GLUED_RUN.test(text)) return false;
+  const spaces = text.split(' ').length - 1;
+  const letters = text.length - spaces;
+  return spaces * 20 < letters;
+}
+
+/** The first signature rule that holds for `body` (already read up to `limit`), or null. */
+function signatureVerdict(
+  compiledRules: CompiledRules,
+  kind: ObservationKind,
+  observation: Observation,
+  host: ProductMatch | null,
+  body: string,
+  limit: number,
+  glued = false,
+): Verdict | null {
+  const matcher = glued ? compiledRules.gluedMatcher(kind) : compiledRules.matcher(kind);
   const empty: KeywordScan = {
     firstEnd: new Int32Array(matcher.automaton.keywords.length).fill(-1),
     found: 0,
@@ -391,7 +447,7 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
       if (candidate) return block(urlExcerpt(candidate.url, pattern));
     }
   }
-  return recognised(kind, observation, host, body, limit) ?? clean;
+  return null;
 }
 
 /** No signature matched: does the observation have the shape of a region refusal anyway? */

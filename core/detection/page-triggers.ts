@@ -49,7 +49,8 @@ export const PAGE_TRIGGERS = [
  * The shape of a refusal the recogniser reads (core/detection/recogniser), per language, as
  * ordered phrases with short gaps: an unavailability joined to the reader's place. Ordered on
  * purpose, so that chat about which regions are supported does not pass; spaces are optional,
- * so that text that lost its spaces still does. Traditional and Simplified Chinese both appear.
+ * so that text that lost its spaces still does. Traditional and Simplified Chinese both appear;
+ * so do the Arabic and Persian forms of yeh and kaf (this reading does not fold them).
  */
 export const REFUSAL_SHAPE = new RegExp(
   [
@@ -58,14 +59,15 @@ export const REFUSAL_SHAPE = new RegExp(
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)",
     // a terse error opening with the place: "Region not supported."
     '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',
-    'disallowed ?isp|has banned the country|(?:does not|doesn.t) support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
+    'disallowed ?isp|has banned the country|does(?: no|n.)t support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant
     '(?:所在|当前|當前|该|該|此)的?(?:国家|國家|地区|地區|区域|區域)[^。！]{0,24}(?:不可用|不支持|不支援|尚未覆|不提供)|(?:不可用|不支持|不支援|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
-    // ru (either word order), de, fr, es, pt, it, ja, tr, vi
-    '(?:недоступ[^ ]*|не поддерживается) в ваш|ваш[^ ]* (?:стран|регион)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
-    'disponible dans votre|disponible en tu|tu región no|disponível na sua|disponibile nella tua',
+    // ru and uk (either word order), de, fr, es, pt, it, ja, tr, vi, ko, fa, ar
+    '(?:недоступ[^ ]*|не поддерживается) [ву] ваш|ваш[^ ]* (?:стран|регион|країн|регіон)[^ ]* не ?(?:под|доступ)|in ihrer region nicht|ihre region[^.]{0,30}nicht',
+    'disponible (?:dans votre|en tu)|tu región no|disponível na sua|disponibile nella tua',
     'お住まいの(?:国|地域)|(?:bölgenizde|ülkenizde) kullanılam|khu vực của bạn',
+    '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم',
   ].join('|'),
 );
 

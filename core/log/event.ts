@@ -31,6 +31,12 @@ export const LogEvent = v.object({
   via: v.optional(v.picklist(['signature', 'recogniser'])),
   /** For `recogniser` events: the words that matched, each short. */
   matched: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(80))), v.maxLength(8))),
+  /**
+   * For a refusal passed on by a gateway (OpenRouter, LobeChat…): the gateway's service, whose
+   * page or API it was seen on; `service` and `product` then name the upstream that refused.
+   * Absent for a service's own refusal, and in events logged before Detour recorded it.
+   */
+  relayedBy: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/))),
   firstSeen: v.number(),
   lastSeen: v.number(),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),

@@ -53,6 +53,8 @@ export const CSV_COLUMNS = [
   'firstSeen',
   'lastSeen',
   'count',
+  // Last, so a spreadsheet built on the older columns still lines up.
+  'relayedBy',
 ] as const;
 
 /**
@@ -87,6 +89,7 @@ export function logToCsv(events: LogEvent[], now: number): ExportedLog {
         csvCell(new Date(e.firstSeen).toISOString()),
         csvCell(new Date(e.lastSeen).toISOString()),
         csvCell(e.count),
+        csvCell(e.relayedBy),
       ].join(','),
     );
   }

@@ -251,5 +251,6 @@ export function normaliseEvent(input: NewLogEvent, id: string): LogEvent {
   if (input.country) event.country = input.country;
   if (input.via) event.via = input.via;
   if (input.via === 'recogniser' && input.matched?.length) event.matched = input.matched.slice(0, 8);
+  if (input.relayedBy) event.relayedBy = input.relayedBy;
   return v.parse(LogEvent, event);
 }

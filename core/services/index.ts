@@ -160,6 +160,25 @@ export function matchPatterns(roles: ReadonlyArray<ProductRole>): string[] {
   return [...patterns].sort();
 }
 
+/**
+ * Services that pass other services' models on: an API gateway (OpenRouter, OpenCode Zen), an
+ * editor's hosted models (Zed, Cursor), a chat client over many providers (LobeChat). A region
+ * refusal seen through one of them may be the upstream provider's, relayed; each service's
+ * `source` in services.json shows it relaying an upstream error.
+ */
+export const GATEWAY_SERVICES: ReadonlySet<string> = new Set([
+  'openrouter',
+  'opencode',
+  'zed',
+  'lobechat',
+  'cursor',
+]);
+
+/** Whether this service relays other services' refusals to its user. */
+export function isGateway(service: string): boolean {
+  return GATEWAY_SERVICES.has(service);
+}
+
 export type NameLocale = 'en' | 'zh-CN' | 'zh-TW';
 
 /** Accepts browser and i18n spellings: `zh_CN`, `zh-Hans`, `zh-HK`, `en-US`… */

@@ -29,6 +29,8 @@ export const FIRST_PAINT_MESSAGES = [
   'popup.recent.openLogCount',
   'unreachable.kind',
   'recognition.byWording',
+  'relay.seenThrough',
+  'relay.via',
   'event.times',
   'event.kind.responseStatus',
   'event.kind.response',

@@ -256,3 +256,44 @@ ${items}
 ${standInFooter()}`,
   );
 }
+
+/**
+ * A chat client that calls the model provider from its own server (LobeChat's way): the page
+ * posts to a path on its own host, shows the status and, when the answer is an error, the
+ * client's own words for it (`shownOnError`, a fixture), as the client renders a refusal it relays.
+ */
+export function relayingClientPage(name: string, apiPath: string, shownOnError: Signature): string {
+  const script = `
+const shownOnError = ${JSON.stringify(shownOnError.body).replace(/</g, '\\u003c')};
+async function call() {
+  const status = document.getElementById('status');
+  status.textContent = 'calling';
+  try {
+    const response = await fetch(${JSON.stringify(apiPath)}, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'Hello' }] }),
+    });
+    await response.text();
+    if (!response.ok) {
+      const error = document.createElement('p');
+      error.className = 'chat-error';
+      error.textContent = shownOnError;
+      document.getElementById('conversation').append(error);
+    }
+    status.textContent = 'done ' + response.status;
+  } catch (error) {
+    status.textContent = 'failed ' + error;
+  }
+}
+window.addEventListener('load', call);`;
+  return document(
+    name,
+    `<h1>${escapeHtml(name)}</h1>
+<p>POST ${escapeHtml(apiPath)}</p>
+<p>Status: <span id="status">waiting</span></p>
+<div id="conversation"></div>
+${standInFooter(shownOnError)}`,
+    `<script>${script}</script>`,
+  );
+}

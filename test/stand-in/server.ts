@@ -13,6 +13,7 @@ import {
   bannerAfterLoadPage,
   fixturePage,
   playgroundPage,
+  relayingClientPage,
   STAND_IN_API_KEYS,
   servedAppPage,
   startPage,
@@ -139,7 +140,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     'gemini.google.com',
     'auth.openai.com',
   ];
-  const hosts = [...new Set([...serviceHosts, newsUrl.hostname])];
+  /** A chat client over many providers that relays their errors (no trace: not a test of exit checks). */
+  const relayHosts = ['lobechat.com'];
+  const hosts = [...new Set([...serviceHosts, ...relayHosts, newsUrl.hostname])];
 
   function trace(req: IncomingMessage, host: string): Reply {
     // Cloudflare's trace format: key=value lines. Only `loc` matters to Detour.
@@ -236,6 +239,23 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       case 'auth.openai.com':
         // OpenAI's sign-in error page in its Simplified Chinese localisation (title and text).
         return path === '/' ? html(200, fixturePage(signatures.chatgptAuthErrorZh)) : html(404, 'Not found');
+      case 'lobechat.com':
+        // The chat page calls its own server, which passes on Gemini API's refusal unchanged; the
+        // page then says it in LobeChat's own words.
+        if (path === '/chat') {
+          return html(
+            200,
+            relayingClientPage('LobeChat', '/webapi/chat/google', signatures.lobechatLocationZh),
+          );
+        }
+        if (path === '/webapi/chat/google' && req.method === 'POST') {
+          return {
+            status: statusOf(signatures.geminiApiLocation),
+            headers: { 'content-type': 'application/json' },
+            body: signatures.geminiApiLocation.body,
+          };
+        }
+        return html(404, 'Not found');
       case newsUrl.hostname:
         return path === newsUrl.pathname
           ? html(200, fixturePage(signatures.newsArticle))

@@ -45,6 +45,8 @@ export const SERVED_SIGNATURE_IDS = {
   geminiUnusualTraffic: 'neg-google-unusual-traffic-gemini',
   newsArticle: 'neg-news-techcrunch-italy-geoblock',
   chatgptAuthErrorZh: 'chatgpt-auth-page-zh-official',
+  geminiApiLocation: 'gemini-api-400-user-location-native-json',
+  lobechatLocationZh: 'lobechat-location-not-support-zh',
 } as const;
 export type ServedSignature = keyof typeof SERVED_SIGNATURE_IDS;
 

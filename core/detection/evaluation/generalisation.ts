@@ -41,7 +41,8 @@ const HoldoutCase = v.object({
   headers: v.optional(v.record(v.string(), v.string())),
   body: v.string(),
   source: v.pipe(v.string(), v.url(), v.startsWith('https://')),
-  seen: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+  // "undated" when the source itself gives no date (a help page, a stored article without one).
+  seen: v.union([v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)), v.literal('undated')]),
   usedForRules: v.boolean(),
   note: v.optional(v.string()),
 });

@@ -7,15 +7,19 @@
  */
 import * as v from 'valibot';
 import lookAlikesJson from './look-alikes.json';
+import ar from './phrases/ar.json';
 import de from './phrases/de.json';
 import en from './phrases/en.json';
 import es from './phrases/es.json';
+import fa from './phrases/fa.json';
 import fr from './phrases/fr.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
+import ko from './phrases/ko.json';
 import pt from './phrases/pt.json';
 import ru from './phrases/ru.json';
 import tr from './phrases/tr.json';
+import uk from './phrases/uk.json';
 import vi from './phrases/vi.json';
 import zh from './phrases/zh.json';
 import placesJson from './places.json';
@@ -67,6 +71,11 @@ export const LanguagePhrases = v.object({
    * like a hedge, except in a short pasted report whose reported words are themselves a refusal.
    */
   reporting: v.optional(Entries),
+  /**
+   * Words that make a sentence a question ('请问…'). They veto their sentence like a hedge, but a
+   * question around what a named service showed ('请问…gemini怎么还是说我所在的地区不可用呢') is still a report of it.
+   */
+  questions: v.optional(Entries),
   samples: v.object({
     refusal: v.pipe(v.array(v.string()), v.minLength(1)),
     lookAlike: v.pipe(v.array(v.string()), v.minLength(1)),
@@ -140,6 +149,10 @@ const ServiceName = v.object({
   service: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   product: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/))),
   unless: v.optional(v.array(Term)),
+  /** Where the name was seen used for this service or product (a vendor page, an issue where the service refused someone). */
+  source: v.optional(Citation),
+  seen: v.optional(Seen),
+  note: v.optional(v.string()),
 });
 export type ServiceName = v.InferOutput<typeof ServiceName>;
 const ServiceNames = v.object({ $comment: v.optional(v.string()), names: v.array(ServiceName) });
@@ -173,7 +186,7 @@ export interface RecogniserData {
   names: readonly ServiceName[];
 }
 
-export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi];
+export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi, ko, fa, ar, uk];
 
 /** Validates the data; throws with the first problem (tests load it; the engine loads it once). */
 export function loadRecogniserData(): RecogniserData {

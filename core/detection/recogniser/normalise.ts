@@ -10,6 +10,10 @@
  *   straight, dashes to `-`, zero-width characters removed, runs of space collapsed.
  * - Chinese: Traditional characters that occur in refusals are folded to Simplified
  *   (`國家/地區` reads as `国家/地区`), so one list serves zh-Hans and zh-Hant.
+ * - Arabic script: Persian and Arabic text write the same word with different code points,
+ *   so one reading serves both: tatweel and vowel marks dropped, yeh, kaf, teh marbuta and the
+ *   hamza-carrying alefs folded to one form each, Arabic-Indic digits to ASCII. Persian's
+ *   zero-width non-joiner (`نمی‌شود`) is an invisible character like any other and goes too.
  *
  * Owns: the reading. Must not: decide anything (that is recogniser.ts).
  */
@@ -32,6 +36,10 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   從: '从',
   來: '来',
   們: '们',
+  時: '时',
+  嗎: '吗',
+  譯: '译',
+  過: '过',
   說: '说',
   發: '发',
   現: '现',
@@ -154,11 +162,19 @@ function unescapeJsonStrings(text: string): string {
 
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]|\u034f/g;
 
+/**
+ * Marks a reader of Arabic script skips: tatweel (ـ, stretches a word for layout), the short-vowel
+ * and shadda marks (harakat, written in some text and left out of most) and Quranic annotation
+ * signs. The letters they sit on stay, so `عذرًا` and `عذرا`, `مـنطقة` and `منطقة` read the same.
+ */
+const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+
 /** Text as a person reads it: NFKC, invisible characters gone, quotes and spaces in one form. Case and script kept. */
 export function displayText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
+    .replace(ARABIC_MARKS, '')
     .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -167,11 +183,40 @@ export function displayText(text: string): string {
     .trim();
 }
 
-/** Lower case, Traditional Chinese folded to Simplified. Keeps the length in all but rare cases (İ). */
+/**
+ * Arabic-script letters that Persian and Arabic text (and Arabic and Persian keyboards) write in
+ * different code points, each folded to one, character for character: Arabic yeh and alef maksura
+ * to Persian yeh (ی), Arabic kaf to Persian keheh (ک), teh marbuta and heh with yeh above to heh
+ * (informal Arabic writes `المنطقه` for `المنطقة`, Persian `منطقهٔ` as `منطقۀ`), the alefs that
+ * carry a hamza or madda to bare alef (most text leaves the hamza out), and Arabic-Indic and
+ * Persian digits to ASCII (`۴۵۱` is 451).
+ */
+const ARABIC_SCRIPT_FOLDS: Readonly<Record<string, string>> = {
+  ي: 'ی',
+  ى: 'ی',
+  ك: 'ک',
+  ة: 'ه',
+  ۀ: 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ...Object.fromEntries(
+    Array.from({ length: 10 }, (_, digit) => [
+      [String.fromCharCode(0x660 + digit), String(digit)],
+      [String.fromCharCode(0x6f0 + digit), String(digit)],
+    ]).flat(),
+  ),
+};
+
+/** Lower case, Traditional Chinese folded to Simplified, Arabic-script variants to one form. Keeps the length in all but rare cases (İ). */
+const FOLDED = { ...TRADITIONAL_TO_SIMPLIFIED, ...ARABIC_SCRIPT_FOLDS };
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
+/** Traditional characters alone: the transport unwrapping folds only these, not Arabic-script forms. */
 const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
 
 function fold(text: string): string {
-  return text.toLowerCase().replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
+  return text.toLowerCase().replace(FOLDABLE, (char) => FOLDED[char] ?? char);
 }
 
 /** The canonical form of a piece of text (no markup handling): what the phrase lists are matched on. */
@@ -228,4 +273,71 @@ export function readableText(raw: string, limit: number): ReadableText {
   const display = displayText(unescapeJsonStrings(decodeEntities(text)));
   const canonical = fold(display);
   return { text: canonical, display, aligned: canonical.length === display.length, title };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transport unwrapping: the body as it was before relays and editors rewrote it.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Characters that mark a rewritten body: a backslash escape, full-width forms, typographic
+ * quotes, a Python dict, a relay's request id.
+ */
+const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'|\(request id: /;
+/**
+ * The request id one-api and new-api append to a relayed upstream message ("Country, region, or
+ * territory not supported (request id: 2024072510422562564674066306279)"; seen in
+ * https://github.com/songquanpeng/one-api/issues/1692).
+ */
+const RELAY_REQUEST_ID = / ?\(request id: [0-9A-Za-z-]{1,64}\)/g;
+/** One token of a Python repr: a single- or double-quoted string, or None/True/False. */
+const PYTHON_TOKEN = /'((?:[^'\\\n]|\\.)*)'|"(?:[^"\\\n]|\\.)*"|\b(None|True|False)\b/g;
+const PYTHON_CONSTANT: Readonly<Record<string, string>> = { None: 'null', True: 'true', False: 'false' };
+
+/**
+ * An error body printed by Python (`Error code: 403 - {'error': {'code': '…', 'param': None}}`,
+ * as the OpenAI SDK and LiteLLM print it) written back as JSON, from its first `{'` to the last
+ * `}` of that line; the rest of the text is kept as it is.
+ */
+function pythonReprAsJson(text: string): string {
+  const start = text.indexOf("{'");
+  if (start < 0) return text;
+  const lineEnd = text.indexOf('\n', start);
+  const end = text.lastIndexOf('}', lineEnd < 0 ? text.length : lineEnd);
+  if (end <= start) return text;
+  const json = text
+    .slice(start, end + 1)
+    .replace(PYTHON_TOKEN, (whole, single?: string, constant?: string) => {
+      if (constant !== undefined) return PYTHON_CONSTANT[constant] ?? whole;
+      if (single === undefined) return whole;
+      return `"${single.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`;
+    });
+  return text.slice(0, start) + json + text.slice(end + 1);
+}
+
+/** Full-width forms and the ideographic space, as a Chinese or Japanese input method types Latin text. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+function halfWidth(char: string): string {
+  return char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+}
+
+/**
+ * A body with the rewriting of the ways it travelled undone, for matching signature phrases:
+ * JSON string escapes (up to three levels: `\"`, `\\\"`, `\u4e0d`), full-width forms, curly
+ * quotes, Traditional characters folded to Simplified, a Python-printed error body written back
+ * as JSON, and a relay's request id taken off the message. Case and everything else are kept.
+ * Returns the body itself when none of that is in it. Linear: a few passes without backtracking.
+ */
+export function unwrappedTransport(body: string): string {
+  const hasTraditional = TRADITIONAL.test(body);
+  TRADITIONAL.lastIndex = 0;
+  if (!TRANSPORT_MARKS.test(body) && !hasTraditional) return body;
+  let text = body.includes('\\') ? unescapeJsonStrings(body) : body;
+  text = text
+    .replace(FULL_WIDTH, halfWidth)
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
+  if (hasTraditional) text = text.replace(TRADITIONAL, (char) => TRADITIONAL_TO_SIMPLIFIED[char] ?? char);
+  return pythonReprAsJson(text).replace(RELAY_REQUEST_ID, '');
 }

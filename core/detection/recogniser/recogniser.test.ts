@@ -26,7 +26,7 @@ const recognised = (observation: Observation) => {
 describe('the phrase lists', () => {
   it('load and validate, every language with refusal and look-alike samples', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
-      ['de', 'en', 'es', 'fr', 'it', 'ja', 'pt', 'ru', 'tr', 'vi', 'zh'].sort(),
+      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].sort(),
     );
   });
 
@@ -245,7 +245,7 @@ describe('look-alikes', () => {
       'a hedge',
       { kind: 'text', body: 'If it says model not found, it may not be available in your country.' },
     ],
-    ['a report about a refusal', { kind: 'text', body: '访问gemini的时候会出现提示地区不支持' }],
+    ['advice about a refusal', { kind: 'text', body: '如果访问gemini的时候出现提示地区不支持，请切换节点' }],
     [
       'code that tests for a refusal',
       {
@@ -436,12 +436,244 @@ describe('a short pasted report of what a service showed', () => {
     expect(pasted('Gemini提示该地区不可用')?.service).toBe('google');
   });
 
-  it('still needs the reported words to be addressed, and leaves reports inside longer text alone', () => {
-    expect(pasted('访问gemini.google.com的时候有时候会出现提示地区不支持')).toBeNull();
+  it('leaves reports inside longer text alone', () => {
     expect(
       pasted(
         '我们在讨论这个问题：用户反馈说 Gemini 提示“所在地区不支持”，但是我们的服务器在美国，所以应该是客户端的网络出口的问题，请大家帮忙看一下日志。',
       ),
     ).toBeNull();
+  });
+});
+
+describe('text about a refusal, and reports of one', () => {
+  const pasted = (body: string) => blocked({ kind: 'text', body });
+
+  it('leaves a refusal labelled as an example clean, but not the same refusal pasted on its own', () => {
+    const refusal = '```\nError 403: Unsupported Regions\nThis model is not available in your region.\n```';
+    expect(
+      pasted(
+        `**Example:** A user in Hong Kong sees the model picker. Selecting a model fails with:\n\n${refusal}`,
+      ),
+    ).toBeNull();
+    expect(pasted(refusal)).not.toBeNull();
+  });
+
+  it('leaves a diagnosis around a quoted signature clean, even though a signature knows the words', () => {
+    const quoted = 'Token exchange error: status 403 Forbidden:\nCountry, region, or territory not supported';
+    expect(pasted(quoted)?.service).toBe('openai');
+    expect(
+      pasted(
+        `In this new log, the key error is different:\n\n${quoted}\n\nSo the most likely cause is that the server sees the request as coming from an unsupported country.`,
+      ),
+    ).toBeNull();
+  });
+
+  it('knows an explainer that lost its spaces, and code quoted in Markdown, for what they are', () => {
+    const glued = 'Country,region,orterritorynotsupported';
+    expect(pasted(glued)?.service).toBe('openai');
+    expect(
+      pasted(`OpenAIAPI403${glued}:whatitmeansandhowtofixit\nYouareaccessingtheAPIfromanunsupportedcountry.`),
+    ).toBeNull();
+    const check = 'elif [[ "$response" == "https://www.anthropic.com/app-unavailable-in-region" ]]; then';
+    expect(pasted(`>     ${check}\n>         echo "Claude: No"`)).toBeNull();
+    expect(pasted('> Unfortunately, Claude is only available in certain regions right now.')?.service).toBe(
+      'anthropic',
+    );
+  });
+
+  it('leaves a diff that lists refusal wordings clean, but not a log line that merely says export', () => {
+    expect(
+      pasted(
+        '+export const LOCATION_PATTERNS = [\n+  "location is not supported",\n+  "not supported in your region",\n+];',
+      ),
+    ).toBeNull();
+    expect(pasted('Export failed: This model is not available in your region.')).not.toBeNull();
+  });
+
+  it('leaves a title naming the situation an error comes in clean, but not an error after its colon', () => {
+    expect(pasted('Error when GPT-4-32k is not available in your region')).toBeNull();
+    expect(
+      pasted('Error when calling Gemini: User location is not supported for the API use.')?.service,
+    ).toBe('google');
+  });
+
+  it('lets location wording addressed to the reader win over "not eligible"', () => {
+    expect(
+      pasted(
+        'Your current account is not eligible for Antigravity, because it is not currently available in your location.',
+      )?.service,
+    ).toBe('google');
+    expect(
+      pasted('Your account is not eligible for Gemini Code Assist, which is not available in all countries.'),
+    ).toBeNull();
+  });
+
+  it('reads a location word followed by a country as addressed, but not a country alone', () => {
+    expect(pasted('gemini api token is not supported in location Russia')?.service).toBe('google');
+    expect(pasted('Gemini is not supported in Russia')).toBeNull();
+  });
+
+  it('reads a short report of what a named service showed, in a question too', () => {
+    expect(pasted('今天使用gemini发现提示我所在区域不可用。')?.service).toBe('google');
+    expect(pasted('选择美国，日本等支持Gemini的节点，依旧显示地区不支持')?.service).toBe('google');
+    expect(pasted('请问白名单模式下gemini怎么还是说我所在的地区不可用呢？')?.service).toBe('google');
+    expect(pasted('删除重新登录 codex 提示不支持的国家地区，切换回旧版是可以的')?.service).toBe('openai');
+  });
+
+  it('leaves reports with no service named, negated, conditional or guessed at, and explanations, clean', () => {
+    expect(pasted('您好，都还啥没干为啥显示不支持海外地区访问')).toBeNull();
+    expect(pasted('Gemini 无法使用\n进入软件里面也没有提示不支持该地区 提问题就一直在转')).toBeNull();
+    expect(pasted('如果gemini提示地区不支持，请更换节点')).toBeNull();
+    expect(pasted('gemini提示地区不支持，应该是节点的问题')).toBeNull();
+    expect(pasted('gemini官方说明不支持的地区有哪些')).toBeNull();
+    expect(pasted('请问不支持gemini的地区可以用api吗')).toBeNull();
+  });
+});
+
+describe('who refused, in pasted text', () => {
+  const service = (body: string) => blocked({ kind: 'text', body })?.service;
+
+  it('names a gateway that answers for itself, and the upstream it says it relays', () => {
+    expect(
+      service(
+        'Model: Google: Gemini 2.5 Flash\nProvider: openrouter\nStatus Code: 403\n\n403 This model is not available in your region.',
+      ),
+    ).toBe('openrouter');
+    expect(
+      service(
+        'OpenRouter: Provider returned error (provider_name: Google AI Studio): This model is not available in your region.',
+      ),
+    ).toBe('google');
+  });
+
+  it('tells Copilot on Windows from GitHub Copilot, and names Antigravity and Codex', () => {
+    expect(service('Windows上的Copilot会提示服务在当前地区不可用。')).toBe('microsoft-copilot');
+    expect(service('VS Code里的Copilot提示服务在当前地区不可用。')).toBe('github-copilot');
+    expect(service('Account ineligible: Antigravity is not currently available in your location')).toBe(
+      'google',
+    );
+    expect(service('Codex login failed: Service is not available in your region.')).toBe('openai');
+  });
+});
+
+describe('access denied across a border', () => {
+  const pasted = (body: string) => blocked({ kind: 'text', body });
+
+  it('reads a 451 page that denies access for crossing a border, and not a bare access denied', () => {
+    expect(
+      pasted(
+        '<html><head><title>451 Unavailable For Legal Reasons</title></head><body><h1>Access denied due to cross-border isolation policy.</h1></body></html>',
+      ),
+    ).not.toBeNull();
+    expect(pasted('Access denied\nYou don’t have permission to access this server. Error 403')).toBeNull();
+    expect(pasted('Cross-border payments are not supported for your account type.')).toBeNull();
+  });
+});
+
+describe('Korean, Persian and Arabic', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('writes every phrase in the reading it is matched on', () => {
+    const lists = (language: (typeof data.languages)[number]) => [
+      ...language.location,
+      ...(language.addressedLocation ?? []),
+      ...language.unavailable,
+      ...language.addressee,
+      ...language.hedges,
+      ...(language.reporting ?? []),
+    ];
+    const unread = data.languages.flatMap((language) =>
+      lists(language)
+        .map((entry) => entry.text.replace(/\*$/, ''))
+        .filter((text) => canonicalText(text) !== text)
+        .map((text) => `${language.lang}: ${text}`),
+    );
+    expect(unread).toEqual([]);
+  });
+
+  it('reads Persian and Arabic text in any of the letter forms and marks it is written with', () => {
+    // Persian typed on an Arabic keyboard (ي, ك), with a space or a zero-width non-joiner or nothing after نمی.
+    const persian = canonicalText('پشتیبانی نمی\u200cکند');
+    expect(canonicalText('پشتيباني نمي\u200cكند')).toBe(persian);
+    expect(canonicalText('پشتیبانی نمیکند')).toBe(persian);
+    // Vowel marks and tatweel are dropped; teh marbuta, alef maksura and hamza-carrying alefs fold.
+    expect(canonicalText('عذرًا، لا يَـدعم')).toBe('عذرا، لا یدعم');
+    expect(canonicalText('المنطقة على إذا آمن')).toBe(canonicalText('المنطقه علي اذا امن'));
+    expect(canonicalText('خطای ۴۵۱ و ٤٠٣')).toBe('خطای 451 و 403');
+    // One character for one: evidence is still cut from the text as written.
+    const arabic = 'نعتذر، لا يدعم موقعك الحالي هذه الخدمة.';
+    expect(pasted(arabic)?.evidence).toBe(arabic);
+  });
+
+  it('recognises the refusals as refused users see them, on the service’s page and pasted', () => {
+    const cases: Array<[Observation, string]> = [
+      [
+        { url: 'https://gemini.google.com/app', body: '현재 지역에서는 이 모델 서비스가 지원되지 않습니다.' },
+        'google',
+      ],
+      [
+        { url: 'https://claude.ai/', body: 'متأسفیم، مکان فعلی شما از این سرویس مدل پشتیبانی نمی\u200cکند.' },
+        'anthropic',
+      ],
+      [{ url: 'https://chatgpt.com/', body: 'نأسف، موقعك الحالي لا يدعم خدمة هذا النموذج.' }, 'openai'],
+    ];
+    for (const [observation, service] of cases) {
+      expect(recognised(observation), observation.body).toMatchObject({ service, via: 'recogniser' });
+    }
+    // Spaces lost or moved in Korean, and a Latin name with a particle glued to it still names the service.
+    expect(pasted('현재지역에서는이모델서비스가지원되지않습니다.')?.lang).toBe('ko');
+    expect(pasted('Gemini는 현재 지역에서 지원되지 않습니다.')?.service).toBe('google');
+    // Persian typed with Arabic letters and a space for the non-joiner; a Persian report of what Gemini said.
+    expect(pasted('متاسفيم، منطقه شما از اين سرويس مدل پشتيباني نمي کند.')?.lang).toBe('fa');
+    expect(pasted('Gemini گفت کشور شما پشتیبانی نمی\u200cشود')?.service).toBe('google');
+    // Arabic with vowel marks and tatweel.
+    expect(pasted('عذرًا، لا يَدعم مـوقعك الحالي هذه الخدمة.')?.lang).toBe('ar');
+  });
+
+  it('leaves guesses, advice, news, quotas, time zones and the device’s location clean', () => {
+    const clean = [
+      'Gemini가 귀하의 지역에서 지원되지 않을 수 있습니다.',
+      '할당량이 소진되었습니다. 현재 지역에서는 이 모델 서비스가 지원되지 않습니다.',
+      '이 SKU는 현재 지역에서 지원되지 않습니다.',
+      '이 브라우저에서는 현재 위치 정보를 지원하지 않습니다.',
+      // Advice about a refusal, short enough to be read as a report were it not for its 'if'.
+      'اگر Gemini گفت کشور شما پشتیبانی نمی\u200cشود',
+      'گوگل اعلام کرد Gemini در ایران پشتیبانی نمی\u200cشود.',
+      'إذا كان موقعك الحالي لا يدعم هذه الخدمة، فجرّب شبكة أخرى.',
+      'متصفحك لا يدعم تحديد موقعك الحالي.',
+      'لا يدعم هذا الإصدار المنطقة الزمنية المختارة.',
+      'منطقه زمانی شما پشتیبانی نمی\u200cشود.',
+    ];
+    for (const body of clean) expect(pasted(body), body).toBeNull();
+  });
+});
+
+describe('Traditional Chinese', () => {
+  it('folds refusals written in Traditional characters to the Simplified wording the lists hold', () => {
+    // Built from sourced Simplified refusals (phrases/zh.json), character for character.
+    const traditional: Array<[string, string]> = [
+      ['很抱歉，我們的服務暫時尚未覆蓋您所在的國家或地區。', '尚未覆盖您所在的国家或地区'],
+      ['Gemini問了問題後回復在當前地區不可用', '当前地区不可用'],
+      ['此區域當前不支持Copilot。', '此区域当前不支持copilot'],
+      ['Gemini 無法使用，您所在的國家不支持。', '无法使用'],
+    ];
+    for (const [text, folded] of traditional) {
+      expect(canonicalText(text)).toContain(folded);
+      expect(recogniseRefusal({ kind: 'text', body: text, host: null }), text).not.toBeNull();
+    }
+  });
+});
+
+describe('Ukrainian', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('recognises the sourced wording for any service, in either case ending, and not its look-alikes', () => {
+    expect(
+      recognised({ url: 'https://gemini.google.com/app', body: 'Gemini наразі недоступний у вашій країні.' }),
+    ).toMatchObject({ service: 'google', via: 'recogniser' });
+    expect(pasted('Gemini наразі недоступний у вашій країні.')?.lang).toBe('uk');
+    expect(pasted('Ця послуга наразі недоступна у вашому регіоні.')).not.toBeNull();
+    expect(pasted('Claude відтепер доступний у вашій країні.')).toBeNull();
+    expect(pasted('Якщо Claude недоступний у вашій країні, спробуйте інший сервіс.')).toBeNull();
   });
 });

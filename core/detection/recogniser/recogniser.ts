@@ -22,7 +22,7 @@
  *
  * Owns: the recogniser's logic. Must not: throw, touch the browser, storage or network.
  */
-import { findProduct, hostOf, type ProductMatch, SERVICES } from '../../services';
+import { findProduct, GATEWAY_SERVICES, hostOf, type ProductMatch, SERVICES } from '../../services';
 import type { ObservationKind } from '../observation';
 import {
   type Guard,
@@ -48,7 +48,7 @@ const EVIDENCE_LIMIT = 300;
 /** The statuses a region refusal comes with (400 for APIs that use it, e.g. Gemini's FAILED_PRECONDITION). */
 const REFUSAL_STATUSES = new Set([400, 403, 451]);
 /** Services that relay other services' models: a refusal they pass on names the upstream. */
-const GATEWAYS = new Set(['openrouter', 'opencode', 'zed', 'lobechat', 'cursor']);
+const GATEWAYS = GATEWAY_SERVICES;
 
 export interface RecogniserInput {
   kind: ObservationKind;
@@ -86,12 +86,19 @@ interface TermSet {
   terms: Array<{ prefix: string; term: string; lang: string }>;
 }
 
-const SPACED_SCRIPT =
-  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}0-9]/u;
+/**
+ * Scripts whose words end where spaces are. Hangul is not one of them here: Korean glues its
+ * particles to the word before (`지역에서는`, `Gemini는`) and writes compounds with or without a
+ * space, so a Korean term matches inside a longer run of Hangul, as a Chinese one does, and a
+ * Latin name followed by a particle still ends at the particle.
+ */
+const SPACED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}0-9]/u;
 
-/** A letter or digit of a script that separates words with spaces (a CJK character next to it is a boundary). */
-const SPACED_LETTER =
-  '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Hangul}\\p{N}]';
+/** A letter or digit of a script that separates words with spaces (a CJK or Hangul character next to it is a boundary). */
+const SPACED_LETTER = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{N}]';
+
+/** Korean spacing varies between writers (`지원되지 않습니다`, `지원되지않습니다`): a space inside a Hangul term is optional. */
+const HANGUL = /\p{Script=Hangul}/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,7 +112,8 @@ function termSource(term: string): string {
   // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
   const before = SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '';
   const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
-  return `${before}${escapeRegExp(body)}${after}`;
+  const source = escapeRegExp(body);
+  return `${before}${HANGUL.test(body) ? source.replace(/ /g, ' ?') : source}${after}`;
 }
 
 function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
@@ -129,7 +137,14 @@ function hits(set: TermSet, text: string): Hit[] {
   set.regex.lastIndex = 0;
   for (const match of text.matchAll(set.regex)) {
     const value = match[0];
-    const entry = set.terms.find((candidate) => value.startsWith(candidate.prefix));
+    const entry =
+      set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      // A Korean term matched with its optional spaces left out.
+      set.terms.find(
+        (candidate) =>
+          HANGUL.test(candidate.prefix) &&
+          value.replace(/ /g, '').startsWith(candidate.prefix.replace(/ /g, '')),
+      );
     found.push({
       start: match.index,
       end: match.index + value.length,
@@ -147,10 +162,14 @@ interface Compiled {
   unavailable: TermSet;
   addressee: TermSet;
   hedges: TermSet;
+  /** Hedges proper (a guess, a condition), without reporting words and questions. */
+  conditions: TermSet;
   explainers: TermSet;
   reporting: TermSet;
   /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
   places: Array<{ lang: string; regex: RegExp }>;
+  /** A location word followed by a country's name ('in location russia'), per language: addressed. */
+  namedPlaces: Array<{ lang: string; regex: RegExp }>;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -215,9 +234,34 @@ function placeRegexes(
   });
 }
 
-function placeHits(compiled: Compiled, text: string): Hit[] {
+/**
+ * A location word followed by a country's name ('not supported in location Russia', 'country: Iran'):
+ * the refusal names where the reader is, which addresses it as plainly as 'your location' does.
+ * Spaced scripts only: their place names stand as words of their own.
+ */
+function namedPlaceRegexes(
+  languages: readonly LanguagePhrases[],
+  places: Readonly<Record<string, readonly string[]>>,
+): Array<{ lang: string; regex: RegExp }> {
+  return languages.flatMap((language) => {
+    const words = language.location
+      .map((entry) => entry.text)
+      .filter((word) => SPACED_SCRIPT.test(word))
+      .map((word) => (word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}\\p{L}*` : escapeRegExp(word)));
+    const names = [...(places[language.lang] ?? [])].sort((a, b) => b.length - a.length);
+    if (words.length === 0 || names.length === 0) return [];
+    const source = `(?<![\\p{L}\\p{N}])(?:${words.join('|')})\\s*:?\\s+(?:${names.map(placeSource).join('|')})(?![\\p{L}\\p{N}])`;
+    return [{ lang: language.lang, regex: new RegExp(source, 'gu') }];
+  });
+}
+
+function placeHits(
+  compiled: Compiled,
+  text: string,
+  regexes: ReadonlyArray<{ lang: string; regex: RegExp }> = compiled.places,
+): Hit[] {
   const found: Hit[] = [];
-  for (const { lang, regex } of compiled.places) {
+  for (const { lang, regex } of regexes) {
     regex.lastIndex = 0;
     for (const match of text.matchAll(regex)) {
       found.push({ start: match.index, end: match.index + match[0].length, term: match[0], lang });
@@ -240,11 +284,20 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
-    // A word introducing what a service showed vetoes its sentence like a hedge (see reportedFinding).
-    hedges: termSet(byLanguage(languages, (language) => [...language.hedges, ...(language.reporting ?? [])])),
+    // A word introducing what a service showed, and a question, veto their sentence like a hedge
+    // (see reportedFinding and namedReportFinding).
+    hedges: termSet(
+      byLanguage(languages, (language) => [
+        ...language.hedges,
+        ...(language.reporting ?? []),
+        ...(language.questions ?? []),
+      ]),
+    ),
+    conditions: termSet(byLanguage(languages, (language) => language.hedges)),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     places: placeRegexes(languages, data.places),
+    namedPlaces: namedPlaceRegexes(languages, data.places),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -291,13 +344,14 @@ interface Sentence {
 }
 
 /**
- * Sentence spans: split at . ! ? followed by space or end, at 。！？; at blank lines, and at a line
+ * Sentence spans: split at . ! ? followed by space or end, at 。！？;؟؛۔ at blank lines, and at a line
  * break after punctuation. A single line break inside a sentence is a wrapped line, not an end.
  */
 function sentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?](?=\s|$)|[。！？;]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
+  // Arabic script ends questions and clauses with its own marks (؟ ؛ ۔).
+  const boundary = /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
@@ -334,6 +388,9 @@ function codeHits(compiled: Compiled, text: string): CodeHit[] {
     if (text[match.index - 1] === '/') continue;
     // A hyphenated pair is an English adjective (`geo-restricted`); a code is glued, snake_case or a longer slug.
     if (!word.includes('_') && word.split('-').length === 2) continue;
+    // Words run together that address the reader ('yourcountryisblocked…') are prose that lost
+    // its spaces, not an identifier: a code does not say "your" unless its parts are separated.
+    if (!word.includes('_') && word.includes('your')) continue;
     const glued = word.replace(/[_-]/g, '');
     const location = compiled.codeLocation.find((stem) => glued.includes(stem));
     if (!location) continue;
@@ -379,13 +436,36 @@ interface NamedService {
   at: number;
 }
 
+/**
+ * An SDK's module path right after a name: `openai.PermissionDeniedError`, `anthropic.APIStatusError`,
+ * `openai._base_client`. The OpenAI Python SDK is used against many services, so its module name
+ * says which library raised the error, not which service refused.
+ */
+const MODULE_PATH = /^\.(?:_|[a-z_]*(?:error|exception)\b)/;
+
+/** The first place `regex` matches in `text` that is not an SDK's module path. */
+function firstMention(regex: RegExp, text: string): RegExpExecArray | null {
+  let from = 0;
+  for (let tries = 0; tries < 8; tries++) {
+    const match = regex.exec(text.slice(from));
+    if (!match) return null;
+    const end = from + match.index + match[0].length;
+    if (!MODULE_PATH.test(text.slice(end, end + 64))) {
+      match.index += from;
+      return match;
+    }
+    from = end;
+  }
+  return null;
+}
+
 /** Services the text names, in the order they appear (a name counts once, at its first place). */
 function namedServices(compiled: Compiled, text: string): NamedService[] {
   const named: NamedService[] = [];
   const known = new Set(SERVICES.map((service) => service.slug));
   for (const { name, regex, unless } of compiled.names) {
     if (!known.has(name.service)) continue;
-    const match = regex.exec(text);
+    const match = firstMention(regex, text);
     if (!match) continue;
     if (unless?.test(text)) continue;
     if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
@@ -493,9 +573,16 @@ interface TextFinding {
   share: number;
 }
 
+/** A glued refusal holds at least one in this many of the text's letters. */
+const GLUED_SHARE = 5;
+
 /** Words run together (text that lost its spaces): a long glued token holding all three parts. */
 function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
   for (const match of text.matchAll(/[a-z']{24,200}/g)) {
+    // A glued refusal is much of what the text says, not one phrase of a glued page of prose
+    // (a FAQ entry quoting the error, a help page listing the reasons).
+    if (match[0].length * GLUED_SHARE < letters) continue;
     const token = match[0].replace(/'/g, '');
     const unavailable = compiled.compactUnavailable.find((term) => token.includes(term));
     const location = compiled.compactLocation.find((term) => token.includes(term));
@@ -584,12 +671,14 @@ function findInText(
   shown?: string,
 ): TextFinding | null {
   if (text.length === 0) return null;
+  const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
   const locations = [
     ...hits(compiled.location, text),
     ...hits(compiled.addressedLocation, text),
     ...placeHits(compiled, text),
+    ...namedPlaces,
   ];
-  const addressedLocations = hits(compiled.addressedLocation, text);
+  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
@@ -669,6 +758,14 @@ function findInText(
   };
 }
 
+/**
+ * An exception class name with its module path, as SDKs and gateways print an error (read
+ * lower-cased): one word glued to `error`/`exception`. A snake_case `permission_error` is an
+ * error type with a reason, not a class name.
+ */
+const EXCEPTION_NAME =
+  /(?<![\p{L}\p{N}_.])(?:[a-z_][a-z0-9_]*\.)*[a-z]+(?:error|exception)(?![\p{L}\p{N}_])/gu;
+
 /** Longest body a reasonless refusal comes in: a bare envelope around one short message. */
 const REASONLESS_LIMIT = 256;
 
@@ -686,13 +783,20 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
   } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
   if (input.host && GATEWAYS.has(input.host.service)) return null;
-  const message = signals.reasonlessRefusals.find((entry) => text.includes(entry.text));
+  // The message may have lost its spaces on the way ('Requestnotallowed'): it is the same words.
+  const message = signals.reasonlessRefusals.find(
+    (entry) => text.includes(entry.text) || text.includes(entry.text.replace(/ /g, '')),
+  );
   if (!message) return null;
   const allowed = new Set([
     ...message.text.split(' '),
+    message.text.replace(/ /g, ''),
     ...signals.reasonlessEnvelopeWords.map((entry) => entry.text),
   ]);
-  const words = text.match(/[\p{L}]+/gu) ?? [];
+  // An exception's class name and module path (`openai.PermissionDeniedError`, `litellm.…Error:
+  // OpenAIException`) are how an SDK or gateway prints the envelope, not a reason.
+  const unwrapped = text.replace(EXCEPTION_NAME, ' ');
+  const words = unwrapped.match(/[\p{L}]+/gu) ?? [];
   if (words.some((word) => !allowed.has(word))) return null;
   return {
     phrases: [message.text],
@@ -734,10 +838,89 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   if (text.length > REPORT_LIMIT) return null;
   const [report] = hits(compiled.reporting, text);
   if (!report || report.start > REPORT_SUBJECT_LIMIT) return null;
+  // A report under a hedge ('if Gemini says …') is advice about a refusal, not what a service showed.
+  if (hits(compiled.hedges, text.slice(0, report.start)).length > 0) return null;
+  // A report that a service did not show a refusal ('没有提示…') reports none.
+  if (hits(compiled.conditions, text.slice(0, report.end)).some((hedge) => hedge.end >= report.end))
+    return null;
   const reported = text.slice(report.end).replace(/^[\s:"'「『]+|[\s"'」』.。!！]+$/g, '');
-  if (/[,.;:!?。，；：！？"\n]/.test(reported)) return null;
+  if (/[,.;:!?。，；：！？"\n،؛؟]/.test(reported)) return null;
   const finding = findInText(compiled, reported, context);
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
+}
+
+/** Text-wide guards that make a text one about a refusal (a quote in prose, code, news), whichever wording it quotes. */
+const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news']);
+
+/**
+ * Pasted text that explains, quotes or codes a refusal rather than reporting one: a maintainer's
+ * diagnosis around a quoted error, a feature request's example, a diff listing refusal wordings.
+ * Signatures ask this too, since a quoted refusal carries a signature's exact words. Never throws.
+ */
+export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltIn()): boolean {
+  try {
+    const { text } = readableText(body.slice(0, LOG_LIMIT), LOG_LIMIT);
+    const guards = compiled.textGuards.filter(({ guard }) => ABOUT_A_REFUSAL.has(guard.kind));
+    if (guards.some(({ regex }) => regex.test(text))) return true;
+    // Prose that lost its spaces ('whatitmeansandhowtofixit') still says what it is.
+    const spaces = text.split(' ').length - 1;
+    if (spaces * 20 >= text.length) return false;
+    const glued = text.replace(/\s+/g, '');
+    return guards.some(
+      ({ guard }) => guard.text !== undefined && glued.includes(guard.text.replace(/[ *]/g, '')),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Longest pasted comment read for a named service's reported words. */
+const NAMED_REPORT_LIMIT = 120;
+/** How far into the reported words the refusal may begin ('提示我所在区域不可用', '说我所在的地区不可用'). */
+const REPORT_GAP = 4;
+
+/**
+ * A short comment reporting what a named AI service showed ('今天使用gemini发现提示我所在区域不可用',
+ * '支持Gemini的节点，依旧显示地区不支持', 'gemini怎么还是说我所在的地区不可用呢'): the service is named
+ * before the reporting word in the same sentence, and the words right after it join a location to an
+ * unavailability. What the service showed was addressed to the writer, so no 'your' is needed, and a
+ * question around the report ('why does it still say …') does not make it any less a report. A
+ * condition ('如果 Gemini 提示…'), a guard, a long text, a report with no service named, and a
+ * question about which regions are supported (no reporting word) stay clean.
+ */
+function namedReportFinding(compiled: Compiled, text: string): TextFinding | null {
+  if (text.length > NAMED_REPORT_LIMIT) return null;
+  const reports = hits(compiled.reporting, text);
+  if (reports.length === 0) return null;
+  const named = namedServices(compiled, text);
+  if (named.length === 0) return null;
+  const spans = sentences(text);
+  for (const report of reports) {
+    const sentence = spans.find((span) => within(report, span));
+    if (!sentence) continue;
+    if (!named.some((candidate) => candidate.at >= sentence.start && candidate.at < report.start)) continue;
+    const rest = text.slice(report.end, sentence.end);
+    const lead = /^[\s:："'「『“]*/u.exec(rest)?.[0].length ?? 0;
+    const clauseEnd = rest.slice(lead).search(/[,，.。!！?？;；:：\n]/);
+    const clause = clauseEnd < 0 ? rest : rest.slice(0, lead + clauseEnd);
+    // A condition or a guess anywhere in the sentence ('如果…', '…应该是…的问题', '没有提示…') is advice or a diagnosis.
+    if (hits(compiled.conditions, text.slice(sentence.start, sentence.end)).length > 0) continue;
+    if (compiled.sentenceGuards.some(({ regex }) => regex.test(clause))) continue;
+    const locations = [...hits(compiled.location, clause), ...hits(compiled.addressedLocation, clause)]
+      .sort((a, b) => a.start - b.start)
+      .map((hit, order) => ({ ...hit, order }));
+    const best = closestPair(hits(compiled.unavailable, clause), locations);
+    if (!best || Math.min(best.location.start, best.unavailable.start) - lead > REPORT_GAP) continue;
+    return {
+      phrases: [best.unavailable.term, best.location.term, report.term],
+      lang: best.unavailable.lang,
+      evidence: plain(text.slice(sentence.start, sentence.end)),
+      structured: false,
+      inTitle: false,
+      share: 1,
+    };
+  }
+  return null;
 }
 
 function isErrorStatus(status: number | undefined): boolean {
@@ -801,7 +984,12 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
     compiled.statusInText.test(text);
   const failedPrecondition = text.includes(compiled.data.signals.failedPrecondition.text);
   const structuredCarrier =
-    input.status === 451 || /(?<!\d)451(?!\d)/.test(text) || failedPrecondition || statusSignal || envelope;
+    input.status === 451 ||
+    // An error page's title carries its status too ('451 Unavailable For Legal Reasons').
+    /(?<!\d)451(?!\d)/.test(`${title}\n${text}`) ||
+    failedPrecondition ||
+    statusSignal ||
+    envelope;
   const context: TextContext = { status: input.status, structuredCarrier, ownHost: onServiceHost };
 
   let finding: TextFinding | null = reasonlessFinding(compiled, input, text);
@@ -817,6 +1005,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   }
   if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
   if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
+  if (!finding && kind === 'text') finding = namedReportFinding(compiled, text);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
@@ -846,7 +1035,10 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
       }
     }
   } else {
-    const first = named[0];
+    // A gateway named beside a model's maker ('Model: Google: Gemini … Provider: openrouter') answered
+    // with its own refusal, unless the text says it relays an upstream error: then the upstream refused.
+    const answering = named.find((candidate) => GATEWAYS.has(candidate.service) === !relayed);
+    const first = answering ?? named[0];
     if (first) {
       service = first.service;
       product = productFor(first.service, kind, first.product);

@@ -1,0 +1,37 @@
+/**
+ * Reads the evaluation sets from the repository, for `npm run eval` and the tests that hold the
+ * engine to its figures (Node only: the extension never loads these files). Each file is checked
+ * against its schema, so a malformed case stops the run with the field it is in.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { ReferenceSignature } from '../signature-observation';
+import { type EvalCase, HoldoutFile, holdoutCases, referenceCases } from './generalisation';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+function readJson(...path: string[]): unknown {
+  return JSON.parse(readFileSync(join(ROOT, ...path), 'utf8'));
+}
+
+/** The reference signatures (reference/block-signatures.json) as evaluation cases. */
+export function readReferenceCases(): EvalCase[] {
+  return referenceCases(v.parse(v.array(ReferenceSignature), readJson('reference', 'block-signatures.json')));
+}
+
+/** The held-out files: the first, collected after the phrase lists' first version, then the blind ones. */
+export const HOLDOUT_FILES = {
+  holdout: 'refusals-holdout.json',
+  blind2: 'refusals-holdout-2.json',
+  blind3: 'refusals-holdout-3.json',
+  blind4: 'refusals-holdout-4.json',
+} as const;
+
+export type HoldoutSet = keyof typeof HOLDOUT_FILES;
+
+/** One held-out file, parsed, and its cases that no rule was written from. */
+export function readHoldout(set: HoldoutSet): { file: HoldoutFile; cases: EvalCase[] } {
+  const file = v.parse(HoldoutFile, readJson('core', 'detection', 'evaluation', HOLDOUT_FILES[set]));
+  return { file, cases: holdoutCases(file, set === 'holdout' ? 'holdout' : 'blind') };
+}
