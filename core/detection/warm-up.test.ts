@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { builtInRules, classifyObservation, installRules, warmClassifierLater } from './index';
 import { RULE_FILES } from './rules';
 
@@ -36,5 +36,31 @@ describe('warmClassifierLater', () => {
     }
     expect(ran).toBe(4);
     expect(classifyObservation({ kind: 'text', body })).toEqual(before);
+  });
+});
+
+describe('the recogniser’s tables', () => {
+  it('are not built for a failed request that cannot be a refusal (a 404, 429 or 500), but are for one that can', async () => {
+    // A fresh copy of the engine, as in a worker that just started.
+    vi.resetModules();
+    const engine = await import('./index');
+    const recogniser = await import('./recogniser/recogniser');
+    for (const status of [404, 429, 500]) {
+      const verdict = engine.classifyObservation({
+        kind: 'response',
+        url: 'https://chatgpt.com/backend-api/conversation',
+        status,
+        body: '{"detail":"Something went wrong"}',
+      });
+      expect(verdict.verdict).toBe('clean');
+    }
+    expect(recogniser.recogniserBuilt()).toBe(false);
+    engine.classifyObservation({
+      kind: 'response',
+      url: 'https://chatgpt.com/backend-api/conversation',
+      status: 403,
+      body: '{"detail":"Something went wrong"}',
+    });
+    expect(recogniser.recogniserBuilt()).toBe(true);
   });
 });

@@ -30,6 +30,7 @@ import {
   loadRecogniserData,
   type RecogniserData,
   type ServiceName,
+  type Signals,
 } from './data';
 import { canonicalText, readableText } from './normalise';
 
@@ -327,15 +328,25 @@ export function compileRecogniser(data: RecogniserData): Compiled {
   };
 }
 
+let builtInData: RecogniserData | null = null;
 let builtIn: Compiled | null = null;
+function dataBuiltIn(): RecogniserData {
+  builtInData ??= loadRecogniserData();
+  return builtInData;
+}
 function compiledBuiltIn(): Compiled {
-  builtIn ??= compileRecogniser(loadRecogniserData());
+  builtIn ??= compileRecogniser(dataBuiltIn());
   return builtIn;
 }
 
 /** Compiles the built-in tables now, ahead of the first observation that needs them. */
 export function warmRecogniser(): void {
   compiledBuiltIn();
+}
+
+/** Whether the built-in tables are built (they are built on the first observation that needs them). */
+export function recogniserBuilt(): boolean {
+  return builtIn !== null;
 }
 
 interface Sentence {
@@ -491,9 +502,8 @@ function safeUrl(url: string | undefined): URL | null {
 }
 
 /** A block page by its URL: a refusal path on a service's host, or a redirect from a service to a list of regions. */
-function urlSignal(compiled: Compiled, input: RecogniserInput): UrlVerdict | null {
+function urlSignal(signals: Signals, input: RecogniserInput): UrlVerdict | null {
   if (input.kind === 'text') return null;
-  const { signals } = compiled.data;
   const candidates: Array<{ url: string; from: string | undefined }> = [];
   if (input.url !== undefined) candidates.push({ url: input.url, from: input.from });
   const location = Object.entries(input.headers ?? {}).find(
@@ -928,23 +938,27 @@ function isErrorStatus(status: number | undefined): boolean {
 }
 
 /** The recogniser. Null when the observation does not have a region refusal's shape. Never throws. */
-export function recogniseRefusal(
-  input: RecogniserInput,
-  compiled: Compiled = compiledBuiltIn(),
-): Recognition | null {
+export function recogniseRefusal(input: RecogniserInput, compiled?: Compiled): Recognition | null {
   try {
-    return recognise(compiled, input);
+    return compiled
+      ? recognise(compiled.data, () => compiled, input)
+      : recognise(dataBuiltIn(), compiledBuiltIn, input);
   } catch {
     return null;
   }
 }
 
-function recognise(compiled: Compiled, input: RecogniserInput): Recognition | null {
+/**
+ * `tables` builds the compiled tables only past the checks that need none: most observations a
+ * worker sees (a 404, 429 or 500 from a service's API) end before them, and the tables take tens of
+ * milliseconds to build in a worker that just started, which a banner's report would wait behind.
+ */
+function recognise(data: RecogniserData, tables: () => Compiled, input: RecogniserInput): Recognition | null {
   const { kind, host } = input;
   // Pages and navigations on hosts that belong to no service are articles, docs and code: never refusals here.
   const onServiceHost = kind !== 'text' && host !== null;
 
-  const byUrl = urlSignal(compiled, input);
+  const byUrl = urlSignal(data.signals, input);
   if (byUrl) {
     return {
       service: byUrl.service,
@@ -967,6 +981,7 @@ function recognise(compiled: Compiled, input: RecogniserInput): Recognition | nu
   // Plain text far longer than a refusal needs no reading: it is a document, and it has no title.
   const markup = /<[a-z!/]/i.test(input.body.slice(0, 4096));
   if (!markup && input.body.length > 2 * visibleLimit) return null;
+  const compiled = tables();
   // Page text reaches here as what the page shows; a few times the prose limit is all that can matter.
   const { text, display, aligned, title } = readableText(
     input.body,
