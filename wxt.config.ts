@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { matchPatterns, SERVICES } from './core/services';
 
@@ -11,6 +12,30 @@ const TAP_HOSTS = {
     s.products.filter((p) => p.role !== 'blockPage').flatMap((p) => p.hostPatterns ?? []),
   ),
 };
+/**
+ * services.json says where each service and product was seen, and what its fields mean, for the
+ * people who maintain it (core/services/index.test.ts holds it to that); nothing in the extension
+ * shows either, and the table is in every page's bundle, the popup's among them. The build ships it
+ * without those sources and its comment.
+ */
+function shipServicesWithoutSources(): Plugin {
+  return {
+    name: 'detour:ship-services-without-sources',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.replace(/\\/g, '/').endsWith('/core/services/services.json')) return null;
+      const file = JSON.parse(code) as { $comment?: string; services: Array<Record<string, unknown>> };
+      delete file.$comment;
+      for (const service of file.services) {
+        delete service.source;
+        for (const product of service.products as Array<Record<string, unknown>>) delete product.source;
+      }
+      return { code: JSON.stringify(file), map: null };
+    },
+  };
+}
+
 /** A user may grant more sites later (options page → watchGrantedHost). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
@@ -22,7 +47,7 @@ export default defineConfig({
   autoIcons: { sizes: [16, 32, 48, 96, 128] },
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), shipServicesWithoutSources()],
     define: { __DETOUR_TAP_HOSTS__: JSON.stringify(TAP_HOSTS) },
   }),
   hooks: {

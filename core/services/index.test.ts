@@ -19,6 +19,14 @@ describe('services.json', () => {
     expect(v.safeParse(ServicesFile, servicesJson).success).toBe(true);
   });
 
+  it('says where every service was seen (the shipped copy leaves this out)', () => {
+    const file = JSON.parse(readFileSync(join(import.meta.dirname, 'services.json'), 'utf8')) as {
+      services: Array<{ slug: string; source?: string }>;
+    };
+    for (const service of file.services)
+      expect(service.source, service.slug).toMatch(/^(https:\/\/|block-signatures\.json#)/);
+  });
+
   it('rejects a host with a scheme and a duplicate service', () => {
     const broken = structuredClone(servicesJson) as {
       services: Array<{ products: Array<{ hosts: string[] }> }>;
@@ -51,10 +59,12 @@ describe('services.json', () => {
   it('cites only sources that appear in the reference, or that a product names for its own hosts', () => {
     for (const service of SERVICES) {
       const productSources = service.products.flatMap((product) => (product.source ? [product.source] : []));
-      if (service.source.startsWith('block-signatures.json#')) {
-        expect(FIXTURES, service.slug).toContain(`"id": "${service.source.split('#')[1]}"`);
-      } else if (!productSources.includes(service.source)) {
-        expect(REFERENCE_TEXT, service.slug).toContain(service.source);
+      const source = service.source ?? '';
+      expect(source, service.slug).not.toBe('');
+      if (source.startsWith('block-signatures.json#')) {
+        expect(FIXTURES, service.slug).toContain(`"id": "${source.split('#')[1]}"`);
+      } else if (!productSources.includes(source)) {
+        expect(REFERENCE_TEXT, service.slug).toContain(source);
       }
     }
   });
