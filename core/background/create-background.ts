@@ -29,11 +29,19 @@ import { isServiceWatched, type Settings } from '../settings/schema';
 import { RecentSnapshotWriter } from '../snapshot/recent-writer';
 import type { KeyValueArea } from '../storage/key-value-area';
 import { successMemoryIn, UnreachableWatch } from '../watch/unreachable-watch';
+import { WINDOW_MS } from '../watch/watch-windows';
 import { GrantedHosts, type HostPorts } from './granted-hosts';
 import { createObserve } from './observe';
 import { type BadgePort, BlockRecorder, type NotifyPort } from './recorder';
 import { createRouter, type WayForward } from './router';
 import { UnreachableRecorder } from './unreachable-recorder';
+
+/**
+ * When the recogniser's tables are built after a worker's first observation: once a failed
+ * request's watch window is over, so that a banner shown in that
+ * window does not wait behind the build.
+ */
+export const RECOGNISER_WARM_DELAY_MS = WINDOW_MS.failedRequest + 1_000;
 
 export interface BackgroundDeps {
   local: KeyValueArea;
@@ -70,6 +78,8 @@ export interface BackgroundDeps {
   warn?: (message: string) => void;
   /** Runs a task later, in a task of its own (setTimeout 0 by default); tests run them by hand. */
   defer?: (task: () => void) => void;
+  /** Runs a task once a failed request's watch window is over (RECOGNISER_WARM_DELAY_MS); default: `defer` when given. */
+  deferLong?: (task: () => void) => void;
 }
 
 export type Background = ReturnType<typeof createBackground>;
@@ -162,7 +172,13 @@ export function createBackground(deps: BackgroundDeps) {
     // The built-in engine's other tables, each in a task of its own after the one that classified
     // first (a page's own load, usually): a banner's report then finds them built.
     ...((deps.warmEngine ?? !deps.classify)
-      ? { afterFirst: () => warmClassifierLater(deps.defer ?? ((task) => setTimeout(task, 0))) }
+      ? {
+          afterFirst: () =>
+            warmClassifierLater(
+              deps.defer ?? ((task) => setTimeout(task, 0)),
+              deps.deferLong ?? deps.defer ?? ((task) => setTimeout(task, RECOGNISER_WARM_DELAY_MS)),
+            ),
+        }
       : {}),
   });
 

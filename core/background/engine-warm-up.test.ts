@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Observation, Verdict } from '../detection/observation';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { browserArea } from '../storage/key-value-area';
-import { type BackgroundDeps, createBackground } from './create-background';
+import { WINDOW_MS } from '../watch/watch-windows';
+import { type BackgroundDeps, createBackground, RECOGNISER_WARM_DELAY_MS } from './create-background';
 
 const EXT_ID = 'test-extension-id';
 const CHATGPT = 'https://chatgpt.com/';
@@ -102,5 +103,29 @@ describe('building the engine ahead of need', () => {
     const result = await bg.observe(pageLoad, { kind: 'response', url: CHATGPT, tabId: 3, owner });
     expect(result).toEqual({ recorded: false, reason: 'clean' });
     expect(tasks).toHaveLength(1);
+  });
+});
+
+describe('the recogniser’s part of the warm-up', () => {
+  it('waits for the long deferral (after a failed request’s watch window), the signatures’ parts do not', async () => {
+    const soon: Array<() => void> = [];
+    const late: Array<() => void> = [];
+    const bg = startWorker({ defer: (task) => soon.push(task), deferLong: (task) => late.push(task) });
+    await bg.observe(pageLoad, { kind: 'response', url: CHATGPT, tabId: 3, owner });
+    let ran = 0;
+    while (soon.length > 0) {
+      (soon.shift() as () => void)();
+      ran++;
+    }
+    // Page text, responses and navigations soon; the recogniser waits.
+    expect(ran).toBe(3);
+    expect(late).toHaveLength(1);
+    (late.shift() as () => void)();
+    expect(soon).toHaveLength(0);
+    expect(late).toHaveLength(0);
+  });
+
+  it('is due once a failed request’s window is over', () => {
+    expect(RECOGNISER_WARM_DELAY_MS).toBeGreaterThan(WINDOW_MS.failedRequest);
   });
 });

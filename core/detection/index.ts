@@ -60,12 +60,21 @@ const WARM_PARTS: ReadonlyArray<ObservationKind | 'recogniser'> = [
  * Builds the parts above, one per task through `defer` (each schedules the next once it is done),
  * so that a report arriving meanwhile waits for one part at most. Parts already built cost a
  * lookup. Rules installed later (a data update) are built again on first use.
+ *
+ * The recogniser's tables are the one long part (about 70 ms in a worker on two cores; the
+ * signatures' parts take a few each) and go through `deferLong`: a worker's first observation is
+ * often a failed request, which is when a refusal banner is most likely to follow, and a banner's
+ * report arriving during that build waited for all of it (bench/findings.md). Banners that match a
+ * signature, as the known ones do, never need the recogniser.
  */
-export function warmClassifierLater(defer: (task: () => void) => void): void {
+export function warmClassifierLater(
+  defer: (task: () => void) => void,
+  deferLong: (task: () => void) => void = defer,
+): void {
   const next = (i: number) => {
     const part = WARM_PARTS[i];
     if (part === undefined) return;
-    defer(() => {
+    (part === 'recogniser' ? deferLong : defer)(() => {
       if (part === 'recogniser') warmRecogniser();
       else builtInRules().matcher(part);
       next(i + 1);
