@@ -44,12 +44,22 @@ export function pastedText(testCase: EvalCase): string {
     .join('\n');
 }
 
+/** Longest one-line pasted text read as an API's own error message when it is not JSON. */
+const PLAIN_ERROR_LIMIT = 200;
+
 /**
- * Gateways and SDKs relay what an API answered: a response or a pasted error, not a web page
- * (a page reaches a person through a browser, and is pasted, quoted or transcribed instead).
+ * Gateways and SDKs relay what an API answered: a response, or pasted text that is an API's error
+ * (a JSON body, or one short line that asks nothing) — not a web page (a page reaches a person
+ * through a browser, and is pasted, quoted or transcribed instead), and not a question, a reply or
+ * an article, which no SDK ever wrapped.
  */
 function relayed(testCase: EvalCase): boolean {
-  return ['response', 'text'].includes(inferKind(testCase.observation));
+  const kind = inferKind(testCase.observation);
+  if (kind === 'response') return true;
+  if (kind !== 'text') return false;
+  if (parsedBody(testCase) !== undefined) return true;
+  const body = (testCase.observation.body ?? '').trim();
+  return body.length <= PLAIN_ERROR_LIMIT && !body.includes('\n') && !/[?？]/.test(body);
 }
 
 /** The status a relay reports: the case's own error status, else 403 (what a region refusal answers). */
