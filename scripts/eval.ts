@@ -18,7 +18,7 @@ import {
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
 import { readHoldout, readReferenceCases } from '../core/detection/evaluation/sets';
-import { prefilterTable, transportTable } from '../core/detection/evaluation/transports';
+import { prefilterTable, type TransportRow, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 
 const reference = readReferenceCases();
@@ -86,13 +86,15 @@ table(
 table('', [total(loso, 'all services')]);
 
 const everything = rulesWithout();
-for (const [name, cases] of [
+/** Every set, reference first, in the order the tables list them. */
+const SETS: Array<[string, EvalCase[]]> = [
   ['reference', reference],
   ['held out', holdout],
   ['blind held-out (2)', blind],
   ['blind held-out (3)', blind3],
   ['blind held-out (4)', blind4],
-] as Array<[string, EvalCase[]]>) {
+];
+for (const [name, cases] of SETS) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
   table(`Whole engine, ${name} set, per language`, [
     ...tally(outcomes, langOf),
@@ -118,13 +120,7 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|');
 const dropped: string[] = [];
-for (const [name, cases] of [
-  ['reference', reference],
-  ['held out', holdout],
-  ['blind held-out (2)', blind],
-  ['blind held-out (3)', blind3],
-  ['blind held-out (4)', blind4],
-] as Array<[string, EvalCase[]]>) {
+for (const [name, cases] of SETS) {
   const outcomes = pageTextCases(cases).map((testCase) =>
     throughPrefilter(everything, testCase, mightMatterForPage),
   );
@@ -145,54 +141,48 @@ for (const [name, cases] of [
 }
 if (dropped.length) console.log(`dropped:\n  ${dropped.join('\n  ')}`);
 
-const transportRows = transportTable(everything, reference);
-console.log(
-  '\nThrough the ways refusals travel (reference cases pasted as text, no host: plain, then through each real relay or rewrite; ' +
-    'costs listed in core/detection/evaluation/transports.ts with their reason)',
-);
-console.log(
-  '| transport | refusals carried | recognised plain | still recognised | same service | look-alikes | new false alarms | source |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const row of transportRows) {
+/** One transport table: each row's survivors, then what it cost (`withSource`: the row's source column). */
+function transportReport(title: string, rows: readonly TransportRow[], withSource: boolean): void {
+  console.log(`\n${title}`);
   console.log(
-    `| ${row.transport.label} | ${row.refusals} | ${row.plainCaught} | ${row.kept} (${percent(row.kept, row.plainCaught)}) | ` +
-      `${row.serviceKept} (${percent(row.serviceKept, row.plainCaught)}) | ${row.lookAlikes} | ${row.falseAlarms} | ${row.transport.source} |`,
+    '| transport | refusals carried | recognised plain | still recognised | same service | look-alikes | new false alarms |' +
+      (withSource ? ' source |' : ''),
   );
+  console.log(`|---|---|---|---|---|---|---|${withSource ? '---|' : ''}`);
+  for (const row of rows) {
+    console.log(
+      `| ${row.transport.label} | ${row.refusals} | ${row.plainCaught} | ${row.kept} (${percent(row.kept, row.plainCaught)}) | ` +
+        `${row.serviceKept} (${percent(row.serviceKept, row.plainCaught)}) | ${row.lookAlikes} | ${row.falseAlarms} |` +
+        (withSource ? ` ${row.transport.source} |` : ''),
+    );
+  }
+  const costs = rows.flatMap((row) => [
+    ...row.lost.map((id) => `${row.transport.id}/${id}: lost`),
+    ...row.serviceChanges.map((change) => `${row.transport.id}/${change}`),
+    ...row.alarms.map((id) => `${row.transport.id}/${id}: false alarm`),
+  ]);
+  if (costs.length) console.log(`costs:\n  ${costs.join('\n  ')}`);
 }
-const transportCosts = transportRows.flatMap((row) => [
-  ...row.lost.map((id) => `${row.transport.id}/${id}: lost`),
-  ...row.serviceChanges.map((change) => `${row.transport.id}/${change}`),
-  ...row.alarms.map((id) => `${row.transport.id}/${id}: false alarm`),
-]);
-if (transportCosts.length) console.log(`costs:\n  ${transportCosts.join('\n  ')}`);
+
+const transportRows = transportTable(everything, reference);
+transportReport(
+  'Through the ways refusals travel (reference cases pasted as text, no host: plain, then through each real relay or rewrite; ' +
+    'costs listed in core/detection/evaluation/transports.ts with their reason)',
+  transportRows,
+  true,
+);
 const plainAlarms = Math.max(0, ...transportRows.map((row) => row.plainAlarms));
 if (plainAlarms)
   console.log(
     `note: ${plainAlarms} look-alike(s) are read as refusals already as plain pasted text (without the URL that keeps them clean in the tables above)`,
   );
-
 // The same transports over the held-out sets' cases no rule was written from: a second measurement,
 // on refusals the transport work never saw (no exception list applies here).
-const heldOutRows = transportTable(everything, [...holdout, ...blind, ...blind3, ...blind4]);
-console.log(
-  '\nThe same, over the four held-out sets (cases no rule was written from; costs not excused here)',
+transportReport(
+  'The same, over the four held-out sets (cases no rule was written from; costs not excused here)',
+  transportTable(everything, [...holdout, ...blind, ...blind3, ...blind4]),
+  false,
 );
-console.log(
-  '| transport | refusals carried | recognised plain | still recognised | same service | look-alikes | new false alarms |',
-);
-console.log('|---|---|---|---|---|---|---|');
-for (const row of heldOutRows) {
-  console.log(
-    `| ${row.transport.label} | ${row.refusals} | ${row.plainCaught} | ${row.kept} (${percent(row.kept, row.plainCaught)}) | ` +
-      `${row.serviceKept} (${percent(row.serviceKept, row.plainCaught)}) | ${row.lookAlikes} | ${row.falseAlarms} |`,
-  );
-}
-const heldOutCosts = heldOutRows.flatMap((row) => [
-  ...row.lost.map((id) => `${row.transport.id}/${id}: lost`),
-  ...row.alarms.map((id) => `${row.transport.id}/${id}: false alarm`),
-]);
-if (heldOutCosts.length) console.log(`costs:\n  ${heldOutCosts.join('\n  ')}`);
 
 console.log(
   '\nPage refusals through the page prefilter once rewritten (`mightMatterForPage` on the text as carried; pages only)',

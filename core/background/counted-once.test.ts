@@ -3,16 +3,13 @@
  * when the second report arrives long after the first (a busy machine) or reaches a new
  * background after the MV3 worker was stopped (the recorder's memory is gone, storage is not).
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Observation, Verdict } from '../detection/observation';
 import type { MessageSender } from '../messaging/sender';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { browserArea } from '../storage/key-value-area';
 import { createBackground } from './create-background';
 import { NEW_PAGE_GRACE_MS, SAME_SIGHTING_MS } from './recorder';
-
-const EXT_ID = 'test-extension-id';
+import { quietBackgroundDeps, TEST_EXTENSION_ID } from './test-deps';
 
 /** Blocks on a `BLOCK:<service>` marker: these tests check the write path, not the rules. */
 function fakeClassify(obs: Observation): Verdict {
@@ -26,29 +23,12 @@ let clock = Date.UTC(2026, 10, 5, 9);
 
 /** A background as the worker builds it at start, on the browser's (shared, fake) storage. */
 function startWorker() {
-  return createBackground({
-    local: browserArea('local'),
-    session: browserArea('session'),
-    settings: async () => structuredClone(DEFAULT_SETTINGS) as Settings,
-    badge: { show: async () => {} },
-    notify: { blocked: async () => {} },
-    hostPorts: {
-      hasPermission: async () => false,
-      register: vi.fn(async () => {}),
-      unregister: vi.fn(async () => {}),
-      registeredIds: async () => [],
-      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-    },
-    extension: { id: EXT_ID, origin: `chrome-extension://${EXT_ID}/` },
-    classify: fakeClassify,
-    wayForward: null,
-    now: () => clock,
-  });
+  return createBackground(quietBackgroundDeps({ classify: fakeClassify, now: () => clock }));
 }
 
 const GEMINI = 'https://gemini.google.com/app';
 const tab = (tabId: number): MessageSender => ({
-  id: EXT_ID,
+  id: TEST_EXTENSION_ID,
   url: GEMINI,
   frameId: 0,
   tab: { id: tabId, url: GEMINI },

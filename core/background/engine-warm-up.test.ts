@@ -4,35 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Observation, Verdict } from '../detection/observation';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { browserArea } from '../storage/key-value-area';
 import { WINDOW_MS } from '../watch/watch-windows';
 import { type BackgroundDeps, createBackground, RECOGNISER_WARM_DELAY_MS } from './create-background';
+import { quietBackgroundDeps } from './test-deps';
 
-const EXT_ID = 'test-extension-id';
 const CHATGPT = 'https://chatgpt.com/';
 
 function startWorker(extra: Partial<BackgroundDeps>) {
-  return createBackground({
-    local: browserArea('local'),
-    session: browserArea('session'),
-    settings: async () => structuredClone(DEFAULT_SETTINGS) as Settings,
-    badge: { show: async () => {} },
-    notify: { blocked: async () => {} },
-    hostPorts: {
-      hasPermission: async () => false,
-      register: vi.fn(async () => {}),
-      unregister: vi.fn(async () => {}),
-      registeredIds: async () => [],
-      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-    },
-    extension: { id: EXT_ID, origin: `chrome-extension://${EXT_ID}/` },
-    wayForward: null,
-    ...extra,
-  });
+  return createBackground(quietBackgroundDeps(extra));
 }
 
 const owner = { service: 'openai', product: 'chatgpt-web' };

@@ -7,20 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Verdict } from '../detection/observation';
 import { LogEvent } from '../log/event';
 import { logToCsv, logToJson } from '../log/export';
 import type { MessageSender } from '../messaging/sender';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { browserArea } from '../storage/key-value-area';
 import { badgeView } from './badge';
 import { createBackground } from './create-background';
 import { relayOf } from './recorder';
-
-const EXT_ID = 'test-extension-id';
-const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
+import { quietBackgroundDeps, TEST_EXTENSION_ID } from './test-deps';
 
 interface Fixture {
   id: string;
@@ -50,30 +47,21 @@ let settings: Settings;
 function setup() {
   const badges = new Map<number, ReturnType<typeof badgeView>>();
   const notified: Array<{ service: string; relayedBy?: string }> = [];
-  const bg = createBackground({
-    local: browserArea('local'),
-    session: browserArea('session'),
-    settings: async () => settings,
-    badge: { show: async (tabId, state, s) => void badges.set(tabId, badgeView(state, s.badge)) },
-    notify: {
-      blocked: async (event) => void notified.push({ service: event.service, relayedBy: event.relayedBy }),
-    },
-    hostPorts: {
-      hasPermission: async () => false,
-      register: vi.fn(async () => {}),
-      unregister: vi.fn(async () => {}),
-      registeredIds: async () => [],
-      files: { pageWatch: 'content-scripts/page-watch.js', fetchTap: 'content-scripts/fetch-tap.js' },
-    },
-    extension: { id: EXT_ID, origin: EXT_ORIGIN },
-    wayForward: null,
-    now: () => clock,
-  });
+  const bg = createBackground(
+    quietBackgroundDeps({
+      settings: async () => settings,
+      badge: { show: async (tabId, state, s) => void badges.set(tabId, badgeView(state, s.badge)) },
+      notify: {
+        blocked: async (event) => void notified.push({ service: event.service, relayedBy: event.relayedBy }),
+      },
+      now: () => clock,
+    }),
+  );
   return { ...bg, badges, notified };
 }
 
 const page = (url: string, tabId = 1): MessageSender => ({
-  id: EXT_ID,
+  id: TEST_EXTENSION_ID,
   url,
   frameId: 0,
   tab: { id: tabId, url },
