@@ -385,6 +385,36 @@ describe('shapes beyond the listed wording', () => {
   });
 });
 
+describe('English negations, spelled out or contracted', () => {
+  it('reads a contracted negation as the spelled-out term and back, naming the listed term', () => {
+    for (const body of [
+      "Our services aren't available in your region.",
+      "Gemini isn't supported in your country yet.",
+      'This model provider does not serve your region.',
+      "Sorry, this app doesn't support your country.",
+    ]) {
+      const verdict = recognised({ kind: 'text', body });
+      expect(verdict, body).not.toBeNull();
+      expect(verdict?.evidence).toBe(body);
+    }
+    const found = recogniseRefusal({
+      kind: 'text',
+      body: "Claude models aren't available in your country.",
+      host: null,
+    });
+    expect(found?.phrases).toContain('not available');
+    expect(found?.lang).toBe('en');
+  });
+
+  it('keeps a region the caller chose clean, whichever way its negation is spelled', () => {
+    for (const body of [
+      "Error code: 400 - {'error': {'message': \"The requested region isn't supported for this deployment\"}}",
+      'Error code: 400 - The specified region is not supported. Use one of: us-east-1, eu-west-1.',
+    ])
+      expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });
