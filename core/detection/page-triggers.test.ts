@@ -258,12 +258,23 @@ describe('mightMatterForPage', () => {
     );
   });
 
+  it('passes Chinese refusals worded with 不受支持, 不支援, 无法使用 or 未开放, in either script, not their look-alikes', () => {
+    expect(mightMatterForPage('您所在的国家或地区不受支持')).toBe(true);
+    expect(mightMatterForPage('您所在地區不支援此服務')).toBe(true);
+    expect(mightMatterForPage('此服務在您所在的國家/地區無法使用')).toBe(true);
+    expect(mightMatterForPage('您所在的地区暂未开放此服务')).toBe(true);
+    expect(mightMatterForPage('所在地區尚未開放')).toBe(true);
+    expect(mightMatterForPage('该功能暂未开放，敬请期待')).toBe(false);
+    expect(mightMatterForPage('请求的语言不受支持。请尝试使用支持的语言。')).toBe(false);
+    expect(mightMatterForPage('我们将陆续开放更多国家和地区。')).toBe(false);
+  });
+
   it('stays dependency-free and small', () => {
     const source = readFileSync(new URL('./page-triggers.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/^import /m);
     // The signature phrases plus the refusal shapes of fifteen languages: about 2.7 KB of source
     // (Hangul and Arabic letters take three and two bytes each; docs/ARCHITECTURE.md has the cost).
-    expect(gzipSync(source).length).toBeLessThan(2816);
-    expect(REFUSAL_SHAPE.source.length).toBeLessThan(1152);
+    expect(gzipSync(source).length).toBeLessThan(2864);
+    expect(REFUSAL_SHAPE.source.length).toBeLessThan(1172);
   });
 });

@@ -114,6 +114,7 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   門: '门',
   適: '适',
   氣: '气',
+  類: '类',
 };
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -694,6 +694,56 @@ describe('Traditional Chinese', () => {
   });
 });
 
+describe('Chinese wording beyond the first lists', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('reads passive 不受支持, zh-Hant 不支援 and 未开放, in Simplified and Traditional characters', () => {
+    const cases: Array<[string, string]> = [
+      ['您所在的国家或地区不受支持', '不受支持'],
+      ['你的 IP 地址所在的国家或地区不受支持。', '不受支持'],
+      ['您所在地區不支援此服務', '不支援'],
+      ['很抱歉，你的所在位置不支援此模型服務，可能是由於地區限制或服務未開通。', '不支援'],
+      ['您所在的地区暂未开放此服务', '未开放'],
+      ['所在地區尚未開放', '未开放'],
+      ['此服務在您所在的國家/地區無法使用', '无法使用'],
+    ];
+    for (const [body, term] of cases) {
+      const found = pasted(body);
+      expect(found?.phrases, body).toContain(term);
+      expect(found?.lang, body).toBe('zh');
+    }
+    // Google's own zh-TW wording on the service's page is a refusal by Google.
+    expect(
+      recognised({
+        url: 'https://gemini.google.com/app',
+        body: '你所在的國家/地區不支援 Gemini API 免費方案。請在 Google AI Studio 中為專案啟用帳單功能。',
+      }),
+    ).toMatchObject({ service: 'google', via: 'recogniser' });
+  });
+
+  it('reads 地区限制 as a refusal only when the cannot-use clause is addressed to the reader', () => {
+    expect(pasted('由于地区限制，您无法使用该服务。')?.phrases).toContain('无法使用');
+    expect(pasted('由于地区限制，无法使用')).toBeNull();
+    expect(pasted('本教程不提供任何绕过区域限制的方案。')).toBeNull();
+  });
+
+  it('leaves cloud zones and instance types, questions, explanations and unrelated 不受支持 clean', () => {
+    const clean = [
+      '您所选的区域不支持该实例规格，请更换可用区',
+      '該可用區暫不支援您所在地區常用的實例類型',
+      '您当前地域暂不支持该服务，请切换到其他地区',
+      'CF给你分配到了香港的IP，是不受支持的地区。建议使用host自选IP（不要用香港IP）',
+      '请问香港地区暂未开放吗？',
+      '此裝置不支援您所在地區的語音輸入嗎？',
+      '如果你所在的地区不受支持，请使用其他服务',
+      '该功能暂未开放，敬请期待',
+      '请求的语言不受支持。请尝试使用支持的语言。',
+      '用户所在国家/地区不受支持。',
+    ];
+    for (const body of clean) expect(pasted(body), body).toBeNull();
+  });
+});
+
 describe('Ukrainian', () => {
   const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
 
