@@ -231,6 +231,11 @@ describe('look-alikes', () => {
       { kind: 'text', body: 'Verify your phone number: verification is not available in your country.' },
     ],
     [
+      'a payment refused for the card’s or billing address’s country',
+      { kind: 'text', body: "Your region doesn't support this payment method. Please use a credit card." },
+    ],
+    ['a billing country', { kind: 'text', body: 'Your billing country is not supported.' }],
+    [
       'a WAF page naming a country',
       { kind: 'text', body: 'Access denied\nError code 1020\nCountry: CN\nYour country is not available.' },
     ],
