@@ -26,7 +26,25 @@ const recognised = (observation: Observation) => {
 describe('the phrase lists', () => {
   it('load and validate, every language with refusal and look-alike samples', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
-      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].sort(),
+      [
+        'ar',
+        'de',
+        'en',
+        'es',
+        'fa',
+        'fr',
+        'id',
+        'it',
+        'ja',
+        'ko',
+        'pl',
+        'pt',
+        'ru',
+        'tr',
+        'uk',
+        'vi',
+        'zh',
+      ].sort(),
     );
   });
 
