@@ -769,7 +769,7 @@ describe('wording from the vendors’ own localised texts (Claude Code docs, Gem
     ];
     for (const [observation, service, lang] of cases) {
       expect(recognised(observation), observation.body).toMatchObject({ service, via: 'recogniser' });
-      expect(pasted(observation.body)?.lang, observation.body).toBe(lang);
+      expect(pasted(observation.body ?? '')?.lang, observation.body).toBe(lang);
     }
   });
 
