@@ -17,6 +17,7 @@ import id from './phrases/id.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
 import ko from './phrases/ko.json';
+import nl from './phrases/nl.json';
 import pl from './phrases/pl.json';
 import pt from './phrases/pt.json';
 import ru from './phrases/ru.json';
@@ -206,6 +207,7 @@ export const PHRASE_FILES: readonly unknown[] = [
   uk,
   id,
   pl,
+  nl,
 ];
 
 /** Validates the data; throws with the first problem (tests load it; the engine loads it once). */

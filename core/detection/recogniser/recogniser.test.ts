@@ -37,6 +37,7 @@ describe('the phrase lists', () => {
         'it',
         'ja',
         'ko',
+        'nl',
         'pl',
         'pt',
         'ru',
@@ -778,6 +779,8 @@ describe('wording from the vendors’ own localised texts (Claude Code docs, Gem
     expect(pasted('Bezpłatna wersja Gemini API nie jest dostępna w Twoim kraju.')?.lang).toBe('pl');
     expect(pasted('هذه الخدمة غير متاحة في بلدك.')?.lang).toBe('ar');
     expect(pasted('Üzgünüz, bulunduğunuz konum bu model hizmetini desteklemiyor.')?.lang).toBe('tr');
+    // Dutch splits 'does not support' around its object; the sourced wording is read whole.
+    expect(pasted('Sorry, je huidige locatie ondersteunt deze modelservice niet.')?.lang).toBe('nl');
     // Korean with its spaces lost, Japanese in full-width Latin, German in capitals.
     expect(pasted('Claude Code는귀국에서사용할수없습니다.')?.lang).toBe('ko');
     expect(pasted('Ｇｅｍｉｎｉ API の無料枠は、お住まいの国ではご利用いただけません。')?.lang).toBe('ja');
@@ -805,6 +808,7 @@ describe('wording from the vendors’ own localised texts (Claude Code docs, Gem
       'Bezpłatny poziom Gemini API jest dostępny w Twoim kraju.',
       // A server's 405, which 'does not support' a method, not a place.
       'Lo sentimos, el servidor no admite el método de solicitud que estás utilizando.',
+      'Je browser ondersteunt geen locatie.',
     ];
     for (const body of clean) expect(pasted(body), body).toBeNull();
   });
