@@ -250,6 +250,11 @@ describe('look-alikes', () => {
       { kind: 'text', body: 'Verify your phone number: verification is not available in your country.' },
     ],
     [
+      'a payment refused for the card’s or billing address’s country',
+      { kind: 'text', body: "Your region doesn't support this payment method. Please use a credit card." },
+    ],
+    ['a billing country', { kind: 'text', body: 'Your billing country is not supported.' }],
+    [
       'a WAF page naming a country',
       { kind: 'text', body: 'Access denied\nError code 1020\nCountry: CN\nYour country is not available.' },
     ],
@@ -399,6 +404,36 @@ describe('shapes beyond the listed wording', () => {
       'The model is not available in this region: deploy it in us-east-1 instead.',
       'We need to display an error page saying the add-on is not available in this region.',
       'Delivery is not available in this country.',
+    ])
+      expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
+describe('English negations, spelled out or contracted', () => {
+  it('reads a contracted negation as the spelled-out term and back, naming the listed term', () => {
+    for (const body of [
+      "Our services aren't available in your region.",
+      "Gemini isn't supported in your country yet.",
+      'This model provider does not serve your region.',
+      "Sorry, this app doesn't support your country.",
+    ]) {
+      const verdict = recognised({ kind: 'text', body });
+      expect(verdict, body).not.toBeNull();
+      expect(verdict?.evidence).toBe(body);
+    }
+    const found = recogniseRefusal({
+      kind: 'text',
+      body: "Claude models aren't available in your country.",
+      host: null,
+    });
+    expect(found?.phrases).toContain('not available');
+    expect(found?.lang).toBe('en');
+  });
+
+  it('keeps a region the caller chose clean, whichever way its negation is spelled', () => {
+    for (const body of [
+      "Error code: 400 - {'error': {'message': \"The requested region isn't supported for this deployment\"}}",
+      'Error code: 400 - The specified region is not supported. Use one of: us-east-1, eu-west-1.',
     ])
       expect(blocked({ kind: 'text', body }), body).toBeNull();
   });

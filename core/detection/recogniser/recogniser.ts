@@ -105,16 +105,57 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function termSource(term: string): string {
+/**
+ * English writes a negation both ways ('is not available', "isn't available", 'cannot', "can't"):
+ * a term written one way matches the other, so a list holds each wording once. Grammar, not
+ * vocabulary: no word is added. `source` is the escaped term; a leading 'not' keeps the word
+ * boundary `before` on its spelled-out form only ("isn't" ends a word that began earlier).
+ */
+function negationsEitherWay(
+  source: string,
+  before: string,
+  spelledOutListed: boolean,
+): { source: string; before: string } {
+  if (!/\bnot\b|n't\b|\bcannot\b/.test(source)) return { source, before };
+  let out = source
+    .replace(/\bcan't\b|\bcannot\b|\bcan not\b/g, "(?:cannot|can't|can not)")
+    .replace(/\bwon't\b/g, "(?:won't|will not)");
+  // A contracted term whose spelled-out form another term already reads ("isn't available" and
+  // 'not available') stays as written, so the spelled-out text is named by the listed words.
+  if (!spelledOutListed) out = out.replace(/(?<!ca|wo)n't\b/g, "(?:n't| not)");
+  out = out.replace(/ not\b(?![^(]*\))/g, "(?: not|n't)");
+  let start = before;
+  if (/^not\b/.test(out)) {
+    out = `(?:${before}not|n't)${out.slice(3)}`;
+    start = '';
+  }
+  return { source: out, before: start };
+}
+
+/** One spelling of a negation, for finding which term a match came from ("isn't" → 'is not', "can't" → 'cannot'). */
+function negationSpelledOut(text: string): string {
+  if (!text.includes("'") && !text.includes('can not')) return text;
+  return text
+    .replace(/\bcan't\b|\bcan not\b/g, 'cannot')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/^ /, '');
+}
+
+function termSource(term: string, spelledOutListed = false): string {
   const stem = term.endsWith('*');
   const body = stem ? term.slice(0, -1) : term;
   const first = body[0] ?? '';
   const last = body[body.length - 1] ?? '';
   // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
-  const before = SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '';
   const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
-  const source = escapeRegExp(body);
-  return `${before}${HANGUL.test(body) ? source.replace(/ /g, ' ?') : source}${after}`;
+  const spaced = HANGUL.test(body) ? escapeRegExp(body).replace(/ /g, ' ?') : escapeRegExp(body);
+  const { source, before } = negationsEitherWay(
+    spaced,
+    SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '',
+    spelledOutListed,
+  );
+  return `${before}${source}${after}`;
 }
 
 function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
@@ -123,7 +164,18 @@ function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
   const sorted = [...unique.values()].sort((a, b) => b.term.length - a.term.length);
   if (sorted.length === 0) return { regex: null, terms: [] };
   return {
-    regex: new RegExp(sorted.map((entry) => termSource(entry.term)).join('|'), 'gu'),
+    regex: new RegExp(
+      sorted
+        .map((entry) => {
+          const spelledOut = negationSpelledOut(entry.term);
+          const listed =
+            spelledOut !== entry.term &&
+            sorted.some((other) => other !== entry && spelledOut.endsWith(negationSpelledOut(other.term)));
+          return termSource(entry.term, listed);
+        })
+        .join('|'),
+      'gu',
+    ),
     terms: sorted.map((entry) => ({
       prefix: entry.term.replace(/\*$/, ''),
       term: entry.term,
@@ -140,6 +192,10 @@ function hits(set: TermSet, text: string): Hit[] {
     const value = match[0];
     const entry =
       set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      // The other spelling of an English negation ("isn't" for 'not', 'is not' for "isn't").
+      set.terms.find((candidate) =>
+        negationSpelledOut(value).startsWith(negationSpelledOut(candidate.prefix)),
+      ) ??
       // A Korean term matched with its optional spaces left out.
       set.terms.find(
         (candidate) =>
@@ -311,7 +367,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
       .map((name) => ({
         name,
         regex: new RegExp(termSource(name.name), 'u'),
-        unless: name.unless ? new RegExp(name.unless.map(termSource).join('|'), 'u') : null,
+        unless: name.unless ? new RegExp(name.unless.map((word) => termSource(word)).join('|'), 'u') : null,
       })),
     codeWord: /[a-z0-9]+(?:[_-][a-z0-9]+)*/g,
     codeLocation: signals.codeLocationStems.map((entry) => entry.text),
