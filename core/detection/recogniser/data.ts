@@ -13,9 +13,12 @@ import en from './phrases/en.json';
 import es from './phrases/es.json';
 import fa from './phrases/fa.json';
 import fr from './phrases/fr.json';
+import id from './phrases/id.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
 import ko from './phrases/ko.json';
+import nl from './phrases/nl.json';
+import pl from './phrases/pl.json';
 import pt from './phrases/pt.json';
 import ru from './phrases/ru.json';
 import tr from './phrases/tr.json';
@@ -186,7 +189,26 @@ export interface RecogniserData {
   names: readonly ServiceName[];
 }
 
-export const PHRASE_FILES: readonly unknown[] = [en, zh, ru, de, fr, es, pt, it, ja, tr, vi, ko, fa, ar, uk];
+export const PHRASE_FILES: readonly unknown[] = [
+  en,
+  zh,
+  ru,
+  de,
+  fr,
+  es,
+  pt,
+  it,
+  ja,
+  tr,
+  vi,
+  ko,
+  fa,
+  ar,
+  uk,
+  id,
+  pl,
+  nl,
+];
 
 /** Validates the data; throws with the first problem (tests load it; the engine loads it once). */
 export function loadRecogniserData(): RecogniserData {

@@ -26,7 +26,26 @@ const recognised = (observation: Observation) => {
 describe('the phrase lists', () => {
   it('load and validate, every language with refusal and look-alike samples', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
-      ['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ja', 'ko', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].sort(),
+      [
+        'ar',
+        'de',
+        'en',
+        'es',
+        'fa',
+        'fr',
+        'id',
+        'it',
+        'ja',
+        'ko',
+        'nl',
+        'pl',
+        'pt',
+        'ru',
+        'tr',
+        'uk',
+        'vi',
+        'zh',
+      ].sort(),
     );
   });
 
@@ -760,5 +779,122 @@ describe('Ukrainian', () => {
     expect(pasted('Ця послуга наразі недоступна у вашому регіоні.')).not.toBeNull();
     expect(pasted('Claude відтепер доступний у вашій країні.')).toBeNull();
     expect(pasted('Якщо Claude недоступний у вашій країні, спробуйте інший сервіс.')).toBeNull();
+  });
+});
+
+describe('wording from the vendors’ own localised texts (Claude Code docs, Gemini API errors, LobeHub)', () => {
+  const pasted = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+
+  it('recognises "not available in your country" and "your current location does not support" on the services’ pages', () => {
+    const cases: Array<[Observation, string, string]> = [
+      [
+        { url: 'https://claude.ai/', body: 'Claude Code ist in Ihrem Land nicht verfügbar.' },
+        'anthropic',
+        'de',
+      ],
+      [{ url: 'https://claude.ai/', body: 'Claude Code no está disponible en su país.' }, 'anthropic', 'es'],
+      [
+        { url: 'https://claude.ai/', body: "Claude Code n'est pas disponible dans votre pays." },
+        'anthropic',
+        'fr',
+      ],
+      [
+        { url: 'https://claude.ai/', body: 'Claude Code non è disponibile nel tuo paese.' },
+        'anthropic',
+        'it',
+      ],
+      [{ url: 'https://claude.ai/', body: 'Claude Code tidak tersedia di negara Anda.' }, 'anthropic', 'id'],
+      [
+        { url: 'https://claude.ai/', body: 'Claude Code はお客様の国では利用できません。' },
+        'anthropic',
+        'ja',
+      ],
+      [{ url: 'https://claude.ai/', body: 'Claude Code는 귀국에서 사용할 수 없습니다.' }, 'anthropic', 'ko'],
+      [
+        {
+          url: 'https://gemini.google.com/app',
+          body: 'Gemini API ücretsiz katmanı ülkenizde kullanılamıyor.',
+        },
+        'google',
+        'tr',
+      ],
+      [
+        {
+          url: 'https://gemini.google.com/app',
+          body: 'Bậc miễn phí của Gemini API chưa được cung cấp ở quốc gia của bạn.',
+        },
+        'google',
+        'vi',
+      ],
+      [
+        {
+          url: 'https://gemini.google.com/app',
+          body: 'Bezpłatny poziom Gemini API nie jest dostępny w Twoim kraju.',
+        },
+        'google',
+        'pl',
+      ],
+      [
+        { url: 'https://gemini.google.com/app', body: 'المستوى المجاني من Gemini API غير متاح في بلدك.' },
+        'google',
+        'ar',
+      ],
+      [
+        { url: 'https://chatgpt.com/', body: 'Desculpe, sua localização atual não suporta este serviço.' },
+        'openai',
+        'pt',
+      ],
+      [
+        {
+          url: 'https://chatgpt.com/',
+          body: 'Извините, ваше текущее местоположение не поддерживает эту службу модели.',
+        },
+        'openai',
+        'ru',
+      ],
+    ];
+    for (const [observation, service, lang] of cases) {
+      expect(recognised(observation), observation.body).toMatchObject({ service, via: 'recogniser' });
+      expect(pasted(observation.body ?? '')?.lang, observation.body).toBe(lang);
+    }
+  });
+
+  it('reads the inflected and rewritten forms real text uses', () => {
+    // Either gender of the adjective (Polish dostępna, Arabic متاحة), Turkish suffixes, a formal 'su'.
+    expect(pasted('Bezpłatna wersja Gemini API nie jest dostępna w Twoim kraju.')?.lang).toBe('pl');
+    expect(pasted('هذه الخدمة غير متاحة في بلدك.')?.lang).toBe('ar');
+    expect(pasted('Üzgünüz, bulunduğunuz konum bu model hizmetini desteklemiyor.')?.lang).toBe('tr');
+    // Dutch splits 'does not support' around its object; the sourced wording is read whole.
+    expect(pasted('Sorry, je huidige locatie ondersteunt deze modelservice niet.')?.lang).toBe('nl');
+    // Korean with its spaces lost, Japanese in full-width Latin, German in capitals.
+    expect(pasted('Claude Code는귀국에서사용할수없습니다.')?.lang).toBe('ko');
+    expect(pasted('Ｇｅｍｉｎｉ API の無料枠は、お住まいの国ではご利用いただけません。')?.lang).toBe('ja');
+    expect(pasted('CLAUDE CODE IST IN IHREM LAND NICHT VERFÜGBAR.')?.lang).toBe('de');
+  });
+
+  it('leaves the docs that explain a refusal, plans, quotas, the browser’s location and guesses clean', () => {
+    const clean = [
+      // The vendors' own docs, explaining the refusal under an 'if'.
+      'Si la página HTML dice "App unavailable in region", Claude Code no está disponible en su país.',
+      'HTML 페이지에 "App unavailable in region"이 표시되면 Claude Code는 귀국에서 사용할 수 없습니다.',
+      'Jika halaman HTML mengatakan "App unavailable in region," Claude Code tidak tersedia di negara Anda.',
+      // A plan, a quota, a cloud SKU, a language.
+      '無料の Claude.ai プランでは Claude Code は利用できません。',
+      '할당량이 소진되어 현재 국가에서 이 모델을 사용할 수 없습니다.',
+      'La SKU no está disponible en su región.',
+      'Kullandığınız dil desteklenmiyor.',
+      // The browser's geolocation.
+      'Ваш браузер не поддерживает определение местоположения.',
+      'Votre navigateur ne prend pas en charge la géolocalisation.',
+      'Trình duyệt của bạn không hỗ trợ định vị.',
+      // Guesses and the opposite.
+      'Dieses Modell ist in Ihrem Land möglicherweise nicht verfügbar.',
+      'Questo modello potrebbe non essere disponibile nel tuo paese.',
+      'Bezpłatny poziom Gemini API jest dostępny w Twoim kraju.',
+      // A server's 405, which 'does not support' a method, not a place.
+      'Lo sentimos, el servidor no admite el método de solicitud que estás utilizando.',
+      'Je browser ondersteunt geen locatie.',
+    ];
+    for (const body of clean) expect(pasted(body), body).toBeNull();
   });
 });
