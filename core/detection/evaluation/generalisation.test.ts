@@ -29,6 +29,7 @@ const { file: holdoutFile, cases: holdout } = readHoldout('holdout');
 const { file: blindFile, cases: blind } = readHoldout('blind2');
 const { file: blind3File, cases: blind3 } = readHoldout('blind3');
 const { file: blind4File, cases: blind4 } = readHoldout('blind4');
+const { file: blind5File, cases: blind5 } = readHoldout('blind5');
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
@@ -45,8 +46,13 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   },
 };
 
-/** Refusals the engine recognises that the page prefilter drops, per set: measured (npm run eval). */
-const PREFILTER_DROPS = { reference: 0, holdout: 0, blind: 0, blind3: 0, blind4: 0 };
+/**
+ * Refusals the engine recognises that the page prefilter drops, per set: measured (npm run eval).
+ * The fifth set's two are API errors pasted as text, never a page's text: an SDK's `<HttpError 400 …>`
+ * that a page's reading takes for markup, and Apple's settings line, which puts the place before
+ * 'doesn't support'.
+ */
+const PREFILTER_DROPS = { reference: 0, holdout: 0, blind: 0, blind3: 0, blind4: 0, blind5: 2 };
 
 describe('leave one service out', () => {
   const rows = leaveOneServiceOut([
@@ -55,6 +61,7 @@ describe('leave one service out', () => {
     ...blind.filter((testCase) => testCase.expect === 'clean'),
     ...blind3.filter((testCase) => testCase.expect === 'clean'),
     ...blind4.filter((testCase) => testCase.expect === 'clean'),
+    ...blind5.filter((testCase) => testCase.expect === 'clean'),
   ]);
 
   it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
@@ -97,6 +104,7 @@ describe('the whole engine', () => {
     ['blind held-out', blind, 18, 0.9],
     ['third blind held-out', blind3, 41, 0.8],
     ['fourth blind held-out', blind4, 25, 0.8],
+    ['fifth blind held-out', blind5, 62, 0.65],
   ] as const)(
     'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
     (_, cases, count, floor) => {
@@ -115,6 +123,7 @@ describe('the whole engine', () => {
     ['second', blindFile, blind, 40],
     ['third', blind3File, blind3, 90],
     ['fourth', blind4File, blind4, 80],
+    ['fifth', blind5File, blind5, 160],
   ] as const)(
     'keeps the %s blind set blind: sourced, dated, and the cases that informed a rule left out of its figures',
     (_, file, cases, size) => {
@@ -145,6 +154,7 @@ describe('caught through the page prefilter', () => {
     ['blind held-out', blind, 17, PREFILTER_DROPS.blind],
     ['third blind held-out', blind3, 34, PREFILTER_DROPS.blind3],
     ['fourth blind held-out', blind4, 22, PREFILTER_DROPS.blind4],
+    ['fifth blind held-out', blind5, 41, PREFILTER_DROPS.blind5],
   ] as const)('the %s refusals the engine recognises reach it on a page', (_, cases, count, dropped) => {
     const outcomes = pageTextCases(cases)
       .filter((testCase) => testCase.expect === 'block')

@@ -26,6 +26,8 @@ export interface EvalCase {
   /** Expected service slug (block cases). */
   service: string | null;
   lang: string;
+  /** Held-out refusals: false when the text carries no sign of where the reader is (see HoldoutCase). */
+  regionInText?: boolean;
   observation: Observation;
 }
 
@@ -44,6 +46,9 @@ const HoldoutCase = v.object({
   // "undated" when the source itself gives no date (a help page, a stored article without one).
   seen: v.union([v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)), v.literal('undated')]),
   usedForRules: v.boolean(),
+  // Refusals only, where the collector said: does the text itself carry any sign of where the
+  // reader is? An opaque error known to be a region refusal only from its thread carries none.
+  regionInText: v.optional(v.boolean()),
   note: v.optional(v.string()),
 });
 export const HoldoutFile = v.object({ $comment: v.string(), cases: v.array(HoldoutCase) });
@@ -73,6 +78,7 @@ export function holdoutCases(file: HoldoutFile, set: 'holdout' | 'blind' = 'hold
       expect: entry.expect,
       service: entry.service,
       lang: entry.lang,
+      ...(entry.regionInText !== undefined ? { regionInText: entry.regionInText } : {}),
       observation: {
         id: entry.id,
         kind: entry.kind,

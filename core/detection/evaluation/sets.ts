@@ -26,6 +26,7 @@ export const HOLDOUT_FILES = {
   blind2: 'refusals-holdout-2.json',
   blind3: 'refusals-holdout-3.json',
   blind4: 'refusals-holdout-4.json',
+  blind5: 'refusals-holdout-5.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

@@ -439,6 +439,70 @@ describe('English negations, spelled out or contracted', () => {
   });
 });
 
+describe('how a refusal is pasted: boxes, quotations, questions and write-ups', () => {
+  it('reads a message a terminal drew a box around and wrapped inside the box', () => {
+    const body =
+      'Failed to login. Message: Your current account is not eligible for Gemini Code Assist for individuals because it is not currently available in your     │\n│   location.';
+    expect(recognised({ kind: 'text', body })?.service).toBe('google');
+    // The same words without the location stay an account that is not eligible.
+    expect(
+      blocked({ kind: 'text', body: '│ Your current account is not eligible for Gemini Code Assist │\n│ for individuals. │' }),
+    ).toBeNull();
+  });
+
+  it('reads the words a reporting word hands over to with a colon, and keeps a report without one a report', () => {
+    expect(
+      recognised({ kind: 'text', body: '无论切换什么模型，都是提示如图1：This model is not available in your region.' }),
+    ).not.toBeNull();
+    expect(recognised({ kind: 'text', body: 'Claude 一直显示：“您所在的地区不支持此服务”' })).not.toBeNull();
+    // A condition still makes it advice, colon or not.
+    expect(blocked({ kind: 'text', body: '如果提示：This model is not available in your region，请切换节点' })).toBeNull();
+  });
+
+  it('keeps a pasted error followed by the writer’s own question a refusal, and an explainer an explainer', () => {
+    expect(
+      blocked({
+        kind: 'text',
+        body: '403 Country, region, or territory not supported\n\nI can’t do any prompts because I get this error - anyone know how to fix it?',
+      })?.service,
+    ).toBe('openai');
+    expect(
+      blocked({
+        kind: 'text',
+        body: 'How to fix "Country, region, or territory not supported"\nYou are accessing the API from an unsupported country.',
+      }),
+    ).toBeNull();
+  });
+
+  it('reads OpenAI’s refusal when it cannot place the connection’s country', () => {
+    const verdict = recognised({
+      kind: 'text',
+      body: '{"errorMessage":"We were unable to determine your country of origin to enforce geographical restrictions. Please use a different network, or contact us through our help center at help.openai.com if the issue persists. (error=unknown_country)"}',
+    });
+    expect(verdict?.service).toBe('openai');
+  });
+
+  it.each([
+    ['a commit or pull request title', 'Fix: Set preferred regions to address openai 403 error for unsupported territories'],
+    ['a scoped commit title', 'fix(gemini): retry when User location is not supported for the API use'],
+    [
+      'a question about a quoted refusal',
+      "Is it possible to bypass the issue of 'User location is not supported for the API use.' by pinning the edge region?",
+    ],
+    ['a guide named in Chinese title marks', '新增《登录报 ineligible / not available in your location 详细定位指南》：'],
+    [
+      'news about what users were shown',
+      'При его запуске у пользователей появлялось сообщение: "Недоступен в вашем регионе. Попробуйте, пожалуйста, позже".',
+    ],
+    [
+      'a write-up of requests from a restricted region',
+      'Installing or logging in to codex from a restricted region fails with `403 Request not allowed` even though running works.',
+    ],
+  ])('keeps %s clean', (_, body) => {
+    expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });

@@ -694,6 +694,10 @@ function bySentence<T extends { start: number; end: number }>(
   return buckets;
 }
 
+/** A reporting word opens a quotation when a colon or an opening quote follows within this many characters ('提示如图1：'). */
+const QUOTATION_LEAD = 8;
+const QUOTATION_OPENS = /^[^\n:："'「『“]{0,6}[:："'「『“]/u;
+
 /** Longer than any location word or place phrase ('in south georgia & south sandwich islands'). */
 const LONGEST_LOCATION = 64;
 
@@ -752,8 +756,15 @@ function findInText(
   const addressees = hits(compiled.addressee, text);
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
+  // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
+  // region.') hands over to the words shown, which are read as they were written.
+  const quoting = hits(compiled.reporting, text).filter((report) =>
+    QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD)),
+  );
   const hedges = hits(compiled.hedges, text).filter(
-    (hedge) => !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end),
+    (hedge) =>
+      !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end) &&
+      !quoting.some((report) => report.start === hedge.start && report.end === hedge.end),
   );
   const spans = sentences(text);
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
