@@ -172,19 +172,21 @@ const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 
 /** Text as a person reads it: NFKC, invisible characters gone, quotes and spaces in one form. Case and script kept. */
 export function displayText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(ARABIC_MARKS, '')
-    .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    // A terminal UI draws a box around its message and wraps it inside ('…available in your │\n│
-    // location.'): the box is not part of the words, and a wrapped line is not a sentence's end.
-    .replace(/[\u2500-\u257f]/g, ' ')
-    .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-    .replace(/ *[\r\n]+[ \r\n]*/g, '\n')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .replace(ARABIC_MARKS, '')
+      .replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u2033\u00ab\u00bb]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // A terminal UI draws a box around its message and wraps it inside ('…available in your │\n│
+      // location.'): the box is not part of the words, and a wrapped line is not a sentence's end.
+      .replace(/[\u2500-\u257f]/g, ' ')
+      .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
+      .replace(/ *[\r\n]+[ \r\n]*/g, '\n')
+      .trim()
+  );
 }
 
 /**

@@ -446,17 +446,25 @@ describe('how a refusal is pasted: boxes, quotations, questions and write-ups', 
     expect(recognised({ kind: 'text', body })?.service).toBe('google');
     // The same words without the location stay an account that is not eligible.
     expect(
-      blocked({ kind: 'text', body: '│ Your current account is not eligible for Gemini Code Assist │\n│ for individuals. │' }),
+      blocked({
+        kind: 'text',
+        body: '│ Your current account is not eligible for Gemini Code Assist │\n│ for individuals. │',
+      }),
     ).toBeNull();
   });
 
   it('reads the words a reporting word hands over to with a colon, and keeps a report without one a report', () => {
     expect(
-      recognised({ kind: 'text', body: '无论切换什么模型，都是提示如图1：This model is not available in your region.' }),
+      recognised({
+        kind: 'text',
+        body: '无论切换什么模型，都是提示如图1：This model is not available in your region.',
+      }),
     ).not.toBeNull();
     expect(recognised({ kind: 'text', body: 'Claude 一直显示：“您所在的地区不支持此服务”' })).not.toBeNull();
     // A condition still makes it advice, colon or not.
-    expect(blocked({ kind: 'text', body: '如果提示：This model is not available in your region，请切换节点' })).toBeNull();
+    expect(
+      blocked({ kind: 'text', body: '如果提示：This model is not available in your region，请切换节点' }),
+    ).toBeNull();
   });
 
   it('keeps a pasted error followed by the writer’s own question a refusal, and an explainer an explainer', () => {
@@ -483,13 +491,19 @@ describe('how a refusal is pasted: boxes, quotations, questions and write-ups', 
   });
 
   it.each([
-    ['a commit or pull request title', 'Fix: Set preferred regions to address openai 403 error for unsupported territories'],
+    [
+      'a commit or pull request title',
+      'Fix: Set preferred regions to address openai 403 error for unsupported territories',
+    ],
     ['a scoped commit title', 'fix(gemini): retry when User location is not supported for the API use'],
     [
       'a question about a quoted refusal',
       "Is it possible to bypass the issue of 'User location is not supported for the API use.' by pinning the edge region?",
     ],
-    ['a guide named in Chinese title marks', '新增《登录报 ineligible / not available in your location 详细定位指南》：'],
+    [
+      'a guide named in Chinese title marks',
+      '新增《登录报 ineligible / not available in your location 详细定位指南》：',
+    ],
     [
       'news about what users were shown',
       'При его запуске у пользователей появлялось сообщение: "Недоступен в вашем регионе. Попробуйте, пожалуйста, позже".',
