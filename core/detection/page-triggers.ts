@@ -62,7 +62,7 @@ export const REFUSAL_SHAPE = new RegExp(
     'disallowed ?isp|has banned the country|does(?: no|n.)t support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant (位置: a refusal may name the reader's place before its region word)
-    '(?:所在|当前|當前|该|該|此)的?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
+    '(?:所在|当前|當前|该|該|此)的?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)',
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, ja, tr, vi, ko, fa, ar
     '(?:недоступ[^ ]*|не поддерживается) [ву] ваш|ваш[^ ]* (?:стран|регион|країн|регіон)[^ ]* не ?(?:под|доступ)|in ihre[rm] (?:region|land) nicht|ihre region[^.]{0,30}nicht',
     // disponible/disponível/disponibile before "your"; a client's "current location does not support"

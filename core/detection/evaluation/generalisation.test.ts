@@ -102,9 +102,9 @@ describe('the whole engine', () => {
   it.each([
     ['held-out', holdout, 15, 0.95],
     ['blind held-out', blind, 18, 0.9],
-    ['third blind held-out', blind3, 41, 0.8],
+    ['third blind held-out', blind3, 40, 0.8],
     ['fourth blind held-out', blind4, 25, 0.8],
-    ['fifth blind held-out', blind5, 62, 0.65],
+    ['fifth blind held-out', blind5, 61, 0.65],
   ] as const)(
     'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
     (_, cases, count, floor) => {

@@ -517,6 +517,28 @@ describe('how a refusal is pasted: boxes, quotations, questions and write-ups', 
   });
 });
 
+describe('a Chinese deixis over a list, and a bug template around a refusal', () => {
+  it('reads each location word of a list under one deixis as addressed', () => {
+    expect(
+      recognised({ kind: 'text', body: '当前账号、国家、地区或区域暂不支持 ChatGPT 订阅登录。' })?.service,
+    ).toBe('openai');
+    expect(recognised({ kind: 'text', body: '当前账号、国家或地区暂不支持此服务' })).not.toBeNull();
+    // Someone else's place (用户所在), a list with no deixis, or places offered, stay clean.
+    for (const body of [
+      '用户所在国家/地区不受支持。',
+      '部分账号、国家或地区暂不支持此服务',
+      '此功能仅对部分国家、地区开放，敬请期待',
+    ])
+      expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+
+  it('reads the refusal a bug report’s template holds under its actual behaviour', () => {
+    const body =
+      '这种是啥情况大佬\n\n### Steps to reproduce\n\n无\n\n### Expected behavior\n\n无\n\n### Actual behavior\n\n当前账号、国家、地区或区域暂不支持 ChatGPT 订阅登录。';
+    expect(recognised({ kind: 'text', body })?.service).toBe('openai');
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });

@@ -227,6 +227,8 @@ interface Compiled {
   places: Array<{ lang: string; regex: RegExp }>;
   /** A location word followed by a country's name ('in location russia'), per language: addressed. */
   namedPlaces: Array<{ lang: string; regex: RegExp }>;
+  /** Chinese deixis before a list of nouns that holds a location word ('当前账号、国家、地区或区域'). */
+  enumeratedPlaces: RegExp | null;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
@@ -327,6 +329,46 @@ function placeHits(
   return found;
 }
 
+/**
+ * Chinese puts one deixis before a whole list ('当前账号、国家、地区或区域暂不支持…': the current
+ * account, country, region or area): each location word in the list is as addressed as '当前地区'.
+ * The deixis words are those of the addressed locations (当前地区 → 当前), so no word is added;
+ * the list is short nouns joined by 、 / 或 和 及 与.
+ */
+function enumeratedPlaceRegex(languages: readonly LanguagePhrases[]): RegExp | null {
+  const zh = languages.find((language) => language.lang === 'zh');
+  if (!zh) return null;
+  const locations = zh.location.map((entry) => entry.text).sort((a, b) => b.length - a.length);
+  const deixis = new Set<string>();
+  for (const { text } of zh.addressedLocation ?? []) {
+    const place = locations.find((location) => text.endsWith(location) && text.length > location.length);
+    if (place) deixis.add(text.slice(0, -place.length).replace(/的$/, ''));
+  }
+  // 所在 ('where … is') takes its owner from the words before it: 您所在 is the reader's and is
+  // read through 您, 用户所在 is someone else's. Only a deixis that points by itself heads a list.
+  deixis.delete('所在');
+  if (deixis.size === 0 || locations.length === 0) return null;
+  const words = (list: Iterable<string>) => [...list].map(escapeRegExp).join('|');
+  return new RegExp(
+    `(?:${words(deixis)})的?(?:\\p{Script=Han}{1,4}[、/或和及与]){1,4}(${words(locations)})`,
+    'gu',
+  );
+}
+
+/** The location words of a list under one deixis, as addressed location hits. */
+function enumeratedPlaceHits(compiled: Compiled, text: string): Hit[] {
+  const regex = compiled.enumeratedPlaces;
+  if (!regex || !/[、/或和及与]/.test(text)) return [];
+  const found: Hit[] = [];
+  regex.lastIndex = 0;
+  for (const match of text.matchAll(regex)) {
+    const word = match[1] as string;
+    const end = match.index + match[0].length;
+    found.push({ start: end - word.length, end, term: word, lang: 'zh' });
+  }
+  return found;
+}
+
 export function compileRecogniser(data: RecogniserData): Compiled {
   const { languages, signals } = data;
   const any = (entries: Array<{ text: string }>) =>
@@ -355,6 +397,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     places: placeRegexes(languages, data.places),
     namedPlaces: namedPlaceRegexes(languages, data.places),
+    enumeratedPlaces: enumeratedPlaceRegex(languages),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
@@ -742,13 +785,15 @@ function findInText(
 ): TextFinding | null {
   if (text.length === 0) return null;
   const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
+  const enumerated = enumeratedPlaceHits(compiled, text);
   const locations = [
     ...hits(compiled.location, text),
     ...hits(compiled.addressedLocation, text),
     ...placeHits(compiled, text),
     ...namedPlaces,
+    ...enumerated,
   ];
-  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces];
+  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces, ...enumerated];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
