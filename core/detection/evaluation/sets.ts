@@ -27,6 +27,7 @@ export const HOLDOUT_FILES = {
   blind3: 'refusals-holdout-3.json',
   blind4: 'refusals-holdout-4.json',
   blind5: 'refusals-holdout-5.json',
+  blind6: 'refusals-holdout-6.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
