@@ -184,7 +184,8 @@ export function displayText(text: string): string {
       // location.'): the box is not part of the words, and a wrapped line is not a sentence's end.
       .replace(/[\u2500-\u257f]/g, ' ')
       .replace(/[\t\f\v \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
-      .replace(/ *[\r\n]+[ \r\n]*/g, '\n')
+      // A blank line ends a paragraph, which the recogniser reads as the end of a sentence too.
+      .replace(/ *[\r\n]+[ \r\n]*/g, (run) => (/\n[ \r]*\n|\r[ ]*\r/.test(run) ? '\n\n' : '\n'))
       .trim()
   );
 }

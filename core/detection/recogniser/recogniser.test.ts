@@ -539,6 +539,55 @@ describe('a Chinese deixis over a list, and a bug template around a refusal', ()
   });
 });
 
+describe('paragraphs, mixed-language lines, printed exceptions and the sixth set’s look-alikes', () => {
+  it('keeps a refusal apart from a question in the next paragraph', () => {
+    expect(
+      recognised({ kind: 'text', body: '所在地区不可用，可是我已经是美国纯净IP\n\n依旧是梯子的锅吗' }),
+    ).not.toBeNull();
+    // One paragraph that asks is still a question.
+    expect(blocked({ kind: 'text', body: '所在地区不可用是梯子的锅吗' })).toBeNull();
+  });
+
+  it('reads a Chinese line and the English line after it as two sentences', () => {
+    const body =
+      '重新登录就提示我账号地址的问题\nYour current account is not eligible for Antigravity, because it is not currently available in your location.';
+    expect(recognised({ kind: 'text', body })?.service).toBe('google');
+  });
+
+  it('reads a refusal code Dart printed as an object, and “coming soon to your region”', () => {
+    expect(
+      recognised({ kind: 'text', body: "{response: Instance of 'UnsupportedUserLocation'}" }),
+    ).not.toBeNull();
+    expect(recognised({ kind: 'text', body: 'Image creation is coming soon to your region' })).not.toBeNull();
+    expect(blocked({ kind: 'text', body: 'New features are coming soon to your account.' })).toBeNull();
+  });
+
+  it.each([
+    [
+      'a Stack Overflow title given as background',
+      'Background: [Google Generative AI API error: "User location is not supported for the API use." - Stack Overflow](https://stackoverflow.com/questions/77659552)',
+    ],
+    [
+      'a pull request’s description',
+      'This PR pauses refresh when the endpoint returns a restricted-region signal such as `unsupported_country_region_territory`.',
+    ],
+    [
+      'a cloud resource in this region',
+      'ValidationException: The selected engine is not supported in this region',
+    ],
+    [
+      'a cloud skill in this region',
+      "Skillset 'x' contains a skill of type 'VectorizeSkill' which is not supported in this region.",
+    ],
+    [
+      'a country code refused as a value',
+      "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'tools.0.web_search: Country code SG is not supported.'}}",
+    ],
+  ])('keeps %s clean', (_, body) => {
+    expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });

@@ -461,7 +461,11 @@ function sentences(text: string): Sentence[] {
   const spans: Sentence[] = [];
   let start = 0;
   // Arabic script ends questions and clauses with its own marks (؟ ؛ ۔).
-  const boundary = /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n/g;
+  // A Chinese line that ends without punctuation and an English line after it are two sentences
+  // ('重新登录就提示我账号地址的问题\nYour current account is not eligible…'): nobody wraps one
+  // sentence from Chinese into English.
+  const boundary =
+    /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n|(?<=\p{Script=Han})\n(?=\p{Script=Latin})/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
