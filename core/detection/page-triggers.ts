@@ -69,7 +69,7 @@ export const REFUSAL_SHAPE = new RegExp(
     'dispon\\S{3,5} (?:dans votre|en [ts]u|n[ao] sua|(?:em|no) seu|nel(?:la)? tu)|tu región no|tuo paese non supp|tersedia di negara|dostępn. w twoim kraj',
     '(?:ubicación actual no admite|localização atual não suporta|emplacement actuel ne prend|standort unterstützt diesen|huidige locatie ondersteunt|местоположение не поддерживает|konum[^.]{0,30}desteklemiyor)',
     '(?:お住まいの|お客様の)(?:国|地域)|現在の地域では|(?:bölgenizde|ülkenizde) kullanılam|(?:khu vực|quốc gia|vị trí hiện tại) của bạn',
-    '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:국가|귀국)[^.]{0,30}사용할 ?수 ?없|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|متاح[ةه]? في بلد',
+    '(?:지역|위치)[^.]{0,30}지원[되하]지 ?않|(?:국가|귀국)[^.]{0,30}사용할 ?수 ?없|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|متاح[ةه]? في بلد',
   ].join('|'),
 );
 

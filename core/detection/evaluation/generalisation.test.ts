@@ -108,8 +108,8 @@ describe('the whole engine', () => {
     ['blind held-out', blind, 18, 0.9],
     ['third blind held-out', blind3, 40, 0.8],
     ['fourth blind held-out', blind4, 25, 0.8],
-    ['fifth blind held-out', blind5, 60, 0.65],
-    ['sixth blind held-out', blind6, 53, 0.6],
+    ['fifth blind held-out', blind5, 56, 0.65],
+    ['sixth blind held-out', blind6, 52, 0.6],
   ] as const)(
     'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
     (_, cases, count, floor) => {

@@ -79,6 +79,18 @@ export const LanguagePhrases = v.object({
    * question around what a named service showed ('请问…gemini怎么还是说我所在的地区不可用呢') is still a report of it.
    */
   questions: v.optional(Entries),
+  /**
+   * Verbs that report what a service showed ('сообщает', 'выдает', 'میده') and are read only to
+   * find such a report (see regionErrors). Unlike `reporting`, they leave their sentence's own
+   * reading alone: they came after it, and a refusal quoted after them keeps its own 'your'.
+   */
+  reportVerbs: v.optional(Entries),
+  /**
+   * Names a person gives a region refusal when reporting it ('地区问题', 'ошибку геолокации',
+   * 'ارور لوکیشن'): in a report of what a named service showed, right after the reporting word
+   * (or right before it, in a language that puts the verb last), they stand for the refusal.
+   */
+  regionErrors: v.optional(Entries),
   samples: v.object({
     refusal: v.pipe(v.array(v.string()), v.minLength(1)),
     lookAlike: v.pipe(v.array(v.string()), v.minLength(1)),

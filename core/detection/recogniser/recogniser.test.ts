@@ -588,6 +588,44 @@ describe('paragraphs, mixed-language lines, printed exceptions and the sixth set
   });
 });
 
+describe('reports of what a named service showed, in more languages', () => {
+  it('reads a report whose sentence is short, in a longer paste', () => {
+    expect(
+      recognised({
+        kind: 'text',
+        body: 'Приложение Gemini на iOS сообщает, что сервис недоступен в моем регионе на текущий момент.\nНо при этом сайт Gemini отлично работает через список.',
+      })?.service,
+    ).toBe('google');
+    expect(
+      recognised({
+        kind: 'text',
+        body: '客户端开了代理,但是gemini 也经常说我 location not supported for api use. 重开 translator 又行了.',
+      })?.service,
+    ).toBe('google');
+  });
+
+  it('reads a region error named as the report’s object, before a verb-final reporting word too', () => {
+    expect(
+      recognised({ kind: 'text', body: 'Gemini выдает ошибку\nгеолокации на европейских локациях' }),
+    ).not.toBeNull();
+    expect(recognised({ kind: 'text', body: 'Gemini ارور لوکیشن میده' })?.service).toBe('google');
+    expect(recognised({ kind: 'text', body: '搭建的两个节点上 Gemini 均提示地区问题' })?.service).toBe(
+      'google',
+    );
+  });
+
+  it('leaves reports with no service named, conditions, other errors and guides clean', () => {
+    for (const body of [
+      'Приложение сообщает, что сервис недоступен в моем регионе.',
+      'Gemini выдает ошибку 500 на длинных запросах.',
+      'اگر Gemini ارور لوکیشن میده از VPN استفاده کنید',
+      '如果 Gemini 提示地区问题，请切换节点',
+      'Gemini 提示地区问题的解决办法：切换到美国节点',
+    ])
+      expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });

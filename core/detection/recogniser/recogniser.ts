@@ -149,7 +149,9 @@ function termSource(term: string, spelledOutListed = false): string {
   const last = body[body.length - 1] ?? '';
   // A word ends where a letter of a spaced script ends: 'gemini提示' names Gemini.
   const after = stem ? '[\\p{L}\\p{M}]*' : SPACED_SCRIPT.test(last) ? `(?!${SPACED_LETTER})` : '';
-  const spaced = HANGUL.test(body) ? escapeRegExp(body).replace(/ /g, ' ?') : escapeRegExp(body);
+  // A space inside a term is a space or a wrapped line ('выдает ошибку\n геолокации'); Korean
+  // writes some of its spaces or not at all.
+  const spaced = escapeRegExp(body).replace(/ /g, HANGUL.test(body) ? '[ \\n]?' : '[ \\n]');
   const { source, before } = negationsEitherWay(
     spaced,
     SPACED_SCRIPT.test(first) ? `(?<!${SPACED_LETTER})` : '',
@@ -189,7 +191,8 @@ function hits(set: TermSet, text: string): Hit[] {
   const found: Hit[] = [];
   set.regex.lastIndex = 0;
   for (const match of text.matchAll(set.regex)) {
-    const value = match[0];
+    // A term matched across a wrapped line is the same term.
+    const value = match[0].replace(/\n/g, ' ');
     const entry =
       set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
       // The other spelling of an English negation ("isn't" for 'not', 'is not' for "isn't").
@@ -204,7 +207,7 @@ function hits(set: TermSet, text: string): Hit[] {
       );
     found.push({
       start: match.index,
-      end: match.index + value.length,
+      end: match.index + match[0].length,
       term: entry?.term ?? value,
       lang: entry?.lang ?? 'any',
     });
@@ -223,6 +226,10 @@ interface Compiled {
   conditions: TermSet;
   explainers: TermSet;
   reporting: TermSet;
+  /** Every word that reports what a service showed, vetoing or not (`reporting` and `reportVerbs`). */
+  reports: TermSet;
+  /** What a person calls a region refusal when reporting it ('地区问题', 'ошибку геолокации'). */
+  regionErrors: TermSet;
   /** A country or territory named after a scope word of its language ('in italy', '在意大利', 'в италии'), per language. */
   places: Array<{ lang: string; regex: RegExp }>;
   /** A location word followed by a country's name ('in location russia'), per language: addressed. */
@@ -395,6 +402,10 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     conditions: termSet(byLanguage(languages, (language) => language.hedges)),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
+    reports: termSet(
+      byLanguage(languages, (language) => [...(language.reporting ?? []), ...(language.reportVerbs ?? [])]),
+    ),
+    regionErrors: termSet(byLanguage(languages, (language) => language.regionErrors)),
     places: placeRegexes(languages, data.places),
     namedPlaces: namedPlaceRegexes(languages, data.places),
     enumeratedPlaces: enumeratedPlaceRegex(languages),
@@ -1000,34 +1011,44 @@ export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltI
   }
 }
 
-/** Longest pasted comment read for a named service's reported words. */
-const NAMED_REPORT_LIMIT = 120;
-/** How far into the reported words the refusal may begin ('提示我所在区域不可用', '说我所在的地区不可用'). */
-const REPORT_GAP = 4;
+/** Longest pasted text, and longest sentence in it, read for a named service's reported words. */
+const NAMED_REPORT_LIMIT = 1000;
+const NAMED_REPORT_SENTENCE_LIMIT = 160;
+/**
+ * How far into the reported words the refusal may begin: '提示我所在区域不可用', '说我 location not
+ * supported', 'сообщает, что сервис недоступен…' (a connective and a subject before it).
+ */
+const REPORT_GAP = 16;
+/** How far before a verb-final reporting word its region error may end ('Gemini ارور لوکیشن میده'). */
+const REPORT_LEAD_BEFORE = 24;
 
 /**
- * A short comment reporting what a named AI service showed ('今天使用gemini发现提示我所在区域不可用',
- * '支持Gemini的节点，依旧显示地区不支持', 'gemini怎么还是说我所在的地区不可用呢'): the service is named
- * before the reporting word in the same sentence, and the words right after it join a location to an
- * unavailability. What the service showed was addressed to the writer, so no 'your' is needed, and a
- * question around the report ('why does it still say …') does not make it any less a report. A
- * condition ('如果 Gemini 提示…'), a guard, a long text, a report with no service named, and a
- * question about which regions are supported (no reporting word) stay clean.
+ * A comment reporting what a named AI service showed ('今天使用gemini发现提示我所在区域不可用',
+ * '支持Gemini的节点，依旧显示地区不支持', 'gemini怎么还是说我所在的地区不可用呢', 'Приложение Gemini
+ * на iOS сообщает, что сервис недоступен в моем регионе'): the service is named before the
+ * reporting word in the same short sentence, and the words right after it join a location to an
+ * unavailability, or name a region error ('显示地区问题', 'выдает ошибку геолокации'; in a
+ * verb-final language right before it: 'Gemini ارور لوکیشن میده'). What the service showed was
+ * addressed to the writer, so no 'your' is needed, and a question around the report ('why does it
+ * still say …') does not make it any less a report. A condition ('如果 Gemini 提示…'), a guard, a
+ * long sentence, a report with no service named, and a question about which regions are supported
+ * (no reporting word) stay clean.
  */
 function namedReportFinding(compiled: Compiled, text: string): TextFinding | null {
   if (text.length > NAMED_REPORT_LIMIT) return null;
-  const reports = hits(compiled.reporting, text);
+  const reports = hits(compiled.reports, text);
   if (reports.length === 0) return null;
   const named = namedServices(compiled, text);
   if (named.length === 0) return null;
   const spans = sentences(text);
   for (const report of reports) {
     const sentence = spans.find((span) => within(report, span));
-    if (!sentence) continue;
+    if (!sentence || sentence.end - sentence.start > NAMED_REPORT_SENTENCE_LIMIT) continue;
     if (!named.some((candidate) => candidate.at >= sentence.start && candidate.at < report.start)) continue;
     const rest = text.slice(report.end, sentence.end);
-    const lead = /^[\s:："'「『“]*/u.exec(rest)?.[0].length ?? 0;
-    const clauseEnd = rest.slice(lead).search(/[,，.。!！?？;；:：\n]/);
+    const lead = /^[\s:："'「『“,，]*/u.exec(rest)?.[0].length ?? 0;
+    // A single line break inside the sentence is a wrapped line, not the clause's end.
+    const clauseEnd = rest.slice(lead).search(/[,，.。!！?？;；:：]|\n\s*\n/);
     const clause = clauseEnd < 0 ? rest : rest.slice(0, lead + clauseEnd);
     // A condition or a guess anywhere in the sentence ('如果…', '…应该是…的问题', '没有提示…') is advice or a diagnosis.
     if (hits(compiled.conditions, text.slice(sentence.start, sentence.end)).length > 0) continue;
@@ -1036,15 +1057,29 @@ function namedReportFinding(compiled: Compiled, text: string): TextFinding | nul
       .sort((a, b) => a.start - b.start)
       .map((hit, order) => ({ ...hit, order }));
     const best = closestPair(hits(compiled.unavailable, clause), locations);
-    if (!best || Math.min(best.location.start, best.unavailable.start) - lead > REPORT_GAP) continue;
-    return {
-      phrases: [best.unavailable.term, best.location.term, report.term],
-      lang: best.unavailable.lang,
-      evidence: plain(text.slice(sentence.start, sentence.end)),
-      structured: false,
-      inTitle: false,
-      share: 1,
-    };
+    const evidence = plain(text.slice(sentence.start, sentence.end));
+    if (best && Math.min(best.location.start, best.unavailable.start) - lead <= REPORT_GAP)
+      return {
+        phrases: [best.unavailable.term, best.location.term, report.term],
+        lang: best.unavailable.lang,
+        evidence,
+        structured: false,
+        inTitle: false,
+        share: 1,
+      };
+    const before = text.slice(Math.max(sentence.start, report.start - REPORT_LEAD_BEFORE), report.start);
+    const error =
+      hits(compiled.regionErrors, clause).find((hit) => hit.start - lead <= REPORT_GAP) ??
+      hits(compiled.regionErrors, before).find((hit) => before.slice(hit.end).trim().length <= 2);
+    if (error)
+      return {
+        phrases: [error.term, report.term],
+        lang: error.lang,
+        evidence,
+        structured: false,
+        inTitle: false,
+        share: 1,
+      };
   }
   return null;
 }
