@@ -28,6 +28,7 @@ export const HOLDOUT_FILES = {
   blind4: 'refusals-holdout-4.json',
   blind5: 'refusals-holdout-5.json',
   blind6: 'refusals-holdout-6.json',
+  blind7: 'refusals-holdout-7.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
