@@ -31,6 +31,7 @@ const { file: blind3File, cases: blind3 } = readHoldout('blind3');
 const { file: blind4File, cases: blind4 } = readHoldout('blind4');
 const { file: blind5File, cases: blind5 } = readHoldout('blind5');
 const { file: blind6File, cases: blind6 } = readHoldout('blind6');
+const { file: blind7File, cases: blind7 } = readHoldout('blind7');
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
@@ -48,6 +49,21 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
 };
 
 /**
+ * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
+ * person's reply that repeats a service's refusal in the service's own words, with nothing in the
+ * text that tells it from the refusal pasted with a comment. The test fails if one is no longer
+ * raised (take it off) or if any other look-alike is.
+ */
+const KNOWN_FALSE_ALARMS: Record<string, string> = {
+  'a7-summarize-site-maintainer-unsupported-country-reply':
+    "a maintainer's \"I'm sorry, but it looks like OpenAI API isn't supported in your country\": services write the same ('Sorry, it looks like I'm not yet available in your region')",
+  'b7-stakevladdracula-maintainer-quotes-gemini-location-zh':
+    "Gemini's JSON message quoted, then the maintainer's diagnosis in Chinese; a user pasting the error with a comment writes the same",
+  'b7-zapret-reply-quotes-gemini-not-supported-ru':
+    "Gemini's sentence quoted, then a paragraph explaining that a DPI bypass cannot lift it; a user pasting it with a remark writes the same",
+};
+
+/**
  * Refusals the engine recognises that the page prefilter drops, per set: measured (npm run eval).
  * The fifth set's two are API errors pasted as text, never a page's text: an SDK's `<HttpError 400 …>`
  * that a page's reading takes for markup, and Apple's settings line, which puts the place before
@@ -55,7 +71,16 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
  */
 // The sixth set's first measurement dropped one ("It's not supported by your country"); the prefilter
 // has passed 'by' since, a figure that case informed.
-const PREFILTER_DROPS = { reference: 0, holdout: 0, blind: 0, blind3: 0, blind4: 0, blind5: 2, blind6: 0 };
+const PREFILTER_DROPS = {
+  reference: 0,
+  holdout: 0,
+  blind: 0,
+  blind3: 0,
+  blind4: 0,
+  blind5: 2,
+  blind6: 0,
+  blind7: 1,
+};
 
 describe('leave one service out', () => {
   const rows = leaveOneServiceOut([
@@ -66,6 +91,7 @@ describe('leave one service out', () => {
     ...blind4.filter((testCase) => testCase.expect === 'clean'),
     ...blind5.filter((testCase) => testCase.expect === 'clean'),
     ...blind6.filter((testCase) => testCase.expect === 'clean'),
+    ...blind7.filter((testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS)),
   ]);
 
   it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
@@ -124,12 +150,24 @@ describe('the whole engine', () => {
     },
   );
 
+  it('raises on the seventh blind held-out look-alikes only the replies listed, and recognises its refusals at the measured floor', () => {
+    const outcomes = blind7.map((testCase) => judge(everything, testCase));
+    const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
+    expect(alarms.sort()).toEqual(Object.keys(KNOWN_FALSE_ALARMS).sort());
+    const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
+    expect(refusals.length).toBeGreaterThanOrEqual(33);
+    expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(
+      0.55,
+    );
+  });
+
   it.each([
     ['second', blindFile, blind, 40],
     ['third', blind3File, blind3, 90],
     ['fourth', blind4File, blind4, 80],
     ['fifth', blind5File, blind5, 160],
     ['sixth', blind6File, blind6, 160],
+    ['seventh', blind7File, blind7, 120],
   ] as const)(
     'keeps the %s blind set blind: sourced, dated, and the cases that informed a rule left out of its figures',
     (_, file, cases, size) => {
@@ -162,6 +200,7 @@ describe('caught through the page prefilter', () => {
     ['fourth blind held-out', blind4, 22, PREFILTER_DROPS.blind4],
     ['fifth blind held-out', blind5, 41, PREFILTER_DROPS.blind5],
     ['sixth blind held-out', blind6, 34, PREFILTER_DROPS.blind6],
+    ['seventh blind held-out', blind7, 20, PREFILTER_DROPS.blind7],
   ] as const)('the %s refusals the engine recognises reach it on a page', (_, cases, count, dropped) => {
     const outcomes = pageTextCases(cases)
       .filter((testCase) => testCase.expect === 'block')

@@ -626,6 +626,45 @@ describe('reports of what a named service showed, in more languages', () => {
   });
 });
 
+describe('the seventh set’s lessons', () => {
+  it('hands a reporting word over to words addressed to the reader after it', () => {
+    expect(
+      recognised({ kind: 'text', body: 'cloud模式用户登录提示服务在您的国家/地区不可用' }),
+    ).not.toBeNull();
+    // Without an addressee after it, the reporting word still makes the sentence a report.
+    expect(blocked({ kind: 'text', body: '登录提示服务在国家/地区不可用' })).toBeNull();
+  });
+
+  it('reads the new wording: не разрешен, локация, 不在支持, 报错', () => {
+    expect(recognised({ kind: 'text', body: 'Gemini не разрешен в вашей стране.' })).not.toBeNull();
+    expect(recognised({ kind: 'text', body: 'Gemini: "недоступно для вашей локации"' })).not.toBeNull();
+    expect(recognised({ kind: 'text', body: '访问 claude，显示不在支持的地区' })?.service).toBe('anthropic');
+    expect(recognised({ kind: 'text', body: '上不去chatgpt，总是报错国家地区不支持' })?.service).toBe(
+      'openai',
+    );
+  });
+
+  it.each([
+    ['an app store’s listing', '您所在的国家或地区不支持下载，怎么办？app store'],
+    [
+      'a change describing when code throws',
+      'Added a case unsupportedUserLocation that is thrown when the API is called from a location not in the list of available regions.',
+    ],
+    [
+      'docs’ advice beside the error',
+      'Gemini API free tier is not available in your country. To use the Gemini API, you will need to setup a paid plan.',
+    ],
+    ['an either-or message with a cookie', '服务所在地区无法使用或cookie失效，第0个账号。'],
+    [
+      'a guess',
+      'Gemini CLI might be not available for you, if your account is bound to a country not in this list.',
+    ],
+    ['a guide’s causes', 'OpenAI 403 Permission Denied\nMost likely causes\n- Country/region not supported'],
+  ])('keeps %s clean', (_, body) => {
+    expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });

@@ -818,15 +818,23 @@ function findInText(
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
   // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
   // region.') hands over to the words shown, which are read as they were written.
-  const quoting = hits(compiled.reporting, text).filter((report) =>
-    QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD)),
+  // So does one followed, in its sentence, by words addressed to 'you' ('提示服务在您的国家/地区不可用'):
+  // a person reporting never calls themselves 您, so those are the service's words.
+  const spans = sentences(text);
+  const quoting = hits(compiled.reporting, text).filter(
+    (report) =>
+      QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD)) ||
+      addressees.some((addressee) => {
+        if (addressee.start < report.end) return false;
+        const span = spans.find((sentence) => within(report, sentence));
+        return span !== undefined && within(addressee, span);
+      }),
   );
   const hedges = hits(compiled.hedges, text).filter(
     (hedge) =>
       !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end) &&
       !quoting.some((report) => report.start === hedge.start && report.end === hedge.end),
   );
-  const spans = sentences(text);
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
   // Each hit in the sentence that holds it, so every sentence looks only at its own hits: the
   // reading stays linear however many location or refusal words a long text holds.
