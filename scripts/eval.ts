@@ -17,6 +17,7 @@ import {
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
+import { KNOWN_FALSE_ALARMS } from '../core/detection/evaluation/known-false-alarms';
 import { readHoldout, readReferenceCases } from '../core/detection/evaluation/sets';
 import { prefilterTable, type TransportRow, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
@@ -69,14 +70,16 @@ function total(rows: readonly Row[], group = 'all'): Row {
   );
 }
 
+// The look-alikes still raised whatever is withheld (known-false-alarms.ts) are listed once below,
+// not once per service.
 const loso = leaveOneServiceOut([
   ...reference,
   ...[...holdout, ...blind, ...blind3, ...blind4, ...blind5, ...blind6, ...blind7].filter(
-    (testCase) => testCase.expect === 'clean',
+    (testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS),
   ),
 ]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all five sets checked)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all eight sets checked, but the known false alarms listed after the table)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -89,6 +92,11 @@ table(
   },
 );
 table('', [total(loso, 'all services')]);
+console.log(
+  `known false alarms, raised in every run and left out above: ${Object.entries(KNOWN_FALSE_ALARMS)
+    .map(([id, why]) => `${id} (${why})`)
+    .join('; ')}`,
+);
 
 const everything = rulesWithout();
 /** Every set, reference first, in the order the tables list them. */

@@ -22,6 +22,7 @@ import {
   tally,
   throughPrefilter,
 } from './generalisation';
+import { KNOWN_FALSE_ALARMS } from './known-false-alarms';
 import { readHoldout, readReferenceCases } from './sets';
 
 const reference = readReferenceCases();
@@ -46,21 +47,6 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
     floor: 0.5,
     why: 'the generic 1009 page is served on the blocked site’s own host, which belongs to no known service',
   },
-};
-
-/**
- * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
- * person's reply that repeats a service's refusal in the service's own words, with nothing in the
- * text that tells it from the refusal pasted with a comment. The test fails if one is no longer
- * raised (take it off) or if any other look-alike is.
- */
-const KNOWN_FALSE_ALARMS: Record<string, string> = {
-  'a7-summarize-site-maintainer-unsupported-country-reply':
-    "a maintainer's \"I'm sorry, but it looks like OpenAI API isn't supported in your country\": services write the same ('Sorry, it looks like I'm not yet available in your region')",
-  'b7-stakevladdracula-maintainer-quotes-gemini-location-zh':
-    "Gemini's JSON message quoted, then the maintainer's diagnosis in Chinese; a user pasting the error with a comment writes the same",
-  'b7-zapret-reply-quotes-gemini-not-supported-ru':
-    "Gemini's sentence quoted, then a paragraph explaining that a DPI bypass cannot lift it; a user pasting it with a remark writes the same",
 };
 
 /**
