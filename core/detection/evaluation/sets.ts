@@ -29,6 +29,7 @@ export const HOLDOUT_FILES = {
   blind5: 'refusals-holdout-5.json',
   blind6: 'refusals-holdout-6.json',
   blind7: 'refusals-holdout-7.json',
+  blind8: 'refusals-holdout-8.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
