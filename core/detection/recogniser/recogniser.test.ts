@@ -665,6 +665,29 @@ describe('the seventh set’s lessons', () => {
   });
 });
 
+describe('the eighth set’s look-alikes', () => {
+  it.each([
+    [
+      'a question about a quoted refusal named as an issue',
+      'Is there any way to implement workarounds for the "User location is not supported for the API use" issue in GeminiPro?',
+    ],
+    [
+      'a change’s description',
+      '- Detect `unsupported_country_region_territory` failures.\n- Add regression coverage and a changelog entry.',
+    ],
+    [
+      'a support reply',
+      '用户你好，你的反馈已收到。Trae当前暂不支持对您所在地区的用户开放服务，感谢您的理解。',
+    ],
+    [
+      'a feature request’s template',
+      '### 相关问题\n\n当前地区或国家不可用\n\n### 描述你希望的解决方案\n\n加入该列',
+    ],
+  ])('keeps %s clean', (_, body) => {
+    expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });
