@@ -17,6 +17,12 @@ const blocked = (observation: Observation) => {
   const verdict = classifyObservation(observation);
   return verdict.verdict === 'block' ? verdict : null;
 };
+/** Pasted texts that must stay clean, each under its own name: one test per look-alike. */
+function keepsClean(cases: ReadonlyArray<readonly [string, string]>): void {
+  it.each(cases)('keeps %s clean', (_, body) => {
+    expect(blocked({ kind: 'text', body }), body).toBeNull();
+  });
+}
 /** The verdict when the recogniser reached it (no signature knows the wording). */
 const recognised = (observation: Observation) => {
   const verdict = blocked(observation);
@@ -490,7 +496,7 @@ describe('how a refusal is pasted: boxes, quotations, questions and write-ups', 
     expect(verdict?.service).toBe('openai');
   });
 
-  it.each([
+  keepsClean([
     [
       'a commit or pull request title',
       'Fix: Set preferred regions to address openai 403 error for unsupported territories',
@@ -512,9 +518,7 @@ describe('how a refusal is pasted: boxes, quotations, questions and write-ups', 
       'a write-up of requests from a restricted region',
       'Installing or logging in to codex from a restricted region fails with `403 Request not allowed` even though running works.',
     ],
-  ])('keeps %s clean', (_, body) => {
-    expect(blocked({ kind: 'text', body }), body).toBeNull();
-  });
+  ]);
 });
 
 describe('a Chinese deixis over a list, and a bug template around a refusal', () => {
@@ -562,7 +566,7 @@ describe('paragraphs, mixed-language lines, printed exceptions and the sixth set
     expect(blocked({ kind: 'text', body: 'New features are coming soon to your account.' })).toBeNull();
   });
 
-  it.each([
+  keepsClean([
     [
       'a Stack Overflow title given as background',
       'Background: [Google Generative AI API error: "User location is not supported for the API use." - Stack Overflow](https://stackoverflow.com/questions/77659552)',
@@ -583,9 +587,7 @@ describe('paragraphs, mixed-language lines, printed exceptions and the sixth set
       'a country code refused as a value',
       "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'tools.0.web_search: Country code SG is not supported.'}}",
     ],
-  ])('keeps %s clean', (_, body) => {
-    expect(blocked({ kind: 'text', body }), body).toBeNull();
-  });
+  ]);
 });
 
 describe('reports of what a named service showed, in more languages', () => {
@@ -644,7 +646,7 @@ describe('the seventh set’s lessons', () => {
     );
   });
 
-  it.each([
+  keepsClean([
     ['an app store’s listing', '您所在的国家或地区不支持下载，怎么办？app store'],
     [
       'a change describing when code throws',
@@ -660,13 +662,11 @@ describe('the seventh set’s lessons', () => {
       'Gemini CLI might be not available for you, if your account is bound to a country not in this list.',
     ],
     ['a guide’s causes', 'OpenAI 403 Permission Denied\nMost likely causes\n- Country/region not supported'],
-  ])('keeps %s clean', (_, body) => {
-    expect(blocked({ kind: 'text', body }), body).toBeNull();
-  });
+  ]);
 });
 
 describe('the eighth set’s look-alikes', () => {
-  it.each([
+  keepsClean([
     [
       'a question about a quoted refusal named as an issue',
       'Is there any way to implement workarounds for the "User location is not supported for the API use" issue in GeminiPro?',
@@ -683,9 +683,7 @@ describe('the eighth set’s look-alikes', () => {
       'a feature request’s template',
       '### 相关问题\n\n当前地区或国家不可用\n\n### 描述你希望的解决方案\n\n加入该列',
     ],
-  ])('keeps %s clean', (_, body) => {
-    expect(blocked({ kind: 'text', body }), body).toBeNull();
-  });
+  ]);
 });
 
 describe('countries and territories as location words', () => {
