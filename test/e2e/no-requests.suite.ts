@@ -226,7 +226,7 @@ export function describeNoRequests(browser: BrowserName): void {
           return true;
         }, null),
       );
-      const traces = await waitFor(
+      await waitFor(
         'the check’s requests at the stand-in',
         async () => {
           const seen = toDetourOnly();
@@ -237,6 +237,9 @@ export function describeNoRequests(browser: BrowserName): void {
       await waitFor('the popup to show the check’s answer', () =>
         popup.evaluate(() => document.querySelector('.check-result')?.textContent || undefined, null),
       );
+      // Read the stand-in's log again once the answer is shown: the check's probes run one after
+      // another, and the first one seen above need not be the last.
+      const traces = toDetourOnly();
       const unexplained = notFromPages();
       console.info(
         `[no-requests ${browser}] after "Check now": not from pages: ${unexplained.length}, ` +
