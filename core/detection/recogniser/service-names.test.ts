@@ -99,6 +99,19 @@ describe('who refused, by a name in pasted text', () => {
   });
 });
 
+describe('who refused, by the service’s own wording', () => {
+  it('names Google for Gemini’s location refusal and its SDK error, where Gemini is not named', () => {
+    for (const body of [
+      'Live API closed: 1007 User location is not supported for the API use',
+      "{response: Instance of 'UnsupportedUserLocation'}",
+    ]) {
+      const verdict = classifyObservation({ kind: 'text', body });
+      expect(verdict.verdict, body).toBe('block');
+      expect(verdict.verdict === 'block' ? verdict.service : null, body).toBe('google');
+    }
+  });
+});
+
 describe('words that are not the service', () => {
   it.each([
     // 'grok' is xAI's; Groq is another company.
