@@ -1,8 +1,8 @@
 /**
  * `npm run eval`: how well detection generalises, as tables (core/detection/evaluation).
  * Leave-one-service-out over the reference, then the whole engine per language and per
- * observation kind, on the reference, the held-out set and the two blind sets, then how the
- * reference refusals survive real relays and rewrites (transports.ts). The same targets are
+ * observation kind, on the reference and every held-out set (sets.ts), the blind sets pooled,
+ * then how the refusals survive real relays and rewrites (transports.ts). The same targets are
  * asserted by core/detection/evaluation/generalisation.test.ts and transports.test.ts.
  */
 import {
@@ -18,19 +18,15 @@ import {
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
 import { KNOWN_FALSE_ALARMS } from '../core/detection/evaluation/known-false-alarms';
-import { readHoldout, readReferenceCases } from '../core/detection/evaluation/sets';
+import { readHoldouts, readReferenceCases } from '../core/detection/evaluation/sets';
 import { prefilterTable, type TransportRow, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
 
 const reference = readReferenceCases();
-const holdout = readHoldout('holdout').cases;
-const blind = readHoldout('blind2').cases;
-const blind3 = readHoldout('blind3').cases;
-const blind4 = readHoldout('blind4').cases;
-const blind5 = readHoldout('blind5').cases;
-const blind6 = readHoldout('blind6').cases;
-const blind7 = readHoldout('blind7').cases;
-const blind8 = readHoldout('blind8').cases;
+const holdouts = readHoldouts();
+/** Every held-out case no rule was written from, and those of the blind sets alone. */
+const heldOut = holdouts.flatMap((entry) => entry.cases);
+const blindCases = holdouts.filter((entry) => entry.set !== 'holdout').flatMap((entry) => entry.cases);
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
@@ -75,12 +71,10 @@ function total(rows: readonly Row[], group = 'all'): Row {
 // not once per service.
 const loso = leaveOneServiceOut([
   ...reference,
-  ...[...holdout, ...blind, ...blind3, ...blind4, ...blind5, ...blind6, ...blind7, ...blind8].filter(
-    (testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS),
-  ),
+  ...heldOut.filter((testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS)),
 ]);
 table(
-  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of all nine sets checked, but the known false alarms listed after the table)',
+  'Leave one service out (reference refusals; each service’s own rules withheld; every look-alike of every set checked, but the known false alarms listed after the table)',
   loso,
   (row) => {
     const full = loso.find((entry) => entry.group === row.group);
@@ -103,14 +97,7 @@ const everything = rulesWithout();
 /** Every set, reference first, in the order the tables list them. */
 const SETS: Array<[string, EvalCase[]]> = [
   ['reference', reference],
-  ['held out', holdout],
-  ['blind held-out (2)', blind],
-  ['blind held-out (3)', blind3],
-  ['blind held-out (4)', blind4],
-  ['blind held-out (5)', blind5],
-  ['blind held-out (6)', blind6],
-  ['blind held-out (7)', blind7],
-  ['blind held-out (8)', blind8],
+  ...holdouts.map((entry): [string, EvalCase[]] => [entry.label, entry.cases]),
 ];
 for (const [name, cases] of SETS) {
   const outcomes = cases.map((testCase) => judge(everything, testCase));
@@ -139,10 +126,8 @@ for (const [name, cases] of SETS) {
 // The blind sets pooled: every case no rule was written from, in the sets collected by someone
 // who had not read the engine (the held-out set 1 was collected after the lists' first version).
 {
-  const pooled = [...blind, ...blind3, ...blind4, ...blind5, ...blind6, ...blind7, ...blind8].map(
-    (testCase) => judge(everything, testCase),
-  );
-  table('Whole engine, the seven blind sets pooled (cases no rule was written from)', [
+  const pooled = blindCases.map((testCase) => judge(everything, testCase));
+  table(`Whole engine, the ${holdouts.length - 1} blind sets pooled (cases no rule was written from)`, [
     ...tally(pooled, langOf),
     total(tally(pooled, langOf)),
   ]);
@@ -216,17 +201,8 @@ if (plainAlarms)
 // The same transports over the held-out sets' cases no rule was written from: a second measurement,
 // on refusals the transport work never saw (no exception list applies here).
 transportReport(
-  'The same, over the eight held-out sets (cases no rule was written from; costs not excused here)',
-  transportTable(everything, [
-    ...holdout,
-    ...blind,
-    ...blind3,
-    ...blind4,
-    ...blind5,
-    ...blind6,
-    ...blind7,
-    ...blind8,
-  ]),
+  `The same, over the ${holdouts.length} held-out sets (cases no rule was written from; costs not excused here)`,
+  transportTable(everything, heldOut),
   false,
 );
 

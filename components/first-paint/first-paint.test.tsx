@@ -59,6 +59,27 @@ async function blockedTab(): Promise<number> {
 }
 
 /** Elements, classes, ids and text in document order: what a reader and the styles see. */
+/** The tab's card and the recent events, painted from storage, outline as the app's own components draw them for the same snapshot, in the same language. */
+function expectPaintedAsTheApp(root: Element, stored: Record<string, unknown>, tabId: number): void {
+  const snapshot = popupSnapshotFrom(stored, tabId);
+  const app = render(
+    h('main', {}, [
+      h(TabSummary, { tab: { status: 'ready', value: snapshot.tab }, now: NOW }),
+      h(RecentEvents, {
+        events: snapshot.recent?.events ?? [],
+        total: snapshot.recent?.total ?? 0,
+        onOpenLog: () => {},
+        now: NOW,
+      }),
+    ]),
+  ).container;
+  for (const part of ['section.card', 'section.recent']) {
+    const ours = root.querySelector(part);
+    expect(ours, part).not.toBeNull();
+    expect(outline(ours as Element)).toEqual(outline(app.querySelector(part) as Element));
+  }
+}
+
 function outline(root: Element): string[] {
   const lines: string[] = [];
   const walk = (node: Node) => {
@@ -122,23 +143,7 @@ describe('popup first paint', () => {
       language: undefined,
       now: NOW,
     })?.root as HTMLElement;
-    const snapshot = popupSnapshotFrom(stored, tabId);
-    const app = render(
-      h('main', {}, [
-        h(TabSummary, { tab: { status: 'ready', value: snapshot.tab }, now: NOW }),
-        h(RecentEvents, {
-          events: snapshot.recent?.events ?? [],
-          total: snapshot.recent?.total ?? 0,
-          onOpenLog: () => {},
-          now: NOW,
-        }),
-      ]),
-    ).container;
-    for (const part of ['section.card', 'section.recent']) {
-      expect(outline(root.querySelector(part) as Element)).toEqual(
-        outline(app.querySelector(part) as Element),
-      );
-    }
+    expectPaintedAsTheApp(root, stored, tabId);
     expect(root.querySelector('section.card')?.textContent).toContain(
       'LobeChat passed this refusal on: it came from Google.',
     );
@@ -163,25 +168,7 @@ describe('popup first paint', () => {
       const root = painted?.root as HTMLElement;
       expect(root.querySelector('main')?.hasAttribute('data-ready')).toBe(true);
 
-      // The app's own components for the same snapshot, in the same language.
-      const snapshot = popupSnapshotFrom(stored, tabId);
-      const app = render(
-        h('main', {}, [
-          h(TabSummary, { tab: { status: 'ready', value: snapshot.tab }, now: NOW }),
-          h(RecentEvents, {
-            events: snapshot.recent?.events ?? [],
-            total: snapshot.recent?.total ?? 0,
-            onOpenLog: () => {},
-            now: NOW,
-          }),
-        ]),
-      ).container;
-      for (const part of ['section.card', 'section.recent']) {
-        const ours = root.querySelector(part);
-        const theirs = app.querySelector(part);
-        expect(ours, part).not.toBeNull();
-        expect(outline(ours as Element)).toEqual(outline(theirs as Element));
-      }
+      expectPaintedAsTheApp(root, stored, tabId);
       const title =
         locale === 'en' ? "ChatGPT refused this browser's region" : 'ChatGPT 在你所在的地区不可用';
       expect(root.querySelector('h1')?.textContent).toBe(title);

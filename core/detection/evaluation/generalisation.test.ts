@@ -4,8 +4,8 @@
  *   reference refusals (90 % overall; per service, at least the floor recorded below with the
  *   reason it is not higher) and never raises a false alarm on any look-alike of either set;
  * - with everything on, every reference refusal is caught and every look-alike is clean;
- * - on the held-out set and on the blind held-out sets, no false alarm, and recall at least the
- *   measured floor;
+ * - on the held-out set and on the blind held-out sets, no false alarm but those listed in
+ *   known-false-alarms.ts, and recall at least the measured floor;
  * - on a page, the refusals the engine recognises still reach it through the content script's
  *   keyword prefilter: no more of them dropped than measured.
  * The floors are measurements, not wishes: a change that lowers one fails here.
@@ -23,17 +23,35 @@ import {
   throughPrefilter,
 } from './generalisation';
 import { KNOWN_FALSE_ALARMS } from './known-false-alarms';
-import { readHoldout, readReferenceCases } from './sets';
+import { HOLDOUT_FILES, type HoldoutSet, readHoldout, readReferenceCases } from './sets';
 
 const reference = readReferenceCases();
-const { file: holdoutFile, cases: holdout } = readHoldout('holdout');
-const { file: blindFile, cases: blind } = readHoldout('blind2');
-const { file: blind3File, cases: blind3 } = readHoldout('blind3');
-const { file: blind4File, cases: blind4 } = readHoldout('blind4');
-const { file: blind5File, cases: blind5 } = readHoldout('blind5');
-const { file: blind6File, cases: blind6 } = readHoldout('blind6');
-const { file: blind7File, cases: blind7 } = readHoldout('blind7');
-const { file: blind8File, cases: blind8 } = readHoldout('blind8');
+const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ set, ...readHoldout(set) }));
+
+/**
+ * Per held-out set, measured (npm run eval) on the cases no rule was written from: at least this
+ * many refusals, recall at least `floor`, the file at least `size` cases, and of the page and
+ * pasted-text refusals the engine recognises (`onPage` of them) at most `dropped` lost to the
+ * content script's prefilter. The floors are measurements, not wishes.
+ * - Set 5's two dropped are API errors pasted as text, never a page's text: an SDK's
+ *   `<HttpError 400 …>` that a page's reading takes for markup, and Apple's settings line, which
+ *   puts the place before "doesn't support".
+ * - Set 6's first measurement dropped one ("It's not supported by your country"); the prefilter
+ *   has passed "by" since, a figure that case informed.
+ */
+const MEASURED: Record<
+  HoldoutSet,
+  { refusals: number; floor: number; size: number; onPage: number; dropped: number }
+> = {
+  holdout: { refusals: 15, floor: 0.95, size: 30, onPage: 15, dropped: 0 },
+  blind2: { refusals: 18, floor: 0.9, size: 40, onPage: 17, dropped: 0 },
+  blind3: { refusals: 40, floor: 0.8, size: 90, onPage: 34, dropped: 0 },
+  blind4: { refusals: 25, floor: 0.8, size: 80, onPage: 22, dropped: 0 },
+  blind5: { refusals: 56, floor: 0.65, size: 160, onPage: 41, dropped: 2 },
+  blind6: { refusals: 52, floor: 0.6, size: 160, onPage: 34, dropped: 0 },
+  blind7: { refusals: 33, floor: 0.55, size: 120, onPage: 20, dropped: 1 },
+  blind8: { refusals: 13, floor: 0.65, size: 90, onPage: 9, dropped: 1 },
+};
 
 /**
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
@@ -50,37 +68,12 @@ const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   },
 };
 
-/**
- * Refusals the engine recognises that the page prefilter drops, per set: measured (npm run eval).
- * The fifth set's two are API errors pasted as text, never a page's text: an SDK's `<HttpError 400 …>`
- * that a page's reading takes for markup, and Apple's settings line, which puts the place before
- * 'doesn't support'.
- */
-// The sixth set's first measurement dropped one ("It's not supported by your country"); the prefilter
-// has passed 'by' since, a figure that case informed.
-const PREFILTER_DROPS = {
-  reference: 0,
-  holdout: 0,
-  blind: 0,
-  blind3: 0,
-  blind4: 0,
-  blind5: 2,
-  blind6: 0,
-  blind7: 1,
-  blind8: 1,
-};
-
 describe('leave one service out', () => {
   const rows = leaveOneServiceOut([
     ...reference,
-    ...holdout.filter((testCase) => testCase.expect === 'clean'),
-    ...blind.filter((testCase) => testCase.expect === 'clean'),
-    ...blind3.filter((testCase) => testCase.expect === 'clean'),
-    ...blind4.filter((testCase) => testCase.expect === 'clean'),
-    ...blind5.filter((testCase) => testCase.expect === 'clean'),
-    ...blind6.filter((testCase) => testCase.expect === 'clean'),
-    ...blind7.filter((testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS)),
-    ...blind8.filter((testCase) => testCase.expect === 'clean'),
+    ...holdouts.flatMap(({ cases }) =>
+      cases.filter((testCase) => testCase.expect === 'clean' && !(testCase.id in KNOWN_FALSE_ALARMS)),
+    ),
   ]);
 
   it('recognises 90 % of all refusals with each service’s own rules withheld', () => {
@@ -118,51 +111,31 @@ describe('the whole engine', () => {
     }
   });
 
-  it.each([
-    ['held-out', holdout, 15, 0.95],
-    ['blind held-out', blind, 18, 0.9],
-    ['third blind held-out', blind3, 40, 0.8],
-    ['fourth blind held-out', blind4, 25, 0.8],
-    ['fifth blind held-out', blind5, 56, 0.65],
-    ['sixth blind held-out', blind6, 52, 0.6],
-    ['eighth blind held-out', blind8, 13, 0.65],
-  ] as const)(
-    'raises no false alarm on the %s look-alikes and recognises its refusals at the measured floor',
-    (_, cases, count, floor) => {
+  it.each(holdouts.map(({ set, cases }) => [set, cases] as const))(
+    '%s: raises no false alarm but the known ones and recognises its refusals at the measured floor',
+    (set, cases) => {
       const outcomes = cases.map((testCase) => judge(everything, testCase));
       const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
-      expect(alarms).toEqual([]);
+      const known = cases
+        .filter((testCase) => testCase.id in KNOWN_FALSE_ALARMS)
+        .map((testCase) => testCase.id);
+      expect(alarms.sort()).toEqual(known.sort());
       const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
-      expect(refusals.length).toBeGreaterThanOrEqual(count);
+      expect(refusals.length).toBeGreaterThanOrEqual(MEASURED[set].refusals);
       expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(
-        floor,
+        MEASURED[set].floor,
       );
     },
   );
 
-  it('raises on the seventh blind held-out look-alikes only the replies listed, and recognises its refusals at the measured floor', () => {
-    const outcomes = blind7.map((testCase) => judge(everything, testCase));
-    const alarms = outcomes.filter((outcome) => outcome.falseAlarm).map((outcome) => outcome.testCase.id);
-    expect(alarms.sort()).toEqual(Object.keys(KNOWN_FALSE_ALARMS).sort());
-    const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
-    expect(refusals.length).toBeGreaterThanOrEqual(33);
-    expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(
-      0.55,
-    );
-  });
-
-  it.each([
-    ['second', blindFile, blind, 40],
-    ['third', blind3File, blind3, 90],
-    ['fourth', blind4File, blind4, 80],
-    ['fifth', blind5File, blind5, 160],
-    ['sixth', blind6File, blind6, 160],
-    ['seventh', blind7File, blind7, 120],
-    ['eighth', blind8File, blind8, 90],
-  ] as const)(
-    'keeps the %s blind set blind: sourced, dated, and the cases that informed a rule left out of its figures',
-    (_, file, cases, size) => {
-      expect(file.cases.length).toBeGreaterThanOrEqual(size);
+  it.each(
+    holdouts
+      .filter(({ set }) => set !== 'holdout')
+      .map(({ set, file, cases }) => [set, file, cases] as const),
+  )(
+    'keeps %s blind: sourced, dated, and the cases that informed a rule left out of its figures',
+    (set, file, cases) => {
+      expect(file.cases.length).toBeGreaterThanOrEqual(MEASURED[set].size);
       for (const entry of file.cases) expect(entry.source).toMatch(/^https:\/\//);
       expect(new Set(file.cases.map((entry) => entry.id)).size).toBe(file.cases.length);
       const informed = file.cases.filter((entry) => entry.usedForRules);
@@ -172,9 +145,10 @@ describe('the whole engine', () => {
   );
 
   it('holds out only cases with a public source, and says which were used to write the lists', () => {
-    expect(holdoutFile.cases.length).toBeGreaterThan(30);
-    for (const entry of holdoutFile.cases) expect(entry.source).toMatch(/^https:\/\/github\.com\//);
-    expect(holdout.length).toBe(holdoutFile.cases.filter((entry) => !entry.usedForRules).length);
+    const { file, cases } = readHoldout('holdout');
+    expect(file.cases.length).toBeGreaterThan(MEASURED.holdout.size);
+    for (const entry of file.cases) expect(entry.source).toMatch(/^https:\/\/github\.com\//);
+    expect(cases.length).toBe(file.cases.filter((entry) => !entry.usedForRules).length);
   });
 });
 
@@ -184,15 +158,8 @@ describe('caught through the page prefilter', () => {
   // Page and pasted-text refusals the engine recognises but the prefilter would not send, per set
   // (pasted text stands in for a page's text). Measured; a change that drops more fails here.
   it.each([
-    ['reference', reference, 43, PREFILTER_DROPS.reference],
-    ['held-out', holdout, 15, PREFILTER_DROPS.holdout],
-    ['blind held-out', blind, 17, PREFILTER_DROPS.blind],
-    ['third blind held-out', blind3, 34, PREFILTER_DROPS.blind3],
-    ['fourth blind held-out', blind4, 22, PREFILTER_DROPS.blind4],
-    ['fifth blind held-out', blind5, 41, PREFILTER_DROPS.blind5],
-    ['sixth blind held-out', blind6, 34, PREFILTER_DROPS.blind6],
-    ['seventh blind held-out', blind7, 20, PREFILTER_DROPS.blind7],
-    ['eighth blind held-out', blind8, 9, PREFILTER_DROPS.blind8],
+    ['reference', reference, 43, 0],
+    ...holdouts.map(({ set, cases }) => [set, cases, MEASURED[set].onPage, MEASURED[set].dropped] as const),
   ] as const)('the %s refusals the engine recognises reach it on a page', (_, cases, count, dropped) => {
     const outcomes = pageTextCases(cases)
       .filter((testCase) => testCase.expect === 'block')
@@ -210,9 +177,11 @@ describe('caught through the page prefilter', () => {
     expect(outcome.sent).toEqual(['App unavailable in region | Claude']);
     expect(outcome.caughtThrough).toBe(true);
     // A prefilter that passes nothing loses a refusal that needs page text.
-    const banner = holdout.find((testCase) => testCase.id === 'claude-page-only-certain-regions');
+    const banner = readHoldout('holdout').cases.find(
+      (testCase) => testCase.id === 'claude-page-only-certain-regions',
+    );
     expect(banner).toBeDefined();
-    const none = throughPrefilter(everything, banner as (typeof holdout)[number], () => false);
+    const none = throughPrefilter(everything, banner as (typeof reference)[number], () => false);
     expect([none.caught, none.byUrl, none.caughtThrough]).toEqual([true, false, false]);
   });
 });

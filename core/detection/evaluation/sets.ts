@@ -39,3 +39,12 @@ export function readHoldout(set: HoldoutSet): { file: HoldoutFile; cases: EvalCa
   const file = v.parse(HoldoutFile, readJson('core', 'detection', 'evaluation', HOLDOUT_FILES[set]));
   return { file, cases: holdoutCases(file, set === 'holdout' ? 'holdout' : 'blind') };
 }
+
+/** Every held-out set in the order the tables list them, each with its label and its untouched cases. */
+export function readHoldouts(): Array<{ set: HoldoutSet; label: string; cases: EvalCase[] }> {
+  return (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({
+    set,
+    label: set === 'holdout' ? 'held out' : `blind held-out (${set.slice('blind'.length)})`,
+    cases: readHoldout(set).cases,
+  }));
+}

@@ -144,6 +144,12 @@ function sdkClass(status: number): string {
   return PYTHON_SDK_CLASSES[status] ?? (status >= 500 ? 'InternalServerError' : 'APIStatusError');
 }
 
+/** The OpenAI Python SDK's message for an error response: "Error code: N - <body as a dict repr, or the body text>". */
+function pythonSdkMessage(testCase: EvalCase): string {
+  const json = parsedBody(testCase);
+  return `Error code: ${errorStatus(testCase)} - ${json === undefined ? pastedText(testCase) : pythonRepr(json)}`;
+}
+
 const LITELLM_CLASSES: Readonly<Record<number, string>> = {
   400: 'BadRequestError',
   401: 'AuthenticationError',
@@ -255,10 +261,8 @@ export const TRANSPORTS: readonly Transport[] = [
     apply(testCase) {
       if (!relayed(testCase)) return null;
       const status = errorStatus(testCase);
-      const json = parsedBody(testCase);
-      const inner = `Error code: ${status} - ${json === undefined ? pastedText(testCase) : pythonRepr(json)}`;
       const name = LITELLM_CLASSES[status] ?? (status >= 500 ? 'InternalServerError' : 'APIConnectionError');
-      return `litellm.${name}: OpenAIException - ${inner}`;
+      return `litellm.${name}: OpenAIException - ${pythonSdkMessage(testCase)}`;
     },
   },
   {
@@ -269,10 +273,7 @@ export const TRANSPORTS: readonly Transport[] = [
       'https://github.com/nalgeon/pokitoki/issues/42 ; https://github.com/openai/openai-python/blob/main/src/openai/_client.py',
     apply(testCase) {
       if (!relayed(testCase)) return null;
-      const status = errorStatus(testCase);
-      const json = parsedBody(testCase);
-      const body = json === undefined ? pastedText(testCase) : pythonRepr(json);
-      return `openai.${sdkClass(status)}: Error code: ${status} - ${body}`;
+      return `openai.${sdkClass(errorStatus(testCase))}: ${pythonSdkMessage(testCase)}`;
     },
   },
   {

@@ -647,6 +647,13 @@ describe('the seventh set’s lessons', () => {
   });
 
   keepsClean([
+    ['不在支持 without a place', '该功能不在支持范围内，请联系管理员'],
+    ['не разрешен without a place', 'Доступ к файлу не разрешен.'],
+    ['a location with nothing refused', 'Gemini показывает вашу локацию как Германия.'],
+    ['报错 without a region', 'ChatGPT 总是报错 500 内部错误'],
+  ]);
+
+  keepsClean([
     ['an app store’s listing', '您所在的国家或地区不支持下载，怎么办？app store'],
     [
       'a change describing when code throws',

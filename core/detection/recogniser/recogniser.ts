@@ -800,15 +800,17 @@ function findInText(
 ): TextFinding | null {
   if (text.length === 0) return null;
   const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
+  const addressed = hits(compiled.addressedLocation, text);
   const enumerated = enumeratedPlaceHits(compiled, text);
+  // Listed in the order a tie between two equally near location words is settled (closestPair).
   const locations = [
     ...hits(compiled.location, text),
-    ...hits(compiled.addressedLocation, text),
+    ...addressed,
     ...placeHits(compiled, text),
     ...namedPlaces,
     ...enumerated,
   ];
-  const addressedLocations = [...hits(compiled.addressedLocation, text), ...namedPlaces, ...enumerated];
+  const addressedLocations = [...addressed, ...namedPlaces, ...enumerated];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
@@ -821,15 +823,14 @@ function findInText(
   // So does one followed, in its sentence, by words addressed to 'you' ('提示服务在您的国家/地区不可用'):
   // a person reporting never calls themselves 您, so those are the service's words.
   const spans = sentences(text);
-  const quoting = hits(compiled.reporting, text).filter(
-    (report) =>
-      QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD)) ||
-      addressees.some((addressee) => {
-        if (addressee.start < report.end) return false;
-        const span = spans.find((sentence) => within(report, sentence));
-        return span !== undefined && within(addressee, span);
-      }),
-  );
+  const quoting = hits(compiled.reporting, text).filter((report) => {
+    if (QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD))) return true;
+    const span = spans.find((sentence) => within(report, sentence));
+    return (
+      span !== undefined &&
+      addressees.some((addressee) => addressee.start >= report.end && within(addressee, span))
+    );
+  });
   const hedges = hits(compiled.hedges, text).filter(
     (hedge) =>
       !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end) &&
