@@ -596,6 +596,38 @@ function namedServices(compiled: Compiled, text: string): NamedService[] {
     if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
     named.push({ service: name.service, product: name.product, at: match.index });
   }
+  return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text, known);
+}
+
+/** Words run together: a run of Latin letters (with dots of a host) far longer than a word. */
+const GLUED_RUN = /[a-z0-9.']{24,400}/g;
+
+/** A glued name is long enough to be itself inside other words ('bard' is in 'dashboard'; 'gemini' is in no word). */
+const GLUED_NAME_MIN = 5;
+
+/**
+ * Text that lost its spaces ('ErrorusingGeminiAPI:Userlocation…') names a service inside a run
+ * of glued words, where no name stands as a word of its own: look for the longer names there.
+ */
+function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>): NamedService[] {
+  // Only on a line with no space left: a run on a spaced line is an identifier ('openai.PermissionDeniedError').
+  const runs = [...text.matchAll(GLUED_RUN)].filter((run) => {
+    const start = text.lastIndexOf('\n', run.index) + 1;
+    const end = text.indexOf('\n', run.index);
+    return !text.slice(start, end < 0 ? undefined : end).includes(' ');
+  });
+  if (runs.length === 0) return [];
+  const named: NamedService[] = [];
+  for (const { name, unless } of compiled.names) {
+    if (!known.has(name.service)) continue;
+    const glued = name.name.replace(/ /g, '');
+    if (glued.length < GLUED_NAME_MIN || !/^[a-z0-9.]+$/.test(glued)) continue;
+    const run = runs.find((candidate) => candidate[0].includes(glued));
+    if (!run || unless?.test(text)) continue;
+    const at = run.index + run[0].indexOf(glued);
+    if (named.some((other) => other.service === name.service && other.at <= at)) continue;
+    named.push({ service: name.service, product: name.product, at });
+  }
   return named.sort((a, b) => a.at - b.at);
 }
 

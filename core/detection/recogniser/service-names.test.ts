@@ -70,6 +70,9 @@ describe('who refused, by a name in pasted text', () => {
     [`jules.google.com: ${REFUSAL}`, 'google', 'jules'],
     [`Claude Code: ${REFUSAL}`, 'anthropic', 'claude-web'],
     [`Gemini Code Assist: ${REFUSAL}`, 'google', 'gemini-web'],
+    // Spellings people use: the company in two words, Gemini in Cyrillic.
+    [`Open AI: ${REFUSAL}`, 'openai', 'api'],
+    ['Пишет, что гемини не поддерживается в вашей стране', 'google', 'gemini-web'],
   ])('%s → %s/%s', (body, service, product) => {
     expect(whoRefused(body)).toEqual({ service, product });
   });
@@ -135,6 +138,8 @@ describe('words that are not the service', () => {
     [`Replicate the steps: ${REFUSAL}`, UNNAMED_SERVICE],
     [`Together with my team we saw: ${REFUSAL}`, UNNAMED_SERVICE],
     [`From my Notion notes: ${REFUSAL}`, UNNAMED_SERVICE],
+    // 'open' and 'AI' apart are ordinary words.
+    [`Open the AI tab; it says: ${REFUSAL}`, UNNAMED_SERVICE],
   ])('%s → %s', (body, service) => {
     expect(whoRefused(body)?.service).toBe(service);
   });

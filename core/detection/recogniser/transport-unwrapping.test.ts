@@ -111,6 +111,23 @@ describe('text that lost its spaces', () => {
     ).toMatchObject({ verdict: 'block', via: 'recogniser' });
   });
 
+  it('names the service glued inside the words, but not a module on a line that kept its spaces', () => {
+    const glued = 'ErrorusingGeminiAPI:400Userlocationisnotsupportedforyourcountry,sorry';
+    expect(classifyObservation({ kind: 'text', body: glued })).toMatchObject({
+      verdict: 'block',
+      service: 'google',
+    });
+    // 'bard' is inside 'dashboard': a short name glued to its neighbours is no name at all.
+    const dashboard = 'Opendashboardnow:thisserviceisnotavailableinyourcountry';
+    expect(classifyObservation({ kind: 'text', body: dashboard })).toMatchObject({
+      verdict: 'block',
+      service: 'unnamed-ai',
+    });
+    const spaced =
+      'Failed: retrywrapperforopenaiclienthandlers raised\nthisserviceisnotavailableinyourcountry';
+    expect(classifyObservation({ kind: 'text', body: spaced }).service).toBe('unnamed-ai');
+  });
+
   it('does not take glued prose for an error code, nor one glued phrase of a long text for a refusal', () => {
     const explained = 'Astheerrorsays,yourcountryisblockedinOpenAI.Thishasnothingtodowiththebot.';
     expect(classifyObservation({ kind: 'text', body: explained }).verdict).toBe('clean');
