@@ -249,9 +249,15 @@ interface Compiled {
   codeGuard: string[];
   /** An error or exception word right beside a code. */
   codeContext: RegExp | null;
-  compactLocation: string[];
-  compactUnavailable: string[];
-  compactAddressee: string[];
+  /** Per spaced language, its words with their spaces removed, for text that lost its spaces. */
+  glued: GluedWords[];
+}
+
+interface GluedWords {
+  lang: string;
+  location: string[];
+  unavailable: string[];
+  addressee: string[];
 }
 
 function byLanguage(languages: readonly LanguagePhrases[], pick: (language: LanguagePhrases) => unknown) {
@@ -380,10 +386,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
   const { languages, signals } = data;
   const any = (entries: Array<{ text: string }>) =>
     entries.map((entry) => ({ term: entry.text, lang: 'any' }));
-  const compact = (entries: Array<{ term: string }>) =>
-    entries.filter((entry) => /^[a-z' ]+$/.test(entry.term)).map((entry) => entry.term.replace(/[ ']/g, ''));
   const guards = data.guards.map((guard) => ({ guard, regex: guardRegex(guard) }));
-  const enOnly = languages.filter((language) => language.lang === 'en');
   return {
     data,
     location: termSet(byLanguage(languages, (language) => language.location)),
@@ -432,9 +435,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
         ? null
         : // Inside a glued neighbour too: `GenerateContentError.unsupportedUserLocation`.
           new RegExp(signals.codeContextMarkers.map((entry) => escapeRegExp(entry.text)).join('|'), 'u'),
-    compactLocation: compact(byLanguage(enOnly, (language) => language.location)),
-    compactUnavailable: compact(byLanguage(enOnly, (language) => language.unavailable)),
-    compactAddressee: compact(byLanguage(enOnly, (language) => language.addressee)),
+    glued: gluedWords(languages),
   };
 }
 
@@ -599,8 +600,8 @@ function namedServices(compiled: Compiled, text: string): NamedService[] {
   return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text, known);
 }
 
-/** Words run together: a run of Latin letters (with dots of a host) far longer than a word. */
-const GLUED_RUN = /[a-z0-9.']{24,400}/g;
+/** Words run together: a run of Latin letters (with the dots of a host). */
+const GLUED_RUN = /[a-z0-9.']{5,400}/g;
 
 /** A glued name is long enough to be itself inside other words ('bard' is in 'dashboard'; 'gemini' is in no word). */
 const GLUED_NAME_MIN = 5;
@@ -611,18 +612,28 @@ const GLUED_NAME_MIN = 5;
  */
 function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>): NamedService[] {
   // Only on a line with no space left: a run on a spaced line is an identifier ('openai.PermissionDeniedError').
+  // A run of Latin letters glued to another script's ('вGeminiнеподдерживается') is a word of its own.
   const runs = [...text.matchAll(GLUED_RUN)].filter((run) => {
     const start = text.lastIndexOf('\n', run.index) + 1;
     const end = text.indexOf('\n', run.index);
-    return !text.slice(start, end < 0 ? undefined : end).includes(' ');
+    if (text.slice(start, end < 0 ? undefined : end).includes(' ')) return false;
+    const beside = `${text[run.index - 1] ?? ''}${text[run.index + run[0].length] ?? ''}`;
+    return run[0].length >= 24 || /[^\P{L}a-z]/u.test(beside);
   });
   if (runs.length === 0) return [];
   const named: NamedService[] = [];
   for (const { name, unless } of compiled.names) {
     if (!known.has(name.service)) continue;
     const glued = name.name.replace(/ /g, '');
-    if (glued.length < GLUED_NAME_MIN || !/^[a-z0-9.]+$/.test(glued)) continue;
-    const run = runs.find((candidate) => candidate[0].includes(glued));
+    // A name of two short words glues into other words' letters ('le chat' in 'googlechatapi').
+    const least = name.name.includes(' ') ? GLUED_NAME_MIN + 3 : GLUED_NAME_MIN;
+    if (glued.length < least || !/^[a-z0-9.]+$/.test(glued)) continue;
+    // A short run between letters of another script is a word or two: the name leads or ends it.
+    const run = runs.find((candidate) =>
+      candidate[0].length >= 24
+        ? candidate[0].includes(glued)
+        : candidate[0].startsWith(glued) || candidate[0].endsWith(glued),
+    );
     if (!run || unless?.test(text)) continue;
     const at = run.index + run[0].indexOf(glued);
     if (named.some((other) => other.service === name.service && other.at <= at)) continue;
@@ -732,26 +743,61 @@ interface TextFinding {
 /** A glued refusal holds at least one in this many of the text's letters. */
 const GLUED_SHARE = 5;
 
-/** Words run together (text that lost its spaces): a long glued token holding all three parts. */
+/**
+ * A language's words as they read once spaces are lost: English as written (its stems are too
+ * short to stand inside other words), other spaced scripts with their stems too ('вашастрана…').
+ */
+function gluedWords(languages: readonly LanguagePhrases[]): GluedWords[] {
+  return languages
+    .filter((language) => SPACED_SCRIPT.test(language.unavailable[0]?.text ?? ''))
+    .map((language) => {
+      const english = language.lang === 'en';
+      const compact = (entries: ReadonlyArray<{ text: string }> | undefined) =>
+        (entries ?? [])
+          .map((entry) => entry.text)
+          .filter((text) => (english ? /^[a-z' ]+$/.test(text) : /^[\p{L}\p{M}' ]+\*?$/u.test(text)))
+          .map((text) => text.replace(/[ '*]/g, ''))
+          .filter((text) => text.length >= 3);
+      return {
+        lang: language.lang,
+        location: compact(language.location),
+        unavailable: compact(language.unavailable),
+        addressee: compact(language.addressee),
+      };
+    })
+    .filter(
+      (words) => words.location.length > 0 && words.unavailable.length > 0 && words.addressee.length > 0,
+    );
+}
+
+/** Words run together (text that lost its spaces): a long glued token holding all three parts of one language. */
 function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
   const letters = text.replace(/[^\p{L}]/gu, '').length;
-  for (const match of text.matchAll(/[a-z']{24,200}/g)) {
+  // English is read in runs of Latin letters (a Chinese sentence may lead into it), other languages in any letters.
+  const runs = [
+    ...[...text.matchAll(/[a-z']{24,200}/g)].map((match) => ({ match, english: true })),
+    ...[...text.matchAll(/[\p{L}\p{M}']{20,200}/gu)].map((match) => ({ match, english: false })),
+  ];
+  for (const { match, english } of runs) {
     // A glued refusal is much of what the text says, not one phrase of a glued page of prose
     // (a FAQ entry quoting the error, a help page listing the reasons).
     if (match[0].length * GLUED_SHARE < letters) continue;
     const token = match[0].replace(/'/g, '');
-    const unavailable = compiled.compactUnavailable.find((term) => token.includes(term));
-    const location = compiled.compactLocation.find((term) => token.includes(term));
-    const addressee = compiled.compactAddressee.find((term) => token.includes(term));
-    if (unavailable && location && addressee) {
-      return {
-        phrases: [unavailable, location, addressee],
-        lang: 'en',
-        evidence: plain(match[0]),
-        structured: false,
-        inTitle: false,
-        share: match[0].length / Math.max(1, text.length),
-      };
+    for (const words of compiled.glued) {
+      if ((words.lang === 'en') !== english) continue;
+      const unavailable = words.unavailable.find((term) => token.includes(term));
+      const location = words.location.find((term) => token.includes(term));
+      const addressee = words.addressee.find((term) => token.includes(term));
+      if (unavailable && location && addressee) {
+        return {
+          phrases: [unavailable, location, addressee],
+          lang: words.lang,
+          evidence: plain(match[0]),
+          structured: false,
+          inTitle: false,
+          share: match[0].length / Math.max(1, text.length),
+        };
+      }
     }
   }
   return null;

@@ -128,6 +128,26 @@ describe('text that lost its spaces', () => {
     expect(classifyObservation({ kind: 'text', body: spaced }).service).toBe('unnamed-ai');
   });
 
+  it('reads a glued refusal in other spaced scripts, and the Latin name glued between their letters', () => {
+    expect(
+      classifyObservation({ kind: 'text', body: 'Ошибка:вGeminiвашастрананеподдерживается' }),
+    ).toMatchObject({ verdict: 'block', service: 'google' });
+    expect(classifyObservation({ kind: 'text', body: 'خطا:Geminiدرکشورشماپشتیبانینمیشود' })).toMatchObject({
+      verdict: 'block',
+      service: 'google',
+    });
+    // Two short words glued into a longer run ('le chat' in 'googlechatapi') name nobody.
+    const chat = classifyObservation({
+      kind: 'text',
+      body: 'googlechatapi返回:thisserviceisnotavailableinyourcountry',
+    });
+    expect(chat.verdict === 'block' ? chat.service : null).toBe('unnamed-ai');
+    // A glued page of Russian prose that mentions the refusal once is not one.
+    const prose =
+      'Сегоднямырасскажемкакнастроитьроутерчтобыобойтиограниченияпровайдера.Многиепишутчтовашастрананеподдерживается,ноэтоисправимо:достаточновключитьпрокси,выбратьсерверврегионегдесервисработает,перезагрузитьбраузериочиститькукиисохранитьнастройки.Подробностивследующейстатьенашегоблога.';
+    expect(classifyObservation({ kind: 'text', body: prose }).verdict).toBe('clean');
+  });
+
   it('does not take glued prose for an error code, nor one glued phrase of a long text for a refusal', () => {
     const explained = 'Astheerrorsays,yourcountryisblockedinOpenAI.Thishasnothingtodowiththebot.';
     expect(classifyObservation({ kind: 'text', body: explained }).verdict).toBe('clean');
