@@ -30,6 +30,7 @@ export const HOLDOUT_FILES = {
   blind6: 'refusals-holdout-6.json',
   blind7: 'refusals-holdout-7.json',
   blind8: 'refusals-holdout-8.json',
+  blind9: 'refusals-holdout-9.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
