@@ -410,8 +410,6 @@ export const TRANSPORT_EXCEPTIONS: Readonly<Record<string, string>> = {
     'glued words are read only in English; this Spanish page is recognised by its phrases, which need their spaces',
   'lost-spaces/neg-code-python-format-openai-error-ru':
     'false alarm: code that lost its spaces ("defformat_openai_error", "inmessage") no longer reads as code, and the literal it tests for is OpenAI’s signature; pasted with its spaces it is clean',
-  'lost-spaces/neg-code-rrc-checksh-grep':
-    'false alarm: code that lost its spaces ("elif[[", "echo-e") no longer reads as code, and the URL it compares against is Claude’s block page; pasted with its spaces it is clean',
   'title-only/cf-1009-generic-country-ban-html':
     'the title is "Access denied", the same as Cloudflare’s firewall-rule page (1020): alone it is no sign of a region',
 };

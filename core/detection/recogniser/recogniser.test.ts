@@ -693,6 +693,67 @@ describe('the eighth set’s look-alikes', () => {
   ]);
 });
 
+describe('the ninth set’s lessons: clients’ own messages, code and help articles', () => {
+  it.each([
+    // Clients telling their user that the service refused them, in the client's own words.
+    ['Claude.ai はあなたの地域では利用できません', 'anthropic'],
+    ['お住まいの地域ではこのモデルサービスをサポートしていません。', 'unnamed-ai'],
+    ['Claude.ai bölgenizde mevcut değil', 'anthropic'],
+    ['OpenAI блокирует твой регион: включи VPN.', 'openai'],
+    ['Claude webapp not avaiable in your country', 'anthropic'],
+  ])('reads %s', (body, service) => {
+    expect(recognised({ kind: 'text', body })?.service, body).toBe(service);
+  });
+
+  keepsClean([
+    [
+      'an account ban addressed informally',
+      'Твой аккаунт заблокирован за нарушение правил. Мы блокирует доступ.',
+    ],
+    ['a model that does not exist, in Turkish', 'Bu model mevcut değil. Lütfen başka bir model seçin.'],
+    [
+      'a model a client does not support, in Japanese',
+      'このモデルはサポートしていません。別のモデルを選んでください。',
+    ],
+    ['a page that is not there, misspelt', 'This page is not avaiable right now, try later'],
+    ['a Python condition testing for a refusal code', 'if "AbraGeoBlockedError" in text:'],
+    [
+      'a condition testing a response for a refusal’s words',
+      "if status_code == 400 and ('User location is not supported' in response_text or 'FAILED_PRECONDITION' in response_text):",
+    ],
+    ['a JavaScript condition', "if (responseText.includes('only available in certain regions')) {"],
+    [
+      'a Dart constant holding the message',
+      "static const _message = 'User location is not supported for the API use.';",
+    ],
+    [
+      'a Swift enum case holding the message',
+      'case unsupportedUserLocation = "User location is not supported for the API use."',
+    ],
+    [
+      'a French help article saying what the error means',
+      'Une erreur 403 accompagnée du message « Country, region, or territory not supported » indique que vous accédez à Serverless Inference depuis un emplacement non pris en charge.',
+    ],
+    [
+      'a Korean help article saying what the error means',
+      '“Country, region, or territory not supported”라는 메시지와 함께 403 오류가 발생하면, 현재 지원되지 않는 국가에서 액세스하고 있다는 뜻입니다.',
+    ],
+    [
+      'a Chinese article about what some developers ran into',
+      '部分开发者遇到了"User location is not supported for the API use"的错误提示。这一问题主要影响位于特定地理区域的服务器。',
+    ],
+  ]);
+
+  it('still reads a refusal pasted with code around it or in the first person', () => {
+    for (const body of [
+      'Traceback (most recent call last):\n  File "app.py", line 12, in <module>\n    if model.generate_content(prompt).text == answer:\ngoogle.api_core.exceptions.FailedPrecondition: 400 User location is not supported for the API use.',
+      '我遇到了"User location is not supported for the API use"的错误，怎么办',
+    ]) {
+      expect(blocked({ kind: 'text', body })?.service, body).toBe('google');
+    }
+  });
+});
+
 describe('countries and territories as location words', () => {
   const page = (url: string, body: string) =>
     recogniseRefusal({ kind: 'page', url, body, host: findProduct(url) });
