@@ -600,6 +600,36 @@ function namedServices(compiled: Compiled, text: string): NamedService[] {
   return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text, known);
 }
 
+/** Every host of every product, longest first, each with its product: a link to one names its service. */
+const PRODUCT_HOSTS = SERVICES.flatMap((service) =>
+  service.products.flatMap((product) =>
+    product.hosts.map((host) => ({ host, service: service.slug, product: product.slug })),
+  ),
+).sort((a, b) => b.host.length - a.host.length);
+
+/**
+ * A text that names no service by name may still link to its own host ('please see the list of
+ * [available regions](https://ai.google.dev/available_regions)', 'Failed to connect to
+ * api.anthropic.com'): the host names the service, as it does for a page on it.
+ */
+function linkedServices(text: string): NamedService[] {
+  const named: NamedService[] = [];
+  for (const { host, service, product } of PRODUCT_HOSTS) {
+    let at = text.indexOf(host);
+    // A host inside a longer one ('notopenai.com', 'api.openai.com.evil.example') is someone else's.
+    while (
+      at >= 0 &&
+      (/[a-z0-9-]/.test(text[at - 1] ?? '') ||
+        /^(?:[a-z0-9-]|\.[a-z])/.test(text.slice(at + host.length, at + host.length + 2)))
+    ) {
+      at = text.indexOf(host, at + 1);
+    }
+    if (at < 0 || named.some((other) => other.service === service && other.at <= at)) continue;
+    named.push({ service, product, at });
+  }
+  return named.sort((a, b) => a.at - b.at);
+}
+
 /** Words run together: a run of Latin letters (with the dots of a host). */
 const GLUED_RUN = /[a-z0-9.']{5,400}/g;
 
@@ -1264,7 +1294,10 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
 
   // Who refused.
-  const named = namedServices(compiled, `${title}\n${text}`);
+  const byName = namedServices(compiled, `${title}\n${text}`);
+  // Links are read from the text as written: the readable text keeps a link's words, not its address.
+  const named =
+    byName.length > 0 ? byName : linkedServices(canonicalText(input.body.slice(0, RECOGNISER_READ)));
   const relayed = hits(compiled.relay, text).length > 0;
   let service: string | null = null;
   let product: string | null = null;

@@ -73,6 +73,8 @@ describe('who refused, by a name in pasted text', () => {
     // Spellings people use: the company in two words, Gemini in Cyrillic.
     [`Open AI: ${REFUSAL}`, 'openai', 'api'],
     ['Пишет, что гемини не поддерживается в вашей стране', 'google', 'gemini-web'],
+    // A product named for its maker.
+    [`Sora: ${REFUSAL}`, 'openai', 'api'],
   ])('%s → %s/%s', (body, service, product) => {
     expect(whoRefused(body)).toEqual({ service, product });
   });
@@ -111,6 +113,25 @@ describe('who refused, by the service’s own wording', () => {
       const verdict = classifyObservation({ kind: 'text', body });
       expect(verdict.verdict, body).toBe('block');
       expect(verdict.verdict === 'block' ? verdict.service : null, body).toBe('google');
+    }
+  });
+});
+
+describe('who refused, by a link to the service’s own host', () => {
+  it('names the service whose host a link points at, when no name is given', () => {
+    const linked =
+      'The API is unsupported in your location (country / territory); please see the list of\n[available regions](https://ai.google.dev/available_regions#available_regions).';
+    expect(whoRefused(linked)?.service).toBe('google');
+    expect(
+      whoRefused(
+        'Failed to login. Message: Your current account is not eligible... because it is not currently available in your location.',
+      )?.service,
+    ).toBe('google');
+  });
+
+  it('does not take a longer host that contains a service’s host for the service', () => {
+    for (const host of ['notai.google.dev', 'ai.google.dev.example.com', 'ai.google.devices.example']) {
+      expect(whoRefused(`${REFUSAL} See https://${host}/regions`)?.service, host).toBe(UNNAMED_SERVICE);
     }
   });
 });
