@@ -49,7 +49,7 @@ const MEASURED: Record<
   blind4: { refusals: 25, floor: 0.8, size: 80, onPage: 22, dropped: 0 },
   blind5: { refusals: 56, floor: 0.65, size: 160, onPage: 41, dropped: 2 },
   blind6: { refusals: 50, floor: 0.6, size: 160, onPage: 32, dropped: 0 },
-  blind7: { refusals: 33, floor: 0.55, size: 120, onPage: 20, dropped: 1 },
+  blind7: { refusals: 32, floor: 0.55, size: 120, onPage: 20, dropped: 1 },
   blind8: { refusals: 13, floor: 0.65, size: 90, onPage: 9, dropped: 1 },
   blind9: { refusals: 25, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
 };

@@ -693,6 +693,24 @@ describe('the eighth set’s look-alikes', () => {
   ]);
 });
 
+describe('a reporting word handing over to the reader’s own place', () => {
+  it('reads the reported words when they name the reader’s place, with a comment after them', () => {
+    for (const body of [
+      '我总是访问不了，提示不支持所在的地区。只能开不用Geo规则的的客户端才能访问',
+      '显示当前地区不可用。我用的是香港节点，换了日本也一样。',
+    ]) {
+      expect(recognised({ kind: 'text', body }), body).not.toBeNull();
+    }
+  });
+
+  keepsClean([
+    ['a condition with advice', '如果提示不支持所在的地区，请切换节点再试。这是最常见的问题。'],
+    ['an article about many people', '很多人登录时提示不支持所在的地区，切换到美国节点即可。'],
+    ['a guide announcing its solutions', '登录时提示不支持所在的地区怎么办？解决办法如下：切换到美国节点。'],
+    ['an installer asking for the reader’s region', '软件提示选择所在的地区，然后继续安装。安装完成后重启。'],
+  ]);
+});
+
 describe('the ninth set’s lessons: clients’ own messages, code and help articles', () => {
   it.each([
     // Clients telling their user that the service refused them, in the client's own words.

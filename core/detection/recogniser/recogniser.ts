@@ -928,15 +928,16 @@ function findInText(
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
   // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
   // region.') hands over to the words shown, which are read as they were written.
-  // So does one followed, in its sentence, by words addressed to 'you' ('提示服务在您的国家/地区不可用'):
-  // a person reporting never calls themselves 您, so those are the service's words.
+  // So does one followed, in its sentence, by words addressed to 'you' ('提示服务在您的国家/地区不可用')
+  // or by the reader's own place ('提示不支持所在的地区'): a person reporting never calls themselves
+  // 您 nor their own country 所在的国家, so those are the service's words.
   const spans = sentences(text);
   const quoting = hits(compiled.reporting, text).filter((report) => {
     if (QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD))) return true;
     const span = spans.find((sentence) => within(report, sentence));
     return (
       span !== undefined &&
-      addressees.some((addressee) => addressee.start >= report.end && within(addressee, span))
+      [...addressees, ...addressed].some((word) => word.start >= report.end && within(word, span))
     );
   });
   const hedges = hits(compiled.hedges, text).filter(
