@@ -31,6 +31,7 @@ export const HOLDOUT_FILES = {
   blind7: 'refusals-holdout-7.json',
   blind8: 'refusals-holdout-8.json',
   blind9: 'refusals-holdout-9.json',
+  blind10: 'refusals-holdout-10.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
