@@ -693,6 +693,29 @@ describe('the eighth set’s look-alikes', () => {
   ]);
 });
 
+describe('the tenth set’s look-alikes', () => {
+  keepsClean([
+    [
+      'a document’s list of unsupported regions',
+      'Current list of unsupported regions (may be inaccurate, please check with your API provider and your local ordinance)\n\n**A.** Afghanistan',
+    ],
+    [
+      'a troubleshooting note listing an error’s possible causes',
+      '**錯誤訊息：**\n```\n404 models/gemini-2.0-flash-exp is not found for API version v1beta\n```\n\n**原因：**\n- 模型名稱錯誤\n- 模型在你的地區還未開放',
+    ],
+  ]);
+
+  it('still reads a refusal that points to a list, or gives its cause on a line of its own', () => {
+    for (const body of [
+      'This service is not available in your region. See the list of supported regions at https://example.com/regions',
+      'Gemini isn’t available in your country. Here is the list of unsupported regions we know of: Afghanistan, Belarus.',
+      '请求失败\n原因：您所在的地区不支持该服务',
+    ]) {
+      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
+    }
+  });
+});
+
 describe('a reporting word handing over to the reader’s own place', () => {
   it('reads the reported words when they name the reader’s place, with a comment after them', () => {
     for (const body of [
@@ -740,6 +763,10 @@ describe('the ninth set’s lessons: clients’ own messages, code and help arti
       "if status_code == 400 and ('User location is not supported' in response_text or 'FAILED_PRECONDITION' in response_text):",
     ],
     ['a JavaScript condition', "if (responseText.includes('only available in certain regions')) {"],
+    [
+      'a condition inside a JSON string',
+      '"if (error.message.includes(\\"User location is not supported for the API use\\")) {"',
+    ],
     [
       'a Dart constant holding the message',
       "static const _message = 'User location is not supported for the API use.';",
