@@ -279,6 +279,10 @@ describe('mightMatterForPage', () => {
       'Gemini API の無料枠は、お住まいの国ではご利用いただけません。',
       'هذه الخدمة غير متاحة في بلدك.',
       'Извините, ваше текущее местоположение не поддерживает эту службу модели.',
+      // Clients' own words for the same refusals.
+      'Claude.ai bölgenizde mevcut değil',
+      'Claude.ai는 귀하의 지역에서 사용할 수 없습니다',
+      'Gemini API 在您的地區無法使用。',
     ])
       expect(mightMatterForPage(refusal), refusal).toBe(true);
     for (const chat of [
@@ -286,6 +290,8 @@ describe('mightMatterForPage', () => {
       'In welchen Ländern ist Claude verfügbar? Ist mein Land dabei?',
       'Claude はどの国で利用できますか？',
       'Claude는 어느 국가에서 사용할 수 있나요?',
+      'Bu model bölgenizde mevcut mu?',
+      'あなたの国ではどのモデルが人気ですか？',
     ])
       expect(mightMatterForPage(chat), chat).toBe(false);
   });
