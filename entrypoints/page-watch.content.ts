@@ -13,7 +13,7 @@ import { BENCH_TRACE, type ReportTrace, traceNow } from '../core/bench-trace/ben
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { onPageWatchMessage, sendToBackground } from '../core/messaging/content-messenger';
 import { readTapMessage, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
-import { AddedTextCollector, sendBudget } from '../core/watch/page-text';
+import { AddedTextCollector, pageTextOutsideEditors, sendBudget } from '../core/watch/page-text';
 import { WatchWindows } from '../core/watch/watch-windows';
 
 export default defineContentScript({
@@ -79,8 +79,7 @@ export default defineContentScript({
       },
     );
     reading('idle');
-    // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
-    collector.checkDocument(document.body?.innerText ?? '');
+    collector.checkDocument(pageTextOutsideEditors(document.body));
 
     const windows = new WatchWindows({
       document,

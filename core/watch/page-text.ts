@@ -27,6 +27,8 @@ export const EXCERPT_CHARS = 2048;
 /** Overlap between windows so a phrase cut at a window edge is still whole in the next one. */
 const OVERLAP = 256;
 const SKIP = new Set([
+  // What the user is typing is not what the page says (a refusal pasted into a prompt to ask about it).
+  'TEXTAREA',
   'SCRIPT',
   'STYLE',
   'META',
@@ -61,6 +63,32 @@ export function matchingExcerpts(
     start += hit ? EXCERPT_CHARS : EXCERPT_CHARS - OVERLAP;
   }
   return out;
+}
+
+/** An editor (a chat's prompt box, ProseMirror, a rich text area) marks what the user is typing. */
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/**
+ * Text inside an editor is the user's draft, not the page speaking: someone who pastes a refusal
+ * into a chat's prompt box to ask about it was not refused by that page. `closest` matches
+ * selectors only (no layout), and runs once per collected node, on the throttle.
+ */
+function beingTyped(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return typeof element?.closest === 'function' && element.closest(EDITABLE) !== null;
+}
+
+/** The text a person sees on the page, without what they are typing into its editors. */
+export function pageTextOutsideEditors(body: HTMLElement | null | undefined): string {
+  if (!body) return '';
+  // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
+  let text = body.innerText;
+  for (const editor of body.querySelectorAll<HTMLElement>(EDITABLE)) {
+    // biome-ignore lint/performance/useDomNodeTextContent: the same reading as the page's text above
+    const typed = editor.innerText;
+    if (typed.trim()) text = text.replace(typed, ' ');
+  }
+  return text;
 }
 
 export interface Scheduler {
@@ -145,7 +173,7 @@ export class AddedTextCollector {
     this.nodes = new Set();
     let text = '';
     for (const node of nodes) {
-      if (!node.isConnected) continue;
+      if (!node.isConnected || beingTyped(node)) continue;
       // textContent needs no layout (innerText would force one per node).
       const t = node.textContent ?? '';
       if (t.length < 8) continue;

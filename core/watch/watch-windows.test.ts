@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddedTextCollector } from './page-text';
+import { AddedTextCollector, pageTextOutsideEditors } from './page-text';
 import { SWEEP_MS, WatchWindows, WINDOW_MS } from './watch-windows';
 
 const BANNER = "Gemini isn't currently supported in your country.";
@@ -59,6 +59,40 @@ describe('page-text windows', () => {
     }
     expect(onMutations).not.toHaveBeenCalled();
     expect(windows.isObserving).toBe(false);
+  });
+
+  it('does not read what the user types or pastes into an editor, but reads the same words when the page shows them', async () => {
+    const { sent, windows } = watchedPage();
+    expect(windows.isObserving).toBe(true);
+    const composer = document.createElement('div');
+    composer.setAttribute('contenteditable', 'true');
+    document.querySelector('main')?.append(composer);
+    await advance(0);
+    // A pasted refusal arrives as a paragraph, then the user goes on typing into it.
+    const pasted = document.createElement('p');
+    pasted.textContent = `Why do I get this? ${BANNER}`;
+    composer.append(pasted);
+    await advance(0);
+    (pasted.firstChild as Text).appendData(' Please help.');
+    await advance(100);
+    expect(sent).toEqual([]);
+    // An editor switched off is page text again, and so is the thread.
+    const shown = document.createElement('div');
+    shown.innerHTML = `<div contenteditable="false"><p>${BANNER}</p></div>`;
+    document.getElementById('thread')?.append(shown);
+    await advance(100);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(BANNER);
+  });
+
+  it('reads the page’s text at idle without its editors’ drafts', () => {
+    document.body.innerHTML = `<main><p>Welcome back</p><div contenteditable="true"><p>${BANNER}</p></div></main>`;
+    const text = pageTextOutsideEditors(document.body);
+    expect(text).toContain('Welcome back');
+    expect(text).not.toContain(BANNER);
+    document.body.innerHTML = `<main><p>${BANNER}</p></main>`;
+    expect(pageTextOutsideEditors(document.body)).toContain(BANNER);
+    expect(pageTextOutsideEditors(null)).toBe('');
   });
 
   it('catches a banner appended to <body> outside a window, by the next sweep', async () => {

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import type { LogEvent } from '../../core/log/event';
-import { WINDOW_MS } from '../../core/watch/watch-windows';
+import { SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
 import { type StandIn, startStandIn } from '../stand-in/server';
 import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
 import { loggedEvents } from './exported-log';
@@ -255,6 +255,40 @@ export function describeWatchers(browser: BrowserName): void {
         expect(await pageText(page)).toContain('geoblocking');
         const banner = await openGemini();
         expectExactly(await settledEvents('the sentinel banner'), geminiBanner(banner));
+      });
+    });
+
+    describe('what the user types', () => {
+      it('logs nothing for a refusal pasted into the page’s prompt box', async () => {
+        standIn.setMode('gemini.google.com', 'served');
+        const page = await open('https://gemini.google.com/app');
+        const pasted = standIn.signatures.geminiBanner.body;
+        // Words the engine would log if the page showed them.
+        expect(
+          classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: pasted }),
+        ).toMatchObject({ verdict: 'block', service: 'google' });
+        // After the page-load window the sweep still reads every new child of <body>: the prompt
+        // box arrives as one, holding the pasted words.
+        await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
+        await page.evaluate((text) => {
+          const composer = document.createElement('div');
+          composer.setAttribute('contenteditable', 'true');
+          composer.setAttribute('role', 'textbox');
+          const paragraph = document.createElement('p');
+          paragraph.textContent = text;
+          composer.append(paragraph);
+          document.body.append(composer);
+        }, pasted);
+        await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
+        // The sentinel: a block on another site, the only event there may be.
+        const sentinel = await open('https://chatgpt.com/');
+        expectExactly(await settledEvents('the sentinel block page'), {
+          service: 'openai',
+          product: 'chatgpt',
+          kind: 'page',
+          url: 'https://chatgpt.com/',
+          observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(sentinel) },
+        });
       });
     });
 
