@@ -693,6 +693,22 @@ describe('the eighth set’s look-alikes', () => {
   ]);
 });
 
+describe('a condition on where the reader is', () => {
+  it('leaves an answer that explains who is refused clean, on the service’s own page too, but not the refusal itself', () => {
+    const answer =
+      "If you're in mainland China, ChatGPT is not available in your region. OpenAI does not currently support access from China.";
+    expect(blocked({ kind: 'text', body: answer })).toBeNull();
+    expect(blocked({ kind: 'page', url: 'https://chatgpt.com/c/1', body: answer })).toBeNull();
+    expect(
+      blocked({
+        kind: 'page',
+        url: 'https://chatgpt.com/',
+        body: 'ChatGPT is not available in your region.',
+      }),
+    ).not.toBeNull();
+  });
+});
+
 describe('the tenth set’s look-alikes', () => {
   keepsClean([
     [
