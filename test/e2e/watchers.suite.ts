@@ -130,6 +130,18 @@ export function describeWatchers(browser: BrowserName): void {
       expect(event.lastSeen).toBeGreaterThanOrEqual(event.firstSeen);
     }
 
+    /** Opens ChatGPT's block page (the stand-in's "blocked" mode) and expects its event to be the log's only one. */
+    async function expectOnlyTheChatgptSentinel(): Promise<void> {
+      const sentinel = await open('https://chatgpt.com/');
+      expectExactly(await settledEvents('the sentinel block page'), {
+        service: 'openai',
+        product: 'chatgpt',
+        kind: 'page',
+        url: 'https://chatgpt.com/',
+        observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(sentinel) },
+      });
+    }
+
     const apiRegionBlock = (): ExpectedEvent => ({
       service: 'openai',
       product: 'api',
@@ -194,14 +206,7 @@ export function describeWatchers(browser: BrowserName): void {
         const challenge = await open('https://chatgpt.com/');
         expect(await pageText(challenge)).toContain('Just a moment');
         standIn.setMode('chatgpt.com', 'blocked');
-        const sentinel = await open('https://chatgpt.com/');
-        expectExactly(await settledEvents('the sentinel block page'), {
-          service: 'openai',
-          product: 'chatgpt',
-          kind: 'page',
-          url: 'https://chatgpt.com/',
-          observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(sentinel) },
-        });
+        await expectOnlyTheChatgptSentinel();
       });
     });
 
@@ -281,14 +286,7 @@ export function describeWatchers(browser: BrowserName): void {
         }, pasted);
         await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
         // The sentinel: a block on another site, the only event there may be.
-        const sentinel = await open('https://chatgpt.com/');
-        expectExactly(await settledEvents('the sentinel block page'), {
-          service: 'openai',
-          product: 'chatgpt',
-          kind: 'page',
-          url: 'https://chatgpt.com/',
-          observation: { kind: 'page', url: 'https://chatgpt.com/', body: await pageText(sentinel) },
-        });
+        await expectOnlyTheChatgptSentinel();
       });
     });
 
