@@ -32,6 +32,7 @@ export const HOLDOUT_FILES = {
   blind8: 'refusals-holdout-8.json',
   blind9: 'refusals-holdout-9.json',
   blind10: 'refusals-holdout-10.json',
+  blind11: 'refusals-holdout-11.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
