@@ -53,6 +53,7 @@ const MEASURED: Record<
   blind8: { refusals: 13, floor: 0.65, size: 90, onPage: 9, dropped: 1 },
   blind9: { refusals: 25, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
   blind10: { refusals: 17, floor: 0.85, size: 84, onPage: 14, dropped: 0 },
+  blind11: { refusals: 7, floor: 0.7, size: 69, onPage: 5, dropped: 0 },
 };
 
 /**

@@ -693,6 +693,40 @@ describe('the eighth set’s look-alikes', () => {
   ]);
 });
 
+describe('the eleventh set’s look-alikes: READMEs, troubleshooting entries, enums, changelogs', () => {
+  keepsClean([
+    [
+      'a README heading offering the solution',
+      '#### Solution for “User location is not supported for the API use”\n\n1. Use Cloudflare AI Gateway to forward APIs.',
+    ],
+    [
+      'a Japanese README heading offering the solution',
+      '> #### **"User location is not supported for the API use"** の解決策\n> 次の手順で解決します。',
+    ],
+    [
+      'a troubleshooting entry labelling the cause',
+      '- **Error: `Failed to sign in. Message: Your current account is not eligible... because it is not currently available in your location.`**\n  - **Cause:** Gemini CLI does not currently support your location.',
+    ],
+    [
+      'an exported enum of reason codes',
+      "export enum IneligibleTierReasonCode {\n  UNKNOWN_LOCATION = 'UNKNOWN_LOCATION',\n  UNSUPPORTED_LOCATION = 'UNSUPPORTED_LOCATION',\n}",
+    ],
+    [
+      'a changelog about cloud regions',
+      '- Add support for both versions on GCP Vertex and AWS Bedrock (for cases where the new model is not enabled yet or unavailable in your region)',
+    ],
+  ]);
+
+  it('still reads a refusal pasted under a heading of its own, or with its cause in the message', () => {
+    for (const body of [
+      '### Error\n\nUser location is not supported for the API use.',
+      'Request failed because of the cause below\nThis service is not available in your region.',
+    ]) {
+      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
+    }
+  });
+});
+
 describe('a condition on where the reader is', () => {
   it('leaves an answer that explains who is refused clean, on the service’s own page too, but not the refusal itself', () => {
     const answer =
