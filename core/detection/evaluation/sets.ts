@@ -33,6 +33,7 @@ export const HOLDOUT_FILES = {
   blind9: 'refusals-holdout-9.json',
   blind10: 'refusals-holdout-10.json',
   blind11: 'refusals-holdout-11.json',
+  blind12: 'refusals-holdout-12.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
