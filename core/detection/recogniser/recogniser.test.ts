@@ -727,6 +727,54 @@ describe('the eleventh set’s look-alikes: READMEs, troubleshooting entries, en
   });
 });
 
+describe('the twelfth set’s look-alikes: documentation about a refusal', () => {
+  keepsClean([
+    [
+      'a troubleshooting page with a Cause heading and a list of possibilities',
+      '## Error: "Publisher Model was not found"\n\n### Cause\nThe Gemini model is not available in your project/region. This can happen if:\n1. Generative AI API is not enabled\n2. Region doesn’t support Gemini models',
+    ],
+    [
+      'a Portuguese list of possible causes',
+      'Se você está recebendo erro 404, pode ser que:\n\n1. **A chave de API não tem acesso aos modelos**\n2. **O modelo não está disponível na sua região**',
+    ],
+    [
+      'documentation conditional on what a page says',
+      'If the HTML page says "App unavailable in region," Claude Code is not available in your country. See supported countries.',
+    ],
+    [
+      'a status list saying what a 403 usually means',
+      '* `403`: usually a proxy or network filter blocking the host, or Claude Code is [not available in your region](https://www.anthropic.com/supported-countries)',
+    ],
+    [
+      'a guide reassuring its reader',
+      'Don’t worry if Google AI Studio isn’t available in your region! These alternatives work worldwide.',
+    ],
+    [
+      'a Chinese guide about Hong Kong users',
+      '然而，许多香港用户在访问Claude官网时，会遇到“App unavailable. Unfortunately, Claude is only available in certain regions right now.”的错误提示。',
+    ],
+    [
+      'a Chinese FAQ entry with a bold solution label',
+      '### 4.2 ChatGPT APP 打开时提示：ChatGPT is not available in your region.\n\n**问题描述**\n\nChatGPT is not available in your region.\n\n**解决方案**\n\n换到其他地区的节点',
+    ],
+    [
+      'a Chinese article on what its reader may run into',
+      '如果你尝试登录Gemini的官网，屏幕上可能会跳出一句提示：“Gemini 目前不支持你所在的地区”（Gemini isn’t currently supported in your country）。',
+    ],
+  ]);
+
+  it('still reads a refusal with a bold label, a reassurance after it, or reported in the first person', () => {
+    for (const body of [
+      '**Error**\nUser location is not supported for the API use.',
+      'Error: This service is not available in your region. Don’t worry, we are expanding soon.',
+      'Request failed. Usually this works, but now: This service is not available in your region.',
+      '我遇到了“Gemini 目前不支持你所在的地区”，怎么办',
+    ]) {
+      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
+    }
+  });
+});
+
 describe('a condition on where the reader is', () => {
   it('leaves an answer that explains who is refused clean, on the service’s own page too, but not the refusal itself', () => {
     const answer =
