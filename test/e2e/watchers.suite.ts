@@ -359,9 +359,14 @@ export function describeWatchers(browser: BrowserName): void {
         const blocked = await open('https://chatgpt.com/');
         await waitForEvents('the ChatGPT block page');
         const blockedTab = await detour.tabIdOf('https://chatgpt.com/');
+        // The badge follows the log through the tab's state, a second write: on a loaded machine
+        // Firefox once took longer than the default wait for it.
         const badge = await waitFor(
           'the badge',
           async () => (await detour.badgeText(blockedTab)) || undefined,
+          {
+            timeoutMs: 20_000,
+          },
         );
         expect(badge.length).toBeGreaterThan(0);
         expect(await detour.badgeTitle(blockedTab)).toMatch(/ChatGPT|OpenAI/);
