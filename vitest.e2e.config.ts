@@ -9,6 +9,11 @@ export default defineConfig({
     globalSetup: ['test/e2e/stress.ts'],
     fileParallelism: false,
     maxWorkers: 1,
+    // Firefox hands tab events and webRequest events to the background unordered; on a loaded
+    // machine a badge has, rarely, come late or not at all (seen twice in 2026-12-05's CI runs, in
+    // different tests, neither reproduced in repeated runs). A test is run once more before it
+    // fails the suite: a real fault fails twice, and a retried pass is listed in the output.
+    retry: 1,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
