@@ -34,6 +34,7 @@ export const HOLDOUT_FILES = {
   blind10: 'refusals-holdout-10.json',
   blind11: 'refusals-holdout-11.json',
   blind12: 'refusals-holdout-12.json',
+  blind13: 'refusals-holdout-13.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
