@@ -727,6 +727,40 @@ describe('the eleventh set’s look-alikes: READMEs, troubleshooting entries, en
   });
 });
 
+describe('the thirteenth set’s lessons: replies around a refusal, and two more wordings', () => {
+  keepsClean([
+    [
+      'a maintainer’s diagnosis',
+      "I believe the cause of this issue is that you're in a country that is not supported by OpenAI. Unfortunately there isn't much we can do about this.",
+    ],
+    [
+      'a condition over the refusal itself',
+      "If openAI is not available in your country, there's not much I can do to help you.",
+    ],
+    [
+      'a model hosted in one country behind an opt-in',
+      'Reason: API error: [403] Forbidden {"type":"error","error":{"type":"RegionError","message":"The latest version of this model is only available hosted in China and requires explicit opt in"}}',
+    ],
+  ]);
+
+  it('reads a CDN’s country block and Russian written as two words', () => {
+    for (const body of [
+      '403 ERROR\nThe request could not be satisfied.\nThe Amazon CloudFront distribution is configured to block access from your country.',
+      'Попробовал актуальные, но так же не открывает, пишет не доступен в вашей стране',
+    ]) {
+      expect(recognised({ kind: 'text', body }), body).not.toBeNull();
+    }
+  });
+
+  keepsClean([
+    [
+      'a WAF that blocks access with no place',
+      'Access denied. The site owner has chosen to block access to this resource.',
+    ],
+    ['Russian "not accessible" for a file', 'Файл не доступен для скачивания, попробуйте позже.'],
+  ]);
+});
+
 describe('the twelfth set’s look-alikes: documentation about a refusal', () => {
   keepsClean([
     [

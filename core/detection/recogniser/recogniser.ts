@@ -1104,8 +1104,12 @@ function reportedFinding(compiled: Compiled, text: string, context: TextContext)
   return finding ? { ...finding, phrases: [...finding.phrases, report.term], share: 1 } : null;
 }
 
-/** Text-wide guards that make a text one about a refusal (a quote in prose, code, news), whichever wording it quotes. */
-const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news']);
+/**
+ * Text-wide guards that make a text one about a refusal (a quote in prose, code, news), whichever
+ * wording it quotes, or about something a refusal's code is also used for: a model hosted in one
+ * country behind an opt-in answers with the same RegionError as a refusal of the reader's region.
+ */
+const ABOUT_A_REFUSAL: ReadonlySet<string> = new Set(['quote', 'code', 'news', 'data-residency']);
 
 /**
  * Pasted text that explains, quotes or codes a refusal rather than reporting one: a maintainer's
