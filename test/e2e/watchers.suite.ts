@@ -367,7 +367,15 @@ export function describeWatchers(browser: BrowserName): void {
           {
             timeoutMs: 20_000,
           },
-        );
+        ).catch(async (error: Error) => {
+          // Say what the tab held when its badge never came, for whoever chases this next.
+          const held = await detour.send('getTabState', { tabId: blockedTab }).catch(() => null);
+          const logged = await loggedEvents(detour).catch(() => []);
+          const events = logged.map((event) => [event.service, event.product, event.kind, event.count]);
+          throw new Error(
+            `${error.message}; tab ${blockedTab} state: ${JSON.stringify(held)}; log: ${JSON.stringify(events)}`,
+          );
+        });
         expect(badge.length).toBeGreaterThan(0);
         expect(await detour.badgeTitle(blockedTab)).toMatch(/ChatGPT|OpenAI/);
         const state = await detour.send('getTabState', { tabId: blockedTab });
