@@ -35,6 +35,7 @@ export const HOLDOUT_FILES = {
   blind11: 'refusals-holdout-11.json',
   blind12: 'refusals-holdout-12.json',
   blind13: 'refusals-holdout-13.json',
+  blind14: 'refusals-holdout-14.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
