@@ -727,6 +727,28 @@ describe('the eleventh set’s look-alikes: READMEs, troubleshooting entries, en
   });
 });
 
+describe('the fourteenth set’s look-alikes: answers and explainers', () => {
+  keepsClean([
+    [
+      'an article staging a scene',
+      'Imagine you’re a student in Beijing. You type in your query, hit enter, and... nothing. A message pops up: "ChatGPT is not available in your region."',
+    ],
+    [
+      'a guide on what errors usually come from',
+      'Claude Code login errors usually come from an expired local session, account or organization access, unsupported region, or cloud-provider credentials.',
+    ],
+    [
+      'a Portuguese explainer’s rhetorical opening',
+      'Você já tentou acessar um site e se deparou com uma mensagem dizendo que o conteúdo não está disponível na sua região?',
+    ],
+  ]);
+
+  it('still reads a refusal a person pastes and then imagines a way around', () => {
+    const body = 'ChatGPT is not available in your region.\nCan anyone imagine a way around this?';
+    expect(blocked({ kind: 'text', body })).not.toBeNull();
+  });
+});
+
 describe('the thirteenth set’s lessons: replies around a refusal, and two more wordings', () => {
   keepsClean([
     [
