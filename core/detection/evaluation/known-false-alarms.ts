@@ -6,9 +6,9 @@
 /**
  * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
  * person's reply that repeats a service's refusal in the service's own words, with nothing in the
- * text that tells it from the refusal pasted with a comment. The thirteenth set's are two
- * services outside AI refusing by region in the very shape of a refusal, and two write-ups that
- * quote one inside their own prose. The test fails if one is no longer raised (take it off) or if
+ * text that tells it from the refusal pasted with a comment. The thirteenth set's are a service
+ * outside AI refusing by region in the very shape of a refusal, and two write-ups that quote one
+ * inside their own prose. The test fails if one is no longer raised (take it off) or if
  * any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -18,8 +18,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Gemini's JSON message quoted, then the maintainer's diagnosis in Chinese; a user pasting the error with a comment writes the same",
   'b7-zapret-reply-quotes-gemini-not-supported-ru':
     "Gemini's sentence quoted, then a paragraph explaining that a DPI bypass cannot lift it; a user pasting it with a remark writes the same",
-  't13a-nextcloud-passwords-france-legal-reply':
-    "a non-AI app's maintainer: 'the App is currently unavailable in France for legal reasons', the shape ChatGPT's own Italy notice had ('disabled … for users in Italy' at a regulator's request); nothing in the text says the app is not an AI service",
   't13b-trtc-sdk-services-not-available-region-zh':
     "Tencent RTC's SDK log 'Reason: Services are not available in your region.': a real region refusal, of a calling SDK rather than an AI service, in words AI services use too",
   't13a-techunwrapped-bard-not-in-europe-news':

@@ -641,15 +641,20 @@ const GLUED_NAME_MIN = 5;
  * of glued words, where no name stands as a word of its own: look for the longer names there.
  */
 function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>): NamedService[] {
-  // Only on a line with no space left: a run on a spaced line is an identifier ('openai.PermissionDeniedError').
-  // A run of Latin letters glued to another script's ('вGeminiнеподдерживается') is a word of its own.
-  const runs = [...text.matchAll(GLUED_RUN)].filter((run) => {
-    const start = text.lastIndexOf('\n', run.index) + 1;
-    const end = text.indexOf('\n', run.index);
-    if (text.slice(start, end < 0 ? undefined : end).includes(' ')) return false;
-    const beside = `${text[run.index - 1] ?? ''}${text[run.index + run[0].length] ?? ''}`;
-    return run[0].length >= 24 || /[^\P{L}a-z]/u.test(beside);
-  });
+  const runs: Array<{ word: string; index: number }> = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    // Only on a line with no space left: a run on a spaced line is an identifier ('openai.PermissionDeniedError').
+    if (!line.includes(' ')) {
+      for (const run of line.matchAll(GLUED_RUN)) {
+        // A run of Latin letters glued to another script's ('вGeminiнеподдерживается') is a word of its own.
+        const beside = `${line[run.index - 1] ?? ''}${line[run.index + run[0].length] ?? ''}`;
+        if (run[0].length >= 24 || /[^\P{L}a-z]/u.test(beside))
+          runs.push({ word: run[0], index: lineStart + run.index });
+      }
+    }
+    lineStart += line.length + 1;
+  }
   if (runs.length === 0) return [];
   const named: NamedService[] = [];
   for (const { name, unless } of compiled.names) {
@@ -659,13 +664,11 @@ function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>
     const least = name.name.includes(' ') ? GLUED_NAME_MIN + 3 : GLUED_NAME_MIN;
     if (glued.length < least || !/^[a-z0-9.]+$/.test(glued)) continue;
     // A short run between letters of another script is a word or two: the name leads or ends it.
-    const run = runs.find((candidate) =>
-      candidate[0].length >= 24
-        ? candidate[0].includes(glued)
-        : candidate[0].startsWith(glued) || candidate[0].endsWith(glued),
+    const run = runs.find(({ word }) =>
+      word.length >= 24 ? word.includes(glued) : word.startsWith(glued) || word.endsWith(glued),
     );
     if (!run || unless?.test(text)) continue;
-    const at = run.index + run[0].indexOf(glued);
+    const at = run.index + run.word.indexOf(glued);
     if (named.some((other) => other.service === name.service && other.at <= at)) continue;
     named.push({ service: name.service, product: name.product, at });
   }
