@@ -127,6 +127,13 @@ describe('findProduct', () => {
   it('tells the Anthropic website from its block page', () => {
     expect(findProduct('https://claude.com/pricing')?.product).toBe('website');
     expect(findProduct('https://www.anthropic.com/app-unavailable-in-region')?.role).toBe('blockPage');
+    // The page's canonical address since 2025 is on www.claude.com, localised paths included.
+    expect(findProduct('https://www.claude.com/ja-jp/app-unavailable-in-region')).toMatchObject({
+      service: 'anthropic',
+      product: 'claude-web',
+      role: 'blockPage',
+    });
+    expect(findProduct('https://www.claude.com/pricing')?.product).toBe('website');
   });
 });
 

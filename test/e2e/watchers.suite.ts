@@ -16,7 +16,7 @@ import { classifyObservation } from '../../core/detection';
 import type { Observation } from '../../core/detection/observation';
 import type { LogEvent } from '../../core/log/event';
 import { SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
-import { type StandIn, startStandIn } from '../stand-in/server';
+import { CANONICAL_CLAUDE_PAGE, type StandIn, startStandIn } from '../stand-in/server';
 import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
 import { loggedEvents } from './exported-log';
 
@@ -337,6 +337,25 @@ export function describeWatchers(browser: BrowserName): void {
         const tab = await detour.tabIdOf(target);
         expect((await detour.send('getTabState', { tabId: tab })).events).toHaveLength(1);
         await waitFor('the redirected tab’s badge', async () => (await detour.badgeText(tab)) || undefined, {
+          timeoutMs: 3_000,
+        });
+      });
+    });
+
+    describe('block page at its canonical address', () => {
+      it('logs Claude’s block page on www.claude.com once, with the badge on its tab', async () => {
+        const page = await open(CANONICAL_CLAUDE_PAGE.href);
+        expect(page.url()).toBe(CANONICAL_CLAUDE_PAGE.href);
+        const events = await settledEvents('the block page on www.claude.com');
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({
+          service: 'anthropic',
+          product: 'claude-web',
+          url: CANONICAL_CLAUDE_PAGE.href,
+          count: 1,
+        });
+        const tab = await detour.tabIdOf(CANONICAL_CLAUDE_PAGE.href);
+        await waitFor('the block page tab’s badge', async () => (await detour.badgeText(tab)) || undefined, {
           timeoutMs: 3_000,
         });
       });

@@ -101,6 +101,13 @@ export interface Reply {
   streamDelayMs?: number;
 }
 
+/**
+ * Claude's block page at the address the page itself gives as canonical since 2025 (a copy
+ * published 2025-11-10: github.com/xSlam3/webapp, install.cmd), beside the claude.com it is
+ * redirected to in the reference fixtures.
+ */
+export const CANONICAL_CLAUDE_PAGE = new URL('https://www.claude.com/app-unavailable-in-region');
+
 function html(status: number, body: string, headers: Record<string, string> = {}): Reply {
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
 }
@@ -137,6 +144,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     'claude.ai',
     redirectTarget.hostname,
     anthropicPage.hostname,
+    CANONICAL_CLAUDE_PAGE.hostname,
     'gemini.google.com',
     'auth.openai.com',
   ];
@@ -222,10 +230,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           headers: { location: redirectTarget.href },
         };
       case redirectTarget.hostname:
+      case CANONICAL_CLAUDE_PAGE.hostname:
       case anthropicPage.hostname: {
         if (path !== '/app-unavailable-in-region') return html(404, 'Not found');
         const signature =
-          host === redirectTarget.hostname
+          host === redirectTarget.hostname || host === CANONICAL_CLAUDE_PAGE.hostname
             ? signatures.claudeUnavailablePage
             : signatures.anthropicUnavailablePage;
         return html(200, fixturePage(signature, titleFromFixture(signatures.claudeUnavailableTitle)));

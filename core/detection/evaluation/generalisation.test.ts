@@ -54,7 +54,7 @@ const MEASURED: Record<
   blind9: { refusals: 25, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
   blind10: { refusals: 17, floor: 0.85, size: 84, onPage: 14, dropped: 0 },
   blind11: { refusals: 7, floor: 0.7, size: 69, onPage: 5, dropped: 0 },
-  blind12: { refusals: 4, floor: 0.75, size: 114, onPage: 3, dropped: 0 },
+  blind12: { refusals: 3, floor: 1, size: 114, onPage: 3, dropped: 0 },
   blind13: { refusals: 7, floor: 0.7, size: 117, onPage: 5, dropped: 1 },
   blind14: { refusals: 2, floor: 1, size: 69, onPage: 2, dropped: 0 },
 };
