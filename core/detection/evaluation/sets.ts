@@ -36,6 +36,7 @@ export const HOLDOUT_FILES = {
   blind12: 'refusals-holdout-12.json',
   blind13: 'refusals-holdout-13.json',
   blind14: 'refusals-holdout-14.json',
+  blind15: 'refusals-holdout-15.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
