@@ -57,6 +57,7 @@ const MEASURED: Record<
   blind12: { refusals: 3, floor: 1, size: 114, onPage: 3, dropped: 0 },
   blind13: { refusals: 7, floor: 0.7, size: 117, onPage: 5, dropped: 1 },
   blind14: { refusals: 2, floor: 1, size: 69, onPage: 2, dropped: 0 },
+  blind15: { refusals: 5, floor: 1, size: 68, onPage: 3, dropped: 0 },
 };
 
 /**

@@ -63,6 +63,12 @@ export const LanguagePhrases = v.object({
   placeScope: v.optional(Entries),
   /** Not available, not supported, unavailable, restricted… */
   unavailable: v.pipe(Entries, v.minLength(1)),
+  /**
+   * Plural place words that name a kind of place ('unsupported regions', 'supported countries and
+   * territories'): a title or heading whose only place is one of these is a list or a document
+   * about places, not a refusal of the reader's own place. Read only there; a sentence keeps them.
+   */
+  listedPlaces: v.optional(Entries),
   /** Words that address the reader: your, you, 您, ваш… */
   addressee: Entries,
   /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */

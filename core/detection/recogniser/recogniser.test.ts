@@ -749,6 +749,31 @@ describe('the fourteenth set’s look-alikes: answers and explainers', () => {
   });
 });
 
+describe('the fifteenth set’s lesson: a heading about a kind of place', () => {
+  const news = 'https://www.anthropic.com/news/updating-restrictions-of-sales-to-unsupported-regions';
+  // The page's text, as the fifteenth set holds it (its heading, then three paragraphs).
+  const page = [
+    'Updating restrictions of sales to unsupported regions',
+    'Anthropic’s Terms of Service prohibit use of our services in certain regions due to legal, regulatory, and security risks. However, companies from these restricted regions—including adversarial nations like China—continue accessing our services in various ways, such as through subsidiaries incorporated in other countries.',
+    'Companies subject to control from authoritarian regions like China face legal requirements that can compel them to share data, cooperate with intelligence services, or take other actions that create national security risks. These requirements make it difficult for companies to resist these pressures regardless of where they operate or of the personal preferences of the individuals at those companies. When these entities access our services through subsidiaries, they could use our capabilities to develop applications and services that ultimately serve adversarial military and intelligence services and broader authoritarian objectives. They could also potentially use our models to advance their own AI development through techniques like distillation and to compete globally with trusted technology companies headquartered in the United States and allied countries.',
+    'To account for this reality and better align with our commitment to ensuring that transformative AI capabilities advance democratic interests, we are strengthening our regional restrictions. This update prohibits companies or organizations whose ownership structures subject them to control from jurisdictions where our products are not permitted, like China, regardless of where they operate. This includes entities that are more than 50% owned, directly or indirectly, by companies headquartered in unsupported regions. This change ensures our Terms of Service reflect real-world risks and are true to the spirit of our policies.',
+  ].join('\n');
+
+  it('keeps a news page on the service’s own host clean when its heading names unsupported regions', () => {
+    expect(blocked({ kind: 'page', url: news, body: page })).toBeNull();
+    const policy = page.split('\n')[1];
+    const titled = `<html><head><title>Unsupported countries and territories</title></head><body><p>${policy}</p></body></html>`;
+    expect(blocked({ kind: 'page', url: 'https://claude.com/countries', body: titled })).toBeNull();
+  });
+
+  it('still reads a block page whose heading speaks of the reader’s own region', () => {
+    const url = 'https://claude.ai/login';
+    expect(blocked({ kind: 'page', url, body: 'Unsupported region\nSorry about that.' })).not.toBeNull();
+    const yours = 'Unsupported regions are not served\nClaude is not available in your country.';
+    expect(blocked({ kind: 'page', url, body: yours })).not.toBeNull();
+  });
+});
+
 describe('the thirteenth set’s lessons: replies around a refusal, and two more wordings', () => {
   keepsClean([
     [

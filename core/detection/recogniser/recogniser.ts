@@ -219,6 +219,8 @@ interface Compiled {
   data: RecogniserData;
   location: TermSet;
   addressedLocation: TermSet;
+  /** Plural place words naming a kind of place ('regions', 'countries'): in a heading, a list's. */
+  listedPlaces: Set<string>;
   unavailable: TermSet;
   addressee: TermSet;
   hedges: TermSet;
@@ -391,6 +393,9 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     data,
     location: termSet(byLanguage(languages, (language) => language.location)),
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
+    listedPlaces: new Set(
+      languages.flatMap((language) => (language.listedPlaces ?? []).map((entry) => entry.text)),
+    ),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
     // A word introducing what a service showed, and a question, veto their sentence like a hedge
@@ -841,6 +846,8 @@ interface TextContext {
   structuredCarrier: boolean;
   /** The text comes from the service's own host: a refusal code there speaks for itself. */
   ownHost: boolean;
+  /** The text is a page's title or heading, read as speaking to the reader without a 'your'. */
+  heading?: boolean;
 }
 
 /** The hits inside each sentence, by sentence index (a hit across a sentence boundary belongs to none). */
@@ -980,6 +987,16 @@ function findInText(
         : undefined);
     const structured = sentenceCodes.length > 0 || context.structuredCarrier;
     if (best && !addressee && !structured) continue;
+    // A heading about a kind of place ('Updating restrictions of sales to unsupported regions',
+    // 'Supported countries and territories') heads a list or a document, not a block page.
+    if (
+      context.heading &&
+      best &&
+      !addressee &&
+      sentenceCodes.length === 0 &&
+      compiled.listedPlaces.has(best.location.term)
+    )
+      continue;
     if (
       !best &&
       sentenceCodes.length > 0 &&
@@ -1285,13 +1302,14 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
 
   let finding: TextFinding | null = reasonlessFinding(compiled, input, text);
   if (!finding && title) {
-    const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true });
+    const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true, heading: true });
     if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
   }
   if (!finding && kind === 'page' && !title && !proseHeavy) {
     // A page without a <title> (page text arrives as what the page shows) leads with its heading.
     const heading = pageHeading(text);
-    const inHeading = heading && findInText(compiled, heading, { ...context, structuredCarrier: true });
+    const inHeading =
+      heading && findInText(compiled, heading, { ...context, structuredCarrier: true, heading: true });
     if (inHeading) finding = { ...inHeading, inTitle: true, share: 1 };
   }
   if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
