@@ -761,7 +761,9 @@ describe('the fifteenth set’s lesson: a heading about a kind of place', () => 
 
   it('keeps a news page on the service’s own host clean when its heading names unsupported regions', () => {
     expect(blocked({ kind: 'page', url: news, body: page })).toBeNull();
-    const policy = page.split('\n')[1];
+    // Nor does the heading lend its place to the paragraph after it ('… certain regions …').
+    const [heading, policy] = page.split('\n');
+    expect(blocked({ kind: 'page', url: news, body: `${heading}\n${policy}` })).toBeNull();
     const titled = `<html><head><title>Unsupported countries and territories</title></head><body><p>${policy}</p></body></html>`;
     expect(blocked({ kind: 'page', url: 'https://claude.com/countries', body: titled })).toBeNull();
   });

@@ -492,6 +492,20 @@ function sentences(text: string): Sentence[] {
   return spans;
 }
 
+/** The sentences with the one holding `at` cut in two there (a heading's end inside a wrapped sentence). */
+function splitAt(spans: Sentence[], at: number | undefined): Sentence[] {
+  if (at === undefined) return spans;
+  const index = spans.findIndex((span) => span.start < at && span.end > at);
+  if (index < 0) return spans;
+  const span = spans[index] as Sentence;
+  return [
+    ...spans.slice(0, index),
+    { start: span.start, end: at },
+    { start: at, end: span.end },
+    ...spans.slice(index + 1),
+  ];
+}
+
 function within(hit: { start: number; end: number }, sentence: Sentence): boolean {
   return hit.start >= sentence.start && hit.end <= sentence.end;
 }
@@ -848,6 +862,8 @@ interface TextContext {
   ownHost: boolean;
   /** The text is a page's title or heading, read as speaking to the reader without a 'your'. */
   heading?: boolean;
+  /** Where a page's heading line ends: the heading is not part of the sentence after it. */
+  headingEnd?: number;
 }
 
 /** The hits inside each sentence, by sentence index (a hit across a sentence boundary belongs to none). */
@@ -941,7 +957,7 @@ function findInText(
   // So does one followed, in its sentence, by words addressed to 'you' ('提示服务在您的国家/地区不可用')
   // or by the reader's own place ('提示不支持所在的地区'): a person reporting never calls themselves
   // 您 nor their own country 所在的国家, so those are the service's words.
-  const spans = sentences(text);
+  const spans = splitAt(sentences(text), context.headingEnd);
   const quoting = hits(compiled.reporting, text).filter((report) => {
     if (QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD))) return true;
     const span = spans.find((sentence) => within(report, sentence));
@@ -1312,7 +1328,11 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
       heading && findInText(compiled, heading, { ...context, structuredCarrier: true, heading: true });
     if (inHeading) finding = { ...inHeading, inTitle: true, share: 1 };
   }
-  if (!finding && !proseHeavy) finding = findInText(compiled, text, context, aligned ? display : undefined);
+  if (!finding && !proseHeavy) {
+    const heading = kind === 'page' && !title ? pageHeading(text) : null;
+    const bodyContext = heading ? { ...context, headingEnd: heading.length } : context;
+    finding = findInText(compiled, text, bodyContext, aligned ? display : undefined);
+  }
   if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
   if (!finding && kind === 'text') finding = namedReportFinding(compiled, text);
   if (!finding) return null;
