@@ -46,7 +46,7 @@ const MEASURED: Record<
   holdout: { refusals: 15, floor: 0.95, size: 30, onPage: 15, dropped: 0 },
   blind2: { refusals: 18, floor: 0.9, size: 40, onPage: 17, dropped: 0 },
   blind3: { refusals: 40, floor: 0.8, size: 90, onPage: 34, dropped: 0 },
-  blind4: { refusals: 25, floor: 0.8, size: 80, onPage: 22, dropped: 0 },
+  blind4: { refusals: 24, floor: 0.8, size: 80, onPage: 22, dropped: 0 },
   blind5: { refusals: 56, floor: 0.65, size: 160, onPage: 41, dropped: 2 },
   blind6: { refusals: 50, floor: 0.6, size: 160, onPage: 32, dropped: 0 },
   blind7: { refusals: 32, floor: 0.55, size: 120, onPage: 20, dropped: 1 },

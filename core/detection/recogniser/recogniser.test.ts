@@ -776,6 +776,21 @@ describe('the fifteenth set’s lesson: a heading about a kind of place', () => 
   });
 });
 
+describe('deixis for the reader’s region, and a region picked in a form', () => {
+  it('reads 该区域 as the reader’s region, like 该地区 and 此区域', () => {
+    const body = '之前几天可以访问gemini，现在访问是不支持该区域，所有节点都不支持。';
+    expect(blocked({ kind: 'text', body })).toMatchObject({ service: 'google' });
+  });
+
+  keepsClean([
+    [
+      'a hosting panel’s region picked in a form',
+      'The Region you selected does not support the virtualization you have chosen',
+    ],
+    ['a cloud console’s region and its instance type', '该区域暂不支持此实例规格，请选择其他可用区。'],
+  ]);
+});
+
 describe('the thirteenth set’s lessons: replies around a refusal, and two more wordings', () => {
   keepsClean([
     [
