@@ -37,6 +37,7 @@ export const HOLDOUT_FILES = {
   blind13: 'refusals-holdout-13.json',
   blind14: 'refusals-holdout-14.json',
   blind15: 'refusals-holdout-15.json',
+  blind16: 'refusals-holdout-16.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
