@@ -48,7 +48,7 @@ const MEASURED: Record<
   blind3: { refusals: 40, floor: 0.8, size: 90, onPage: 34, dropped: 0 },
   blind4: { refusals: 24, floor: 0.8, size: 80, onPage: 22, dropped: 0 },
   blind5: { refusals: 56, floor: 0.65, size: 160, onPage: 41, dropped: 2 },
-  blind6: { refusals: 50, floor: 0.6, size: 160, onPage: 32, dropped: 0 },
+  blind6: { refusals: 48, floor: 0.6, size: 160, onPage: 32, dropped: 0 },
   blind7: { refusals: 32, floor: 0.55, size: 120, onPage: 20, dropped: 1 },
   blind8: { refusals: 13, floor: 0.65, size: 90, onPage: 9, dropped: 1 },
   blind9: { refusals: 25, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
@@ -58,6 +58,7 @@ const MEASURED: Record<
   blind13: { refusals: 7, floor: 0.7, size: 117, onPage: 5, dropped: 1 },
   blind14: { refusals: 2, floor: 1, size: 69, onPage: 2, dropped: 0 },
   blind15: { refusals: 5, floor: 1, size: 68, onPage: 3, dropped: 0 },
+  blind16: { refusals: 18, floor: 0.4, size: 80, onPage: 8, dropped: 0 },
 };
 
 /**

@@ -776,6 +776,30 @@ describe('the fifteenth set’s lesson: a heading about a kind of place', () => 
   });
 });
 
+describe('the sixteenth set’s lessons: services beyond the big five', () => {
+  it('reads an API’s own English, a refusal that gives the place as the reason, and a not-allowed code', () => {
+    const jimeng =
+      '[2026-01-30 23:09:55.902][error][error-handler.ts<41,12>] 即梦API请求失败: ret=3000, errmsg=region not allow';
+    const bolt =
+      "It looks like we're having trouble connecting due to the location of the server you're connected to. If this is in error, can you try switching your VPN location?";
+    for (const body of [jimeng, bolt, '{"error":"country_not_allowed"}']) {
+      expect(blocked({ kind: 'text', body }), body).toMatchObject({ service: 'unnamed-ai' });
+    }
+  });
+
+  keepsClean([
+    [
+      'a phone number’s calling code named as a region',
+      'MoonshotAI platform console does not support region with code 375 (Belarus)\n\nGuys, I want to use your API - I’m ready to spend money with you.',
+    ],
+    ['a plan that does not allow a feature', 'Your plan does not allow this model.'],
+    [
+      'a connection failing for another reason',
+      "We're having trouble connecting due to a network error. Check your connection.",
+    ],
+  ]);
+});
+
 describe('deixis for the reader’s region, and a region picked in a form', () => {
   it('reads 该区域 as the reader’s region, like 该地区 and 此区域', () => {
     const body = '之前几天可以访问gemini，现在访问是不支持该区域，所有节点都不支持。';
