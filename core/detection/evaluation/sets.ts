@@ -38,6 +38,7 @@ export const HOLDOUT_FILES = {
   blind14: 'refusals-holdout-14.json',
   blind15: 'refusals-holdout-15.json',
   blind16: 'refusals-holdout-16.json',
+  blind17: 'refusals-holdout-17.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
