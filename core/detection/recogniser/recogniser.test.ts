@@ -787,6 +787,14 @@ describe('the sixteenth set’s lessons: services beyond the big five', () => {
     }
   });
 
+  it('does not take a word inside a host name for an addressee', () => {
+    // Spanish 'su' is 'your'; in notion.su it is a top-level domain.
+    const body =
+      'Добрый день,добавляю в список сайтов notion.su но доступ так же не доступен.Подскажите как быть.Пишет что наша страна вне юрисдикции и не дает зайти в личный кабинет.';
+    expect(blocked({ kind: 'text', body })).toBeNull();
+    expect(blocked({ kind: 'text', body: 'El servicio no está disponible en su región.' })).not.toBeNull();
+  });
+
   keepsClean([
     [
       'a phone number’s calling code named as a region',

@@ -949,7 +949,11 @@ function findInText(
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
     return gluedFinding(compiled, text);
-  const addressees = hits(compiled.addressee, text);
+  // A word right after a dot that follows a letter is part of a host or a name ('notion.su', where
+  // Spanish 'su' would read as 'your'), not a word of the sentence.
+  const addressees = hits(compiled.addressee, text).filter(
+    (hit) => !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)),
+  );
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
   // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
