@@ -27,6 +27,8 @@ export const BODY_LIMITS: Readonly<Record<ObservationKind, number>> = {
 /** JSON bodies bigger than this are not parsed (region errors are tiny). */
 const JSON_LIMIT = 64 * 1024;
 export const EVIDENCE_LIMIT = 300;
+/** Page text up to this long is one piece the content script sent, and is read for quotes as a whole. */
+const QUOTE_PAGE_LIMIT = 16 * 1024;
 
 export interface LoadedRule extends Rule {
   /** The service slug of the rule's file (`*` = the observed host's service). */
@@ -333,7 +335,13 @@ export function classifyWith(compiledRules: CompiledRules, observation: Observat
 
   const body = kind === 'navigation' ? '' : (observation.body ?? '');
   // Pasted prose, code or news around a refusal's exact words quotes it: it is not a refusal, whichever rule knows the words.
-  if (kind === 'text' && quotesARefusal(body)) return clean;
+  // A service's own page can quote one too: a chat answer explaining a refusal, a help article,
+  // as the content script sends it (an element's text or a window of at most a few KB). A block
+  // page is the refusal explaining itself and is read as it is; and a whole long page is not
+  // vetoed by what its first part says, or a banner at its end would be lost.
+  const quotable =
+    kind === 'text' || (kind === 'page' && host?.role !== 'blockPage' && body.length <= QUOTE_PAGE_LIMIT);
+  if (quotable && quotesARefusal(body)) return clean;
   const limit = Math.min(body.length, BODY_LIMITS[kind]);
   const signed = signatureVerdict(compiledRules, kind, observation, host, body, limit);
   if (signed) return signed;

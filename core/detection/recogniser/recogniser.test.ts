@@ -808,6 +808,44 @@ describe('the sixteenth set’s lessons: services beyond the big five', () => {
   ]);
 });
 
+describe('a quote on the service’s own page', () => {
+  // OpenAI's help article on API error codes, as a page of chatgpt.com would show it (an answer quoting it).
+  const helpArticle =
+    '403 - Country, region, or territory not supported\n\nCause: You are accessing the API from an unsupported country, region, or territory.\nSolution: Please see this page for more information.';
+
+  it('keeps a help article or an answer quoting a refusal clean on the service’s own chat page', () => {
+    expect(blocked({ kind: 'page', url: 'https://chatgpt.com/c/1', body: helpArticle })).toBeNull();
+  });
+
+  it('still reads the refusal itself there, and a block page that explains itself', () => {
+    const refusal =
+      '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}';
+    expect(
+      blocked({ kind: 'page', url: 'https://platform.openai.com/playground', body: refusal }),
+    ).not.toBeNull();
+    const claudePage =
+      'App unavailable\nUnfortunately, Claude is only available in certain regions right now. Please contact support if you think you’re getting this message in error.';
+    expect(
+      blocked({ kind: 'page', url: 'https://claude.com/app-unavailable-in-region', body: claudePage }),
+    ).not.toBeNull();
+  });
+
+  it('does not let the start of a whole long page veto a banner at its end', () => {
+    const chat = 'In this article we compare models and regions. '.repeat(400);
+    const banner = 'Gemini isn’t currently supported in your country. Stay tuned!';
+    const body = `${chat}\n${banner}`;
+    expect(body.length).toBeGreaterThan(16 * 1024);
+    expect(blocked({ kind: 'page', url: 'https://gemini.google.com/app', body })).not.toBeNull();
+  });
+
+  keepsClean([
+    [
+      'an article speaking of itself after quoting a refusal',
+      'Getting this error when generating videos with Sora 2 API?\n{"error":{"code":"unsupported_country_code","message":"Sora is not available in your country","param":"MM","type":"invalid_request_error"}}\nThis is a regional restriction error, but the reasons behind it might be more complex than you’ll expect. This article dives into the root causes of this error.',
+    ],
+  ]);
+});
+
 describe('deixis for the reader’s region, and a region picked in a form', () => {
   it('reads 该区域 as the reader’s region, like 该地区 and 此区域', () => {
     const body = '之前几天可以访问gemini，现在访问是不支持该区域，所有节点都不支持。';
