@@ -23,6 +23,12 @@ function keepsClean(cases: ReadonlyArray<readonly [string, string]>): void {
     expect(blocked({ kind: 'text', body }), body).toBeNull();
   });
 }
+/** Pasted refusals that must still be read beside a look-alike that is kept clean: one test for them all. */
+function stillReads(what: string, bodies: readonly string[]): void {
+  it(`still reads ${what}`, () => {
+    for (const body of bodies) expect(blocked({ kind: 'text', body }), body).not.toBeNull();
+  });
+}
 /** The verdict when the recogniser reached it (no signature knows the wording). */
 const recognised = (observation: Observation) => {
   const verdict = blocked(observation);
@@ -717,14 +723,10 @@ describe('the eleventh set’s look-alikes: READMEs, troubleshooting entries, en
     ],
   ]);
 
-  it('still reads a refusal pasted under a heading of its own, or with its cause in the message', () => {
-    for (const body of [
-      '### Error\n\nUser location is not supported for the API use.',
-      'Request failed because of the cause below\nThis service is not available in your region.',
-    ]) {
-      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
-    }
-  });
+  stillReads('a refusal pasted under a heading of its own, or with its cause in the message', [
+    '### Error\n\nUser location is not supported for the API use.',
+    'Request failed because of the cause below\nThis service is not available in your region.',
+  ]);
 });
 
 describe('the fourteenth set’s look-alikes: answers and explainers', () => {
@@ -931,16 +933,12 @@ describe('the twelfth set’s look-alikes: documentation about a refusal', () =>
     ],
   ]);
 
-  it('still reads a refusal with a bold label, a reassurance after it, or reported in the first person', () => {
-    for (const body of [
-      '**Error**\nUser location is not supported for the API use.',
-      'Error: This service is not available in your region. Don’t worry, we are expanding soon.',
-      'Request failed. Usually this works, but now: This service is not available in your region.',
-      '我遇到了“Gemini 目前不支持你所在的地区”，怎么办',
-    ]) {
-      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
-    }
-  });
+  stillReads('a refusal with a bold label, a reassurance after it, or reported in the first person', [
+    '**Error**\nUser location is not supported for the API use.',
+    'Error: This service is not available in your region. Don’t worry, we are expanding soon.',
+    'Request failed. Usually this works, but now: This service is not available in your region.',
+    '我遇到了“Gemini 目前不支持你所在的地区”，怎么办',
+  ]);
 });
 
 describe('a condition on where the reader is', () => {
@@ -971,15 +969,11 @@ describe('the tenth set’s look-alikes', () => {
     ],
   ]);
 
-  it('still reads a refusal that points to a list, or gives its cause on a line of its own', () => {
-    for (const body of [
-      'This service is not available in your region. See the list of supported regions at https://example.com/regions',
-      'Gemini isn’t available in your country. Here is the list of unsupported regions we know of: Afghanistan, Belarus.',
-      '请求失败\n原因：您所在的地区不支持该服务',
-    ]) {
-      expect(blocked({ kind: 'text', body }), body).not.toBeNull();
-    }
-  });
+  stillReads('a refusal that points to a list, or gives its cause on a line of its own', [
+    'This service is not available in your region. See the list of supported regions at https://example.com/regions',
+    'Gemini isn’t available in your country. Here is the list of unsupported regions we know of: Afghanistan, Belarus.',
+    '请求失败\n原因：您所在的地区不支持该服务',
+  ]);
 });
 
 describe('a reporting word handing over to the reader’s own place', () => {

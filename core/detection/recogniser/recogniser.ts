@@ -604,19 +604,27 @@ function firstMention(regex: RegExp, text: string): RegExpExecArray | null {
   return null;
 }
 
+/** The services Detour knows: a name of another is not read. */
+const KNOWN_SERVICES: ReadonlySet<string> = new Set(SERVICES.map((service) => service.slug));
+
+/** Adds a mention of a service, keeping one per service, at its first place in the text. */
+function mention(named: NamedService[], candidate: NamedService): void {
+  const index = named.findIndex((other) => other.service === candidate.service);
+  if (index < 0) named.push(candidate);
+  else if (candidate.at < (named[index] as NamedService).at) named[index] = candidate;
+}
+
 /** Services the text names, in the order they appear (a name counts once, at its first place). */
 function namedServices(compiled: Compiled, text: string): NamedService[] {
   const named: NamedService[] = [];
-  const known = new Set(SERVICES.map((service) => service.slug));
   for (const { name, regex, unless } of compiled.names) {
-    if (!known.has(name.service)) continue;
+    if (!KNOWN_SERVICES.has(name.service)) continue;
     const match = firstMention(regex, text);
     if (!match) continue;
     if (unless?.test(text)) continue;
-    if (named.some((other) => other.service === name.service && other.at <= match.index)) continue;
-    named.push({ service: name.service, product: name.product, at: match.index });
+    mention(named, { service: name.service, product: name.product, at: match.index });
   }
-  return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text, known);
+  return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text);
 }
 
 /** Every host of every product, longest first, each with its product: a link to one names its service. */
@@ -643,8 +651,7 @@ function linkedServices(text: string): NamedService[] {
     ) {
       at = text.indexOf(host, at + 1);
     }
-    if (at < 0 || named.some((other) => other.service === service && other.at <= at)) continue;
-    named.push({ service, product, at });
+    if (at >= 0) mention(named, { service, product, at });
   }
   return named.sort((a, b) => a.at - b.at);
 }
@@ -659,7 +666,7 @@ const GLUED_NAME_MIN = 5;
  * Text that lost its spaces ('ErrorusingGeminiAPI:Userlocation…') names a service inside a run
  * of glued words, where no name stands as a word of its own: look for the longer names there.
  */
-function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>): NamedService[] {
+function gluedNames(compiled: Compiled, text: string): NamedService[] {
   const runs: Array<{ word: string; index: number }> = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
@@ -677,7 +684,7 @@ function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>
   if (runs.length === 0) return [];
   const named: NamedService[] = [];
   for (const { name, unless } of compiled.names) {
-    if (!known.has(name.service)) continue;
+    if (!KNOWN_SERVICES.has(name.service)) continue;
     const glued = name.name.replace(/ /g, '');
     // A name of two short words glues into other words' letters ('le chat' in 'googlechatapi').
     const least = name.name.includes(' ') ? GLUED_NAME_MIN + 3 : GLUED_NAME_MIN;
@@ -687,9 +694,7 @@ function gluedNames(compiled: Compiled, text: string, known: ReadonlySet<string>
       word.length >= 24 ? word.includes(glued) : word.startsWith(glued) || word.endsWith(glued),
     );
     if (!run || unless?.test(text)) continue;
-    const at = run.index + run.word.indexOf(glued);
-    if (named.some((other) => other.service === name.service && other.at <= at)) continue;
-    named.push({ service: name.service, product: name.product, at });
+    mention(named, { service: name.service, product: name.product, at: run.index + run.word.indexOf(glued) });
   }
   return named.sort((a, b) => a.at - b.at);
 }
@@ -1325,15 +1330,14 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
     const inTitle = findInText(compiled, title, { ...context, structuredCarrier: true, heading: true });
     if (inTitle) finding = { ...inTitle, inTitle: true, share: 1 };
   }
-  if (!finding && kind === 'page' && !title && !proseHeavy) {
-    // A page without a <title> (page text arrives as what the page shows) leads with its heading.
-    const heading = pageHeading(text);
-    const inHeading =
-      heading && findInText(compiled, heading, { ...context, structuredCarrier: true, heading: true });
+  // A page without a <title> (page text arrives as what the page shows) leads with its heading.
+  const heading = kind === 'page' && !title && !proseHeavy ? pageHeading(text) : null;
+  if (!finding && heading) {
+    const inHeading = findInText(compiled, heading, { ...context, structuredCarrier: true, heading: true });
     if (inHeading) finding = { ...inHeading, inTitle: true, share: 1 };
   }
   if (!finding && !proseHeavy) {
-    const heading = kind === 'page' && !title ? pageHeading(text) : null;
+    // The heading is not part of the sentence after it.
     const bodyContext = heading ? { ...context, headingEnd: heading.length } : context;
     finding = findInText(compiled, text, bodyContext, aligned ? display : undefined);
   }
