@@ -39,6 +39,7 @@ export const HOLDOUT_FILES = {
   blind15: 'refusals-holdout-15.json',
   blind16: 'refusals-holdout-16.json',
   blind17: 'refusals-holdout-17.json',
+  blind18: 'refusals-holdout-18.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
