@@ -269,6 +269,13 @@ describe('mightMatterForPage', () => {
     expect(mightMatterForPage('我们将陆续开放更多国家和地区。')).toBe(false);
   });
 
+  it('passes a Cantonese refusal (嘅 for 的), Vietnamese “vị trí của bạn” and German “Ihr Standort wird nicht …”', () => {
+    expect(mightMatterForPage('Gemini API 在你所在嘅地區不可用。請嘗試：')).toBe(true);
+    expect(mightMatterForPage('Xin lỗi, vị trí của bạn không hỗ trợ dịch vụ mô hình này.')).toBe(true);
+    expect(mightMatterForPage('Ihr Standort wird nicht unterstützt.')).toBe(true);
+    expect(mightMatterForPage('你嘅地區有咩好食？')).toBe(false);
+  });
+
   it('passes the refusals of the vendors’ localised texts, not chat about which countries are supported', () => {
     for (const refusal of [
       'Claude Code no está disponible en su país.',
@@ -301,7 +308,7 @@ describe('mightMatterForPage', () => {
     expect(source).not.toMatch(/^import /m);
     // The signature phrases plus the refusal shapes of eighteen languages: about 3.1 KB of source
     // (Hangul and Arabic letters take three and two bytes each; docs/ARCHITECTURE.md has the cost).
-    expect(gzipSync(source).length).toBeLessThan(3392);
-    expect(REFUSAL_SHAPE.source.length).toBeLessThan(1728);
+    expect(gzipSync(source).length).toBeLessThan(3420);
+    expect(REFUSAL_SHAPE.source.length).toBeLessThan(1768);
   });
 });

@@ -60,6 +60,7 @@ const MEASURED: Record<
   blind15: { refusals: 5, floor: 1, size: 68, onPage: 3, dropped: 0 },
   blind16: { refusals: 18, floor: 0.4, size: 80, onPage: 8, dropped: 0 },
   blind17: { refusals: 5, floor: 0, size: 57, onPage: 0, dropped: 0 },
+  blind18: { refusals: 10, floor: 0.8, size: 64, onPage: 8, dropped: 0 },
 };
 
 /**

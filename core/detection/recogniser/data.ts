@@ -76,6 +76,12 @@ export const LanguagePhrases = v.object({
   /** Words a block page uses to explain itself to the reader ('if you see this message'): they cancel a hedge they contain. */
   explainers: v.optional(Entries),
   /**
+   * A hedge that guesses a reason ('có thể do', 'möglicherweise aufgrund': 'may be due to'). After a
+   * refusal its sentence has already stated ('vị trí của bạn không hỗ trợ dịch vụ này, có thể do hạn
+   * chế vùng miền'), it doubts why, not whether; before one, it is a hedge like any other.
+   */
+  causeHedges: v.optional(Entries),
+  /**
    * Words that introduce what a service showed ('Gemini提示该地区不可用'). They veto their sentence
    * like a hedge, except in a short pasted report whose reported words are themselves a refusal.
    */

@@ -83,6 +83,7 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   擇: '择',
   點: '点',
   數: '数',
+  參: '参',
   據: '据',
   儲: '储',
   節: '节',

@@ -810,6 +810,35 @@ describe('the sixteenth set’s lessons: services beyond the big five', () => {
   ]);
 });
 
+describe('the eighteenth set’s lessons: languages beyond English and Chinese', () => {
+  it('reads a refusal stated before a guess at its reason, and keeps a guess that comes first a guess', () => {
+    // LobeChat's Vietnamese message: 'your location does not support this model service, maybe due to regional limits'.
+    const vietnamese =
+      'Xin lỗi, vị trí của bạn không hỗ trợ dịch vụ mô hình này, có thể do hạn chế vùng miền hoặc dịch vụ chưa được mở.';
+    expect(blocked({ kind: 'text', body: vietnamese })).toMatchObject({ service: 'unnamed-ai' });
+    expect(blocked({ kind: 'text', body: 'Có thể do vị trí của bạn không được hỗ trợ.' })).toBeNull();
+    expect(blocked({ kind: 'text', body: 'Ihr Standort wird nicht unterstützt.' })).not.toBeNull();
+    expect(blocked({ kind: 'text', body: 'Ihr Standort wird möglicherweise nicht unterstützt.' })).toBeNull();
+  });
+
+  keepsClean([
+    [
+      'a place sent as a request’s parameter',
+      'Request failed with status code 400 /Unsupported `Taiwan` country - gl parameter.',
+    ],
+    ['a browser without location support', 'Location is not supported by your browser.'],
+    ['the same in Vietnamese', 'Trình duyệt của bạn không hỗ trợ vị trí.'],
+    [
+      'the same in Traditional Chinese, beside a question to the maintainer',
+      '按查詢顯示不支援“台灣”國家 - gl 參數。\n\n不好意思想向您詢問，它顯示 Request failed with status code 400',
+    ],
+  ]);
+  stillReads('a refusal whose JSON carries a param field, and one that names the device with the region', [
+    'Apple Intelligence is not available on this device in your region.',
+    '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported","param":null,"type":"request_forbidden"}}',
+  ]);
+});
+
 describe('a quote on the service’s own page', () => {
   // OpenAI's help article on API error codes, as a page of chatgpt.com would show it (an answer quoting it).
   const helpArticle =

@@ -227,6 +227,8 @@ interface Compiled {
   /** Hedges proper (a guess, a condition), without reporting words and questions. */
   conditions: TermSet;
   explainers: TermSet;
+  /** Hedges that guess a reason ('có thể do'): they leave a refusal stated before them alone. */
+  causeHedges: TermSet;
   reporting: TermSet;
   /** Every word that reports what a service showed, vetoing or not (`reporting` and `reportVerbs`). */
   reports: TermSet;
@@ -409,6 +411,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     ),
     conditions: termSet(byLanguage(languages, (language) => language.hedges)),
     explainers: termSet(byLanguage(languages, (language) => language.explainers)),
+    causeHedges: termSet(byLanguage(languages, (language) => language.causeHedges)),
     reporting: termSet(byLanguage(languages, (language) => language.reporting)),
     reports: termSet(
       byLanguage(languages, (language) => [...(language.reporting ?? []), ...(language.reportVerbs ?? [])]),
@@ -993,15 +996,21 @@ function findInText(
   const addresseesIn = bySentence(addressees, spans);
   const addressedIn = bySentence(addressedLocations, spans);
 
-  const vetoed = (index: number) =>
-    (hedgesIn[index]?.length ?? 0) > 0 ||
+  const causeHedges = hits(compiled.causeHedges, text);
+  // `stated`: where a refusal the sentence states ends; a hedge guessing its reason after it does not veto.
+  const guessesAReasonAfter = (hedge: Hit, stated: number) =>
+    stated >= 0 &&
+    hedge.start >= stated &&
+    causeHedges.some((cause) => cause.start <= hedge.start && cause.end >= hedge.end);
+  const vetoed = (index: number, stated = -1) =>
+    (hedgesIn[index] ?? []).some((hedge) => !guessesAReasonAfter(hedge, stated)) ||
     compiled.sentenceGuards.some(({ regex }) =>
       regex.test(text.slice(spans[index]?.start ?? 0, spans[index]?.end ?? 0)),
     );
   for (const [index, sentence] of spans.entries()) {
-    if (vetoed(index)) continue;
-    const sentenceCodes = codesIn[index] ?? [];
     const best = closestPair(unavailableIn[index] ?? [], locationsIn[index] ?? []);
+    if (vetoed(index, best ? Math.max(best.unavailable.end, best.location.end) : -1)) continue;
+    const sentenceCodes = codesIn[index] ?? [];
     if (!best && sentenceCodes.length === 0) continue;
     const next = spans[index + 1];
     const addressee =
