@@ -38,6 +38,9 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   puts the place before "doesn't support".
  * - Set 6's first measurement dropped one ("It's not supported by your country"); the prefilter
  *   has passed "by" since, a figure that case informed.
+ * - Set 16's floor fell from 0.4 to 0.25 when six of its refusals (five of them read) became the
+ *   sources of the services Detour names beyond the big five (Codebuff, Trae, Coze, Manus,
+ *   BotBooru): cases that informed a change leave the figures, read or not.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -58,7 +61,7 @@ const MEASURED: Record<
   blind13: { refusals: 7, floor: 0.7, size: 117, onPage: 5, dropped: 1 },
   blind14: { refusals: 2, floor: 1, size: 69, onPage: 2, dropped: 0 },
   blind15: { refusals: 5, floor: 1, size: 68, onPage: 3, dropped: 0 },
-  blind16: { refusals: 18, floor: 0.4, size: 80, onPage: 8, dropped: 0 },
+  blind16: { refusals: 12, floor: 0.25, size: 80, onPage: 3, dropped: 0 },
   blind17: { refusals: 5, floor: 0, size: 57, onPage: 0, dropped: 0 },
   blind18: { refusals: 10, floor: 0.8, size: 64, onPage: 8, dropped: 0 },
 };

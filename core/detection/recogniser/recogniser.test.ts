@@ -784,7 +784,8 @@ describe('the sixteenth set’s lessons: services beyond the big five', () => {
       '[2026-01-30 23:09:55.902][error][error-handler.ts<41,12>] 即梦API请求失败: ret=3000, errmsg=region not allow';
     const bolt =
       "It looks like we're having trouble connecting due to the location of the server you're connected to. If this is in error, can you try switching your VPN location?";
-    for (const body of [jimeng, bolt, '{"error":"country_not_allowed"}']) {
+    expect(blocked({ kind: 'text', body: jimeng })).toMatchObject({ service: 'jimeng' });
+    for (const body of [bolt, '{"error":"country_not_allowed"}']) {
       expect(blocked({ kind: 'text', body }), body).toMatchObject({ service: 'unnamed-ai' });
     }
   });

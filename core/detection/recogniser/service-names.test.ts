@@ -65,6 +65,23 @@ describe('who refused, by a name in pasted text', () => {
     [`Kimi K2: ${REFUSAL}`, 'moonshot', 'kimi'],
     [`POST https://api.moonshot.ai/v1/chat/completions: ${REFUSAL}`, 'moonshot', 'kimi'],
     ['Kimi API 报错：该服务在你所在的地区不可用。', 'moonshot', 'kimi'],
+    // Services beyond the big five, each seen refusing a region (sources in service-names.json).
+    ['Freebuff is not available in your country.', 'codebuff', 'freebuff'],
+    [`Codebuff: ${REFUSAL}`, 'codebuff', 'freebuff'],
+    ['为什么还说我当前地区无法使用？你们trae无法注册', 'trae', 'ide'],
+    [`扣子: ${REFUSAL}`, 'coze', 'coze'],
+    [
+      '[error][error-handler.ts<41,12>] 即梦API请求失败: ret=3000, errmsg=region not allow',
+      'jimeng',
+      'jimeng',
+    ],
+    [`manus.im: ${REFUSAL}`, 'manus', 'manus'],
+    [`bolt.new: ${REFUSAL}`, 'bolt', 'bolt-new'],
+    [
+      'BotBooru: Not available in your region - Due to local laws in the United Kingdom',
+      'botbooru',
+      'botbooru',
+    ],
     // Products of companies already listed.
     [`Google Jules: ${REFUSAL}`, 'google', 'jules'],
     [`jules.google.com: ${REFUSAL}`, 'google', 'jules'],
@@ -159,6 +176,8 @@ describe('words that are not the service', () => {
     [`Replicate the steps: ${REFUSAL}`, UNNAMED_SERVICE],
     [`Together with my team we saw: ${REFUSAL}`, UNNAMED_SERVICE],
     [`From my Notion notes: ${REFUSAL}`, UNNAMED_SERVICE],
+    // Bare 'Bolt' is an ordinary word and other products' name.
+    [`Bolt: ${REFUSAL}`, UNNAMED_SERVICE],
     // 'open' and 'AI' apart are ordinary words.
     [`Open the AI tab; it says: ${REFUSAL}`, UNNAMED_SERVICE],
   ])('%s → %s', (body, service) => {
@@ -172,8 +191,19 @@ describe('the names a reader sees', () => {
     ['cerebras', 'Cerebras'],
     ['deepseek', 'DeepSeek'],
     ['huggingface', 'Hugging Face'],
+    ['codebuff', 'Codebuff'],
+    ['trae', 'Trae'],
+    ['manus', 'Manus'],
+    ['botbooru', 'BotBooru'],
   ])('%s reads as %s in all three languages', (slug, name) => {
     for (const locale of ['en', 'zh_CN', 'zh_TW']) expect(serviceName(slug, locale)).toBe(name);
+  });
+
+  it('reads Coze and Jimeng by their Chinese names in Chinese', () => {
+    expect(serviceName('coze', 'en')).toBe('Coze');
+    expect(serviceName('coze', 'zh_CN')).toBe('扣子（Coze）');
+    expect(serviceName('jimeng', 'zh_CN')).toBe('即梦');
+    expect(serviceName('jimeng', 'zh_TW')).toBe('即夢');
   });
 
   it('reads Moonshot AI by its Chinese name in Chinese', () => {
