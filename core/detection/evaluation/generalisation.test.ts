@@ -64,6 +64,7 @@ const MEASURED: Record<
   blind16: { refusals: 12, floor: 0.25, size: 80, onPage: 3, dropped: 0 },
   blind17: { refusals: 5, floor: 0, size: 57, onPage: 0, dropped: 0 },
   blind18: { refusals: 10, floor: 0.8, size: 64, onPage: 8, dropped: 0 },
+  blind19: { refusals: 0, floor: 0, size: 45, onPage: 0, dropped: 0 },
 };
 
 /**
@@ -135,6 +136,8 @@ describe('the whole engine', () => {
       expect(alarms.sort()).toEqual(known.sort());
       const refusals = outcomes.filter((outcome) => outcome.testCase.expect === 'block');
       expect(refusals.length).toBeGreaterThanOrEqual(MEASURED[set].refusals);
+      // A set of look-alikes only (set 19: the services' own pages in other languages) has no recall.
+      if (refusals.length === 0) return;
       expect(refusals.filter((outcome) => outcome.caught).length / refusals.length).toBeGreaterThanOrEqual(
         MEASURED[set].floor,
       );

@@ -40,6 +40,7 @@ export const HOLDOUT_FILES = {
   blind16: 'refusals-holdout-16.json',
   blind17: 'refusals-holdout-17.json',
   blind18: 'refusals-holdout-18.json',
+  blind19: 'refusals-holdout-19.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
