@@ -69,21 +69,53 @@ export function matchingExcerpts(
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 /**
- * Text inside an editor is the user's draft, not the page speaking: someone who pastes a refusal
- * into a chat's prompt box to ask about it was not refused by that page. `closest` matches
- * selectors only (no layout), and runs once per collected node, on the throttle.
+ * How the chat pages mark the user's own sent turns, as public exporters and navigators read them:
+ * ChatGPT `[data-message-author-role="user"]` (github.com/hmlatapie/ChatSaver README), Claude
+ * `[data-testid="user-message"]` and the older `.font-user-message`
+ * (github.com/Surajsm60720/llm-chat-navigator claude-selector-finder.js,
+ * github.com/agarwalvishal/claude-chat-exporter claude-chat-exporter.js), Gemini `.query-text` and
+ * Perplexity `group/query` (github.com/SuryaSankar/gptbuddy src/content/utils/dom_utils.js).
+ * A refusal is never one of the user's own messages; a user asking the chat about another
+ * service's region block ("PayPal is not available in your country. What can I do?") is.
  */
-function beingTyped(node: Node): boolean {
+const SENT_BY_USER =
+  '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"]';
+
+/** What the user writes: a draft in an editor, or a turn they sent. */
+const FROM_THE_USER = `${EDITABLE}, ${SENT_BY_USER}`;
+
+/**
+ * Text inside an editor is the user's draft, and a sent turn is the user's own words, not the
+ * page speaking: someone who pastes a refusal into a chat's prompt box to ask about it was not
+ * refused by that page. `closest` matches selectors only (no layout), and runs once per collected
+ * node, on the throttle.
+ */
+function writtenByTheUser(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return typeof element?.closest === 'function' && element.closest(EDITABLE) !== null;
+  return typeof element?.closest === 'function' && element.closest(FROM_THE_USER) !== null;
 }
 
-/** The text a person sees on the page, without what they are typing into its editors. */
+/** A collected node's text without the user's own turns inside it (a whole conversation turn added at once). */
+function textOutsideUserTurns(node: Node): string {
+  const text = node.textContent ?? '';
+  if (node.nodeType !== 1 || text.length < 8) return text;
+  const element = node as Element;
+  if (typeof element.querySelectorAll !== 'function') return text;
+  const turns = element.querySelectorAll(FROM_THE_USER);
+  let left = text;
+  for (const turn of turns) {
+    const own = turn.textContent ?? '';
+    if (own.trim()) left = left.replace(own, ' ');
+  }
+  return left;
+}
+
+/** The text a person sees on the page, without what they are typing into its editors or sent themselves. */
 export function pageTextOutsideEditors(body: HTMLElement | null | undefined): string {
   if (!body) return '';
   // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
   let text = body.innerText;
-  for (const editor of body.querySelectorAll<HTMLElement>(EDITABLE)) {
+  for (const editor of body.querySelectorAll<HTMLElement>(FROM_THE_USER)) {
     // biome-ignore lint/performance/useDomNodeTextContent: the same reading as the page's text above
     const typed = editor.innerText;
     if (typed.trim()) text = text.replace(typed, ' ');
@@ -173,9 +205,9 @@ export class AddedTextCollector {
     this.nodes = new Set();
     let text = '';
     for (const node of nodes) {
-      if (!node.isConnected || beingTyped(node)) continue;
+      if (!node.isConnected || writtenByTheUser(node)) continue;
       // textContent needs no layout (innerText would force one per node).
-      const t = node.textContent ?? '';
+      const t = textOutsideUserTurns(node);
       if (t.length < 8) continue;
       text += `${t}\n`;
       if (text.length >= BATCH_TEXT_LIMIT) break;

@@ -85,6 +85,32 @@ describe('page-text windows', () => {
     expect(sent[0]).toContain(BANNER);
   });
 
+  it('does not read a turn the user sent, alone or inside a whole conversation turn, but reads the page around it', async () => {
+    const { sent } = watchedPage();
+    await advance(0);
+    const thread = document.getElementById('thread') as HTMLElement;
+    // ChatGPT marks the user's turn; a question about another service's block is the user's words.
+    const asked = document.createElement('div');
+    asked.setAttribute('data-message-author-role', 'user');
+    asked.innerHTML = `<p>${BANNER} What can I do?</p>`;
+    thread.append(asked);
+    await advance(100);
+    // Claude's turn, added inside the article that holds it.
+    const article = document.createElement('article');
+    article.innerHTML = `<div data-testid="user-message"><p>Why does it say ${BANNER}</p></div><div><p>Here is why.</p></div>`;
+    thread.append(article);
+    await advance(100);
+    expect(sent).toEqual([]);
+    // The page's own banner after it is read.
+    const banner = document.createElement('div');
+    banner.setAttribute('role', 'alert');
+    banner.textContent = BANNER;
+    thread.append(banner);
+    await advance(100);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(BANNER);
+  });
+
   it('reads the page’s text at idle without its editors’ drafts', () => {
     document.body.innerHTML = `<main><p>Welcome back</p><div contenteditable="true"><p>${BANNER}</p></div></main>`;
     const text = pageTextOutsideEditors(document.body);
@@ -92,6 +118,8 @@ describe('page-text windows', () => {
     expect(text).not.toContain(BANNER);
     document.body.innerHTML = `<main><p>${BANNER}</p></main>`;
     expect(pageTextOutsideEditors(document.body)).toContain(BANNER);
+    document.body.innerHTML = `<main><p>Welcome back</p><div class="query-text"><p>${BANNER}</p></div></main>`;
+    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
     expect(pageTextOutsideEditors(null)).toBe('');
   });
 

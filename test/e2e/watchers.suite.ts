@@ -290,6 +290,32 @@ export function describeWatchers(browser: BrowserName): void {
       });
     });
 
+    describe('what the user sent', () => {
+      it('logs nothing for a question the user sent about another service’s region block', async () => {
+        standIn.setMode('gemini.google.com', 'served');
+        const page = await open('https://gemini.google.com/app');
+        const asked = 'PayPal is not available in your country. What can I do?';
+        // Words the engine would log as Gemini refusing if the page showed them as its own.
+        expect(
+          classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: asked }),
+        ).toMatchObject({ verdict: 'block', service: 'google' });
+        await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
+        await page.evaluate((text) => {
+          // The user's turn as Gemini marks it, arriving whole as a new child of <body>.
+          const turn = document.createElement('div');
+          const query = document.createElement('div');
+          query.className = 'query-text';
+          const paragraph = document.createElement('p');
+          paragraph.textContent = text;
+          query.append(paragraph);
+          turn.append(query);
+          document.body.append(turn);
+        }, asked);
+        await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
+        await expectOnlyTheChatgptSentinel();
+      });
+    });
+
     describe('page text between windows (the full observer is off)', () => {
       it('logs a banner that appears deep inside the page in an alert dialog, long after load, with no failed request', async () => {
         standIn.setMode('gemini.google.com', 'served');
