@@ -41,6 +41,7 @@ export const HOLDOUT_FILES = {
   blind17: 'refusals-holdout-17.json',
   blind18: 'refusals-holdout-18.json',
   blind19: 'refusals-holdout-19.json',
+  blind20: 'refusals-holdout-20.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
