@@ -7,8 +7,10 @@
  * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
  * person's reply that repeats a service's refusal in the service's own words, with nothing in the
  * text that tells it from the refusal pasted with a comment. The thirteenth set's are a service
- * outside AI refusing by region in the very shape of a refusal, and two write-ups that quote one
- * inside their own prose. The test fails if one is no longer raised (take it off) or if
+ * outside AI refusing by region in the very shape of a refusal (since named as one: look-alikes.json
+ * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
+ * services outside AI refusing by region in an AI service's words, with nothing in the text that
+ * names them as such. The test fails if one is no longer raised (take it off) or if
  * any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -18,10 +20,14 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Gemini's JSON message quoted, then the maintainer's diagnosis in Chinese; a user pasting the error with a comment writes the same",
   'b7-zapret-reply-quotes-gemini-not-supported-ru':
     "Gemini's sentence quoted, then a paragraph explaining that a DPI bypass cannot lift it; a user pasting it with a remark writes the same",
-  't13b-trtc-sdk-services-not-available-region-zh':
-    "Tencent RTC's SDK log 'Reason: Services are not available in your region.': a real region refusal, of a calling SDK rather than an AI service, in words AI services use too",
   't13a-techunwrapped-bard-not-in-europe-news':
     "a news paragraph quoting Bard's refusal as what 'we continued to obtain' from Spain: a first-person report like a user's paste, inside a long sentence of prose",
+  'z20a-media-downloader-video-content-not-available-country':
+    "YouTube's 'This video contains content from [channel name]. It is not available in your country.': the refused video is the previous sentence's subject, and 'It is not available in your country.' alone is what a refusal says",
+  'z20b-chrline-line-square-region':
+    "LINE's 403 'This service isn't available in your region or app version.' in a client's log: a real region refusal by a messenger, in an AI service's very words, naming only 'Square' and 'LINE', which are ordinary words",
+  'z20b-browser-calories-not-available-from-iran':
+    "Google's sanctions page 'This service is not available from Iran.', pointing to Google Search's support: Google runs AI services too and its AI pages could say the same",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };

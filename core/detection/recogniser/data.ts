@@ -127,6 +127,7 @@ export const GuardKind = v.picklist([
   'news',
   'device-location',
   'shipping',
+  'other-service',
 ]);
 
 const Guard = v.pipe(
@@ -145,9 +146,15 @@ const Guard = v.pipe(
 );
 export type Guard = v.InferOutput<typeof Guard>;
 
+/** A service that is not an AI service, named where it refused someone's region (a store, a player, a payment). */
+const OtherService = v.object({ name: Term, source: Citation, seen: Seen, note: v.optional(v.string()) });
+export type OtherService = v.InferOutput<typeof OtherService>;
+
 const LookAlikes = v.object({
   $comment: v.optional(v.string()),
   guards: v.pipe(v.array(Guard), v.minLength(1)),
+  /** A refusal that names one of these and no AI service is that service's, not an AI service's. */
+  otherServices: v.optional(v.array(OtherService)),
 });
 
 const Signals = v.object({
@@ -209,6 +216,7 @@ export interface RecogniserData {
   /** Place names per language code of the phrase lists (`en`, `zh`, `ru`). */
   places: Readonly<Record<string, readonly string[]>>;
   guards: readonly Guard[];
+  otherServices: readonly OtherService[];
   signals: Signals;
   names: readonly ServiceName[];
 }
@@ -234,12 +242,17 @@ export const PHRASE_FILES: readonly unknown[] = [
   nl,
 ];
 
+function lookAlikes(): Pick<RecogniserData, 'guards' | 'otherServices'> {
+  const parsed = v.parse(LookAlikes, lookAlikesJson);
+  return { guards: parsed.guards, otherServices: parsed.otherServices ?? [] };
+}
+
 /** Validates the data; throws with the first problem (tests load it; the engine loads it once). */
 export function loadRecogniserData(): RecogniserData {
   return {
     languages: PHRASE_FILES.map((file) => v.parse(LanguagePhrases, file)),
     places: v.parse(Places, placesJson).languages,
-    guards: v.parse(LookAlikes, lookAlikesJson).guards,
+    ...lookAlikes(),
     signals: v.parse(Signals, signalsJson),
     names: v.parse(ServiceNames, serviceNamesJson).names,
   };

@@ -840,6 +840,39 @@ describe('the eighteenth set’s lessons: languages beyond English and Chinese',
   ]);
 });
 
+describe('the twentieth set’s lesson: services that are not AI services', () => {
+  keepsClean([
+    ['a game store’s item', 'Steam: This item is currently unavailable in your region'],
+    ['a video', 'This video is not available in your country.'],
+    ['a song', 'Sorry, [song] is not available in your country'],
+    [
+      'the App Store’s own words',
+      'App not Available. This app is currently not available in your country or region',
+    ],
+    ['a streaming service named', "Netflix isn't available in your region yet."],
+    ['a payment service named', 'PayPal is not available in your country.'],
+    ['Steam’s Russian store', 'Данный товар недоступен в вашем регионе'],
+    [
+      'a calling SDK’s log',
+      '[signal_manager.cc:457][local-trtc] Reason: Services are not available in your region.',
+    ],
+  ]);
+  stillReads('an AI service’s refusal, also beside a service outside AI, and a model or a feature refused', [
+    'Gemini is not available in your country, though Spotify works.',
+    'This model is not available in your region.',
+    'Video generation is not available in your country.',
+  ]);
+
+  it('keeps a chat answer about another service’s block clean on the chat’s own page, and reads the chat’s own', () => {
+    const url = 'https://chatgpt.com/c/1';
+    const answer = 'Unfortunately, PayPal is not available in your country. Here are some alternatives:';
+    expect(blocked({ kind: 'page', url, body: answer })).toBeNull();
+    expect(blocked({ kind: 'page', url, body: 'ChatGPT is not available in your country.' })).toMatchObject({
+      service: 'openai',
+    });
+  });
+});
+
 describe('a quote on the service’s own page', () => {
   // OpenAI's help article on API error codes, as a page of chatgpt.com would show it (an answer quoting it).
   const helpArticle =

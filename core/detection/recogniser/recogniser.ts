@@ -241,6 +241,8 @@ interface Compiled {
   /** Chinese deixis before a list of nouns that holds a location word ('当前账号、国家、地区或区域'). */
   enumeratedPlaces: RegExp | null;
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
+  /** Services that are not AI services (look-alikes.json `otherServices`): a refusal naming only one is its own. */
+  otherServices: TermSet;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
   relay: TermSet;
@@ -421,6 +423,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     namedPlaces: namedPlaceRegexes(languages, data.places),
     enumeratedPlaces: enumeratedPlaceRegex(languages),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
+    otherServices: termSet(data.otherServices.map((entry) => ({ term: entry.name, lang: 'any' }))),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
     relay: termSet(any(signals.relayMarkers)),
@@ -1361,6 +1364,17 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   // Links are read from the text as written: the readable text keeps a link's words, not its address.
   const named =
     byName.length > 0 ? byName : linkedServices(canonicalText(input.body.slice(0, RECOGNISER_READ)));
+  // A region refusal by a service that is not an AI service ('Steam: This item is currently
+  // unavailable in your region', 'Spotify is unavailable in this country') is that service's, unless
+  // the text names an AI service too (on a service's own page: that page's service).
+  const otherService = hits(compiled.otherServices, `${title}\n${text}`).length > 0;
+  if (
+    otherService &&
+    (onServiceHost && host
+      ? !named.some((candidate) => candidate.service === host.service)
+      : named.length === 0)
+  )
+    return null;
   const relayed = hits(compiled.relay, text).length > 0;
   let service: string | null = null;
   let product: string | null = null;
