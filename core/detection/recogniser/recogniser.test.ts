@@ -857,6 +857,11 @@ describe('the twentieth set’s lesson: services that are not AI services', () =
       '[signal_manager.cc:457][local-trtc] Reason: Services are not available in your region.',
     ],
   ]);
+  it('keeps them clean when the text lost its spaces, and still reads an AI service’s glued refusal', () => {
+    expect(blocked({ kind: 'text', body: 'Steam:Thisitemiscurrentlyunavailableinyourregion' })).toBeNull();
+    expect(blocked({ kind: 'text', body: 'Spotifyisunavailableinyourcountryrightnow' })).toBeNull();
+    expect(blocked({ kind: 'text', body: 'Thisserviceisnotavailableinyourcountry' })).not.toBeNull();
+  });
   stillReads('an AI service’s refusal, also beside a service outside AI, and a model or a feature refused', [
     'Gemini is not available in your country, though Spotify works.',
     'This model is not available in your region.',

@@ -243,6 +243,8 @@ interface Compiled {
   sentenceGuards: Array<{ guard: Guard; regex: RegExp }>;
   /** Services that are not AI services (look-alikes.json `otherServices`): a refusal naming only one is its own. */
   otherServices: TermSet;
+  /** The same names and `other-service` guards with their spaces removed, for text that lost its spaces. */
+  gluedOtherService: RegExp | null;
   textGuards: Array<{ guard: Guard; regex: RegExp }>;
   envelope: TermSet;
   relay: TermSet;
@@ -388,6 +390,16 @@ function enumeratedPlaceHits(compiled: Compiled, text: string): Hit[] {
   return found;
 }
 
+/** Names and `other-service` guard patterns as text that lost its spaces writes them ('steam:thisitemiscurrently…'). */
+function gluedOtherServiceRegex(data: RecogniserData): RegExp | null {
+  const names = data.otherServices.map((entry) => escapeRegExp(entry.name.replace(/ /g, '')));
+  const guards = data.guards
+    .filter((guard) => guard.kind === 'other-service' && guard.pattern !== undefined)
+    .map((guard) => (guard.pattern as string).replace(/\\b/g, '').replace(/ /g, ''));
+  const parts = [...names, ...guards];
+  return parts.length > 0 ? new RegExp(parts.join('|'), 'u') : null;
+}
+
 export function compileRecogniser(data: RecogniserData): Compiled {
   const { languages, signals } = data;
   const any = (entries: Array<{ text: string }>) =>
@@ -424,6 +436,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     enumeratedPlaces: enumeratedPlaceRegex(languages),
     sentenceGuards: guards.filter((entry) => entry.guard.scope === 'sentence'),
     otherServices: termSet(data.otherServices.map((entry) => ({ term: entry.name, lang: 'any' }))),
+    gluedOtherService: gluedOtherServiceRegex(data),
     textGuards: guards.filter((entry) => entry.guard.scope === 'text'),
     envelope: termSet(any(signals.envelopeMarkers)),
     relay: termSet(any(signals.relayMarkers)),
@@ -801,6 +814,8 @@ interface TextFinding {
   inTitle: boolean;
   /** Share of the visible text taken by the accepted sentences (0..1). */
   share: number;
+  /** Read from words run together (text that lost its spaces). */
+  glued?: boolean;
 }
 
 /** A glued refusal holds at least one in this many of the text's letters. */
@@ -859,6 +874,7 @@ function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
           structured: false,
           inTitle: false,
           share: match[0].length / Math.max(1, text.length),
+          glued: true,
         };
       }
     }
@@ -1367,7 +1383,9 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   // A region refusal by a service that is not an AI service ('Steam: This item is currently
   // unavailable in your region', 'Spotify is unavailable in this country') is that service's, unless
   // the text names an AI service too (on a service's own page: that page's service).
-  const otherService = hits(compiled.otherServices, `${title}\n${text}`).length > 0;
+  const otherService =
+    hits(compiled.otherServices, `${title}\n${text}`).length > 0 ||
+    (finding.glued === true && compiled.gluedOtherService?.test(text.replace(/\s+/g, '')) === true);
   if (
     otherService &&
     (onServiceHost && host
