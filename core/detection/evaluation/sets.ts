@@ -42,6 +42,7 @@ export const HOLDOUT_FILES = {
   blind18: 'refusals-holdout-18.json',
   blind19: 'refusals-holdout-19.json',
   blind20: 'refusals-holdout-20.json',
+  blind21: 'refusals-holdout-21.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
