@@ -66,6 +66,7 @@ const MEASURED: Record<
   blind18: { refusals: 10, floor: 0.8, size: 64, onPage: 8, dropped: 0 },
   blind19: { refusals: 0, floor: 0, size: 45, onPage: 0, dropped: 0 },
   blind20: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
+  blind21: { refusals: 0, floor: 0, size: 120, onPage: 0, dropped: 0 },
 };
 
 /**

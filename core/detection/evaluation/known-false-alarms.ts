@@ -10,7 +10,7 @@
  * outside AI refusing by region in the very shape of a refusal (since named as one: look-alikes.json
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
- * names them as such. The test fails if one is no longer raised (take it off) or if
+ * names them as such; the twenty-first set's likewise, three of them Google's own sanctions message. The test fails if one is no longer raised (take it off) or if
  * any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -28,6 +28,20 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "LINE's 403 'This service isn't available in your region or app version.' in a client's log: a real region refusal by a messenger, in an AI service's very words, naming only 'Square' and 'LINE', which are ordinary words",
   'z20b-browser-calories-not-available-from-iran':
     "Google's sanctions page 'This service is not available from Iran.', pointing to Google Search's support: Google runs AI services too and its AI pages could say the same",
+  'n21a-seriesguide-play-app-not-available-region-argentina':
+    "Google Play's 'App is not available in your region' quoted in a bug report's steps: Claude's refusal says 'App unavailable' too, and the store is not named",
+  'n21a-amo-page-not-available-in-your-region-copy':
+    "Mozilla's add-ons site copy 'That page is not available in your region': a page refused in the reader's region, in words a service's block page could use",
+  'n21b-allow-domains-coinpayments-region-ru':
+    "a payment service 'не даёт совершить оплату. Говорит, недоступно в вашем регионе': the reported words are a refusal's, and the payment is in another sentence",
+  'n21b-gsutil-403-service-not-available-from-country':
+    "Google's sanctions message 'This service is not available from your country' through gsutil: Google runs AI services too, and its AI hosts could answer the same",
+  'n21b-google-api-php-androidpublisher-403-country':
+    "the same Google sanctions message from the Play Developer API, in a PHP client's exception",
+  'n21b-pubky-currently-not-available-in-your-country':
+    "a social app's UI text 'Currently not available in your country', reported as shown for every gateway error: the words of a refusal with no service named",
+  'n21b-flutter-download-sudan-accessdenied-location':
+    "Google Cloud Storage's 'We're sorry, but this service is not available in your location' for a download from Sudan: Google's sanctions page again",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };

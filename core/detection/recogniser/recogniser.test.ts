@@ -868,6 +868,18 @@ describe('the twentieth set’s lesson: services that are not AI services', () =
     'Video generation is not available in your country.',
   ]);
 
+  keepsClean([
+    [
+      'a media item named without “this”',
+      'No media sources available - track may be unavailable in your region',
+    ],
+    ['copyright given as the reason', '爱奇艺提示由于版权保护 您所在的地区暂时无法使用'],
+    [
+      'crypto trading refused',
+      'Your located country/region is currently not supported for the trading of this token',
+    ],
+  ]);
+
   it('keeps a chat answer about another service’s block clean on the chat’s own page, and reads the chat’s own', () => {
     const url = 'https://chatgpt.com/c/1';
     const answer = 'Unfortunately, PayPal is not available in your country. Here are some alternatives:';
