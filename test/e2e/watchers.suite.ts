@@ -291,10 +291,12 @@ export function describeWatchers(browser: BrowserName): void {
     });
 
     describe('what the user sent', () => {
-      it('logs nothing for a question the user sent about another service’s region block', async () => {
+      it('logs nothing for a question the user sent about a region block elsewhere', async () => {
         standIn.setMode('gemini.google.com', 'served');
         const page = await open('https://gemini.google.com/app');
-        const asked = 'PayPal is not available in your country. What can I do?';
+        // A question about a block somewhere else, in words a refusal uses.
+        const asked =
+          'I keep getting "This service is not available in your country" on my bank app. What can I do?';
         // Words the engine would log as Gemini refusing if the page showed them as its own.
         expect(
           classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: asked }),
