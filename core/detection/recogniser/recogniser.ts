@@ -12,9 +12,9 @@
  * (`…/app-unavailable-in-region`, `?location=unsupported`, a redirect from a service to its
  * own list of available regions) is recognised on its own.
  *
- * Who refused: the observed host's service; through a gateway that relays an upstream error,
- * the upstream service the text names; for pasted text, the service the text names, else
- * "an AI service (not named)". Pages and responses on hosts that are no service's stay clean
+ * Who refused is who-refused.ts: the observed host's service, an upstream a gateway relays, the
+ * service the text names, else "an AI service (not named)"; a refusal naming only a service
+ * outside AI is nobody's here. Pages and responses on hosts that are no service's stay clean
  * unless an error response names the service (quotes in articles, docs and code stay clean).
  *
  * Cost: linear. At most RECOGNISER_READ characters are read; visible text longer than
@@ -22,17 +22,19 @@
  *
  * Owns: the recogniser's logic. Must not: throw, touch the browser, storage or network.
  */
-import { findProduct, GATEWAY_SERVICES, hostOf, type ProductMatch, SERVICES } from '../../services';
+import { findProduct, GATEWAY_SERVICES, hostOf, type ProductMatch } from '../../services';
 import type { ObservationKind } from '../observation';
 import {
   type Guard,
   type LanguagePhrases,
   loadRecogniserData,
   type RecogniserData,
-  type ServiceName,
   type Signals,
 } from './data';
 import { canonicalText, readableText } from './normalise';
+import { type CompiledName, linkedServices, namedServices, productFor, refuser } from './who-refused';
+
+export { UNNAMED_PRODUCT, UNNAMED_SERVICE } from './who-refused';
 
 /** How much of a body the recogniser reads (a refusal is near the top of what a page or error says). */
 export const RECOGNISER_READ = 64 * 1024;
@@ -42,14 +44,9 @@ export const PROSE_LIMIT = 3000;
 export const LOG_LIMIT = 16 * 1024;
 /** A location word and an unavailability word count as joined within this many characters. */
 const JOIN_WINDOW = 80;
-/** The service slug for a refusal whose service is not named (pasted text only). */
-export const UNNAMED_SERVICE = 'unnamed-ai';
-export const UNNAMED_PRODUCT = 'unknown';
 const EVIDENCE_LIMIT = 300;
 /** The statuses a region refusal comes with (400 for APIs that use it, e.g. Gemini's FAILED_PRECONDITION). */
 const REFUSAL_STATUSES = new Set([400, 403, 451]);
-/** Services that relay other services' models: a refusal they pass on names the upstream. */
-const GATEWAYS = GATEWAY_SERVICES;
 
 export interface RecogniserInput {
   kind: ObservationKind;
@@ -249,7 +246,7 @@ interface Compiled {
   envelope: TermSet;
   relay: TermSet;
   statusInText: RegExp;
-  names: Array<{ name: ServiceName; regex: RegExp; unless: RegExp | null }>;
+  names: CompiledName[];
   /** Glued words only: one location stem and one refusal stem inside one identifier. */
   codeWord: RegExp;
   codeLocation: string[];
@@ -582,140 +579,6 @@ function codeNamedAsError(compiled: Compiled, text: string, hit: CodeHit): boole
 function plain(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EVIDENCE_LIMIT ? flat : `${flat.slice(0, EVIDENCE_LIMIT - 1)}…`;
-}
-
-function productFor(service: string, kind: ObservationKind, wanted?: string): string {
-  const known = SERVICES.find((candidate) => candidate.slug === service);
-  if (!known) return UNNAMED_PRODUCT;
-  if (wanted && known.products.some((product) => product.slug === wanted)) return wanted;
-  const role = kind === 'page' || kind === 'navigation' ? 'webApp' : 'api';
-  return (
-    (known.products.find((product) => product.role === role) ?? known.products[0])?.slug ?? UNNAMED_PRODUCT
-  );
-}
-
-interface NamedService {
-  service: string;
-  product?: string;
-  at: number;
-}
-
-/**
- * An SDK's module path right after a name: `openai.PermissionDeniedError`, `anthropic.APIStatusError`,
- * `openai._base_client`. The OpenAI Python SDK is used against many services, so its module name
- * says which library raised the error, not which service refused.
- */
-const MODULE_PATH = /^\.(?:_|[a-z_]*(?:error|exception)\b)/;
-
-/** The first place `regex` matches in `text` that is not an SDK's module path. */
-function firstMention(regex: RegExp, text: string): RegExpExecArray | null {
-  let from = 0;
-  for (let tries = 0; tries < 8; tries++) {
-    const match = regex.exec(text.slice(from));
-    if (!match) return null;
-    const end = from + match.index + match[0].length;
-    if (!MODULE_PATH.test(text.slice(end, end + 64))) {
-      match.index += from;
-      return match;
-    }
-    from = end;
-  }
-  return null;
-}
-
-/** The services Detour knows: a name of another is not read. */
-const KNOWN_SERVICES: ReadonlySet<string> = new Set(SERVICES.map((service) => service.slug));
-
-/** Adds a mention of a service, keeping one per service, at its first place in the text. */
-function mention(named: NamedService[], candidate: NamedService): void {
-  const index = named.findIndex((other) => other.service === candidate.service);
-  if (index < 0) named.push(candidate);
-  else if (candidate.at < (named[index] as NamedService).at) named[index] = candidate;
-}
-
-/** Services the text names, in the order they appear (a name counts once, at its first place). */
-function namedServices(compiled: Compiled, text: string): NamedService[] {
-  const named: NamedService[] = [];
-  for (const { name, regex, unless } of compiled.names) {
-    if (!KNOWN_SERVICES.has(name.service)) continue;
-    const match = firstMention(regex, text);
-    if (!match) continue;
-    if (unless?.test(text)) continue;
-    mention(named, { service: name.service, product: name.product, at: match.index });
-  }
-  return named.length > 0 ? named.sort((a, b) => a.at - b.at) : gluedNames(compiled, text);
-}
-
-/** Every host of every product, longest first, each with its product: a link to one names its service. */
-const PRODUCT_HOSTS = SERVICES.flatMap((service) =>
-  service.products.flatMap((product) =>
-    product.hosts.map((host) => ({ host, service: service.slug, product: product.slug })),
-  ),
-).sort((a, b) => b.host.length - a.host.length);
-
-/**
- * A text that names no service by name may still link to its own host ('please see the list of
- * [available regions](https://ai.google.dev/available_regions)', 'Failed to connect to
- * api.anthropic.com'): the host names the service, as it does for a page on it.
- */
-function linkedServices(text: string): NamedService[] {
-  const named: NamedService[] = [];
-  for (const { host, service, product } of PRODUCT_HOSTS) {
-    let at = text.indexOf(host);
-    // A host inside a longer one ('notopenai.com', 'api.openai.com.evil.example') is someone else's.
-    while (
-      at >= 0 &&
-      (/[a-z0-9-]/.test(text[at - 1] ?? '') ||
-        /^(?:[a-z0-9-]|\.[a-z])/.test(text.slice(at + host.length, at + host.length + 2)))
-    ) {
-      at = text.indexOf(host, at + 1);
-    }
-    if (at >= 0) mention(named, { service, product, at });
-  }
-  return named.sort((a, b) => a.at - b.at);
-}
-
-/** Words run together: a run of Latin letters (with the dots of a host). */
-const GLUED_RUN = /[a-z0-9.']{5,400}/g;
-
-/** A glued name is long enough to be itself inside other words ('bard' is in 'dashboard'; 'gemini' is in no word). */
-const GLUED_NAME_MIN = 5;
-
-/**
- * Text that lost its spaces ('ErrorusingGeminiAPI:Userlocation…') names a service inside a run
- * of glued words, where no name stands as a word of its own: look for the longer names there.
- */
-function gluedNames(compiled: Compiled, text: string): NamedService[] {
-  const runs: Array<{ word: string; index: number }> = [];
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    // Only on a line with no space left: a run on a spaced line is an identifier ('openai.PermissionDeniedError').
-    if (!line.includes(' ')) {
-      for (const run of line.matchAll(GLUED_RUN)) {
-        // A run of Latin letters glued to another script's ('вGeminiнеподдерживается') is a word of its own.
-        const beside = `${line[run.index - 1] ?? ''}${line[run.index + run[0].length] ?? ''}`;
-        if (run[0].length >= 24 || /[^\P{L}a-z]/u.test(beside))
-          runs.push({ word: run[0], index: lineStart + run.index });
-      }
-    }
-    lineStart += line.length + 1;
-  }
-  if (runs.length === 0) return [];
-  const named: NamedService[] = [];
-  for (const { name, unless } of compiled.names) {
-    if (!KNOWN_SERVICES.has(name.service)) continue;
-    const glued = name.name.replace(/ /g, '');
-    // A name of two short words glues into other words' letters ('le chat' in 'googlechatapi').
-    const least = name.name.includes(' ') ? GLUED_NAME_MIN + 3 : GLUED_NAME_MIN;
-    if (glued.length < least || !/^[a-z0-9.]+$/.test(glued)) continue;
-    // A short run between letters of another script is a word or two: the name leads or ends it.
-    const run = runs.find(({ word }) =>
-      word.length >= 24 ? word.includes(glued) : word.startsWith(glued) || word.endsWith(glued),
-    );
-    if (!run || unless?.test(text)) continue;
-    mention(named, { service: name.service, product: name.product, at: run.index + run.word.indexOf(glued) });
-  }
-  return named.sort((a, b) => a.at - b.at);
 }
 
 interface UrlVerdict {
@@ -1110,7 +973,7 @@ function reasonlessFinding(compiled: Compiled, input: RecogniserInput, text: str
     // Pasted, the status travels in the text: a 403, or the envelope's own name for it ('type: forbidden').
     if (!compiled.statusInText.test(text) && !/\bforbidden\b/.test(text)) return null;
   } else if (input.kind !== 'response' || input.status !== 403 || input.host?.role !== 'api') return null;
-  if (input.host && GATEWAYS.has(input.host.service)) return null;
+  if (input.host && GATEWAY_SERVICES.has(input.host.service)) return null;
   // The message may have lost its spaces on the way ('Requestnotallowed'): it is the same words.
   const message = signals.reasonlessRefusals.find(
     (entry) => text.includes(entry.text) || text.includes(entry.text.replace(/ /g, '')),
@@ -1233,7 +1096,7 @@ function namedReportFinding(compiled: Compiled, text: string): TextFinding | nul
   if (text.length > NAMED_REPORT_LIMIT) return null;
   const reports = hits(compiled.reports, text);
   if (reports.length === 0) return null;
-  const named = namedServices(compiled, text);
+  const named = namedServices(compiled.names, text);
   if (named.length === 0) return null;
   const spans = sentences(text);
   for (const report of reports) {
@@ -1376,59 +1239,22 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
 
   // Who refused.
-  const byName = namedServices(compiled, `${title}\n${text}`);
+  const byName = namedServices(compiled.names, `${title}\n${text}`);
   // Links are read from the text as written: the readable text keeps a link's words, not its address.
   const named =
     byName.length > 0 ? byName : linkedServices(canonicalText(input.body.slice(0, RECOGNISER_READ)));
-  // A region refusal by a service that is not an AI service ('Steam: This item is currently
-  // unavailable in your region', 'Spotify is unavailable in this country') is that service's, unless
-  // the text names an AI service too (on a service's own page: that page's service).
   const otherService =
     hits(compiled.otherServices, `${title}\n${text}`).length > 0 ||
     (finding.glued === true && compiled.gluedOtherService?.test(text.replace(/\s+/g, '')) === true);
-  if (
-    otherService &&
-    (onServiceHost && host
-      ? !named.some((candidate) => candidate.service === host.service)
-      : named.length === 0)
-  )
-    return null;
-  const relayed = hits(compiled.relay, text).length > 0;
-  let service: string | null = null;
-  let product: string | null = null;
-  if (onServiceHost && host) {
-    // A refusal by another service shown on this service's page (an answer, a quote, a forged
-    // banner) is not this service refusing: only a gateway passes another service's refusal on.
-    if (
-      named.length > 0 &&
-      !named.some((candidate) => candidate.service === host.service) &&
-      !GATEWAYS.has(host.service)
-    ) {
-      return null;
-    }
-    service = host.service;
-    product = host.product;
-    if (GATEWAYS.has(host.service) && relayed) {
-      const upstream = named.find((candidate) => candidate.service !== host.service);
-      if (upstream) {
-        service = upstream.service;
-        product = productFor(upstream.service, 'response');
-      }
-    }
-  } else {
-    // A gateway named beside a model's maker ('Model: Google: Gemini … Provider: openrouter') answered
-    // with its own refusal, unless the text says it relays an upstream error: then the upstream refused.
-    const answering = named.find((candidate) => GATEWAYS.has(candidate.service) === !relayed);
-    const first = answering ?? named[0];
-    if (first) {
-      service = first.service;
-      product = productFor(first.service, kind, first.product);
-    } else if (kind === 'text') {
-      service = UNNAMED_SERVICE;
-      product = UNNAMED_PRODUCT;
-    }
-  }
-  if (!service || !product) return null;
+  const refused = refuser({
+    kind,
+    host: onServiceHost ? host : null,
+    named,
+    relayed: hits(compiled.relay, text).length > 0,
+    otherService,
+  });
+  if (!refused) return null;
+  const { service, product } = refused;
 
   let confidence = 0.55;
   if (onServiceHost) confidence += 0.15;
