@@ -43,6 +43,7 @@ export const HOLDOUT_FILES = {
   blind19: 'refusals-holdout-19.json',
   blind20: 'refusals-holdout-20.json',
   blind21: 'refusals-holdout-21.json',
+  blind22: 'refusals-holdout-22.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
