@@ -67,6 +67,7 @@ const MEASURED: Record<
   blind19: { refusals: 0, floor: 0, size: 45, onPage: 0, dropped: 0 },
   blind20: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
   blind21: { refusals: 0, floor: 0, size: 120, onPage: 0, dropped: 0 },
+  blind22: { refusals: 0, floor: 0, size: 92, onPage: 0, dropped: 0 },
 };
 
 /**

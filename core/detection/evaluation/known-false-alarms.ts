@@ -10,7 +10,8 @@
  * outside AI refusing by region in the very shape of a refusal (since named as one: look-alikes.json
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
- * names them as such; the twenty-first set's likewise, three of them Google's own sanctions message. The test fails if one is no longer raised (take it off) or if
+ * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
+ * sanctions message. The test fails if one is no longer raised (take it off) or if
  * any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -42,6 +43,8 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a social app's UI text 'Currently not available in your country', reported as shown for every gateway error: the words of a refusal with no service named",
   'n21b-flutter-download-sudan-accessdenied-location':
     "Google Cloud Storage's 'We're sorry, but this service is not available in your location' for a download from Sudan: Google's sanctions page again",
+  'k22a-safari-ext-app-not-offered-in-my-country-zh':
+    "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };
