@@ -263,58 +263,56 @@ export function describeWatchers(browser: BrowserName): void {
       });
     });
 
-    describe('what the user types', () => {
-      it('logs nothing for a refusal pasted into the page’s prompt box', async () => {
-        standIn.setMode('gemini.google.com', 'served');
-        const page = await open('https://gemini.google.com/app');
-        const pasted = standIn.signatures.geminiBanner.body;
-        // Words the engine would log if the page showed them.
-        expect(
-          classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: pasted }),
-        ).toMatchObject({ verdict: 'block', service: 'google' });
-        // After the page-load window the sweep still reads every new child of <body>: the prompt
-        // box arrives as one, holding the pasted words.
-        await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
-        await page.evaluate((text) => {
-          const composer = document.createElement('div');
-          composer.setAttribute('contenteditable', 'true');
-          composer.setAttribute('role', 'textbox');
+    /**
+     * Puts `text` on gemini.google.com after the page-load window, in a new child of <body> (the
+     * sweep still reads every one), as the user's draft in an editor or as a turn they sent, and
+     * expects no event but the sentinel. The engine would log the words if the page showed them.
+     */
+    async function expectTheUsersWordsUnread(text: string, as: 'draft' | 'sent turn'): Promise<void> {
+      standIn.setMode('gemini.google.com', 'served');
+      const page = await open('https://gemini.google.com/app');
+      expect(
+        classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: text }),
+      ).toMatchObject({ verdict: 'block', service: 'google' });
+      await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
+      await page.evaluate(
+        ({ text, as }) => {
+          const holder = document.createElement('div');
+          if (as === 'draft') {
+            holder.setAttribute('contenteditable', 'true');
+            holder.setAttribute('role', 'textbox');
+          } else {
+            // Gemini's mark for the user's turn, arriving inside the turn that holds it.
+            holder.className = 'query-text';
+          }
           const paragraph = document.createElement('p');
           paragraph.textContent = text;
-          composer.append(paragraph);
-          document.body.append(composer);
-        }, pasted);
-        await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
-        // The sentinel: a block on another site, the only event there may be.
-        await expectOnlyTheChatgptSentinel();
-      });
-    });
+          holder.append(paragraph);
+          let child = holder;
+          if (as === 'sent turn') {
+            child = document.createElement('div');
+            child.append(holder);
+          }
+          document.body.append(child);
+        },
+        { text, as },
+      );
+      await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
+      // The sentinel: a block on another site, the only event there may be.
+      await expectOnlyTheChatgptSentinel();
+    }
 
-    describe('what the user sent', () => {
+    describe('what the user types or sends', () => {
+      it('logs nothing for a refusal pasted into the page’s prompt box', async () => {
+        await expectTheUsersWordsUnread(standIn.signatures.geminiBanner.body, 'draft');
+      });
+
       it('logs nothing for a question the user sent about a region block elsewhere', async () => {
-        standIn.setMode('gemini.google.com', 'served');
-        const page = await open('https://gemini.google.com/app');
         // A question about a block somewhere else, in words a refusal uses.
-        const asked =
-          'I keep getting "This service is not available in your country" on my bank app. What can I do?';
-        // Words the engine would log as Gemini refusing if the page showed them as its own.
-        expect(
-          classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: asked }),
-        ).toMatchObject({ verdict: 'block', service: 'google' });
-        await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
-        await page.evaluate((text) => {
-          // The user's turn as Gemini marks it, arriving whole as a new child of <body>.
-          const turn = document.createElement('div');
-          const query = document.createElement('div');
-          query.className = 'query-text';
-          const paragraph = document.createElement('p');
-          paragraph.textContent = text;
-          query.append(paragraph);
-          turn.append(query);
-          document.body.append(turn);
-        }, asked);
-        await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
-        await expectOnlyTheChatgptSentinel();
+        await expectTheUsersWordsUnread(
+          'I keep getting "This service is not available in your country" on my bank app. What can I do?',
+          'sent turn',
+        );
       });
     });
 
