@@ -105,67 +105,6 @@ describe('browser events', () => {
     expect(await bg.log.count()).toBe(1);
   });
 
-  it("a page's own start, handed over after the tab reported that page complete, keeps what the tab shows", async () => {
-    const { bg, events } = setup();
-    const blockPage = 'https://claude.com/app-unavailable-in-region';
-    events.beforeRedirect({
-      requestId: 'n1',
-      tabId: 3,
-      url: 'https://claude.ai/',
-      type: 'main_frame',
-      redirectUrl: blockPage,
-      statusCode: 302,
-      timeStamp: Date.now() - 50,
-    });
-    events.tabUpdated(3, { status: 'complete' }, { url: `${blockPage}#top` });
-    await settle(bg);
-    expect((await bg.tabs.get(3)).events).toHaveLength(1);
-    // Fired before the tab said that very URL was complete (Firefox delivered it later): the same page.
-    events.beforeRequest({
-      requestId: 'n0',
-      tabId: 3,
-      url: blockPage,
-      type: 'main_frame',
-      timeStamp: Date.now() - 40,
-    });
-    await settle(bg);
-    expect((await bg.tabs.get(3)).events).toHaveLength(1);
-    // Fired after: a reload, a new document.
-    events.beforeRequest({
-      requestId: 'n2',
-      tabId: 3,
-      url: blockPage,
-      type: 'main_frame',
-      timeStamp: Date.now() + 1,
-    });
-    await settle(bg);
-    expect((await bg.tabs.get(3)).events).toHaveLength(0);
-  });
-
-  it('a start fired before the complete of another URL, or without a time, is a new document', async () => {
-    for (const late of [
-      { url: 'https://claude.ai/new', timeStamp: Date.now() - 40 },
-      { url: 'https://claude.com/app-unavailable-in-region' },
-    ]) {
-      fakeBrowser.reset();
-      const { bg, events } = setup();
-      events.beforeRedirect({
-        requestId: 'n1',
-        tabId: 3,
-        url: 'https://claude.ai/',
-        type: 'main_frame',
-        redirectUrl: 'https://claude.com/app-unavailable-in-region',
-        statusCode: 302,
-      });
-      events.tabUpdated(3, { status: 'complete' }, { url: 'https://claude.com/app-unavailable-in-region' });
-      await settle(bg);
-      expect((await bg.tabs.get(3)).events).toHaveLength(1);
-      events.beforeRequest({ requestId: 'n2', tabId: 3, type: 'main_frame', ...late });
-      await settle(bg);
-      expect((await bg.tabs.get(3)).events).toHaveLength(0);
-    }
-  });
-
   it('logs a 403 from the body the Firefox filter reads, not from its headers', async () => {
     const { bg, events } = setup();
     const filter: StreamFilterLike = {

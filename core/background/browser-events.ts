@@ -38,8 +38,6 @@ interface RequestDetails {
   tabId: number;
   url: string;
   type: string;
-  /** When the browser fired the event, in ms since the epoch (both browsers give it). */
-  timeStamp?: number;
 }
 interface ResponseDetails extends RequestDetails {
   statusCode: number;
@@ -54,24 +52,6 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
   const lastUrl = new Map<number, string>();
   /** When each tab last started loading a page on a service host. */
   const pageStarted = new Map<number, number>();
-  /** The page each tab last finished loading (without its fragment) and when Detour heard so. */
-  const pageCompleted = new Map<number, { url: string; at: number }>();
-
-  /**
-   * Firefox hands webRequest and tab events to the background unordered: on a loaded machine the
-   * start of a page's own request has come after the tab said that page was complete, and taking
-   * it as a new document then wiped what the page had shown (an exit-country warning given at
-   * "complete"). A start the browser fired before it reported that very URL complete is that page's.
-   */
-  const isLateStartOfCompletedPage = (details: RequestDetails): boolean => {
-    const done = pageCompleted.get(details.tabId);
-    return (
-      done !== undefined &&
-      details.timeStamp !== undefined &&
-      details.timeStamp < done.at &&
-      done.url === withoutFragment(details.url)
-    );
-  };
 
   const observe = (
     obs: Observation,
@@ -93,7 +73,6 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
         // A redirect hop is not a new document: forgetting the tab here would wipe the block
         // the redirect itself just recorded (claude.ai → /app-unavailable-in-region).
         if (redirected.delete(details.requestId)) return undefined;
-        if (isLateStartOfCompletedPage(details)) return undefined;
         void bg.recorder.navigated(details.tabId, details.url);
       }
       return undefined;
@@ -175,9 +154,6 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
 
     tabUpdated(tabId: number, change: { status?: string; url?: string }, tab: { url?: string }): void {
       const onService = !!tab.url && !!bg.productOf(tab.url);
-      if (change.status === 'complete' && tab.url) {
-        pageCompleted.set(tabId, { url: withoutFragment(tab.url), at: Date.now() });
-      }
       if (change.status === 'complete' && tab.url && onService) {
         void bg
           .tabOpened(tabId, tab.url)
@@ -214,14 +190,8 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
     tabRemoved(tabId: number): void {
       lastUrl.delete(tabId);
       pageStarted.delete(tabId);
-      pageCompleted.delete(tabId);
       arming?.forget(tabId);
       void bg.recorder.tabClosed(tabId);
     },
   };
-}
-
-function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash < 0 ? url : url.slice(0, hash);
 }
