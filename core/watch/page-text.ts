@@ -81,27 +81,39 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 const SENT_BY_USER =
   '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"]';
 
-/** What the user writes: a draft in an editor, or a turn they sent. */
-const FROM_THE_USER = `${EDITABLE}, ${SENT_BY_USER}`;
+/**
+ * How the chat pages mark the model's written answer, as public exporters and checkers read it:
+ * the prose inside ChatGPT's `[data-message-author-role="assistant"]` turn
+ * (github.com/JoshJarabek7/ChatGPT-Conversation-Scraper main.js), Claude's `.font-claude-message`
+ * and Gemini's `message-content.model-response-text` (github.com/qualweb/qualweb-cui-checker
+ * src/utils/selectors.ts). The answer is the model's words, not the service speaking: asked why
+ * a service refuses China, it explains "…is not available in your region" in a refusal's words.
+ * Only the prose is skipped, so an error the page shows beside it in the turn is still read.
+ */
+const WRITTEN_BY_MODEL =
+  '[data-message-author-role="assistant"] .prose, .font-claude-message, message-content.model-response-text';
+
+/** The conversation's own words: what the user types or sent, and what the model answered. */
+const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}`;
 
 /**
- * Text inside an editor is the user's draft, and a sent turn is the user's own words, not the
- * page speaking: someone who pastes a refusal into a chat's prompt box to ask about it was not
- * refused by that page. `closest` matches selectors only (no layout), and runs once per collected
- * node, on the throttle.
+ * Text inside an editor is the user's draft, a sent turn is the user's own words and an answer is
+ * the model's, none of them the page speaking: someone who pastes a refusal into a chat's prompt
+ * box, or asks about one and reads the answer, was not refused by that page. `closest` matches
+ * selectors only (no layout), and runs once per collected node, on the throttle.
  */
-function writtenByTheUser(node: Node): boolean {
+function inTheConversation(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return typeof element?.closest === 'function' && element.closest(FROM_THE_USER) !== null;
+  return typeof element?.closest === 'function' && element.closest(CONVERSATION) !== null;
 }
 
-/** A collected node's text without the user's own turns inside it (a whole conversation turn added at once). */
-function textOutsideUserTurns(node: Node): string {
+/** A collected node's text without the conversation's words inside it (a whole turn added at once). */
+function textOutsideTheConversation(node: Node): string {
   const text = node.textContent ?? '';
   if (node.nodeType !== 1 || text.length < 8) return text;
   const element = node as Element;
   if (typeof element.querySelectorAll !== 'function') return text;
-  const turns = element.querySelectorAll(FROM_THE_USER);
+  const turns = element.querySelectorAll(CONVERSATION);
   let left = text;
   for (const turn of turns) {
     const own = turn.textContent ?? '';
@@ -110,12 +122,12 @@ function textOutsideUserTurns(node: Node): string {
   return left;
 }
 
-/** The text a person sees on the page, without what they are typing into its editors or sent themselves. */
+/** The text a person sees on the page, without the conversation's words (drafts, sent turns, answers). */
 export function pageTextOutsideEditors(body: HTMLElement | null | undefined): string {
   if (!body) return '';
   // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
   let text = body.innerText;
-  for (const editor of body.querySelectorAll<HTMLElement>(FROM_THE_USER)) {
+  for (const editor of body.querySelectorAll<HTMLElement>(CONVERSATION)) {
     // biome-ignore lint/performance/useDomNodeTextContent: the same reading as the page's text above
     const typed = editor.innerText;
     if (typed.trim()) text = text.replace(typed, ' ');
@@ -205,9 +217,9 @@ export class AddedTextCollector {
     this.nodes = new Set();
     let text = '';
     for (const node of nodes) {
-      if (!node.isConnected || writtenByTheUser(node)) continue;
+      if (!node.isConnected || inTheConversation(node)) continue;
       // textContent needs no layout (innerText would force one per node).
-      const t = textOutsideUserTurns(node);
+      const t = textOutsideTheConversation(node);
       if (t.length < 8) continue;
       text += `${t}\n`;
       if (text.length >= BATCH_TEXT_LIMIT) break;

@@ -111,7 +111,39 @@ describe('page-text windows', () => {
     expect(sent[0]).toContain(BANNER);
   });
 
-  it('reads the page’s text at idle without its editors’ drafts', () => {
+  it("does not read the model's answer, streamed or added whole, but reads an error shown beside it in the turn", async () => {
+    const { sent } = watchedPage();
+    await advance(0);
+    const thread = document.getElementById('thread') as HTMLElement;
+    // ChatGPT: the answer streams into the prose of the assistant's turn, explaining a refusal in its words.
+    const turn = document.createElement('div');
+    turn.setAttribute('data-message-author-role', 'assistant');
+    turn.innerHTML = '<div class="markdown prose"><p></p></div>';
+    thread.append(turn);
+    const prose = turn.querySelector('p') as HTMLElement;
+    for (const token of ['That message, "', BANNER, '", means Google does not serve your region.']) {
+      prose.append(document.createTextNode(token));
+      await advance(60);
+    }
+    // Claude and Gemini: a whole answer added at once, inside the turn that holds it.
+    const claude = document.createElement('div');
+    claude.innerHTML = `<div class="font-claude-message"><p>You may see: ${BANNER}</p></div>`;
+    thread.append(claude);
+    const gemini = document.createElement('model-response');
+    gemini.innerHTML = `<message-content class="model-response-text"><p>It says ${BANNER}</p></message-content>`;
+    thread.append(gemini);
+    await advance(100);
+    expect(sent).toEqual([]);
+    // An error the page shows in the assistant's turn, outside the answer's prose, is the page speaking.
+    const error = document.createElement('div');
+    error.textContent = BANNER;
+    turn.append(error);
+    await advance(100);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain(BANNER);
+  });
+
+  it('reads the page’s text at idle without its editors’ drafts, the user’s turns or the answers', () => {
     document.body.innerHTML = `<main><p>Welcome back</p><div contenteditable="true"><p>${BANNER}</p></div></main>`;
     const text = pageTextOutsideEditors(document.body);
     expect(text).toContain('Welcome back');
@@ -119,6 +151,8 @@ describe('page-text windows', () => {
     document.body.innerHTML = `<main><p>${BANNER}</p></main>`;
     expect(pageTextOutsideEditors(document.body)).toContain(BANNER);
     document.body.innerHTML = `<main><p>Welcome back</p><div class="query-text"><p>${BANNER}</p></div></main>`;
+    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
+    document.body.innerHTML = `<main><p>Welcome back</p><div class="font-claude-message"><p>${BANNER}</p></div></main>`;
     expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
     expect(pageTextOutsideEditors(null)).toBe('');
   });

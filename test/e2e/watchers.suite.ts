@@ -268,7 +268,15 @@ export function describeWatchers(browser: BrowserName): void {
      * sweep still reads every one), as the user's draft in an editor or as a turn they sent, and
      * expects no event but the sentinel. The engine would log the words if the page showed them.
      */
-    async function expectTheUsersWordsUnread(text: string, as: 'draft' | 'sent turn'): Promise<void> {
+    /**
+     * Puts `text` on a served Gemini page as the conversation holds it (a draft in the editor, a
+     * turn the user sent, or the model's answer) and expects no event, although the engine
+     * reads the same words as Google refusing the user.
+     */
+    async function expectTheConversationUnread(
+      text: string,
+      as: 'draft' | 'sent turn' | 'answer',
+    ): Promise<void> {
       standIn.setMode('gemini.google.com', 'served');
       const page = await open('https://gemini.google.com/app');
       expect(
@@ -277,23 +285,30 @@ export function describeWatchers(browser: BrowserName): void {
       await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
       await page.evaluate(
         ({ text, as }) => {
-          const holder = document.createElement('div');
-          if (as === 'draft') {
-            holder.setAttribute('contenteditable', 'true');
-            holder.setAttribute('role', 'textbox');
-          } else {
-            // Gemini's mark for the user's turn, arriving inside the turn that holds it.
-            holder.className = 'query-text';
-          }
           const paragraph = document.createElement('p');
           paragraph.textContent = text;
-          holder.append(paragraph);
-          let child = holder;
-          if (as === 'sent turn') {
-            child = document.createElement('div');
-            child.append(holder);
+          let holder: HTMLElement;
+          if (as === 'draft') {
+            holder = document.createElement('div');
+            holder.setAttribute('contenteditable', 'true');
+            holder.setAttribute('role', 'textbox');
+            holder.append(paragraph);
+          } else if (as === 'sent turn') {
+            // Gemini's mark for the user's turn, arriving inside the turn that holds it.
+            const query = document.createElement('div');
+            query.className = 'query-text';
+            query.append(paragraph);
+            holder = document.createElement('div');
+            holder.append(query);
+          } else {
+            // Gemini's answer: the model's text inside the response that holds it.
+            const content = document.createElement('message-content');
+            content.className = 'model-response-text';
+            content.append(paragraph);
+            holder = document.createElement('model-response');
+            holder.append(content);
           }
-          document.body.append(child);
+          document.body.append(holder);
         },
         { text, as },
       );
@@ -302,16 +317,24 @@ export function describeWatchers(browser: BrowserName): void {
       await expectOnlyTheChatgptSentinel();
     }
 
-    describe('what the user types or sends', () => {
+    describe('what the user types or sends, and what the model answers', () => {
       it('logs nothing for a refusal pasted into the page’s prompt box', async () => {
-        await expectTheUsersWordsUnread(standIn.signatures.geminiBanner.body, 'draft');
+        await expectTheConversationUnread(standIn.signatures.geminiBanner.body, 'draft');
       });
 
       it('logs nothing for a question the user sent about a region block elsewhere', async () => {
         // A question about a block somewhere else, in words a refusal uses.
-        await expectTheUsersWordsUnread(
+        await expectTheConversationUnread(
           'I keep getting "This service is not available in your country" on my bank app. What can I do?',
           'sent turn',
+        );
+      });
+
+      it('logs nothing for the model’s answer explaining a region block in a refusal’s words', async () => {
+        // Asked why a colleague in Shanghai cannot use it, the model answers in Chinese.
+        await expectTheConversationUnread(
+          '那条提示的意思是：Gemini 在您所在的地区不可用。Google 的可用地区列表中不包含中国大陆和香港。',
+          'answer',
         );
       });
     });
