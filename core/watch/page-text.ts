@@ -86,15 +86,26 @@ const SENT_BY_USER =
  * the prose inside ChatGPT's `[data-message-author-role="assistant"]` turn
  * (github.com/JoshJarabek7/ChatGPT-Conversation-Scraper main.js), Claude's `.font-claude-message`
  * and Gemini's `message-content.model-response-text` (github.com/qualweb/qualweb-cui-checker
- * src/utils/selectors.ts). The answer is the model's words, not the service speaking: asked why
+ * src/utils/selectors.ts), and Claude's newer `.font-claude-response`
+ * (github.com/kolesarp1/claude-leash CONTEXT.md). The answer is the model's words, not the service speaking: asked why
  * a service refuses China, it explains "…is not available in your region" in a refusal's words.
  * Only the prose is skipped, so an error the page shows beside it in the turn is still read.
  */
 const WRITTEN_BY_MODEL =
-  '[data-message-author-role="assistant"] .prose, .font-claude-message, message-content.model-response-text';
+  '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text';
 
-/** The conversation's own words: what the user types or sent, and what the model answered. */
-const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}`;
+/**
+ * Links to the user's own conversations, whose text is each conversation's title in the page's
+ * history list: ChatGPT's conversations live at `/c/…` (its sidebar's chat titles are the links
+ * whose href starts with it: github.com/softenggourav/chatgpt-notebook content.js), Claude's at
+ * `/chat/…` (github.com/reece/userscripts userscript-stubs/claude-downloader.user.js matches
+ * claude.ai/chat/*). A title is made from the user's question ("OpenAI 不支持您所在的地区"),
+ * and the list is on every page of the chat: read as page text, it raised on each load.
+ */
+const CONVERSATION_LINKS = 'a[href^="/c/"], a[href^="/chat/"]';
+
+/** The conversation's own words: what the user types or sent, what the model answered, and the titles. */
+const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}, ${CONVERSATION_LINKS}`;
 
 /**
  * Text inside an editor is the user's draft, a sent turn is the user's own words and an answer is

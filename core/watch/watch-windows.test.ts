@@ -143,7 +143,24 @@ describe('page-text windows', () => {
     expect(sent[0]).toContain(BANNER);
   });
 
-  it('reads the page’s text at idle without its editors’ drafts, the user’s turns or the answers', () => {
+  it('does not read the titles of the user’s conversations in the history list, but reads other links', async () => {
+    const { sent } = watchedPage();
+    await advance(0);
+    // The history list arrives whole after load; a title was made from a question about a block.
+    const history = document.createElement('nav');
+    history.innerHTML = `<a href="/c/6f1e">${BANNER}</a><a href="/chat/9a2b">Python list sorting</a>`;
+    document.body.append(history);
+    await advance(100);
+    expect(sent).toEqual([]);
+    // A block page's own words beside a help link are the page speaking.
+    const page = document.createElement('div');
+    page.innerHTML = `<p>${BANNER}</p><a href="/help/regions">Supported regions</a>`;
+    document.getElementById('thread')?.append(page);
+    await advance(100);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('reads the page’s text at idle without its editors’ drafts, the user’s turns, the answers or the titles', () => {
     document.body.innerHTML = `<main><p>Welcome back</p><div contenteditable="true"><p>${BANNER}</p></div></main>`;
     const text = pageTextOutsideEditors(document.body);
     expect(text).toContain('Welcome back');
@@ -153,6 +170,8 @@ describe('page-text windows', () => {
     document.body.innerHTML = `<main><p>Welcome back</p><div class="query-text"><p>${BANNER}</p></div></main>`;
     expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
     document.body.innerHTML = `<main><p>Welcome back</p><div class="font-claude-message"><p>${BANNER}</p></div></main>`;
+    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
+    document.body.innerHTML = `<nav><a href="/c/1">${BANNER}</a></nav><main><p>Welcome back</p></main>`;
     expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
     expect(pageTextOutsideEditors(null)).toBe('');
   });
