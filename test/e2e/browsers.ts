@@ -220,6 +220,32 @@ function extensionSurface(
   };
 }
 
+/**
+ * The pages a suite's tests open, closed after each test (the caller registers `closeAll` in
+ * `afterEach`): a failed attempt's tabs would otherwise still be open when vitest retries it, and
+ * `tabIdOf` would find two.
+ */
+export function testPages(detour: () => DetourInBrowser) {
+  const open: TestPage[] = [];
+  return {
+    /** A new tab at `url`, loaded. */
+    async open(url: string): Promise<TestPage> {
+      const page = await detour().newPage();
+      open.push(page);
+      await page.goto(url);
+      return page;
+    },
+    /** A page opened some other way (one of Detour's own), closed with the rest. */
+    track<T extends TestPage>(page: T): T {
+      open.push(page);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const page of open.splice(0)) await page.close().catch(() => {});
+    },
+  };
+}
+
 /** Retries `check` until it returns a value other than undefined, or throws the last failure. */
 export async function waitFor<T>(
   what: string,

@@ -6,7 +6,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REGIONS } from '../../core/regions/regions';
 import { type StandIn, startStandIn } from '../stand-in/server';
-import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
+import {
+  type BrowserName,
+  type DetourInBrowser,
+  launchDetour,
+  type TestPage,
+  testPages,
+  waitFor,
+} from './browsers';
 
 /** Longer than the background needs to react to a tab opening a service (it reacts in ms). */
 const QUIET_PERIOD_MS = 2_000;
@@ -15,7 +22,7 @@ export function describeExitCountry(browser: BrowserName): void {
   describe(`exit-country check in ${browser} (production build)`, () => {
     let standIn: StandIn;
     let detour: DetourInBrowser;
-    const openPages: TestPage[] = [];
+    const pages = testPages(() => detour);
 
     beforeAll(async () => {
       standIn = await startStandIn({ port: 0, traceLoc: 'CN' });
@@ -37,15 +44,10 @@ export function describeExitCountry(browser: BrowserName): void {
     });
 
     afterEach(async () => {
-      for (const page of openPages.splice(0)) await page.close().catch(() => {});
+      await pages.closeAll();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await detour.newPage();
-      openPages.push(page);
-      await page.goto(url);
-      return page;
-    }
+    const open = (url: string): Promise<TestPage> => pages.open(url);
 
     /** Waits for the tab's warning badge; if it never comes, says what the background holds. */
     async function warningBadge(tabId: number, what: string): Promise<void> {
@@ -78,7 +80,7 @@ export function describeExitCountry(browser: BrowserName): void {
     /** Turns the option on (or off) through the extension's own settings storage, as the popup does. */
     async function setExitCheckOnOpen(on: boolean): Promise<void> {
       const page = await detour.openExtensionPage('popup.html');
-      openPages.push(page);
+      pages.track(page);
       await page.evaluate(async (value: boolean) => {
         const scope = globalThis as unknown as {
           browser?: { storage: { local: { set(items: object): Promise<void> } } };

@@ -28,6 +28,7 @@ import {
   launchDetour,
   REPO_ROOT,
   type TestPage,
+  testPages,
   waitFor,
 } from './browsers';
 import { loggedEvents } from './exported-log';
@@ -77,7 +78,7 @@ export function describeHostilePages(browser: BrowserName): void {
   describe(`hostile pages in ${browser} (production build)`, () => {
     let standIn: StandIn;
     let detour: DetourInBrowser;
-    const openPages: TestPage[] = [];
+    const pages = testPages(() => detour);
     const chatgptBlock = fixture('chatgpt-unable-to-load-site-vpn').body;
     const claims = {
       anthropic: claimFrom('anthropic-api-403-request-not-allowed', 'anthropic'),
@@ -105,15 +106,10 @@ export function describeHostilePages(browser: BrowserName): void {
       expect(await loggedEvents(detour)).toEqual([]);
     });
     afterEach(async () => {
-      for (const page of openPages.splice(0)) await page.close().catch(() => {});
+      await pages.closeAll();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await detour.newPage();
-      openPages.push(page);
-      await page.goto(url);
-      return page;
-    }
+    const open = (url: string): Promise<TestPage> => pages.open(url);
 
     /** A real block in a fresh tab (Gemini's banner), waited for: Detour is alive and logging. */
     async function sentinel(): Promise<LogEvent> {
@@ -256,7 +252,7 @@ export function describeHostilePages(browser: BrowserName): void {
       const seen: Record<string, unknown> = {};
       for (const path of [`popup.html?tabId=${tabId}`, 'options.html#log']) {
         const ui = await detour.openExtensionPage(path);
-        openPages.push(ui);
+        pages.track(ui);
         seen[path] = await waitFor(`${path} to show the event`, async () => {
           const state = await ui.evaluate(
             () => ({
@@ -279,7 +275,7 @@ export function describeHostilePages(browser: BrowserName): void {
       }
       // "Check an error message" with the same payload: shown as text, never as markup.
       const options = await detour.openExtensionPage('options.html#check');
-      openPages.push(options);
+      pages.track(options);
       const checked = await waitFor('the pasted text to be judged', () =>
         options.evaluate(
           async ({ text }) => {

@@ -8,7 +8,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../../core/catalog/tool-configs';
 import { type StandIn, startStandIn } from '../stand-in/server';
-import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
+import {
+  type BrowserName,
+  type DetourInBrowser,
+  launchDetour,
+  type TestPage,
+  testPages,
+  waitFor,
+} from './browsers';
 
 /** Anthropic-compatible endpoints a vendor documents for mainland China (core/catalog/tools.json). */
 const CN_ANTHROPIC = TOOLS.anthropicEndpoints.filter((e) => e.region === 'cn-mainland').map((e) => e.value);
@@ -23,7 +30,7 @@ export function describeUseItIn(browser: BrowserName): void {
   describe(`Use it in… in ${browser} (production build)`, () => {
     let standIn: StandIn;
     let detour: DetourInBrowser;
-    const openPages: TestPage[] = [];
+    const pages = testPages(() => detour);
 
     beforeAll(async () => {
       standIn = await startStandIn({ port: 0 });
@@ -51,20 +58,15 @@ export function describeUseItIn(browser: BrowserName): void {
     });
 
     afterEach(async () => {
-      for (const page of openPages.splice(0)) await page.close().catch(() => {});
+      await pages.closeAll();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await detour.newPage();
-      openPages.push(page);
-      await page.goto(url);
-      return page;
-    }
+    const open = (url: string): Promise<TestPage> => pages.open(url);
 
     /** The popup for the tab, as the toolbar opens it: opens "Use it in…" on the first card. */
     async function toolsInPopup(tabId: number): Promise<ToolsShown> {
       const popup = await detour.openExtensionPage(`popup.html?tabId=${tabId}`);
-      openPages.push(popup);
+      pages.track(popup);
       await waitFor('the first card’s “Use it in…”', () =>
         popup.evaluate(() => {
           const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Use it in…');

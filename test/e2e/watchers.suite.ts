@@ -17,7 +17,14 @@ import type { Observation } from '../../core/detection/observation';
 import type { LogEvent } from '../../core/log/event';
 import { SWEEP_MS, WINDOW_MS } from '../../core/watch/watch-windows';
 import { CANONICAL_CLAUDE_PAGE, type StandIn, startStandIn } from '../stand-in/server';
-import { type BrowserName, type DetourInBrowser, launchDetour, type TestPage, waitFor } from './browsers';
+import {
+  type BrowserName,
+  type DetourInBrowser,
+  launchDetour,
+  type TestPage,
+  testPages,
+  waitFor,
+} from './browsers';
 import { loggedEvents } from './exported-log';
 
 const API_URL = 'https://api.openai.com/v1/chat/completions';
@@ -37,7 +44,7 @@ export function describeWatchers(browser: BrowserName): void {
   describe(`Detour's watchers in ${browser} (production build, services at their real host names)`, () => {
     let standIn: StandIn;
     let detour: DetourInBrowser;
-    const openPages: TestPage[] = [];
+    const pages = testPages(() => detour);
 
     beforeAll(async () => {
       standIn = await startStandIn({ port: 0 });
@@ -60,15 +67,10 @@ export function describeWatchers(browser: BrowserName): void {
     });
 
     afterEach(async () => {
-      for (const page of openPages.splice(0)) await page.close().catch(() => {});
+      await pages.closeAll();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await detour.newPage();
-      openPages.push(page);
-      await page.goto(url);
-      return page;
-    }
+    const open = (url: string): Promise<TestPage> => pages.open(url);
 
     /** Opens the playground, which calls the API from the page, and waits for its answer. */
     async function playground(
