@@ -74,25 +74,29 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
  * `[data-testid="user-message"]` and the older `.font-user-message`
  * (github.com/Surajsm60720/llm-chat-navigator claude-selector-finder.js,
  * github.com/agarwalvishal/claude-chat-exporter claude-chat-exporter.js), Gemini `.query-text` and
- * Perplexity `group/query` (github.com/SuryaSankar/gptbuddy src/content/utils/dom_utils.js).
- * A refusal is never one of the user's own messages; a user asking the chat about another
+ * Perplexity `group/query` (github.com/SuryaSankar/gptbuddy src/content/utils/dom_utils.js), AI
+ * Studio's `.turn.input` (github.com/acidgreenservers/Noosphere-Reflect
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). A refusal is never one of the user's own messages; a user asking the chat about another
  * service's region block ("PayPal is not available in your country. What can I do?") is.
  */
 const SENT_BY_USER =
-  '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"]';
+  '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"], .turn.input';
 
 /**
  * How the chat pages mark the model's written answer, as public exporters and checkers read it:
  * the prose inside ChatGPT's `[data-message-author-role="assistant"]` turn
  * (github.com/JoshJarabek7/ChatGPT-Conversation-Scraper main.js), Claude's `.font-claude-message`
  * and Gemini's `message-content.model-response-text` (github.com/qualweb/qualweb-cui-checker
- * src/utils/selectors.ts), and Claude's newer `.font-claude-response`
- * (github.com/kolesarp1/claude-leash CONTEXT.md). The answer is the model's words, not the service speaking: asked why
+ * src/utils/selectors.ts), Claude's newer `.font-claude-response`
+ * (github.com/kolesarp1/claude-leash CONTEXT.md), and from github.com/acidgreenservers/Noosphere-Reflect
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md AI Studio's rendered markdown
+ * (`ms-cmark-node`) in its `.turn.output`, and Grok's `.response-content-markdown`, which wraps
+ * the user's turns and the answers alike. The answer is the model's words, not the service speaking: asked why
  * a service refuses China, it explains "…is not available in your region" in a refusal's words.
  * Only the prose is skipped, so an error the page shows beside it in the turn is still read.
  */
 const WRITTEN_BY_MODEL =
-  '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text';
+  '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown';
 
 /**
  * Links to the user's own conversations, whose text is each conversation's title in the page's

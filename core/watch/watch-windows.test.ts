@@ -99,6 +99,11 @@ describe('page-text windows', () => {
     const article = document.createElement('article');
     article.innerHTML = `<div data-testid="user-message"><p>Why does it say ${BANNER}</p></div><div><p>Here is why.</p></div>`;
     thread.append(article);
+    // AI Studio's input turn.
+    const studio = document.createElement('div');
+    studio.className = 'turn input';
+    studio.innerHTML = `<ms-cmark-node><p>${BANNER}</p></ms-cmark-node>`;
+    thread.append(studio);
     await advance(100);
     expect(sent).toEqual([]);
     // The page's own banner after it is read.
@@ -132,6 +137,15 @@ describe('page-text windows', () => {
     const gemini = document.createElement('model-response');
     gemini.innerHTML = `<message-content class="model-response-text"><p>It says ${BANNER}</p></message-content>`;
     thread.append(gemini);
+    // AI Studio's output turn and Grok's markdown wrapper.
+    const studio = document.createElement('div');
+    studio.className = 'turn output';
+    studio.innerHTML = `<ms-cmark-node><p>It says ${BANNER}</p></ms-cmark-node>`;
+    thread.append(studio);
+    const grok = document.createElement('div');
+    grok.className = 'relative response-content-markdown markdown';
+    grok.innerHTML = `<p>It says ${BANNER}</p>`;
+    thread.append(grok);
     await advance(100);
     expect(sent).toEqual([]);
     // An error the page shows in the assistant's turn, outside the answer's prose, is the page speaking.
