@@ -266,24 +266,27 @@ export function describeWatchers(browser: BrowserName): void {
     });
 
     /**
-     * Puts `text` on gemini.google.com after the page-load window, in a new child of <body> (the
-     * sweep still reads every one), as the user's draft in an editor or as a turn they sent, and
-     * expects no event but the sentinel. The engine would log the words if the page showed them.
-     */
-    /**
-     * Puts `text` on a served Gemini page as the conversation holds it (a draft in the editor, a
-     * turn the user sent, or the model's answer) and expects no event, although the engine
-     * reads the same words as Google refusing the user.
+     * Puts `text` on a served chat page after the page-load window, in a new child of <body> (the
+     * sweep still reads every one), as the conversation holds it: on gemini.google.com a draft in
+     * the editor, a turn the user sent or the model's answer; on claude.ai a title in the history
+     * list. Expects no event but the sentinel, although the engine reads the same words on that
+     * host as the service refusing the user.
      */
     async function expectTheConversationUnread(
       text: string,
-      as: 'draft' | 'sent turn' | 'answer',
+      as: 'draft' | 'sent turn' | 'answer' | 'history title',
     ): Promise<void> {
-      standIn.setMode('gemini.google.com', 'served');
-      const page = await open('https://gemini.google.com/app');
-      expect(
-        classifyObservation({ kind: 'page', url: 'https://gemini.google.com/app', body: text }),
-      ).toMatchObject({ verdict: 'block', service: 'google' });
+      const where =
+        as === 'history title'
+          ? { url: 'https://claude.ai/new', service: 'anthropic' }
+          : { url: 'https://gemini.google.com/app', service: 'google' };
+      if (as === 'history title') standIn.setMode('claude.ai', 'served');
+      else standIn.setMode('gemini.google.com', 'served');
+      const page = await open(where.url);
+      expect(classifyObservation({ kind: 'page', url: where.url, body: text })).toMatchObject({
+        verdict: 'block',
+        service: where.service,
+      });
       await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
       await page.evaluate(
         ({ text, as }) => {
@@ -302,13 +305,20 @@ export function describeWatchers(browser: BrowserName): void {
             query.append(paragraph);
             holder = document.createElement('div');
             holder.append(query);
-          } else {
+          } else if (as === 'answer') {
             // Gemini's answer: the model's text inside the response that holds it.
             const content = document.createElement('message-content');
             content.className = 'model-response-text';
             content.append(paragraph);
             holder = document.createElement('model-response');
             holder.append(content);
+          } else {
+            // Claude's history list: each title is the link to its conversation.
+            const link = document.createElement('a');
+            link.href = '/chat/0b7c2e1a';
+            link.textContent = text;
+            holder = document.createElement('nav');
+            holder.append(link);
           }
           document.body.append(holder);
         },
@@ -319,7 +329,7 @@ export function describeWatchers(browser: BrowserName): void {
       await expectOnlyTheChatgptSentinel();
     }
 
-    describe('what the user types or sends, and what the model answers', () => {
+    describe('what the user types or sends, what the model answers, and the history list', () => {
       it('logs nothing for a refusal pasted into the page’s prompt box', async () => {
         await expectTheConversationUnread(standIn.signatures.geminiBanner.body, 'draft');
       });
@@ -330,6 +340,10 @@ export function describeWatchers(browser: BrowserName): void {
           'I keep getting "This service is not available in your country" on my bank app. What can I do?',
           'sent turn',
         );
+      });
+
+      it('logs nothing for a title in the history list made from the user’s question', async () => {
+        await expectTheConversationUnread('Claude 在您所在的地区不可用', 'history title');
       });
 
       it('logs nothing for the model’s answer explaining a region block in a refusal’s words', async () => {
