@@ -99,17 +99,20 @@ const WRITTEN_BY_MODEL =
   '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown';
 
 /**
- * Links to the user's own conversations, whose text is each conversation's title in the page's
- * history list: ChatGPT's conversations live at `/c/…` (its sidebar's chat titles are the links
- * whose href starts with it: github.com/softenggourav/chatgpt-notebook content.js), Claude's at
- * `/chat/…` (github.com/reece/userscripts userscript-stubs/claude-downloader.user.js matches
- * claude.ai/chat/*). A title is made from the user's question ("OpenAI 不支持您所在的地区"),
- * and the list is on every page of the chat: read as page text, it raised on each load.
+ * Links to what users made on the chat host, whose text is that thing's title or description:
+ * the user's conversations in the history list, ChatGPT's at `/c/…` (its sidebar's chat titles
+ * are the links whose href starts with it: github.com/softenggourav/chatgpt-notebook content.js)
+ * and Claude's at `/chat/…` (github.com/reece/userscripts userscript-stubs/claude-downloader.user.js
+ * matches claude.ai/chat/* and claude.ai/project/*), Claude's projects at `/project/…`, and
+ * ChatGPT's custom GPTs at `/g/g-…` (github.com/sam-artuso/chatgpt-switcher src/content.ts reads
+ * their names from those links). A title is made from the user's question ("OpenAI 不支持您所在的
+ * 地区") and the history list is on every page of the chat; a GPT's card in the store carries what
+ * its maker wrote ("解答'您所在的国家或地区不受支持'等常见问题"). Neither is the page speaking.
  */
-const CONVERSATION_LINKS = 'a[href^="/c/"], a[href^="/chat/"]';
+const LINKS_TO_USER_CONTENT = 'a[href^="/c/"], a[href^="/chat/"], a[href^="/project/"], a[href^="/g/g-"]';
 
-/** The conversation's own words: what the user types or sent, what the model answered, and the titles. */
-const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}, ${CONVERSATION_LINKS}`;
+/** The conversation's own words: what the user types or sent, what the model answered, and what users made. */
+const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}, ${LINKS_TO_USER_CONTENT}`;
 
 /**
  * Text inside an editor is the user's draft, a sent turn is the user's own words and an answer is

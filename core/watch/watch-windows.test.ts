@@ -157,13 +157,17 @@ describe('page-text windows', () => {
     expect(sent[0]).toContain(BANNER);
   });
 
-  it('does not read the titles of the user’s conversations in the history list, but reads other links', async () => {
+  it('does not read the titles of the user’s conversations, projects and GPTs, but reads other links', async () => {
     const { sent } = watchedPage();
     await advance(0);
     // The history list arrives whole after load; a title was made from a question about a block.
     const history = document.createElement('nav');
     history.innerHTML = `<a href="/c/6f1e">${BANNER}</a><a href="/chat/9a2b">Python list sorting</a>`;
     document.body.append(history);
+    // A custom GPT's card in the store and a Claude project's card: what their makers wrote.
+    const store = document.createElement('div');
+    store.innerHTML = `<a href="/g/g-3xYz-geo-helper"><div>Geo helper</div><div>Explains: ${BANNER}</div></a><a href="/project/77aa"><p>${BANNER}</p></a>`;
+    document.getElementById('thread')?.append(store);
     await advance(100);
     expect(sent).toEqual([]);
     // A block page's own words beside a help link are the page speaking.
