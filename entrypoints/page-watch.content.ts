@@ -13,7 +13,7 @@ import { BENCH_TRACE, type ReportTrace, traceNow } from '../core/bench-trace/ben
 import { mightMatterForPage } from '../core/detection/page-triggers';
 import { onPageWatchMessage, sendToBackground } from '../core/messaging/content-messenger';
 import { readTapMessage, TAP_CUE_EVENT } from '../core/watch/fetch-tap';
-import { AddedTextCollector, pageTextOutsideEditors, sendBudget } from '../core/watch/page-text';
+import { AddedTextCollector, pageTextOutsideTheConversation, sendBudget } from '../core/watch/page-text';
 import { WatchWindows } from '../core/watch/watch-windows';
 
 export default defineContentScript({
@@ -79,7 +79,7 @@ export default defineContentScript({
       },
     );
     reading('idle');
-    collector.checkDocument(pageTextOutsideEditors(document.body));
+    collector.checkDocument(pageTextOutsideTheConversation(document.body));
 
     const windows = new WatchWindows({
       document,

@@ -76,8 +76,9 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
  * github.com/agarwalvishal/claude-chat-exporter claude-chat-exporter.js), Gemini `.query-text` and
  * Perplexity `group/query` (github.com/SuryaSankar/gptbuddy src/content/utils/dom_utils.js), AI
  * Studio's `.turn.input` (github.com/acidgreenservers/Noosphere-Reflect
- * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). A refusal is never one of the user's own messages; a user asking the chat about another
- * service's region block ("PayPal is not available in your country. What can I do?") is.
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). A refusal is never one of the user's
+ * own messages; a user asking the chat about another service's region block ("PayPal is not
+ * available in your country. What can I do?") is.
  */
 const SENT_BY_USER =
   '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"], .turn.input';
@@ -87,13 +88,14 @@ const SENT_BY_USER =
  * the prose inside ChatGPT's `[data-message-author-role="assistant"]` turn
  * (github.com/JoshJarabek7/ChatGPT-Conversation-Scraper main.js), Claude's `.font-claude-message`
  * and Gemini's `message-content.model-response-text` (github.com/qualweb/qualweb-cui-checker
- * src/utils/selectors.ts), Claude's newer `.font-claude-response`
- * (github.com/kolesarp1/claude-leash CONTEXT.md), and from github.com/acidgreenservers/Noosphere-Reflect
- * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md AI Studio's rendered markdown
- * (`ms-cmark-node`) in its `.turn.output`, and Grok's `.response-content-markdown`, which wraps
- * the user's turns and the answers alike. The answer is the model's words, not the service speaking: asked why
- * a service refuses China, it explains "…is not available in your region" in a refusal's words.
- * Only the prose is skipped, so an error the page shows beside it in the turn is still read.
+ * src/utils/selectors.ts), Claude's newer `.font-claude-response` (github.com/kolesarp1/claude-leash
+ * CONTEXT.md), and AI Studio's rendered markdown (`ms-cmark-node`) in its `.turn.output` and Grok's
+ * `.response-content-markdown`, which wraps the user's turns and the answers alike
+ * (github.com/acidgreenservers/Noosphere-Reflect
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). The answer is the model's words, not
+ * the service speaking: asked why a service refuses China, it explains "…is not available in your
+ * region" in a refusal's words. Only the prose is skipped, so an error the page shows beside it in
+ * the turn is still read.
  */
 const WRITTEN_BY_MODEL =
   '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown';
@@ -115,9 +117,10 @@ const LINKS_TO_USER_CONTENT = 'a[href^="/c/"], a[href^="/chat/"], a[href^="/proj
 const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}, ${LINKS_TO_USER_CONTENT}`;
 
 /**
- * Text inside an editor is the user's draft, a sent turn is the user's own words and an answer is
- * the model's, none of them the page speaking: someone who pastes a refusal into a chat's prompt
- * box, or asks about one and reads the answer, was not refused by that page. `closest` matches
+ * Text inside an editor is the user's draft, a sent turn is the user's own words, an answer is the
+ * model's and a title or card is what users made, none of them the page speaking: someone who
+ * pastes a refusal into a chat's prompt box, or asks about one and reads the answer, was not
+ * refused by that page. `closest` matches
  * selectors only (no layout), and runs once per collected node, on the throttle.
  */
 function inTheConversation(node: Node): boolean {
@@ -140,8 +143,8 @@ function textOutsideTheConversation(node: Node): string {
   return left;
 }
 
-/** The text a person sees on the page, without the conversation's words (drafts, sent turns, answers). */
-export function pageTextOutsideEditors(body: HTMLElement | null | undefined): string {
+/** The text a person sees on the page, without the conversation's words (drafts, turns, answers, titles). */
+export function pageTextOutsideTheConversation(body: HTMLElement | null | undefined): string {
   if (!body) return '';
   // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
   let text = body.innerText;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AddedTextCollector, pageTextOutsideEditors } from './page-text';
+import { AddedTextCollector, pageTextOutsideTheConversation } from './page-text';
 import { SWEEP_MS, WatchWindows, WINDOW_MS } from './watch-windows';
 
 const BANNER = "Gemini isn't currently supported in your country.";
@@ -180,18 +180,18 @@ describe('page-text windows', () => {
 
   it('reads the page’s text at idle without its editors’ drafts, the user’s turns, the answers or the titles', () => {
     document.body.innerHTML = `<main><p>Welcome back</p><div contenteditable="true"><p>${BANNER}</p></div></main>`;
-    const text = pageTextOutsideEditors(document.body);
+    const text = pageTextOutsideTheConversation(document.body);
     expect(text).toContain('Welcome back');
     expect(text).not.toContain(BANNER);
     document.body.innerHTML = `<main><p>${BANNER}</p></main>`;
-    expect(pageTextOutsideEditors(document.body)).toContain(BANNER);
+    expect(pageTextOutsideTheConversation(document.body)).toContain(BANNER);
     document.body.innerHTML = `<main><p>Welcome back</p><div class="query-text"><p>${BANNER}</p></div></main>`;
-    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
+    expect(pageTextOutsideTheConversation(document.body)).not.toContain(BANNER);
     document.body.innerHTML = `<main><p>Welcome back</p><div class="font-claude-message"><p>${BANNER}</p></div></main>`;
-    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
+    expect(pageTextOutsideTheConversation(document.body)).not.toContain(BANNER);
     document.body.innerHTML = `<nav><a href="/c/1">${BANNER}</a></nav><main><p>Welcome back</p></main>`;
-    expect(pageTextOutsideEditors(document.body)).not.toContain(BANNER);
-    expect(pageTextOutsideEditors(null)).toBe('');
+    expect(pageTextOutsideTheConversation(document.body)).not.toContain(BANNER);
+    expect(pageTextOutsideTheConversation(null)).toBe('');
   });
 
   it('catches a banner appended to <body> outside a window, by the next sweep', async () => {
