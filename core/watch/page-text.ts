@@ -120,12 +120,27 @@ const CONVERSATION = `${EDITABLE}, ${SENT_BY_USER}, ${WRITTEN_BY_MODEL}, ${LINKS
  * Text inside an editor is the user's draft, a sent turn is the user's own words, an answer is the
  * model's and a title or card is what users made, none of them the page speaking: someone who
  * pastes a refusal into a chat's prompt box, or asks about one and reads the answer, was not
- * refused by that page. `closest` matches
- * selectors only (no layout), and runs once per collected node, on the throttle.
+ * refused by that page. `closest` matches selectors only (no layout), and runs once per collected
+ * node, on the throttle.
  */
 function inTheConversation(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   return typeof element?.closest === 'function' && element.closest(CONVERSATION) !== null;
+}
+
+/**
+ * `text`, read from `root`, without the text of the conversation's parts inside `root`, each read
+ * the way `text` was. Only the outermost of nested parts is taken out (an answer's prose inside a
+ * Grok turn): taking out a nested part again would remove the same words wherever else they stand.
+ */
+function withoutTheConversation(text: string, root: ParentNode, read: (part: Element) => string): string {
+  let left = text;
+  for (const part of root.querySelectorAll(CONVERSATION)) {
+    if (part.parentElement?.closest(CONVERSATION)) continue;
+    const own = read(part);
+    if (own.trim()) left = left.replace(own, ' ');
+  }
+  return left;
 }
 
 /** A collected node's text without the conversation's words inside it (a whole turn added at once). */
@@ -134,26 +149,16 @@ function textOutsideTheConversation(node: Node): string {
   if (node.nodeType !== 1 || text.length < 8) return text;
   const element = node as Element;
   if (typeof element.querySelectorAll !== 'function') return text;
-  const turns = element.querySelectorAll(CONVERSATION);
-  let left = text;
-  for (const turn of turns) {
-    const own = turn.textContent ?? '';
-    if (own.trim()) left = left.replace(own, ' ');
-  }
-  return left;
+  return withoutTheConversation(text, element, (part) => part.textContent ?? '');
 }
 
 /** The text a person sees on the page, without the conversation's words (drafts, turns, answers, titles). */
 export function pageTextOutsideTheConversation(body: HTMLElement | null | undefined): string {
   if (!body) return '';
   // biome-ignore lint/performance/useDomNodeTextContent: once at idle, the text a person sees
-  let text = body.innerText;
-  for (const editor of body.querySelectorAll<HTMLElement>(CONVERSATION)) {
-    // biome-ignore lint/performance/useDomNodeTextContent: the same reading as the page's text above
-    const typed = editor.innerText;
-    if (typed.trim()) text = text.replace(typed, ' ');
-  }
-  return text;
+  const text = body.innerText;
+  // biome-ignore lint/performance/useDomNodeTextContent: the same reading as the page's text above
+  return withoutTheConversation(text, body, (part) => (part as HTMLElement).innerText ?? '');
 }
 
 export interface Scheduler {

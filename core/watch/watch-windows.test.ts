@@ -155,6 +155,13 @@ describe('page-text windows', () => {
     await advance(100);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(BANNER);
+    // One element holding an answer whose marks nest and the page's own notice: the notice is read,
+    // not taken out with the same words the answer holds.
+    const nested = document.createElement('section');
+    nested.innerHTML = `<div class="font-claude-message"><div class="response-content-markdown"><p>${BANNER}</p></div></div><div role="alert">Notice: ${BANNER}</div>`;
+    thread.append(nested);
+    await advance(100);
+    expect(sent).toHaveLength(2);
   });
 
   it('does not read the titles of the user’s conversations, projects and GPTs, but reads other links', async () => {

@@ -40,6 +40,41 @@ interface ExpectedEvent {
   observation: Observation;
 }
 
+/**
+ * Where the conversation holds words on the chat pages, as the page watcher knows them
+ * (core/watch/page-text.ts); the words go into the `data-words` element. Gemini's draft in an
+ * editor, its mark for a turn the user sent (inside the turn that holds it) and its answer (the
+ * model's text inside the response that holds it); Claude's history list, where each title is the
+ * link to its conversation.
+ */
+const CONVERSATION_PARTS = {
+  draft: {
+    host: 'gemini.google.com',
+    url: 'https://gemini.google.com/app',
+    service: 'google',
+    markup: '<div contenteditable="true" role="textbox"><p data-words></p></div>',
+  },
+  'sent turn': {
+    host: 'gemini.google.com',
+    url: 'https://gemini.google.com/app',
+    service: 'google',
+    markup: '<div><div class="query-text"><p data-words></p></div></div>',
+  },
+  answer: {
+    host: 'gemini.google.com',
+    url: 'https://gemini.google.com/app',
+    service: 'google',
+    markup:
+      '<model-response><message-content class="model-response-text"><p data-words></p></message-content></model-response>',
+  },
+  'history title': {
+    host: 'claude.ai',
+    url: 'https://claude.ai/new',
+    service: 'anthropic',
+    markup: '<nav><a href="/chat/0b7c2e1a" data-words></a></nav>',
+  },
+} as const;
+
 export function describeWatchers(browser: BrowserName): void {
   describe(`Detour's watchers in ${browser} (production build, services at their real host names)`, () => {
     let standIn: StandIn;
@@ -274,55 +309,25 @@ export function describeWatchers(browser: BrowserName): void {
      */
     async function expectTheConversationUnread(
       text: string,
-      as: 'draft' | 'sent turn' | 'answer' | 'history title',
+      as: keyof typeof CONVERSATION_PARTS,
     ): Promise<void> {
-      const where =
-        as === 'history title'
-          ? { url: 'https://claude.ai/new', service: 'anthropic' }
-          : { url: 'https://gemini.google.com/app', service: 'google' };
-      if (as === 'history title') standIn.setMode('claude.ai', 'served');
-      else standIn.setMode('gemini.google.com', 'served');
-      const page = await open(where.url);
-      expect(classifyObservation({ kind: 'page', url: where.url, body: text })).toMatchObject({
+      const { host, url, service, markup } = CONVERSATION_PARTS[as];
+      standIn.setMode(host, 'served');
+      const page = await open(url);
+      expect(classifyObservation({ kind: 'page', url, body: text })).toMatchObject({
         verdict: 'block',
-        service: where.service,
+        service,
       });
       await new Promise((done) => setTimeout(done, WINDOW_MS.load + 500));
       await page.evaluate(
-        ({ text, as }) => {
-          const paragraph = document.createElement('p');
-          paragraph.textContent = text;
-          let holder: HTMLElement;
-          if (as === 'draft') {
-            holder = document.createElement('div');
-            holder.setAttribute('contenteditable', 'true');
-            holder.setAttribute('role', 'textbox');
-            holder.append(paragraph);
-          } else if (as === 'sent turn') {
-            // Gemini's mark for the user's turn, arriving inside the turn that holds it.
-            const query = document.createElement('div');
-            query.className = 'query-text';
-            query.append(paragraph);
-            holder = document.createElement('div');
-            holder.append(query);
-          } else if (as === 'answer') {
-            // Gemini's answer: the model's text inside the response that holds it.
-            const content = document.createElement('message-content');
-            content.className = 'model-response-text';
-            content.append(paragraph);
-            holder = document.createElement('model-response');
-            holder.append(content);
-          } else {
-            // Claude's history list: each title is the link to its conversation.
-            const link = document.createElement('a');
-            link.href = '/chat/0b7c2e1a';
-            link.textContent = text;
-            holder = document.createElement('nav');
-            holder.append(link);
-          }
-          document.body.append(holder);
+        ({ text, markup }) => {
+          const part = document.createElement('template');
+          part.innerHTML = markup;
+          const words = part.content.querySelector('[data-words]') as HTMLElement;
+          words.textContent = text;
+          document.body.append(part.content);
         },
-        { text, as },
+        { text, markup },
       );
       await new Promise((done) => setTimeout(done, 2 * SWEEP_MS + GRACE_MS));
       // The sentinel: a block on another site, the only event there may be.
