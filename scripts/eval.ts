@@ -7,6 +7,7 @@
  */
 import {
   type EvalCase,
+  guessesOffered,
   judge,
   kindOf,
   langOf,
@@ -17,7 +18,7 @@ import {
   tally,
   throughPrefilter,
 } from '../core/detection/evaluation/generalisation';
-import { KNOWN_FALSE_ALARMS } from '../core/detection/evaluation/known-false-alarms';
+import { GUESSED_LOOK_ALIKES, KNOWN_FALSE_ALARMS } from '../core/detection/evaluation/known-false-alarms';
 import { readHoldouts, readReferenceCases } from '../core/detection/evaluation/sets';
 import { prefilterTable, type TransportRow, transportTable } from '../core/detection/evaluation/transports';
 import { mightMatterForPage } from '../core/detection/page-triggers';
@@ -131,6 +132,32 @@ for (const [name, cases] of SETS) {
     ...tally(pooled, langOf),
     total(tally(pooled, langOf)),
   ]);
+}
+
+// What the "Check an error message" page still offers on a pasted text the engine leaves clean:
+// a client's guess at a region refusal, with an offer to ask the service (regionGuess).
+{
+  const outcomes = guessesOffered(everything, heldOut);
+  const missed = outcomes.filter((o) => o.testCase.expect === 'block');
+  const lookAlikes = outcomes.filter((o) => o.testCase.expect === 'clean');
+  const guessed = (list: typeof outcomes) => list.filter((o) => o.guess !== null);
+  console.log(
+    '\nGuesses the "Check an error message" page offers (held-out pasted texts the engine leaves clean; the page offers to ask the service)',
+  );
+  console.log('| pasted texts left clean | refusals | offered a check | look-alikes | offered a check |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| ${outcomes.length} | ${missed.length} | ${guessed(missed).length} (${percent(guessed(missed).length, missed.length)}) | ` +
+      `${lookAlikes.length} | ${guessed(lookAlikes).length} |`,
+  );
+  const ids = (list: typeof outcomes) =>
+    guessed(list).map((o) => `${o.testCase.id} (${o.guess?.service ?? 'no service named'})`);
+  console.log(`refusals offered a check: ${ids(missed).join(', ')}`);
+  console.log(
+    `look-alikes offered a check: ${guessed(lookAlikes)
+      .map((o) => `${o.testCase.id} (${GUESSED_LOOK_ALIKES[o.testCase.id] ?? 'NOT LISTED'})`)
+      .join('; ')}`,
+  );
 }
 
 console.log(

@@ -11,6 +11,7 @@ import { warmRecogniser } from './recogniser/recogniser';
 import { RULE_FILES } from './rules';
 
 export { inferKind } from './engine';
+export { type RegionGuess, regionGuess } from './recogniser/recogniser';
 export type { Observation, ObservationKind, Verdict } from './observation';
 
 let compiled: CompiledRules | null = null;

@@ -15,6 +15,7 @@ import * as v from 'valibot';
 import { matchingExcerpts } from '../../watch/page-text';
 import { type CompiledRules, classifyWith, compileRules, inferKind, loadRules } from '../engine';
 import type { Observation, Verdict } from '../observation';
+import { type RegionGuess, regionGuess } from '../recogniser/recogniser';
 import { RULE_FILES } from '../rules';
 import { observationOf, type ReferenceSignature } from '../signature-observation';
 import { CLEAN_BY_DESIGN, EXPECTED_SERVICE } from './reference-expectations';
@@ -239,4 +240,22 @@ export function throughPrefilter(
 /** The page and pasted-text cases of a set: what reaches the engine only through the page prefilter. */
 export function pageTextCases(cases: readonly EvalCase[]): EvalCase[] {
   return cases.filter((testCase) => ['page', 'text'].includes(inferKind(testCase.observation)));
+}
+
+export interface GuessOutcome {
+  testCase: EvalCase;
+  /** What the "Check an error message" page would offer beside its clean verdict (regionGuess). */
+  guess: RegionGuess | null;
+}
+
+/**
+ * The pasted texts of `cases` the engine leaves clean, each with the guess the checker page reads
+ * in it: on a missed refusal the guess is the way forward the page still offers, on a look-alike
+ * an offer to ask a service that was not needed.
+ */
+export function guessesOffered(rules: CompiledRules, cases: readonly EvalCase[]): GuessOutcome[] {
+  return cases
+    .filter((testCase) => testCase.observation.kind === 'text')
+    .filter((testCase) => classifyWith(rules, testCase.observation).verdict !== 'block')
+    .map((testCase) => ({ testCase, guess: regionGuess(testCase.observation.body ?? '') }));
 }

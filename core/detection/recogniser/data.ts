@@ -73,6 +73,13 @@ export const LanguagePhrases = v.object({
   addressee: Entries,
   /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */
   hedges: Entries,
+  /**
+   * A client's guess at why it failed ('might not be available', 'may not be supported', 'confirm
+   * whether … is supported', '是否支持'): joined to a location word addressed to the reader, the text
+   * only guesses at a region refusal. Read only by `regionGuess` (the "Check an error message"
+   * page offers to ask the service), never for a verdict: the same note follows any failure.
+   */
+  guesses: v.optional(Entries),
   /** Words a block page uses to explain itself to the reader ('if you see this message'): they cancel a hedge they contain. */
   explainers: v.optional(Entries),
   /**
@@ -173,6 +180,8 @@ const Signals = v.object({
   relayMarkers: Entries,
   /** Messages that refuse without any reason; a 403 from a service's own API saying only this is a region refusal. */
   reasonlessRefusals: Entries,
+  /** Words of a failure a client reports before guessing at its cause ('unable to connect', '失败'): read by `regionGuess` only. */
+  failureWords: Entries,
   /** The envelope words allowed around a reasonless message; any other word is a reason (a key, a model, a permission). */
   reasonlessEnvelopeWords: Entries,
 });

@@ -247,6 +247,9 @@ interface Compiled {
   relay: TermSet;
   statusInText: RegExp;
   names: CompiledName[];
+  /** A client's guess at a region refusal, and the failure words before it (regionGuess only). */
+  guesses: TermSet;
+  failures: TermSet;
   /** Glued words only: one location stem and one refusal stem inside one identifier. */
   codeWord: RegExp;
   codeLocation: string[];
@@ -447,6 +450,8 @@ export function compileRecogniser(data: RecogniserData): Compiled {
         regex: new RegExp(termSource(name.name), 'u'),
         unless: name.unless ? new RegExp(name.unless.map((word) => termSource(word)).join('|'), 'u') : null,
       })),
+    guesses: termSet(byLanguage(languages, (language) => language.guesses)),
+    failures: termSet(any(signals.failureWords)),
     codeWord: /[a-z0-9]+(?:[_-][a-z0-9]+)*/g,
     codeLocation: signals.codeLocationStems.map((entry) => entry.text),
     codeRefusal: signals.codeRefusalStems.map((entry) => entry.text),
@@ -1066,6 +1071,79 @@ export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltI
     );
   } catch {
     return false;
+  }
+}
+
+/** A pasted text's guess that its failure is a region refusal; see `regionGuess`. */
+export interface RegionGuess {
+  /** The service the text names (or links to), or null when it names none. */
+  service: string | null;
+  product: string | null;
+  /** The guess, the location word and the word addressing the reader, in the canonical reading. */
+  phrases: string[];
+  lang: string;
+  /** The sentence that guesses, as plain text of at most 300 characters. */
+  evidence: string;
+}
+
+/**
+ * A pasted failure whose only word about a region is the client's own guess at the cause: 'Unable
+ * to connect to Anthropic services … Note: Claude Code might not be available in your country',
+ * 'Request failed. Please confirm whether Gemini is supported in your region', '响应失败，请确认
+ * Gemini 是否支持该地区使用'. Clients print such a note after any failure, so it is no refusal (the
+ * same note follows a dropped connection in a supported country), and the recogniser reads it as a
+ * hedge; but it is a reason to ask the service itself. The "Check an error message" page reads this
+ * only when the text holds no refusal, and offers a reachability check. Needs a failure word or an
+ * error envelope in the text, and the guess joined to a location word addressed to the reader in one
+ * sentence. Guarded texts (a cloud region, a plan, a quote in an article) guess nothing. Never throws.
+ */
+export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()): RegionGuess | null {
+  try {
+    if (body.length > 2 * LOG_LIMIT) return null;
+    const { text, display, aligned } = readableText(body, LOG_LIMIT);
+    if (compiled.textGuards.some(({ regex }) => regex.test(text))) return null;
+    const failed =
+      hits(compiled.failures, text).length > 0 ||
+      hits(compiled.envelope, text).length > 0 ||
+      compiled.statusInText.test(text);
+    if (!failed) return null;
+    const guesses = hits(compiled.guesses, text);
+    if (guesses.length === 0) return null;
+    const spans = sentences(text);
+    const locations = [
+      ...hits(compiled.location, text),
+      ...hits(compiled.addressedLocation, text),
+      ...placeHits(compiled, text),
+    ];
+    const addressed = hits(compiled.addressedLocation, text);
+    const addressees = hits(compiled.addressee, text);
+    for (const guess of guesses) {
+      const sentence = spans.find((span) => within(guess, span));
+      if (!sentence) continue;
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      if (compiled.sentenceGuards.some(({ regex }) => regex.test(sentenceText))) continue;
+      const location = locations
+        .filter((hit) => within(hit, sentence) && distance(hit, guess) <= JOIN_WINDOW)
+        .sort((a, b) => distance(a, guess) - distance(b, guess))[0];
+      if (!location) continue;
+      const addressee =
+        addressees.find((hit) => within(hit, sentence)) ??
+        addressed.find((hit) => hit.start === location.start && hit.end === location.end);
+      if (!addressee) continue;
+      const [named] = namedServices(compiled.names, text);
+      const linked = named ? undefined : linkedServices(canonicalText(body.slice(0, RECOGNISER_READ)))[0];
+      const service = named ?? linked;
+      return {
+        service: service?.service ?? null,
+        product: service ? productFor(service.service, 'text', service.product) : null,
+        phrases: [...new Set([guess.term, location.term, addressee.term])],
+        lang: guess.lang,
+        evidence: plain((aligned ? display : text).slice(sentence.start, sentence.end)),
+      };
+    }
+    return null;
+  } catch {
+    return null;
   }
 }
 
