@@ -1,17 +1,22 @@
 /**
  * "Check an error message": paste an API error, a log or a page's text; the engine says
  * whether it is a region block, of which service, and the suggestions follow as in the popup.
- * Runs entirely in this page: nothing pasted here leaves the browser.
+ * Runs entirely in this page: nothing pasted here leaves the browser. A text the engine leaves
+ * clean that only guesses at a region ('Claude Code might not be available in your country')
+ * gets an offer to ask the service once (GuessCheck); only that, on a click, leaves the browser.
  */
 import { useState } from 'preact/hooks';
+import type { ReachabilityReport } from '../../core/catalog/reachability';
+import type { RegionGuess } from '../../core/detection';
 import type { Observation, Verdict } from '../../core/detection/observation';
 import type { CatalogView } from '../catalog-view';
 import { countryName, t } from '../i18n';
-import { productLabel } from '../service-names';
+import { productLabel, serviceLabel } from '../service-names';
 import { ClampedText } from '../shared/ClampedText';
 import { Icon } from '../shared/Icon';
 import { SuggestionList } from '../shared/SuggestionList';
 import { type ToolPreference, useLastTool } from '../stores/tool-preference';
+import { GuessCheck } from './GuessCheck';
 import { Section } from './Section';
 
 /** Pasted text is capped: a block message is short, and the engine should stay instant. */
@@ -19,12 +24,18 @@ export const PASTE_MAX_CHARS = 100_000;
 
 export function CheckMessageSection({
   classify,
+  guess,
+  ask,
   catalog,
   region,
   regionAutomatic,
   toolPreference,
 }: {
   classify: ((observation: Observation) => Verdict) | null;
+  /** Reads a client's guess at a region refusal in a text left clean (regionGuess). */
+  guess?: ((body: string) => RegionGuess | null) | null;
+  /** Asks a service once from this browser (the background's reachability check). */
+  ask?: ((service: string) => Promise<ReachabilityReport>) | null;
   catalog: CatalogView | null;
   region: string | null;
   regionAutomatic: boolean;
@@ -34,22 +45,40 @@ export function CheckMessageSection({
   const lastTool = useLastTool(toolPreference);
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [guessed, setGuessed] = useState<RegionGuess | null>(null);
+  /** The service a guess was asked about, once it refused this connection. */
+  const [refusedBy, setRefusedBy] = useState<string | null>(null);
+  const [checks, setChecks] = useState(0);
   const [empty, setEmpty] = useState(false);
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const body = text.trim().slice(0, PASTE_MAX_CHARS);
+    setGuessed(null);
+    setRefusedBy(null);
     if (!body || !classify) {
       setEmpty(!body);
       setVerdict(null);
       return;
     }
     setEmpty(false);
-    setVerdict(classify({ kind: 'text', body }));
+    const next = classify({ kind: 'text', body });
+    setVerdict(next);
+    if (next.verdict !== 'block') setGuessed(guess?.(body) ?? null);
+    // A new check starts its offer afresh (no answer of the previous text's service kept).
+    setChecks((count) => count + 1);
   };
 
   const block = verdict?.verdict === 'block' ? verdict : null;
   const name = block ? productLabel(block.service, block.product) : '';
+  // The check asks the service, not one of its products: a guess is named by its service.
+  const guessedName = guessed?.service ? serviceLabel(guessed.service) : null;
+  /** Whose alternatives to show: a recognised block's service, or the one a guess was asked about and that refused. */
+  const refused = block
+    ? { service: block.service, product: block.product, name }
+    : refusedBy && guessed?.service
+      ? { service: guessed.service, product: guessed.product ?? undefined, name: guessedName ?? '' }
+      : null;
 
   return (
     <Section id="check" title={t('options.check.title')} intro={t('options.check.intro')}>
@@ -80,6 +109,8 @@ export function CheckMessageSection({
               onClick={() => {
                 setText('');
                 setVerdict(null);
+                setGuessed(null);
+                setRefusedBy(null);
               }}
             >
               {t('options.check.reset')}
@@ -109,6 +140,14 @@ export function CheckMessageSection({
               </div>
             </div>
           </div>
+        ) : guessed ? (
+          <GuessCheck
+            key={checks}
+            guess={guessed}
+            serviceName={guessedName}
+            ask={ask ?? null}
+            onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
+          />
         ) : verdict ? (
           <div class="card card-ok">
             <div class="card-head">
@@ -123,22 +162,22 @@ export function CheckMessageSection({
             </div>
           </div>
         ) : null}
-        {block && catalog ? (
+        {refused && catalog ? (
           <SuggestionList
             suggestions={catalog.suggestions({
-              service: block.service,
-              product: block.product,
+              service: refused.service,
+              product: refused.product,
               region,
               limit: 3,
             })}
             region={region}
             regionAutomatic={regionAutomatic}
-            serviceName={name}
+            serviceName={refused.name}
             snippetsFor={(platformId, sourceModel) => catalog.snippets({ platformId, sourceModel, region })}
             sourceModels={catalog.sourceModels()}
             toolsFor={
               lastTool !== undefined
-                ? (platformId) => catalog.tools({ platformId, region, service: block.service, lastTool })
+                ? (platformId) => catalog.tools({ platformId, region, service: refused.service, lastTool })
                 : undefined
             }
             onChooseTool={toolPreference ? (toolId) => void toolPreference.choose(toolId) : undefined}

@@ -7,7 +7,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { classifyObservation } from '../../core/detection';
+import type { FetchLike } from '../../core/catalog/reachability';
+import { classifyObservation, regionGuess } from '../../core/detection';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../reference/block-signatures.json';
 import { createCatalogView } from '../catalog-live';
@@ -24,7 +25,7 @@ const clock = () => NOW;
 let background: ReturnType<typeof startTestBackground>;
 let downloads: DownloadFile[];
 
-function renderOptions() {
+function renderOptions(guess: typeof regionGuess | null = null) {
   const client = createExtensionClient();
   downloads = [];
   client.download = (file) => void downloads.push(file);
@@ -37,6 +38,7 @@ function renderOptions() {
         log={log}
         catalog={createCatalogView(clock)}
         classify={classifyObservation}
+        guess={guess}
       />
     </ClientContext.Provider>,
   );
@@ -279,5 +281,103 @@ describe('options: check an error message', () => {
         /Detour does not recognise a region block|but not like a region block/,
       ),
     ).toBeTruthy();
+  });
+
+  describe('a message that only guesses at a region', () => {
+    const CLAUDE_CODE_NOTE = [
+      ' Unable to connect to Anthropic services',
+      ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
+      ' Please check your internet connection and network settings.',
+      ' Note: Claude Code might not be available in your country. Check supported countries at',
+      ' https://anthropic.com/supported-countries',
+    ].join('\n');
+    const claudeRefusal = (fixtures as Array<{ id: string; body: string }>).find(
+      (f) => f.id === 'claude-web-app-unavailable-2025-claude-com',
+    );
+    /** claude.ai as "Ask Anthropic now" reaches it: refusing this connection, or answering normally. */
+    const claudeAnswering = (refusing: boolean): { fetch: FetchLike; asked: string[] } => {
+      const asked: string[] = [];
+      return {
+        asked,
+        fetch: async (url) => {
+          asked.push(url);
+          if (!url.startsWith('https://claude.ai/')) return new Response('', { status: 404 });
+          return refusing
+            ? new Response(claudeRefusal?.body ?? '', {
+                status: 403,
+                headers: { 'content-type': 'text/html' },
+              })
+            : new Response('<title>Claude</title><p>Talk with Claude</p>', { status: 200 });
+        },
+      };
+    };
+    const restart = (fetch: FetchLike) => {
+      background.stop();
+      background = startTestBackground({ now: clock, fetch, checkTimeoutMs: 500 });
+    };
+    const paste = async (text: string) => {
+      const section = await screen.findByRole('region', { name: 'Check an error message' });
+      fireEvent.input(within(section).getByLabelText('Text to check'), { target: { value: text } });
+      fireEvent.click(within(section).getByRole('button', { name: 'Check' }));
+      return section;
+    };
+
+    it('offers to ask the service, asks only on a click, and follows a refusal with where to go', async () => {
+      const claude = claudeAnswering(true);
+      restart(claude.fetch);
+      await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+      renderOptions(regionGuess);
+      const section = await paste(CLAUDE_CODE_NOTE);
+      expect(
+        await within(section).findByText(
+          'This message only guesses that Anthropic may not be available where you are.',
+        ),
+      ).toBeTruthy();
+      expect(
+        within(section).getByText('Note: Claude Code might not be available in your country.'),
+      ).toBeTruthy();
+      expect(within(section).queryByText(/does not recognise a region block/)).toBeNull();
+      expect(claude.asked).toEqual([]);
+      fireEvent.click(within(section).getByRole('button', { name: 'Ask Anthropic now' }));
+      expect(await within(section).findByText('It refused this connection.')).toBeTruthy();
+      expect(claude.asked[0]).toMatch(/^https:\/\/claude\.ai\//);
+      expect(within(section).getByRole('region', { name: /Where to go instead of/ })).toBeTruthy();
+    });
+
+    it('says so when the service answers normally, and suggests nothing', async () => {
+      restart(claudeAnswering(false).fetch);
+      renderOptions(regionGuess);
+      const section = await paste(CLAUDE_CODE_NOTE);
+      fireEvent.click(await within(section).findByRole('button', { name: 'Ask Anthropic now' }));
+      expect(await within(section).findByText(/It answered normally/)).toBeTruthy();
+      expect(within(section).queryByRole('region', { name: /Where to go instead of/ })).toBeNull();
+    });
+
+    it('explains a guess that names no service, with nothing to ask', async () => {
+      renderOptions(regionGuess);
+      const section = await paste(
+        'Error refreshing session ID, retrying in 1 minute...\nIf this error persists, your country may not be supported yet.',
+      );
+      expect(
+        await within(section).findByText(
+          'This message only guesses that the service may not be available where you are.',
+        ),
+      ).toBeTruthy();
+      expect(within(section).queryByRole('button', { name: /^Ask / })).toBeNull();
+    });
+
+    it('offers nothing for a plain failure or a recognised refusal', async () => {
+      renderOptions(regionGuess);
+      const section = await paste(
+        'Unable to connect to Anthropic services. Failed to connect to api.anthropic.com: ECONNRESET',
+      );
+      expect(
+        await within(section).findByText(/does not recognise a region block|but not like a region block/),
+      ).toBeTruthy();
+      expect(within(section).queryByText(/only guesses/)).toBeNull();
+      await paste(apiBlock?.body ?? '');
+      expect(await within(section).findByText(/^This is a region block by OpenAI/)).toBeTruthy();
+      expect(within(section).queryByText(/only guesses/)).toBeNull();
+    });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
+import type { RegionGuess } from '../../core/detection';
 import type { Observation, Verdict } from '../../core/detection/observation';
 import type { CatalogView } from '../catalog-view';
 import { t, tMaybe } from '../i18n';
@@ -41,11 +42,13 @@ export interface OptionsProps {
   log: StoreApi<LogState>;
   catalog: CatalogView | null;
   classify: ((observation: Observation) => Verdict) | null;
+  /** Reads a client's guess at a region refusal in a pasted text the engine leaves clean. */
+  guess?: ((body: string) => RegionGuess | null) | null;
   /** The last tool chosen under "Use it in…" (shown first). */
   toolPreference?: ToolPreference;
 }
 
-export function Options({ settings, log, catalog, classify, toolPreference }: OptionsProps) {
+export function Options({ settings, log, catalog, classify, guess, toolPreference }: OptionsProps) {
   const client = useClient();
   const values = useStore(settings, (s) => s.values);
   const status = useStore(settings, (s) => s.status);
@@ -112,6 +115,8 @@ export function Options({ settings, log, catalog, classify, toolPreference }: Op
               <LogSection store={log} values={values} onChange={(p) => void update(p)} />
               <CheckMessageSection
                 classify={classify}
+                guess={guess}
+                ask={(service) => client.send('checkReachability', { service })}
                 catalog={catalog}
                 region={region}
                 regionAutomatic={values.region.mode !== 'chosen'}

@@ -11,6 +11,7 @@ import type { ReachabilityReport } from '../../core/catalog/reachability';
 import type { LogEvent } from '../../core/log/event';
 import type { TabStateAnswer } from '../../core/messaging/protocol';
 import { popupSnapshotFrom } from '../../core/snapshot/popup-snapshot';
+import { failureKey } from '../background-failure';
 import type { ExtensionClient } from '../extension-client';
 import type { FirstReads } from '../popup/first-reads';
 
@@ -39,12 +40,6 @@ export interface PopupState {
   /** Asks the background once; later calls return the same promise. */
   load(): Promise<void>;
   runCheck(service: string): Promise<void>;
-}
-
-function failureKey(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  // The background answers with message keys for known failures; anything else is generic.
-  return /^[a-z][A-Za-z0-9.]+$/.test(message) ? message : 'common.backgroundUnavailable';
 }
 
 function newestFirst(events: LogEvent[]): LogEvent[] {

@@ -155,6 +155,18 @@ describe('plainExcerpt', () => {
     expect(plainExcerpt('<b>isn&rsquo;t</b>&nbsp;here')).toBe("isn't here");
     expect(plainExcerpt('a'.repeat(400))).toHaveLength(300);
   });
+
+  it('drops style sheets and scripts, whole or cut off by the excerpt', () => {
+    expect(
+      plainExcerpt(
+        '<title>App unavailable in region | Claude</title><style>body{font-family:system-ui}</style><h1>App unavailable</h1><script>var a=1</script>',
+      ),
+    ).toBe('App unavailable in region | Claude App unavailable');
+    expect(plainExcerpt('ily:system-ui;margin:2rem}</style><p>Not available in your region</p>')).toBe(
+      'Not available in your region',
+    );
+    expect(plainExcerpt('<p>Not available here</p><script>track("x"')).toBe('Not available here');
+  });
 });
 
 describe('JSON in a long log', () => {

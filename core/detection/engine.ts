@@ -147,6 +147,9 @@ function header(headers: Record<string, string> | undefined, name: string): stri
 /** Plain text for people: tags dropped, common entities decoded, whitespace collapsed. */
 export function plainExcerpt(raw: string, limit = EVIDENCE_LIMIT): string {
   const text = raw
+    // A style sheet or a script is not what the page says; an excerpt may start inside one.
+    .replace(/^(?:(?!<(?:script|style)\b)[\s\S])*?<\/(?:script|style)\s*>/i, ' ')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/<[^>]*$/, ' ')
     .replace(/^[^<]*>/, ' ')

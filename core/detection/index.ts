@@ -11,8 +11,8 @@ import { warmRecogniser } from './recogniser/recogniser';
 import { RULE_FILES } from './rules';
 
 export { inferKind } from './engine';
-export { type RegionGuess, regionGuess } from './recogniser/recogniser';
 export type { Observation, ObservationKind, Verdict } from './observation';
+export { type RegionGuess, regionGuess } from './recogniser/recogniser';
 
 let compiled: CompiledRules | null = null;
 /** Whether `compiled` holds a data bundle's rules rather than the built-in ones. */

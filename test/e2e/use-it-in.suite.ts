@@ -3,7 +3,10 @@
  * the popup for that tab (region CN in the settings) offers Claude Code with ANTHROPIC_BASE_URL on
  * a platform that serves CN; after OpenAI's API refusal it names the OpenAI-compatible tools. The
  * popup gets the tools from the background (it bundles no catalog), so this also proves the
- * getToolConfigs message works across the real extension boundary.
+ * getToolConfigs message works across the real extension boundary. On the options page, Claude
+ * Code's note that it 'might not be available in your country', pasted into "Check an error
+ * message", is only a guess: the page asks Anthropic on a click (nothing before it), and the
+ * refusal that comes back brings the same suggestions.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../../core/catalog/tool-configs';
@@ -126,6 +129,65 @@ export function describeUseItIn(browser: BrowserName): void {
       expect(shown.tabs.slice(0, openaiTools.length)).toEqual(openaiTools);
       expect(shown.tabs).toEqual(expect.arrayContaining(['Cherry Studio', 'Continue', 'Cursor', 'Aider']));
       expect(shown.panel).toContain('Cherry Studio');
+    });
+
+    it('on the options page, a pasted Claude Code note asks Anthropic on a click, and its refusal brings the suggestions', async () => {
+      standIn.setMode('claude.ai', 'redirect');
+      standIn.clearRequests();
+      const options = await detour.openExtensionPage('options.html#check');
+      pages.track(options);
+      const note = [
+        ' Unable to connect to Anthropic services',
+        ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
+        ' Note: Claude Code might not be available in your country. Check supported countries at',
+        ' https://anthropic.com/supported-countries',
+      ].join('\n');
+      const offer = await waitFor('the offer to ask Anthropic', () =>
+        options.evaluate(
+          ({ text }) => {
+            const area = document.querySelector('#check-text') as HTMLTextAreaElement | null;
+            if (!area) return undefined;
+            if (area.value !== text) {
+              area.value = text;
+              area.dispatchEvent(new Event('input', { bubbles: true }));
+              return undefined;
+            }
+            const card = document.querySelector('#check .card');
+            if (!card) {
+              (area.form?.querySelector('button[type=submit]') as HTMLButtonElement | null)?.click();
+              return undefined;
+            }
+            return card.textContent ?? '';
+          },
+          { text: note },
+        ),
+      );
+      expect(offer).toContain('This message only guesses that Anthropic may not be available where you are.');
+      expect(offer).toContain('Note: Claude Code might not be available in your country.');
+      // Checking the text stays in the page: nothing reached claude.ai before the click.
+      expect(standIn.requestsTo('claude.ai')).toEqual([]);
+      const answer = await waitFor('Anthropic’s answer and the suggestions', () =>
+        options.evaluate(() => {
+          const section = document.querySelector('#check');
+          const ask = [...(section?.querySelectorAll('button') ?? [])].find(
+            (button) => button.textContent === 'Ask Anthropic now',
+          );
+          const result = section?.querySelector('.check-result')?.textContent ?? '';
+          if (!result) {
+            ask?.click();
+            return undefined;
+          }
+          const cards = [...(section?.querySelectorAll('li.suggestion') ?? [])].map(
+            (li) => li.textContent ?? '',
+          );
+          if (cards.length === 0) return undefined;
+          return { result, page: section?.textContent ?? '', cards };
+        }, null),
+      );
+      expect(answer.result).toContain('It refused this connection.');
+      expect(standIn.requestsTo('claude.ai').length).toBeGreaterThan(0);
+      expect(answer.page).toContain('Where to go instead of Anthropic');
+      expect(answer.cards[0]).toContain('Serves China');
     });
   });
 }

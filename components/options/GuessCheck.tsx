@@ -1,0 +1,149 @@
+/**
+ * What "Check an error message" shows for a pasted failure that only guesses at a region ('Claude
+ * Code might not be available in your country'): the text cannot decide, so it offers to ask the
+ * named service once from this browser (the background's reachability check, a user action) and
+ * says what came back. A refusal then brings the same suggestions as a recognised block.
+ */
+import { useState } from 'preact/hooks';
+import type { ReachabilityReport } from '../../core/catalog/reachability';
+import type { RegionGuess } from '../../core/detection';
+import { failureKey } from '../background-failure';
+import { t, tMaybe } from '../i18n';
+import { ClampedText } from '../shared/ClampedText';
+import { Icon } from '../shared/Icon';
+
+type AskState =
+  | { status: 'idle' }
+  | { status: 'running' }
+  | { status: 'done'; report: ReachabilityReport }
+  | { status: 'failed'; reasonKey: string };
+
+export function GuessCheck({
+  guess,
+  serviceName,
+  ask,
+  onAnswer,
+}: {
+  guess: RegionGuess;
+  /** The named service as people call it, or null when the text names none Detour knows. */
+  serviceName: string | null;
+  /** Asks the service once; null where no background can (a test without one). */
+  ask: ((service: string) => Promise<ReachabilityReport>) | null;
+  /** Told every answer, so the page can follow a refusal with its suggestions. */
+  onAnswer?: (report: ReachabilityReport | null) => void;
+}) {
+  const [state, setState] = useState<AskState>({ status: 'idle' });
+  const service = guess.service;
+  const run = async () => {
+    if (!service || !ask || state.status === 'running') return;
+    setState({ status: 'running' });
+    onAnswer?.(null);
+    try {
+      const report = await ask(service);
+      setState({ status: 'done', report });
+      onAnswer?.(report);
+    } catch (error) {
+      setState({ status: 'failed', reasonKey: failureKey(error) });
+    }
+  };
+  const running = state.status === 'running';
+  return (
+    <div class="card card-offer">
+      <div class="card-head">
+        <Icon name="info" size={20} class="tone-warn" />
+        <div class="stack-tight">
+          <p class="card-title">
+            {serviceName
+              ? t('options.check.guess', { service: serviceName })
+              : t('options.check.guessUnnamed')}
+          </p>
+          <q class="evidence">
+            <ClampedText text={guess.evidence} max={200} />
+          </q>
+          <p class="small">
+            {serviceName
+              ? t('options.check.guessWhy', { service: serviceName })
+              : t('options.check.guessWhyUnnamed')}
+          </p>
+        </div>
+      </div>
+      {serviceName && ask ? (
+        <>
+          <div class="row">
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => void run()}
+              disabled={running}
+              aria-describedby="guess-connection"
+            >
+              <Icon name="refresh" size={14} class={running ? 'spin' : undefined} />
+              {running
+                ? t('check.running')
+                : state.status === 'idle'
+                  ? t('options.check.guessAsk', { service: serviceName })
+                  : t('check.again')}
+            </button>
+          </div>
+          <p id="guess-connection" class="muted small">
+            {t('options.check.guessConnection')}
+          </p>
+        </>
+      ) : null}
+      <div aria-live="polite" aria-atomic="true" class="check-result">
+        {state.status === 'done' ? <ReachabilityAnswer report={state.report} /> : null}
+        {state.status === 'failed' ? <ReachabilityFailed reasonKey={state.reasonKey} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/*
+ * The answer's lines are the popup's "Check now" lines (components/popup/CheckNow.tsx), drawn here
+ * again: shared from one module, they cost the popup 62 bytes gzip and took it over its 45 KB
+ * budget (46,110 bytes against 46,080, measured with `npm run bench -- --only sizes`).
+ */
+/** The words for a failure's or an unknown answer's message key. */
+function reasonText(key: string | null): string {
+  return (key && tMaybe(key)) || t('check.reasonUnknown');
+}
+
+function ReachabilityAnswer({ report }: { report: ReachabilityReport }) {
+  if (report.status === 'reachable')
+    return (
+      <p class="result result-ok">
+        <Icon name="check" size={16} class="tone-ok" />
+        <span>{t('check.reachable')}</span>
+      </p>
+    );
+  if (report.status === 'blocked')
+    return (
+      <div class="result result-blocked">
+        <Icon name="block" size={16} class="tone-danger" />
+        <div>
+          <p>{t('check.blocked')}</p>
+          {report.evidence ? (
+            <q class="evidence small">
+              <ClampedText text={report.evidence} max={100} />
+            </q>
+          ) : null}
+        </div>
+      </div>
+    );
+  return (
+    <p class="result result-unknown">
+      <Icon name="info" size={16} class="tone-muted" />
+      <span>{t('check.unknown', { reason: reasonText(report.reason) })}</span>
+    </p>
+  );
+}
+
+/** A check that could not run at all, and why. */
+function ReachabilityFailed({ reasonKey }: { reasonKey: string }) {
+  return (
+    <p class="result result-failed" role="alert">
+      <Icon name="warning" size={16} class="tone-warn" />
+      <span>{t('check.failed', { reason: reasonText(reasonKey) })}</span>
+    </p>
+  );
+}
