@@ -3,7 +3,8 @@
  * options page and the first-run page of the PRODUCTION build in real Chromium, in the light and
  * the dark colour scheme (prefers-color-scheme emulated), in English and 简体中文. Serious and
  * critical findings fail the test; the page under audit holds real content (a block logged from
- * the stand-in's ChatGPT, a finished "Check now" with its exit-country warning).
+ * the stand-in's ChatGPT, a finished "Check now" with its exit-country warning, and on the options
+ * page a pasted error that only guesses at a region, with the answer to "Ask Anthropic now").
  *
  * Also proven here, in the browser: installing Detour opens the first-run page, once.
  */
@@ -129,9 +130,18 @@ describe('accessibility of the production build in Chromium (axe-core)', () => {
       name: 'options',
       path: () => 'options.html',
       size: { width: 1100, height: 800 },
+      // With "Check an error message" answered: Claude Code's hedged note, the offer to ask
+      // Anthropic, and Anthropic's answer to that check.
       async ready(page: Page) {
         await page.waitForSelector('#language select', { state: 'visible' });
         await page.waitForSelector('.log-table', { state: 'visible' });
+        await page.fill(
+          '#check-text',
+          'Unable to connect to Anthropic services\nNote: Claude Code might not be available in your country.',
+        );
+        await page.click('#check button[type=submit]');
+        await page.click('#check .card-offer button');
+        await page.waitForSelector('#check .card-offer .check-result > *', { state: 'visible' });
       },
     },
     {

@@ -270,6 +270,33 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Pastes `text` into the options page's "Check an error message" (`options` already open at
+ * `options.html#check`), presses Check, and resolves with the text of the card it shows.
+ */
+export function checkPastedText(options: TestPage, text: string): Promise<string> {
+  return waitFor('the pasted text to be judged', () =>
+    options.evaluate(
+      ({ text }) => {
+        const area = document.querySelector('#check-text') as HTMLTextAreaElement | null;
+        if (!area) return undefined;
+        if (area.value !== text) {
+          area.value = text;
+          area.dispatchEvent(new Event('input', { bubbles: true }));
+          return undefined;
+        }
+        const card = document.querySelector('#check .card');
+        if (!card) {
+          (area.form?.querySelector('button[type=submit]') as HTMLButtonElement | null)?.click();
+          return undefined;
+        }
+        return card.textContent ?? '';
+      },
+      { text },
+    ),
+  );
+}
+
 // ---------------------------------------------------------------- Chromium
 
 export interface LaunchOptions {

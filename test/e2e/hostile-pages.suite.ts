@@ -24,6 +24,7 @@ import { HOSTILE_PREFIX, hostileRoutes } from '../stand-in/hostile-pages';
 import { type StandIn, startStandIn } from '../stand-in/server';
 import {
   type BrowserName,
+  checkPastedText,
   type DetourInBrowser,
   launchDetour,
   REPO_ROOT,
@@ -276,31 +277,16 @@ export function describeHostilePages(browser: BrowserName): void {
       // "Check an error message" with the same payload: shown as text, never as markup.
       const options = await detour.openExtensionPage('options.html#check');
       pages.track(options);
-      const checked = await waitFor('the pasted text to be judged', () =>
-        options.evaluate(
-          async ({ text }) => {
-            const area = document.querySelector('#check-text') as HTMLTextAreaElement | null;
-            if (!area) return undefined;
-            if (area.value !== text) {
-              area.value = text;
-              area.dispatchEvent(new Event('input', { bubbles: true }));
-              return undefined;
-            }
-            (area.form?.querySelector('button[type=submit]') as HTMLButtonElement | null)?.click();
-            await new Promise((done) => setTimeout(done, 100));
-            const result = document.querySelector('#check .card');
-            if (!result) return undefined;
-            return {
-              result: result.textContent ?? '',
-              images: document.querySelectorAll('img').length,
-              pwned: (window as unknown as { __detourPwned?: number }).__detourPwned ?? null,
-            };
-          },
-          { text: `${payload}\n${claims.openai.body}\n${payload}` },
-        ),
+      const result = await checkPastedText(options, `${payload}\n${claims.openai.body}\n${payload}`);
+      const checked = await options.evaluate(
+        () => ({
+          images: document.querySelectorAll('img').length,
+          pwned: (window as unknown as { __detourPwned?: number }).__detourPwned ?? null,
+        }),
+        null,
       );
       expect(checked).toMatchObject({ images: 0, pwned: null });
-      expect(checked.result.length).toBeLessThan(2000);
+      expect(result.length).toBeLessThan(2000);
     });
   });
 }

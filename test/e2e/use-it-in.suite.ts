@@ -13,6 +13,7 @@ import { TOOLS } from '../../core/catalog/tool-configs';
 import { type StandIn, startStandIn } from '../stand-in/server';
 import {
   type BrowserName,
+  checkPastedText,
   type DetourInBrowser,
   launchDetour,
   type TestPage,
@@ -142,26 +143,7 @@ export function describeUseItIn(browser: BrowserName): void {
         ' Note: Claude Code might not be available in your country. Check supported countries at',
         ' https://anthropic.com/supported-countries',
       ].join('\n');
-      const offer = await waitFor('the offer to ask Anthropic', () =>
-        options.evaluate(
-          ({ text }) => {
-            const area = document.querySelector('#check-text') as HTMLTextAreaElement | null;
-            if (!area) return undefined;
-            if (area.value !== text) {
-              area.value = text;
-              area.dispatchEvent(new Event('input', { bubbles: true }));
-              return undefined;
-            }
-            const card = document.querySelector('#check .card');
-            if (!card) {
-              (area.form?.querySelector('button[type=submit]') as HTMLButtonElement | null)?.click();
-              return undefined;
-            }
-            return card.textContent ?? '';
-          },
-          { text: note },
-        ),
-      );
+      const offer = await checkPastedText(options, note);
       expect(offer).toContain('This message only guesses that Anthropic may not be available where you are.');
       expect(offer).toContain('Note: Claude Code might not be available in your country.');
       // Checking the text stays in the page: nothing reached claude.ai before the click.

@@ -1138,7 +1138,13 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
         product: service ? productFor(service.service, 'text', service.product) : null,
         phrases: [...new Set([guess.term, location.term, addressee.term])],
         lang: guess.lang,
-        evidence: plain((aligned ? display : text).slice(sentence.start, sentence.end)),
+        // A log's lines are separate messages: the sentence is quoted from the guess's own line.
+        evidence: plain(
+          (aligned ? display : text).slice(
+            Math.max(sentence.start, text.lastIndexOf('\n', guess.start) + 1),
+            sentence.end,
+          ),
+        ),
       };
     }
     return null;

@@ -54,6 +54,10 @@ describe('regionGuess', () => {
     expect(regionGuess(CLAUDE_CODE_NOTE)?.evidence).toBe(
       'Note: Claude Code might not be available in your country.',
     );
+    // Lines with no blank line between them are still separate messages of a log.
+    expect(regionGuess(CLAUDE_CODE_NOTE.replace(/\n\n/g, '\n'))?.evidence).toBe(
+      'Note: Claude Code might not be available in your country.',
+    );
     const markup = regionGuess(
       '<p>Request failed. <b>Please confirm whether <img src=x onerror=alert(1)>Gemini is supported in your region.</b></p>',
     );
