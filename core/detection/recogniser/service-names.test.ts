@@ -92,6 +92,12 @@ describe('who refused, by a name in pasted text', () => {
     ['Пишет, что гемини не поддерживается в вашей стране', 'google', 'gemini-web'],
     // A product named for its maker.
     [`Sora: ${REFUSAL}`, 'openai', 'api'],
+    // Google's SDKs for the Gemini API, as a traceback or a wrapper names them.
+    [`ValueError from google-generativeai: ${REFUSAL}`, 'google', 'gemini-api'],
+    [`ERROR:google.generativeai.client:${REFUSAL}`, 'google', 'gemini-api'],
+    [`google-genai: ${REFUSAL}`, 'google', 'gemini-api'],
+    [`Error in @google/generative-ai: ${REFUSAL}`, 'google', 'gemini-api'],
+    [`[@google/genai] ${REFUSAL}`, 'google', 'gemini-api'],
   ])('%s → %s/%s', (body, service, product) => {
     expect(whoRefused(body)).toEqual({ service, product });
   });
