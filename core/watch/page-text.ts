@@ -89,16 +89,19 @@ const SENT_BY_USER =
  * (github.com/JoshJarabek7/ChatGPT-Conversation-Scraper main.js), Claude's `.font-claude-message`
  * and Gemini's `message-content.model-response-text` (github.com/qualweb/qualweb-cui-checker
  * src/utils/selectors.ts), Claude's newer `.font-claude-response` (github.com/kolesarp1/claude-leash
- * CONTEXT.md), and AI Studio's rendered markdown (`ms-cmark-node`) in its `.turn.output` and Grok's
+ * CONTEXT.md), AI Studio's rendered markdown (`ms-cmark-node`) in its `.turn.output` and Grok's
  * `.response-content-markdown`, which wraps the user's turns and the answers alike
  * (github.com/acidgreenservers/Noosphere-Reflect
- * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). The answer is the model's words, not
- * the service speaking: asked why a service refuses China, it explains "…is not available in your
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md), and Perplexity's `.prose` answers
+ * inside its thread column, the element whose class names `threadContentWidth`
+ * (github.com/ckep1/pplxport pplxport.user.js 2.4.1). A bare `.prose` stays read: any page styled
+ * with Tailwind may set its own block notice in one. The answer is the model's words, not the
+ * service speaking: asked why a service refuses China, it explains "…is not available in your
  * region" in a refusal's words. Only the prose is skipped, so an error the page shows beside it in
  * the turn is still read.
  */
 const WRITTEN_BY_MODEL =
-  '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown';
+  '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown, [class*="threadContentWidth"] .prose';
 
 /**
  * Links to what users made on the chat host, whose text is that thing's title or description:

@@ -146,6 +146,11 @@ describe('page-text windows', () => {
     grok.className = 'relative response-content-markdown markdown';
     grok.innerHTML = `<p>It says ${BANNER}</p>`;
     thread.append(grok);
+    // Perplexity: the answer's prose inside its thread column.
+    const perplexity = document.createElement('div');
+    perplexity.className = 'max-w-threadContentWidth mx-auto';
+    perplexity.innerHTML = `<div class="prose text-pretty dark:prose-invert"><p>It says ${BANNER}</p></div>`;
+    thread.append(perplexity);
     await advance(100);
     expect(sent).toEqual([]);
     // An error the page shows in the assistant's turn, outside the answer's prose, is the page speaking.
@@ -162,6 +167,13 @@ describe('page-text windows', () => {
     thread.append(nested);
     await advance(100);
     expect(sent).toHaveLength(2);
+    // A page styled with Tailwind may set its own notice in a bare `.prose`: that is read.
+    const notice = document.createElement('article');
+    notice.className = 'prose dark:prose-invert';
+    notice.innerHTML = `<p>Service notice: ${BANNER}</p>`;
+    thread.append(notice);
+    await advance(100);
+    expect(sent).toHaveLength(3);
   });
 
   it('does not read the titles of the user’s conversations, projects and GPTs, but reads other links', async () => {
