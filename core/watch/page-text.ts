@@ -76,12 +76,14 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
  * github.com/agarwalvishal/claude-chat-exporter claude-chat-exporter.js), Gemini `.query-text` and
  * Perplexity `group/query` (github.com/SuryaSankar/gptbuddy src/content/utils/dom_utils.js), AI
  * Studio's `.turn.input` (github.com/acidgreenservers/Noosphere-Reflect
- * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md). A refusal is never one of the user's
+ * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md), Copilot's
+ * `[data-content="user-message"]` (github.com/NoahTheGinger/CopilotWebChatExporter
+ * copilot_conversation_exporter.user.js). A refusal is never one of the user's
  * own messages; a user asking the chat about another service's region block ("PayPal is not
  * available in your country. What can I do?") is.
  */
 const SENT_BY_USER =
-  '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"], .turn.input';
+  '[data-message-author-role="user"], [data-testid="user-message"], .font-user-message, .query-text, [class~="group/query"], .turn.input, [data-content="user-message"]';
 
 /**
  * How the chat pages mark the model's written answer, as public exporters and checkers read it:
@@ -95,7 +97,9 @@ const SENT_BY_USER =
  * scripts/reference-html-dom/MESSAGE-DETECTION-PATTERNS.md), and Perplexity's `.prose` answers
  * inside its thread column, the element whose class names `threadContentWidth`
  * (github.com/ckep1/pplxport pplxport.user.js 2.4.1). A bare `.prose` stays read: any page styled
- * with Tailwind may set its own block notice in one. The answer is the model's words, not the
+ * with Tailwind may set its own block notice in one. Copilot's answers (`[data-content="ai-message"]`,
+ * the same exporter as its user turns) stay read too: Copilot states its own region refusal in the
+ * first person, as a message ("Sorry, it looks like I'm not yet available in your region"). The answer is the model's words, not the
  * service speaking: asked why a service refuses China, it explains "…is not available in your
  * region" in a refusal's words. Only the prose is skipped, so an error the page shows beside it in
  * the turn is still read.

@@ -104,6 +104,11 @@ describe('page-text windows', () => {
     studio.className = 'turn input';
     studio.innerHTML = `<ms-cmark-node><p>${BANNER}</p></ms-cmark-node>`;
     thread.append(studio);
+    // Copilot's user turn.
+    const copilot = document.createElement('div');
+    copilot.setAttribute('data-content', 'user-message');
+    copilot.innerHTML = `<p>My bank app says: ${BANNER}</p>`;
+    thread.append(copilot);
     await advance(100);
     expect(sent).toEqual([]);
     // The page's own banner after it is read.
