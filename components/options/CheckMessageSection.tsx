@@ -7,7 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
-import type { RegionGuess } from '../../core/detection';
+import type { CheckerGuess } from '../../core/detection';
 import type { Observation, Verdict } from '../../core/detection/observation';
 import type { CatalogView } from '../catalog-view';
 import { countryName, t } from '../i18n';
@@ -26,16 +26,19 @@ export function CheckMessageSection({
   classify,
   guess,
   ask,
+  askable,
   catalog,
   region,
   regionAutomatic,
   toolPreference,
 }: {
   classify: ((observation: Observation) => Verdict) | null;
-  /** Reads a client's guess at a region refusal in a text left clean (regionGuess). */
-  guess?: ((body: string) => RegionGuess | null) | null;
+  /** Reads what a text left clean still lets the page ask about (checkerGuess: a client's guess, a block page out of place). */
+  guess?: ((body: string) => CheckerGuess | null) | null;
   /** Asks a service once from this browser (the background's reachability check). */
   ask?: ((service: string) => Promise<ReachabilityReport>) | null;
+  /** Whether Detour knows how to ask this service (it has probes for it). */
+  askable?: (service: string) => boolean;
   catalog: CatalogView | null;
   region: string | null;
   regionAutomatic: boolean;
@@ -45,7 +48,7 @@ export function CheckMessageSection({
   const lastTool = useLastTool(toolPreference);
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [guessed, setGuessed] = useState<RegionGuess | null>(null);
+  const [guessed, setGuessed] = useState<CheckerGuess | null>(null);
   /** The service a guess was asked about, once it refused this connection. */
   const [refusedBy, setRefusedBy] = useState<string | null>(null);
   const [checks, setChecks] = useState(0);
@@ -145,7 +148,7 @@ export function CheckMessageSection({
             key={checks}
             guess={guessed}
             serviceName={guessedName}
-            ask={ask ?? null}
+            ask={guessed.service && (askable?.(guessed.service) ?? true) ? (ask ?? null) : null}
             onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
           />
         ) : verdict ? (

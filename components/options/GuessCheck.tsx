@@ -1,12 +1,13 @@
 /**
  * What "Check an error message" shows for a pasted failure that only guesses at a region ('Claude
- * Code might not be available in your country'): the text cannot decide, so it offers to ask the
- * named service once from this browser (the background's reachability check, a user action) and
- * says what came back. A refusal then brings the same suggestions as a recognised block.
+ * Code might not be available in your country'), or for a service's block page pasted out of the
+ * place where it counts (ChatGPT's 'Unable to load site'): the text cannot decide, so it offers to
+ * ask the named service once from this browser (the background's reachability check, a user
+ * action) and says what came back. A refusal then brings the same suggestions as a recognised block.
  */
 import { useState } from 'preact/hooks';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
-import type { RegionGuess } from '../../core/detection';
+import type { CheckerGuess } from '../../core/detection';
 import { failureKey } from '../background-failure';
 import { t, tMaybe } from '../i18n';
 import { ClampedText } from '../shared/ClampedText';
@@ -24,7 +25,7 @@ export function GuessCheck({
   ask,
   onAnswer,
 }: {
-  guess: RegionGuess;
+  guess: CheckerGuess;
   /** The named service as people call it, or null when the text names none Detour knows. */
   serviceName: string | null;
   /** Asks the service once; null where no background can (a test without one). */
@@ -53,17 +54,21 @@ export function GuessCheck({
         <Icon name="info" size={20} class="tone-warn" />
         <div class="stack-tight">
           <p class="card-title">
-            {serviceName
-              ? t('options.check.guess', { service: serviceName })
-              : t('options.check.guessUnnamed')}
+            {!serviceName
+              ? t('options.check.guessUnnamed')
+              : guess.basis === 'page'
+                ? t('options.check.guessPage', { service: serviceName })
+                : t('options.check.guess', { service: serviceName })}
           </p>
           <q class="evidence">
             <ClampedText text={guess.evidence} max={200} />
           </q>
           <p class="small">
-            {serviceName
-              ? t('options.check.guessWhy', { service: serviceName })
-              : t('options.check.guessWhyUnnamed')}
+            {!serviceName
+              ? t('options.check.guessWhyUnnamed')
+              : guess.basis === 'page'
+                ? t('options.check.guessPageWhy', { service: serviceName })
+                : t('options.check.guessWhy', { service: serviceName })}
           </p>
         </div>
       </div>

@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
-import { classifyObservation, regionGuess } from '../../core/detection';
+import { classifyObservation, guessForPastedText } from '../../core/detection';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../reference/block-signatures.json';
 import { createCatalogView } from '../catalog-live';
@@ -25,7 +25,7 @@ const clock = () => NOW;
 let background: ReturnType<typeof startTestBackground>;
 let downloads: DownloadFile[];
 
-function renderOptions(guess: typeof regionGuess | null = null) {
+function renderOptions(guess: typeof guessForPastedText | null = null) {
   const client = createExtensionClient();
   downloads = [];
   client.download = (file) => void downloads.push(file);
@@ -326,7 +326,7 @@ describe('options: check an error message', () => {
       const claude = claudeAnswering(true);
       restart(claude.fetch);
       await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
-      renderOptions(regionGuess);
+      renderOptions(guessForPastedText);
       const section = await paste(CLAUDE_CODE_NOTE);
       expect(
         await within(section).findByText(
@@ -346,15 +346,24 @@ describe('options: check an error message', () => {
 
     it('says so when the service answers normally, and suggests nothing', async () => {
       restart(claudeAnswering(false).fetch);
-      renderOptions(regionGuess);
+      renderOptions(guessForPastedText);
       const section = await paste(CLAUDE_CODE_NOTE);
       fireEvent.click(await within(section).findByRole('button', { name: 'Ask Anthropic now' }));
       expect(await within(section).findByText(/It answered normally/)).toBeTruthy();
       expect(within(section).queryByRole('region', { name: /Where to go instead of/ })).toBeNull();
     });
 
+    it("offers to ask OpenAI about ChatGPT's block page pasted out of place", async () => {
+      renderOptions(guessForPastedText);
+      const section = await paste(
+        'Unable to load site\nPlease try again later. If you are using a VPN, try turning it off. Check the status page for information on outages.',
+      );
+      expect(await within(section).findByText("This looks like OpenAI's own block page.")).toBeTruthy();
+      expect(within(section).getByRole('button', { name: 'Ask OpenAI now' })).toBeTruthy();
+    });
+
     it('explains a guess that names no service, with nothing to ask', async () => {
-      renderOptions(regionGuess);
+      renderOptions(guessForPastedText);
       const section = await paste(
         'Error refreshing session ID, retrying in 1 minute...\nIf this error persists, your country may not be supported yet.',
       );
@@ -367,7 +376,7 @@ describe('options: check an error message', () => {
     });
 
     it('offers nothing for a plain failure or a recognised refusal', async () => {
-      renderOptions(regionGuess);
+      renderOptions(guessForPastedText);
       const section = await paste(
         'Unable to connect to Anthropic services. Failed to connect to api.anthropic.com: ECONNRESET',
       );

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RegionGuess } from '../../core/detection';
+import { PROBES } from '../../core/catalog/probes';
+import type { CheckerGuess } from '../../core/detection';
 import type { Observation, Verdict } from '../../core/detection/observation';
 import type { CatalogView } from '../catalog-view';
 import { t, tMaybe } from '../i18n';
@@ -43,7 +44,7 @@ export interface OptionsProps {
   catalog: CatalogView | null;
   classify: ((observation: Observation) => Verdict) | null;
   /** Reads a client's guess at a region refusal in a pasted text the engine leaves clean. */
-  guess?: ((body: string) => RegionGuess | null) | null;
+  guess?: ((body: string) => CheckerGuess | null) | null;
   /** The last tool chosen under "Use it in…" (shown first). */
   toolPreference?: ToolPreference;
 }
@@ -117,6 +118,7 @@ export function Options({ settings, log, catalog, classify, guess, toolPreferenc
                 classify={classify}
                 guess={guess}
                 ask={(service) => client.send('checkReachability', { service })}
+                askable={(service) => (PROBES[service]?.probes.length ?? 0) > 0}
                 catalog={catalog}
                 region={region}
                 regionAutomatic={values.region.mode !== 'chosen'}

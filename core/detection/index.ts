@@ -5,11 +5,13 @@
  *
  * Owns: the engine and its rules. Must not: touch the browser, storage or the network.
  */
+import { type CheckerGuess, checkerGuess } from './checker-guess';
 import { type CompiledRules, classifyWith, compileRules, loadRules } from './engine';
 import type { Observation, ObservationKind, Verdict } from './observation';
 import { warmRecogniser } from './recogniser/recogniser';
 import { RULE_FILES } from './rules';
 
+export type { CheckerGuess } from './checker-guess';
 export { inferKind } from './engine';
 export type { Observation, ObservationKind, Verdict } from './observation';
 export { type RegionGuess, regionGuess } from './recogniser/recogniser';
@@ -42,6 +44,11 @@ export function installRules(files: readonly unknown[] | null): void {
 
 export function classifyObservation(observation: Observation): Verdict {
   return classifyWith(builtInRules(), observation);
+}
+
+/** What "Check an error message" offers for a pasted text the engine leaves clean (checker-guess.ts). */
+export function guessForPastedText(body: string): CheckerGuess | null {
+  return checkerGuess(builtInRules(), body);
 }
 
 /**

@@ -8,8 +8,9 @@
  *   known-false-alarms.ts, and recall at least the measured floor;
  * - on a page, the refusals the engine recognises still reach it through the content script's
  *   keyword prefilter: no more of them dropped than measured;
- * - the "Check an error message" page offers to ask the service (regionGuess) on pasted refusals
- *   the engine leaves clean because they only guess, at least as many as measured, and on no
+ * - the "Check an error message" page offers to ask the service (checkerGuess) on pasted refusals
+ *   the engine leaves clean because they only guess or are a block page out of place, at least as
+ *   many as measured, and on no
  *   look-alike but those listed in known-false-alarms.ts.
  * The floors are measurements, not wishes: a change that lowers one fails here.
  */
@@ -78,8 +79,8 @@ const MEASURED: Record<
  * Services whose reference refusals the rest of the engine cannot all recognise, and why.
  * Every other service must reach 90 %.
  */
-/** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 7). */
-const GUESSED_REFUSALS_FLOOR = 7;
+/** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
+const GUESSED_REFUSALS_FLOOR = 9;
 
 const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   openai: {

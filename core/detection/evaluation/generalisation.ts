@@ -13,9 +13,9 @@
  */
 import * as v from 'valibot';
 import { matchingExcerpts } from '../../watch/page-text';
+import { type CheckerGuess, checkerGuess } from '../checker-guess';
 import { type CompiledRules, classifyWith, compileRules, inferKind, loadRules } from '../engine';
 import type { Observation, Verdict } from '../observation';
-import { type RegionGuess, regionGuess } from '../recogniser/recogniser';
 import { RULE_FILES } from '../rules';
 import { observationOf, type ReferenceSignature } from '../signature-observation';
 import { CLEAN_BY_DESIGN, EXPECTED_SERVICE } from './reference-expectations';
@@ -244,8 +244,8 @@ export function pageTextCases(cases: readonly EvalCase[]): EvalCase[] {
 
 export interface GuessOutcome {
   testCase: EvalCase;
-  /** What the "Check an error message" page would offer beside its clean verdict (regionGuess). */
-  guess: RegionGuess | null;
+  /** What the "Check an error message" page would offer beside its clean verdict (checkerGuess). */
+  guess: CheckerGuess | null;
 }
 
 /**
@@ -257,5 +257,5 @@ export function guessesOffered(rules: CompiledRules, cases: readonly EvalCase[])
   return cases
     .filter((testCase) => testCase.observation.kind === 'text')
     .filter((testCase) => classifyWith(rules, testCase.observation).verdict !== 'block')
-    .map((testCase) => ({ testCase, guess: regionGuess(testCase.observation.body ?? '') }));
+    .map((testCase) => ({ testCase, guess: checkerGuess(rules, testCase.observation.body ?? '') }));
 }

@@ -51,10 +51,10 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
 
 /**
  * Look-alikes of the held-out sets on which the "Check an error message" page offers to ask the
- * service (regionGuess), each with why. All four are a client's hedged note that its collector
- * labelled clean from the thread, not from the text: the same words are in refusals of other sets,
- * which is why the page asks the service instead of deciding. The generalisation test fails if one
- * no longer gets the offer or another look-alike does.
+ * service (checkerGuess), each with why. Each is a client's hedged note, or ChatGPT's block page
+ * pasted, that its collector labelled clean from what the thread found out, not from the text: the
+ * same words are refusals in other sets, which is why the page asks the service instead of
+ * deciding. The generalisation test fails if one no longer gets the offer or another look-alike does.
  */
 export const GUESSED_LOOK_ALIKES: Record<string, string> = {
   'claude-code-econnrefused-hedged-note':
@@ -65,4 +65,8 @@ export const GUESSED_LOOK_ALIKES: Record<string, string> = {
     "a ChatGPT proxy's 'your country may not be supported yet' after a session error on a US server whose datacenter address was refused; the same note is a refusal in b7-moneyprinter-pawan-proxy-country-not-supported",
   'p10-pawan-chatgpt-proxy-country-maybe-cloudflare':
     'the same proxy note, which a US user got too: its thread traced it to Cloudflare throttling an address',
+  'b7-fanqiang-chatgpt-unable-to-load-site-vpn-zh':
+    "ChatGPT's 'Unable to load site … If you are using a VPN' page pasted, seen through a US server whose data-centre address was refused; the same page is a refusal in b5-hiddify-chatgpt-unable-to-load-site-fa",
+  'b7-rawchat-unable-to-load-site-cloudflare-zh':
+    "the same ChatGPT page, shown by a self-hosted mirror behind Cloudflare: the mirror's address was refused, not the reader's region",
 };
