@@ -73,6 +73,7 @@ const MEASURED: Record<
   blind20: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
   blind21: { refusals: 0, floor: 0, size: 120, onPage: 0, dropped: 0 },
   blind22: { refusals: 0, floor: 0, size: 92, onPage: 0, dropped: 0 },
+  blind23: { refusals: 10, floor: 0.4, size: 51, onPage: 3, dropped: 1 },
 };
 
 /**

@@ -69,4 +69,6 @@ export const GUESSED_LOOK_ALIKES: Record<string, string> = {
     "ChatGPT's 'Unable to load site … If you are using a VPN' page pasted, seen through a US server whose data-centre address was refused; the same page is a refusal in b5-hiddify-chatgpt-unable-to-load-site-fa",
   'b7-rawchat-unable-to-load-site-cloudflare-zh':
     "the same ChatGPT page, shown by a self-hosted mirror behind Cloudflare: the mirror's address was refused, not the reader's region",
+  'a23-ccr-unable-to-connect-note-country-bypassed-router':
+    "Claude Code's note again, started through a router its configuration bypassed: a set-up problem, which the check tells apart by answering normally",
 };

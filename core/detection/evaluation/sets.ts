@@ -44,6 +44,7 @@ export const HOLDOUT_FILES = {
   blind20: 'refusals-holdout-20.json',
   blind21: 'refusals-holdout-21.json',
   blind22: 'refusals-holdout-22.json',
+  blind23: 'refusals-holdout-23.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
