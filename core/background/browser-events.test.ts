@@ -128,6 +128,30 @@ describe('browser events', () => {
     expect(logged[0]).toMatchObject({ service: 'openai', kind: 'response', status: 403 });
   });
 
+  it("does not log Detour's own check of a service, but logs another extension's request", async () => {
+    const { bg, events } = setup();
+    const landed = {
+      requestId: 'c1',
+      tabId: -1,
+      url: 'https://claude.com/app-unavailable-in-region',
+      type: 'xmlhttprequest',
+      statusCode: 200,
+    };
+    // "Check now" from the popup or the options page: Chromium names the extension as initiator,
+    // Firefox the background page's URL.
+    events.completed({ ...landed, initiator: 'chrome-extension://test-extension-id' });
+    events.completed({
+      ...landed,
+      requestId: 'c2',
+      originUrl: 'chrome-extension://test-extension-id/background.js',
+    });
+    await settle(bg);
+    expect(await bg.log.count()).toBe(0);
+    events.completed({ ...landed, requestId: 'c3', initiator: 'chrome-extension://another-extension-id' });
+    await settle(bg);
+    expect(await bg.log.count()).toBe(1);
+  });
+
   it('ignores hosts of no known service and responses below 400 for the body filter', async () => {
     const { bg, events } = setup();
     let asked = 0;

@@ -38,6 +38,9 @@ interface RequestDetails {
   tabId: number;
   url: string;
   type: string;
+  /** Who made the request: Chromium gives the origin, Firefox the document's or worker's URL. */
+  initiator?: string;
+  originUrl?: string;
 }
 interface ResponseDetails extends RequestDetails {
   statusCode: number;
@@ -65,6 +68,15 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
     void bg.observe(obs, { kind, url: ownerUrl, tabId, tabUrl, owner });
   };
 
+  /**
+   * Detour's own requests ("Check now", the exit-country check) are not the user meeting a
+   * refusal: a check's answer is shown where it was asked, and logging it too would count the
+   * same block twice. Another extension's or app's request to a service still counts.
+   */
+  const own = bg.extensionOrigin.replace(/\/$/, '');
+  const fromDetour = (details: RequestDetails) =>
+    [details.initiator, details.originUrl].some((by) => by === own || by?.startsWith(`${own}/`) === true);
+
   return {
     beforeRequest(details: RequestDetails): undefined {
       if (details.tabId >= 0 && details.type === 'main_frame') {
@@ -79,7 +91,7 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
     },
 
     beforeRedirect(details: RequestDetails & { redirectUrl: string; statusCode: number }): void {
-      if (details.type !== 'main_frame') return;
+      if (details.type !== 'main_frame' || fromDetour(details)) return;
       redirected.add(details.requestId);
       const target = details.redirectUrl;
       observe(
@@ -100,7 +112,7 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
         tabId: details.tabId,
       });
       arming?.completed(details);
-      if (filtered.delete(details.requestId)) return;
+      if (filtered.delete(details.requestId) || fromDetour(details)) return;
       const tabUrl = details.type === 'main_frame' ? details.url : undefined;
       observe(responseObservation(details), 'response', details.tabId, details.url, tabUrl);
     },
@@ -135,7 +147,7 @@ export function createBrowserEvents(bg: Background, arming?: PageWatchArming) {
       details: ResponseDetails,
       filterResponseData: (requestId: string) => StreamFilterLike,
     ): Record<string, never> {
-      if (details.statusCode < 400) return {};
+      if (details.statusCode < 400 || fromDetour(details)) return {};
       let filter: StreamFilterLike;
       try {
         filter = filterResponseData(details.requestId);

@@ -293,6 +293,8 @@ export function createBackground(deps: BackgroundDeps) {
     exitChecks: checks,
     unreachable,
     productOf,
+    /** Our own origin (`chrome-extension://…/`, `moz-extension://…/`): our own requests are not the user's. */
+    extensionOrigin: deps.extension.origin,
     catalogReady,
     data,
     /** A tab finished loading a page of a known service: its exit country may be checked. */
