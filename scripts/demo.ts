@@ -20,6 +20,7 @@ import type { LogEvent } from '../core/log/event';
 import {
   type BrowserName,
   BrowserNotFoundError,
+  checkPastedText,
   type DetourInBrowser,
   findBrowser,
   launchDetour,
@@ -30,6 +31,14 @@ import {
 import { loggedEvents } from '../test/e2e/exported-log';
 import { type StartLink, TOUR } from '../test/stand-in/pages';
 import { type StandIn, startStandIn } from '../test/stand-in/server';
+
+/** What Claude Code prints after any failed connection: a guess at a region, not a refusal. */
+const CLAUDE_CODE_NOTE = [
+  ' Unable to connect to Anthropic services',
+  ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
+  ' Note: Claude Code might not be available in your country. Check supported countries at',
+  ' https://anthropic.com/supported-countries',
+].join('\n');
 
 const USAGE =
   'usage: npm run demo -- [--headless] [--browser chromium|firefox] [--out <dir>] [--port <n>] [--no-build]';
@@ -191,6 +200,32 @@ async function runTour(detour: DetourInBrowser, standIn: StandIn, out: string): 
     stops.push({ link, screenshot: shot(name), popupScreenshot, badge, problem });
   }
 
+  // "Check an error message": Claude Code's note only guesses at a region, so the page offers to
+  // ask Anthropic, and the stand-in's claude.ai refuses.
+  const checker = await detour.openExtensionPage('options.html#check');
+  await checker.resize(1000, 900);
+  let checkerProblem: string | null = null;
+  try {
+    const offer = await checkPastedText(checker, CLAUDE_CODE_NOTE);
+    if (!offer.includes('only guesses')) throw new Error(`the checker showed: ${offer.slice(0, 200)}`);
+    const answer = await waitFor('Anthropic’s answer to the check', () =>
+      checker.evaluate(() => {
+        const card = document.querySelector('#check .card-offer');
+        const result = card?.querySelector('.check-result')?.textContent ?? '';
+        if (!result) (card?.querySelector('button') as HTMLButtonElement | null)?.click();
+        return result || undefined;
+      }, null),
+    );
+    if (!answer.includes('refused')) throw new Error(`asking Anthropic answered: ${answer}`);
+  } catch (error) {
+    checkerProblem = error instanceof Error ? error.message : String(error);
+  }
+  await checker
+    .evaluate(() => document.querySelector('#check')?.scrollIntoView({ block: 'start' }), null)
+    .catch(() => undefined);
+  await checker.screenshot(shot('90-check-an-error-message'));
+  await checker.close();
+
   // A look-alike that were logged would show up by now: the blocks after it already have.
   await new Promise((done) => setTimeout(done, 1000));
   const json = await detour.send('exportLog', { format: 'json' });
@@ -201,6 +236,7 @@ async function runTour(detour: DetourInBrowser, standIn: StandIn, out: string): 
 
   const expectedProducts = TOUR.flatMap((link) => (link.expect === 'quiet' ? [] : [link.expect]));
   const problems = stops.flatMap((stop) => (stop.problem ? [`${stop.link.href}: ${stop.problem}`] : []));
+  if (checkerProblem) problems.push(`"Check an error message" with Claude Code's note: ${checkerProblem}`);
   for (const event of events) {
     if (!expectedProducts.some((expected) => sameProduct(event, expected))) {
       problems.push(`unexpected event: ${event.service}/${event.product} ${event.ruleId} at ${event.url}`);
@@ -221,6 +257,9 @@ async function runTour(detour: DetourInBrowser, standIn: StandIn, out: string): 
     );
     if (stop.problem) console.log(`          ${stop.problem}`);
   }
+  console.log(
+    `  ${checkerProblem ? 'WRONG  ' : 'offered'} "Check an error message": Claude Code's note, then asking Anthropic`,
+  );
   console.log(`  ${events.length} events in the exported log.`);
   console.log(`Screenshots and the exported log: ${relative(process.cwd(), out) || '.'}/`);
   if (problems.length > 0) {

@@ -150,7 +150,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   ];
   /** A chat client over many providers that relays their errors (no trace: not a test of exit checks). */
   const relayHosts = ['lobechat.com'];
-  const hosts = [...new Set([...serviceHosts, ...relayHosts, newsUrl.hostname])];
+  /**
+   * The demo's unreachable service: mapped here so that both browsers connect and then see the
+   * connection close without an answer. Left unmapped, Chromium reads it as a name that does not
+   * resolve, but Firefox's proxy answers 502, a failure of the user's own proxy that never counts.
+   */
+  const unreachableHosts = ['grok.com'];
+  const hosts = [...new Set([...serviceHosts, ...relayHosts, ...unreachableHosts, newsUrl.hostname])];
 
   function trace(req: IncomingMessage, host: string): Reply {
     // Cloudflare's trace format: key=value lines. Only `loc` matters to Detour.
