@@ -29,16 +29,8 @@ import {
   waitFor,
 } from '../test/e2e/browsers';
 import { loggedEvents } from '../test/e2e/exported-log';
-import { type StartLink, TOUR } from '../test/stand-in/pages';
+import { CLAUDE_CODE_NOTE, type StartLink, TOUR } from '../test/stand-in/pages';
 import { type StandIn, startStandIn } from '../test/stand-in/server';
-
-/** What Claude Code prints after any failed connection: a guess at a region, not a refusal. */
-const CLAUDE_CODE_NOTE = [
-  ' Unable to connect to Anthropic services',
-  ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
-  ' Note: Claude Code might not be available in your country. Check supported countries at',
-  ' https://anthropic.com/supported-countries',
-].join('\n');
 
 const USAGE =
   'usage: npm run demo -- [--headless] [--browser chromium|firefox] [--out <dir>] [--port <n>] [--no-build]';

@@ -10,6 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../../core/catalog/tool-configs';
+import { CLAUDE_CODE_NOTE } from '../stand-in/pages';
 import { type StandIn, startStandIn } from '../stand-in/server';
 import {
   type BrowserName,
@@ -137,13 +138,7 @@ export function describeUseItIn(browser: BrowserName): void {
       standIn.clearRequests();
       const options = await detour.openExtensionPage('options.html#check');
       pages.track(options);
-      const note = [
-        ' Unable to connect to Anthropic services',
-        ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
-        ' Note: Claude Code might not be available in your country. Check supported countries at',
-        ' https://anthropic.com/supported-countries',
-      ].join('\n');
-      const offer = await checkPastedText(options, note);
+      const offer = await checkPastedText(options, CLAUDE_CODE_NOTE);
       expect(offer).toContain('This message only guesses that Anthropic may not be available where you are.');
       expect(offer).toContain('Note: Claude Code might not be available in your country.');
       // Checking the text stays in the page: nothing reached claude.ai before the click.

@@ -238,6 +238,18 @@ export const TOUR: readonly StartLink[] = [
   },
 ];
 
+/**
+ * What Claude Code prints after any failed connection (reference signature
+ * claude-code-cli-might-not-be-available): a guess at a region, not a refusal. The demo pastes it
+ * into the options page's "Check an error message", which offers to ask Anthropic.
+ */
+export const CLAUDE_CODE_NOTE = [
+  ' Unable to connect to Anthropic services',
+  ' Failed to connect to api.anthropic.com: ERR_BAD_REQUEST',
+  ' Note: Claude Code might not be available in your country. Check supported countries at',
+  ' https://anthropic.com/supported-countries',
+].join('\n');
+
 export function startPage(): string {
   const items = TOUR.map(
     (link) =>
@@ -253,6 +265,10 @@ export function startPage(): string {
 <ol id="tour">
 ${items}
 </ol>
+<p>Then open Detour’s options, “Check an error message”, and paste what Claude Code prints when it cannot connect. It only guesses at a region, so Detour offers to ask Anthropic.</p>
+<p lang="zh-CN">然后打开 Detour 的选项页“检查错误信息”，粘贴 Claude Code 连不上时打印的这段话。它只是在猜测地区原因，所以 Detour 会提出向 Anthropic 询问一次。</p>
+<p lang="zh-TW">接著開啟 Detour 的選項頁「檢查錯誤訊息」，貼上 Claude Code 連不上時印出的這段話。它只是在猜測地區原因，所以 Detour 會提議向 Anthropic 詢問一次。</p>
+<pre id="guess-note">${escapeHtml(CLAUDE_CODE_NOTE)}</pre>
 ${standInFooter()}`,
   );
 }
