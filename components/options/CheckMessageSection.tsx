@@ -37,8 +37,8 @@ export function CheckMessageSection({
   guess?: ((body: string) => CheckerGuess | null) | null;
   /** Asks a service once from this browser (the background's reachability check). */
   ask?: ((service: string) => Promise<ReachabilityReport>) | null;
-  /** Whether Detour knows how to ask this service (it has probes for it). */
-  askable?: (service: string) => boolean;
+  /** The services Detour knows how to ask (it has probes for them); absent: any. */
+  askable?: readonly string[];
   catalog: CatalogView | null;
   region: string | null;
   regionAutomatic: boolean;
@@ -79,8 +79,12 @@ export function CheckMessageSection({
   /** Whose alternatives to show: a recognised block's service, or the one a guess was asked about and that refused. */
   const refused = block
     ? { service: block.service, product: block.product, name }
-    : refusedBy && guessed?.service
-      ? { service: guessed.service, product: guessed.product ?? undefined, name: guessedName ?? '' }
+    : refusedBy
+      ? {
+          service: refusedBy,
+          product: refusedBy === guessed?.service ? (guessed.product ?? undefined) : undefined,
+          name: serviceLabel(refusedBy),
+        }
       : null;
 
   return (
@@ -148,7 +152,8 @@ export function CheckMessageSection({
             key={checks}
             guess={guessed}
             serviceName={guessedName}
-            ask={guessed.service && (askable?.(guessed.service) ?? true) ? (ask ?? null) : null}
+            ask={!guessed.service || !askable || askable.includes(guessed.service) ? (ask ?? null) : null}
+            choices={(askable ?? []).map((service) => ({ service, name: serviceLabel(service) }))}
             onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
           />
         ) : verdict ? (

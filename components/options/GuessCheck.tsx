@@ -23,6 +23,7 @@ export function GuessCheck({
   guess,
   serviceName,
   ask,
+  choices = [],
   onAnswer,
 }: {
   guess: CheckerGuess;
@@ -30,11 +31,15 @@ export function GuessCheck({
   serviceName: string | null;
   /** Asks the service once; null where no background can (a test without one). */
   ask: ((service: string) => Promise<ReachabilityReport>) | null;
+  /** The services Detour can ask, for a guess that names none: the person says which one it was. */
+  choices?: ReadonlyArray<{ service: string; name: string }>;
   /** Told every answer, so the page can follow a refusal with its suggestions. */
   onAnswer?: (report: ReachabilityReport | null) => void;
 }) {
   const [state, setState] = useState<AskState>({ status: 'idle' });
-  const service = guess.service;
+  const [chosen, setChosen] = useState('');
+  const service = guess.service ?? (chosen || null);
+  const askName = serviceName ?? choices.find((choice) => choice.service === chosen)?.name ?? null;
   const run = async () => {
     if (!service || !ask || state.status === 'running') return;
     setState({ status: 'running' });
@@ -72,7 +77,24 @@ export function GuessCheck({
           </p>
         </div>
       </div>
-      {serviceName && ask ? (
+      {!guess.service && ask && choices.length > 0 ? (
+        <div class="field">
+          <label for="guess-service">{t('options.check.guessChoose')}</label>
+          <select
+            id="guess-service"
+            value={chosen}
+            onChange={(event) => setChosen((event.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('options.check.guessChooseNone')}</option>
+            {choices.map((choice) => (
+              <option key={choice.service} value={choice.service}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {askName && ask ? (
         <>
           <div class="row">
             <button
@@ -86,7 +108,7 @@ export function GuessCheck({
               {running
                 ? t('check.running')
                 : state.status === 'idle'
-                  ? t('options.check.guessAsk', { service: serviceName })
+                  ? t('options.check.guessAsk', { service: askName })
                   : t('check.again')}
             </button>
           </div>

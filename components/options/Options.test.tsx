@@ -362,7 +362,9 @@ describe('options: check an error message', () => {
       expect(within(section).getByRole('button', { name: 'Ask OpenAI now' })).toBeTruthy();
     });
 
-    it('explains a guess that names no service, with nothing to ask', async () => {
+    it('asks a guess that names no service which service it was, then asks that one', async () => {
+      const claude = claudeAnswering(true);
+      restart(claude.fetch);
       renderOptions(guessForPastedText);
       const section = await paste(
         'Error refreshing session ID, retrying in 1 minute...\nIf this error persists, your country may not be supported yet.',
@@ -372,7 +374,15 @@ describe('options: check an error message', () => {
           'This message only guesses that the service may not be available where you are.',
         ),
       ).toBeTruthy();
+      // Nothing to ask until the person says which service it was.
       expect(within(section).queryByRole('button', { name: /^Ask / })).toBeNull();
+      fireEvent.change(within(section).getByLabelText('Which service were you using?'), {
+        target: { value: 'anthropic' },
+      });
+      fireEvent.click(await within(section).findByRole('button', { name: 'Ask Anthropic now' }));
+      expect(await within(section).findByText('It refused this connection.')).toBeTruthy();
+      expect(claude.asked[0]).toMatch(/^https:\/\/claude\.ai\//);
+      expect(within(section).getByRole('region', { name: /Where to go instead of Anthropic/ })).toBeTruthy();
     });
 
     it('offers nothing for a plain failure or a recognised refusal', async () => {

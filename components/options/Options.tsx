@@ -38,6 +38,9 @@ const NAV = [
   ['about', 'options.about.title'],
 ] as const;
 
+/** The services a check can ask (core/catalog/probes.ts), in the catalog's order. */
+const ASKABLE = Object.keys(PROBES).filter((service) => (PROBES[service]?.probes.length ?? 0) > 0);
+
 export interface OptionsProps {
   settings: StoreApi<SettingsState>;
   log: StoreApi<LogState>;
@@ -118,7 +121,7 @@ export function Options({ settings, log, catalog, classify, guess, toolPreferenc
                 classify={classify}
                 guess={guess}
                 ask={(service) => client.send('checkReachability', { service })}
-                askable={(service) => (PROBES[service]?.probes.length ?? 0) > 0}
+                askable={ASKABLE}
                 catalog={catalog}
                 region={region}
                 regionAutomatic={values.region.mode !== 'chosen'}
