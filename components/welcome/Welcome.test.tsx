@@ -83,6 +83,11 @@ describe('first-run page', () => {
       expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe(link.textContent);
     }
     expect(screen.getByRole('link', { name: 'Open the settings' }).getAttribute('href')).toBe('options.html');
+    // Errors Detour cannot see (a terminal's, an editor's) go to the checker.
+    const paste = screen.getByRole('region', { name: 'An error Detour cannot see' });
+    expect(within(paste).getByRole('link', { name: 'Check an error message' }).getAttribute('href')).toBe(
+      'options.html#check',
+    );
     const demo = screen.getByRole('region', { name: 'See it work without an AI account' });
     expect(within(demo).getByText('npm start').tagName).toBe('CODE');
     expect(demo.textContent).not.toContain('{command}');

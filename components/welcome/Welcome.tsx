@@ -1,5 +1,6 @@
 /**
- * The first-run page: what Detour watches and where (from core/services), what it keeps and that
+ * The first-run page: what Detour watches and where (from core/services), where to paste an error
+ * it cannot see (a terminal's, an editor's, an app's), what it keeps and that
  * nothing leaves the browser on its own, the opt-in connection check as a real switch, the
  * language choice, and how to see it work. One h1, a section per question, landmarks, and
  * nothing that needs a mouse.
@@ -18,6 +19,7 @@ import { watchedSites } from './watched-sites';
 
 const SECTIONS = [
   ['watch', 'welcome.watchTitle'],
+  ['paste', 'welcome.pasteTitle'],
   ['keep', 'welcome.keepTitle'],
   ['check', 'welcome.checkTitle'],
   ['language', 'welcome.languageTitle'],
@@ -83,6 +85,14 @@ export function Welcome({ settings }: { settings: StoreApi<SettingsState> }) {
               </li>
             ))}
           </ul>
+        </section>
+
+        <section id="paste" aria-labelledby="paste-title" tabIndex={-1}>
+          <h2 id="paste-title">{t('welcome.pasteTitle')}</h2>
+          <p>{t('welcome.paste')}</p>
+          <p>
+            <a href={`${OPTIONS_PAGE}#check`}>{t('welcome.pasteLink')}</a>
+          </p>
         </section>
 
         <section id="keep" aria-labelledby="keep-title" tabIndex={-1}>
