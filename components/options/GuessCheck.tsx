@@ -53,28 +53,28 @@ export function GuessCheck({
     }
   };
   const running = state.status === 'running';
+  // What the text is (a guess, or a block page out of place), and whose: the title and the why go together.
+  const [title, why] = !serviceName
+    ? [t('options.check.guessUnnamed'), t('options.check.guessWhyUnnamed')]
+    : guess.basis === 'page'
+      ? [
+          t('options.check.guessPage', { service: serviceName }),
+          t('options.check.guessPageWhy', { service: serviceName }),
+        ]
+      : [
+          t('options.check.guess', { service: serviceName }),
+          t('options.check.guessWhy', { service: serviceName }),
+        ];
   return (
     <div class="card card-offer">
       <div class="card-head">
         <Icon name="info" size={20} class="tone-warn" />
         <div class="stack-tight">
-          <p class="card-title">
-            {!serviceName
-              ? t('options.check.guessUnnamed')
-              : guess.basis === 'page'
-                ? t('options.check.guessPage', { service: serviceName })
-                : t('options.check.guess', { service: serviceName })}
-          </p>
+          <p class="card-title">{title}</p>
           <q class="evidence">
             <ClampedText text={guess.evidence} max={200} />
           </q>
-          <p class="small">
-            {!serviceName
-              ? t('options.check.guessWhyUnnamed')
-              : guess.basis === 'page'
-                ? t('options.check.guessPageWhy', { service: serviceName })
-                : t('options.check.guessWhy', { service: serviceName })}
-          </p>
+          <p class="small">{why}</p>
         </div>
       </div>
       {!guess.service && ask && choices.length > 0 ? (

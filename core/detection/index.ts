@@ -14,7 +14,6 @@ import { RULE_FILES } from './rules';
 export type { CheckerGuess } from './checker-guess';
 export { inferKind } from './engine';
 export type { Observation, ObservationKind, Verdict } from './observation';
-export { type RegionGuess, regionGuess } from './recogniser/recogniser';
 
 let compiled: CompiledRules | null = null;
 /** Whether `compiled` holds a data bundle's rules rather than the built-in ones. */

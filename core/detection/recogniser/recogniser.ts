@@ -1110,12 +1110,8 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
     const guesses = hits(compiled.guesses, text);
     if (guesses.length === 0) return null;
     const spans = sentences(text);
-    const locations = [
-      ...hits(compiled.location, text),
-      ...hits(compiled.addressedLocation, text),
-      ...placeHits(compiled, text),
-    ];
     const addressed = hits(compiled.addressedLocation, text);
+    const locations = [...hits(compiled.location, text), ...addressed, ...placeHits(compiled, text)];
     const addressees = hits(compiled.addressee, text);
     for (const guess of guesses) {
       const sentence = spans.find((span) => within(guess, span));
