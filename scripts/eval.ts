@@ -17,6 +17,7 @@ import {
   rulesWithout,
   tally,
   throughPrefilter,
+  wordingOf,
 } from '../core/detection/evaluation/generalisation';
 import { GUESSED_LOOK_ALIKES, KNOWN_FALSE_ALARMS } from '../core/detection/evaluation/known-false-alarms';
 import { readHoldouts, readReferenceCases } from '../core/detection/evaluation/sets';
@@ -132,6 +133,15 @@ for (const [name, cases] of SETS) {
     ...tally(pooled, langOf),
     total(tally(pooled, langOf)),
   ]);
+  table(
+    `The same, by whose words the refusal is in (the software's message as shown, or a person's account of it)`,
+    tally(pooled, wordingOf).sort((a, b) => a.group.localeCompare(b.group)),
+  );
+  const missedShown = pooled.filter(
+    (o) => o.testCase.expect === 'block' && !o.caught && wordingOf(o) === 'shown, with a sign of region',
+  );
+  if (missedShown.length)
+    console.log(`shown with a sign of region, missed: ${missedShown.map((o) => o.testCase.id).join(', ')}`);
 }
 
 // What the "Check an error message" page still offers on a pasted text the engine leaves clean:

@@ -29,6 +29,8 @@ export interface EvalCase {
   lang: string;
   /** Held-out refusals: false when the text carries no sign of where the reader is (see HoldoutCase). */
   regionInText?: boolean;
+  /** Held-out refusals: whose words the text carries the refusal in (see HoldoutCase). */
+  wording?: Wording;
   observation: Observation;
 }
 
@@ -51,8 +53,14 @@ const HoldoutCase = v.object({
   // Refusals only, where the collector said: does the text itself carry any sign of where the
   // reader is? An opaque error known to be a region refusal only from its thread carries none.
   regionInText: v.optional(v.boolean()),
+  // Refusals only: 'shown' when the text holds what the software displayed (an error line, JSON, a
+  // page's text, a quoted message), with or without the person's comment around it; 'described'
+  // when it holds only the person's own account ('gemini страна не поддерживается', '显示地区不支持'
+  // in a sentence about their setup). Labelled from the text alone, without the engine's verdicts.
+  wording: v.optional(v.picklist(['shown', 'described'])),
   note: v.optional(v.string()),
 });
+export type Wording = 'shown' | 'described';
 export const HoldoutFile = v.object({ $comment: v.string(), cases: v.array(HoldoutCase) });
 export type HoldoutFile = v.InferOutput<typeof HoldoutFile>;
 
@@ -81,6 +89,7 @@ export function holdoutCases(file: HoldoutFile, set: 'holdout' | 'blind' = 'hold
       service: entry.service,
       lang: entry.lang,
       ...(entry.regionInText !== undefined ? { regionInText: entry.regionInText } : {}),
+      ...(entry.wording !== undefined ? { wording: entry.wording } : {}),
       observation: {
         id: entry.id,
         kind: entry.kind,
@@ -187,6 +196,21 @@ export function kindOf(outcome: Outcome): string {
 
 export function langOf(outcome: Outcome): string {
   return outcome.testCase.lang;
+}
+
+/**
+ * Whose words a held-out refusal is in, and whether they say where the reader is: the software's
+ * own message with a sign of region is what the engine is for; an opaque message ('403
+ * Forbidden') and a person's own account of a refusal are reported apart. Look-alikes have no
+ * wording and are grouped as such.
+ */
+export function wordingOf(outcome: Outcome): string {
+  const { expect, wording, regionInText } = outcome.testCase;
+  if (expect === 'clean') return 'look-alikes';
+  if (wording === 'described') return "described in the person's own words";
+  if (wording === 'shown')
+    return regionInText === false ? 'shown, opaque (no sign of region)' : 'shown, with a sign of region';
+  return 'not labelled';
 }
 
 /**
