@@ -45,6 +45,7 @@ export const HOLDOUT_FILES = {
   blind21: 'refusals-holdout-21.json',
   blind22: 'refusals-holdout-22.json',
   blind23: 'refusals-holdout-23.json',
+  blind24: 'refusals-holdout-24.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
