@@ -47,12 +47,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
-  'a24-open-historia-proxy-feature-request-quotes-errors':
-    "a feature request listing refusals in backticks ('Many users (especially from restricted regions) get the following errors'): about others, not a refusal shown to the reader",
-  'a24-codex-browser-use-disabled-region-message-united-states':
-    "Codex's 'Disabled by your organization or unavailable in your region' shown to a personal account in the United States: the message gives two possible reasons, and here it was not the region",
-  'a24-kodu-claude-coder-clerk-mongolia-phone':
-    "a sign-up form that 'doesn't support my country's phone numbers': a phone number refused, not the reader's location",
 };
 
 /**
