@@ -3,7 +3,9 @@
  * whether it is a region block, of which service, and the suggestions follow as in the popup.
  * Runs entirely in this page: nothing pasted here leaves the browser. A text the engine leaves
  * clean that only guesses at a region ('Claude Code might not be available in your country')
- * gets an offer to ask the service once (GuessCheck); only that, on a click, leaves the browser.
+ * gets an offer to ask the service once (GuessCheck); any other clean text, the same ask folded
+ * away (UnsureCheck), for a person's own account or an error that gives no reason. Only an ask,
+ * on a click, leaves the browser.
  */
 import { useState } from 'preact/hooks';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
@@ -16,7 +18,7 @@ import { ClampedText } from '../shared/ClampedText';
 import { Icon } from '../shared/Icon';
 import { SuggestionList } from '../shared/SuggestionList';
 import { type ToolPreference, useLastTool } from '../stores/tool-preference';
-import { GuessCheck } from './GuessCheck';
+import { GuessCheck, UnsureCheck } from './GuessCheck';
 import { Section } from './Section';
 
 /** Pasted text is capped: a block message is short, and the engine should stay instant. */
@@ -25,6 +27,7 @@ export const PASTE_MAX_CHARS = 100_000;
 export function CheckMessageSection({
   classify,
   guess,
+  named,
   ask,
   askable,
   catalog,
@@ -35,6 +38,8 @@ export function CheckMessageSection({
   classify: ((observation: Observation) => Verdict) | null;
   /** Reads what a text left clean still lets the page ask about (checkerGuess: a client's guess, a block page out of place). */
   guess?: ((body: string) => CheckerGuess | null) | null;
+  /** Reads which AI service a pasted text names (the folded ask under a clean text asks that one). */
+  named?: ((body: string) => string | null) | null;
   /** Asks a service once from this browser (the background's reachability check). */
   ask?: ((service: string) => Promise<ReachabilityReport>) | null;
   /** The services Detour knows how to ask (it has probes for them); absent: any. */
@@ -49,6 +54,8 @@ export function CheckMessageSection({
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [guessed, setGuessed] = useState<CheckerGuess | null>(null);
+  /** The service a clean text names, when it names one. */
+  const [cleanNamed, setCleanNamed] = useState<string | null>(null);
   /** The service a guess was asked about, once it refused this connection. */
   const [refusedBy, setRefusedBy] = useState<string | null>(null);
   const [checks, setChecks] = useState(0);
@@ -68,6 +75,7 @@ export function CheckMessageSection({
     const next = classify({ kind: 'text', body });
     setVerdict(next);
     if (next.verdict !== 'block') setGuessed(guess?.(body) ?? null);
+    setCleanNamed(next.verdict === 'block' ? null : (named?.(body) ?? null));
     // A new check starts its offer afresh (no answer of the previous text's service kept).
     setChecks((count) => count + 1);
   };
@@ -86,6 +94,11 @@ export function CheckMessageSection({
           name: serviceLabel(refusedBy),
         }
       : null;
+
+  /** The services Detour can ask, for an offer whose text names none of them. */
+  const choices = (askable ?? []).map((service) => ({ service, name: serviceLabel(service) }));
+  /** A clean text's own service, when Detour can ask it: the folded offer asks that one. */
+  const cleanAskable = cleanNamed && (!askable || askable.includes(cleanNamed)) ? cleanNamed : null;
 
   return (
     <Section id="check" title={t('options.check.title')} intro={t('options.check.intro')}>
@@ -153,7 +166,7 @@ export function CheckMessageSection({
             guess={guessed}
             serviceName={guessedName}
             ask={!guessed.service || !askable || askable.includes(guessed.service) ? (ask ?? null) : null}
-            choices={(askable ?? []).map((service) => ({ service, name: serviceLabel(service) }))}
+            choices={choices}
             onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
           />
         ) : verdict ? (
@@ -168,6 +181,14 @@ export function CheckMessageSection({
                   : t('options.check.clean')}
               </p>
             </div>
+            <UnsureCheck
+              key={checks}
+              service={cleanAskable}
+              serviceName={cleanAskable ? serviceLabel(cleanAskable) : null}
+              ask={ask ?? null}
+              choices={choices}
+              onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
+            />
           </div>
         ) : null}
         {refused && catalog ? (

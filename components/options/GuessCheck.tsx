@@ -4,6 +4,7 @@
  * place where it counts (ChatGPT's 'Unable to load site'): the text cannot decide, so it offers to
  * ask the named service once from this browser (the background's reachability check, a user
  * action) and says what came back. A refusal then brings the same suggestions as a recognised block.
+ * The same ask, folded away, follows a text the engine leaves clean (UnsureCheck).
  */
 import { useState } from 'preact/hooks';
 import type { ReachabilityReport } from '../../core/catalog/reachability';
@@ -36,23 +37,6 @@ export function GuessCheck({
   /** Told every answer, so the page can follow a refusal with its suggestions. */
   onAnswer?: (report: ReachabilityReport | null) => void;
 }) {
-  const [state, setState] = useState<AskState>({ status: 'idle' });
-  const [chosen, setChosen] = useState('');
-  const service = guess.service ?? (chosen || null);
-  const askName = serviceName ?? choices.find((choice) => choice.service === chosen)?.name ?? null;
-  const run = async () => {
-    if (!service || !ask || state.status === 'running') return;
-    setState({ status: 'running' });
-    onAnswer?.(null);
-    try {
-      const report = await ask(service);
-      setState({ status: 'done', report });
-      onAnswer?.(report);
-    } catch (error) {
-      setState({ status: 'failed', reasonKey: failureKey(error) });
-    }
-  };
-  const running = state.status === 'running';
   // What the text is (a guess, or a block page out of place), and whose: the title and the why go together.
   const [title, why] = !serviceName
     ? [t('options.check.guessUnnamed'), t('options.check.guessWhyUnnamed')]
@@ -77,13 +61,103 @@ export function GuessCheck({
           <p class="small">{why}</p>
         </div>
       </div>
-      {!guess.service && ask && choices.length > 0 ? (
+      <AskService
+        id="guess"
+        service={guess.service}
+        serviceName={serviceName}
+        ask={ask}
+        choices={choices}
+        onAnswer={onAnswer}
+      />
+    </div>
+  );
+}
+
+/**
+ * Under a text the engine leaves clean, folded away: the words a service shows decide, and a
+ * person's own account of a refusal ('It doesn't work in Italy') or an error that gives no reason
+ * (a bare 403) cannot; asking the service once from this browser can. Only a click asks.
+ */
+export function UnsureCheck({
+  service,
+  serviceName,
+  ask,
+  choices = [],
+  onAnswer,
+}: {
+  /** The service the clean text looks like, when Detour can ask it; null: the person chooses. */
+  service: string | null;
+  serviceName: string | null;
+  ask: ((service: string) => Promise<ReachabilityReport>) | null;
+  choices?: ReadonlyArray<{ service: string; name: string }>;
+  onAnswer?: (report: ReachabilityReport | null) => void;
+}) {
+  if (!ask) return null;
+  return (
+    <details class="details unsure-offer">
+      <summary>{t('options.check.unsure')}</summary>
+      <div class="stack-tight">
+        <p class="small">{t('options.check.unsureWhy')}</p>
+        <AskService
+          id="unsure"
+          service={service}
+          serviceName={serviceName}
+          ask={ask}
+          choices={choices}
+          onAnswer={onAnswer}
+        />
+      </div>
+    </details>
+  );
+}
+
+/** The service chooser (when none is known), the ask button and its answer. */
+function AskService({
+  id,
+  service: known,
+  serviceName,
+  ask,
+  choices,
+  onAnswer,
+}: {
+  /** Prefix of the element ids, unique on the page. */
+  id: string;
+  service: string | null;
+  serviceName: string | null;
+  ask: ((service: string) => Promise<ReachabilityReport>) | null;
+  choices: ReadonlyArray<{ service: string; name: string }>;
+  onAnswer?: (report: ReachabilityReport | null) => void;
+}) {
+  const [state, setState] = useState<AskState>({ status: 'idle' });
+  const [chosen, setChosen] = useState('');
+  const service = known ?? (chosen || null);
+  const askName = serviceName ?? choices.find((choice) => choice.service === chosen)?.name ?? null;
+  const run = async () => {
+    if (!service || !ask || state.status === 'running') return;
+    setState({ status: 'running' });
+    onAnswer?.(null);
+    try {
+      const report = await ask(service);
+      setState({ status: 'done', report });
+      onAnswer?.(report);
+    } catch (error) {
+      setState({ status: 'failed', reasonKey: failureKey(error) });
+    }
+  };
+  const running = state.status === 'running';
+  return (
+    <>
+      {!known && ask && choices.length > 0 ? (
         <div class="field">
-          <label for="guess-service">{t('options.check.guessChoose')}</label>
+          <label for={`${id}-service`}>{t('options.check.guessChoose')}</label>
           <select
-            id="guess-service"
+            id={`${id}-service`}
             value={chosen}
-            onChange={(event) => setChosen((event.target as HTMLSelectElement).value)}
+            onChange={(event) => {
+              setChosen((event.target as HTMLSelectElement).value);
+              setState({ status: 'idle' });
+              onAnswer?.(null);
+            }}
           >
             <option value="">{t('options.check.guessChooseNone')}</option>
             {choices.map((choice) => (
@@ -102,7 +176,7 @@ export function GuessCheck({
               class="button button-small"
               onClick={() => void run()}
               disabled={running}
-              aria-describedby="guess-connection"
+              aria-describedby={`${id}-connection`}
             >
               <Icon name="refresh" size={14} class={running ? 'spin' : undefined} />
               {running
@@ -112,7 +186,7 @@ export function GuessCheck({
                   : t('check.again')}
             </button>
           </div>
-          <p id="guess-connection" class="muted small">
+          <p id={`${id}-connection`} class="muted small">
             {t('options.check.guessConnection')}
           </p>
         </>
@@ -121,7 +195,7 @@ export function GuessCheck({
         {state.status === 'done' ? <ReachabilityAnswer report={state.report} /> : null}
         {state.status === 'failed' ? <ReachabilityFailed reasonKey={state.reasonKey} /> : null}
       </div>
-    </div>
+    </>
   );
 }
 

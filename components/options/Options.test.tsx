@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FetchLike } from '../../core/catalog/reachability';
-import { classifyObservation, guessForPastedText } from '../../core/detection';
+import { classifyObservation, guessForPastedText, serviceInPastedText } from '../../core/detection';
 import { readSettings, writeSettings } from '../../core/settings/items';
 import fixtures from '../../reference/block-signatures.json';
 import { createCatalogView } from '../catalog-live';
@@ -39,6 +39,7 @@ function renderOptions(guess: typeof guessForPastedText | null = null) {
         catalog={createCatalogView(clock)}
         classify={classifyObservation}
         guess={guess}
+        named={guess ? serviceInPastedText : null}
       />
     </ClientContext.Provider>,
   );
@@ -383,6 +384,47 @@ describe('options: check an error message', () => {
       expect(await within(section).findByText('It refused this connection.')).toBeTruthy();
       expect(claude.asked[0]).toMatch(/^https:\/\/claude\.ai\//);
       expect(within(section).getByRole('region', { name: /Where to go instead of Anthropic/ })).toBeTruthy();
+    });
+
+    it("folds an ask under a clean text (a person's own account), asks only on a click, and follows a refusal", async () => {
+      const claude = claudeAnswering(true);
+      restart(claude.fetch);
+      await writeSettings({ region: { mode: 'chosen', country: 'CN' } });
+      renderOptions(guessForPastedText);
+      const section = await paste("It doesn't work in Italy. Is there a solution?");
+      expect(
+        await within(section).findByText('Detour does not recognise a region block in this text.'),
+      ).toBeTruthy();
+      const summary = within(section).getByText('Not sure? Ask the service');
+      expect(summary.closest('details')?.open).toBe(false);
+      fireEvent.click(summary);
+      fireEvent.change(within(section).getByLabelText('Which service were you using?'), {
+        target: { value: 'anthropic' },
+      });
+      expect(claude.asked).toEqual([]);
+      fireEvent.click(await within(section).findByRole('button', { name: 'Ask Anthropic now' }));
+      expect(await within(section).findByText('It refused this connection.')).toBeTruthy();
+      expect(claude.asked[0]).toMatch(/^https:\/\/claude\.ai\//);
+      expect(within(section).getByRole('region', { name: /Where to go instead of Anthropic/ })).toBeTruthy();
+      // Another service chosen: the last answer and its suggestions are not that service's.
+      fireEvent.change(within(section).getByLabelText('Which service were you using?'), {
+        target: { value: 'openai' },
+      });
+      expect(within(section).queryByText('It refused this connection.')).toBeNull();
+      expect(within(section).queryByRole('region', { name: /Where to go instead of/ })).toBeNull();
+    });
+
+    it('asks the service a clean text looks like without a choice', async () => {
+      renderOptions(guessForPastedText);
+      const section = await paste(
+        'OpenAI API error 429: You exceeded your current quota, please check your plan and billing details.',
+      );
+      expect(
+        await within(section).findByText('Detour does not recognise a region block in this text.'),
+      ).toBeTruthy();
+      fireEvent.click(within(section).getByText('Not sure? Ask the service'));
+      expect(within(section).queryByLabelText('Which service were you using?')).toBeNull();
+      expect(within(section).getByRole('button', { name: 'Ask OpenAI now' })).toBeTruthy();
     });
 
     it('offers nothing for a plain failure or a recognised refusal', async () => {

@@ -48,11 +48,13 @@ export interface OptionsProps {
   classify: ((observation: Observation) => Verdict) | null;
   /** Reads a client's guess at a region refusal in a pasted text the engine leaves clean. */
   guess?: ((body: string) => CheckerGuess | null) | null;
+  /** Reads which AI service a pasted text names, for the ask offered under a clean text. */
+  named?: ((body: string) => string | null) | null;
   /** The last tool chosen under "Use it in…" (shown first). */
   toolPreference?: ToolPreference;
 }
 
-export function Options({ settings, log, catalog, classify, guess, toolPreference }: OptionsProps) {
+export function Options({ settings, log, catalog, classify, guess, named, toolPreference }: OptionsProps) {
   const client = useClient();
   const values = useStore(settings, (s) => s.values);
   const status = useStore(settings, (s) => s.status);
@@ -120,6 +122,7 @@ export function Options({ settings, log, catalog, classify, guess, toolPreferenc
               <CheckMessageSection
                 classify={classify}
                 guess={guess}
+                named={named}
                 ask={(service) => client.send('checkReachability', { service })}
                 askable={ASKABLE}
                 catalog={catalog}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadInstalledData } from '../../core/data-updates/installed';
 import { DATA_SIGNING_KEYS } from '../../core/data-updates/keys';
 import { BUILT_DATA, LIVE_INSTALLER } from '../../core/data-updates/live-data';
-import { classifyObservation, guessForPastedText } from '../../core/detection';
+import { classifyObservation, guessForPastedText, serviceInPastedText } from '../../core/detection';
 import { browserArea } from '../../core/storage/key-value-area';
 import { createCatalogView } from '../catalog-live';
 import { createExtensionClient } from '../extension-client';
@@ -41,6 +41,7 @@ export function OptionsPage() {
         catalog={catalog}
         classify={classifyObservation}
         guess={guessForPastedText}
+        named={serviceInPastedText}
         toolPreference={toolPreference}
       />
     </ClientContext.Provider>

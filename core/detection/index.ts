@@ -8,7 +8,7 @@
 import { type CheckerGuess, checkerGuess } from './checker-guess';
 import { type CompiledRules, classifyWith, compileRules, loadRules } from './engine';
 import type { Observation, ObservationKind, Verdict } from './observation';
-import { warmRecogniser } from './recogniser/recogniser';
+import { serviceNamedIn, warmRecogniser } from './recogniser/recogniser';
 import { RULE_FILES } from './rules';
 
 export type { CheckerGuess } from './checker-guess';
@@ -48,6 +48,11 @@ export function classifyObservation(observation: Observation): Verdict {
 /** What "Check an error message" offers for a pasted text the engine leaves clean (checker-guess.ts). */
 export function guessForPastedText(body: string): CheckerGuess | null {
   return checkerGuess(builtInRules(), body);
+}
+
+/** The AI service a pasted text names, for the page's ask under a clean text (never a verdict). */
+export function serviceInPastedText(body: string): string | null {
+  return serviceNamedIn(body);
 }
 
 /**

@@ -4,7 +4,8 @@
  * the dark colour scheme (prefers-color-scheme emulated), in English and 简体中文. Serious and
  * critical findings fail the test; the page under audit holds real content (a block logged from
  * the stand-in's ChatGPT, a finished "Check now" with its exit-country warning, and on the options
- * page a pasted error that only guesses at a region, with the answer to "Ask Anthropic now").
+ * page a pasted error that only guesses at a region, with the answer to "Ask Anthropic now", and
+ * a clean text with its folded "Not sure? Ask the service" opened and answered).
  *
  * Also proven here, in the browser: installing Detour opens the first-run page, once.
  */
@@ -142,6 +143,20 @@ describe('accessibility of the production build in Chromium (axe-core)', () => {
         await page.click('#check button[type=submit]');
         await page.click('#check .card-offer button');
         await page.waitForSelector('#check .card-offer .check-result > *', { state: 'visible' });
+      },
+    },
+    {
+      name: 'options, unsure',
+      path: () => 'options.html',
+      size: { width: 1100, height: 800 },
+      // A clean check with its folded ask opened and answered: a person's own account of a refusal.
+      async ready(page: Page) {
+        await page.waitForSelector('#language select', { state: 'visible' });
+        await page.fill('#check-text', "Claude doesn't work in Italy. Is there a solution?");
+        await page.click('#check button[type=submit]');
+        await page.click('#check details.unsure-offer summary');
+        await page.click('#check details.unsure-offer button');
+        await page.waitForSelector('#check details.unsure-offer .check-result > *', { state: 'visible' });
       },
     },
     {

@@ -166,5 +166,38 @@ export function describeUseItIn(browser: BrowserName): void {
       expect(answer.page).toContain('Where to go instead of Anthropic');
       expect(answer.cards[0]).toContain('Serves China');
     });
+
+    it("on the options page, a person's own account of a refusal is not judged, and the folded ask asks the service it names on a click", async () => {
+      standIn.setMode('claude.ai', 'redirect');
+      standIn.clearRequests();
+      const options = await detour.openExtensionPage('options.html#check');
+      pages.track(options);
+      const clean = await checkPastedText(options, "Claude doesn't work in Italy. Is there a solution?");
+      expect(clean).toContain('Detour does not recognise a region block in this text.');
+      expect(clean).toContain('Not sure? Ask the service');
+      expect(standIn.requestsTo('claude.ai')).toEqual([]);
+      const answer = await waitFor('the folded ask to answer', () =>
+        options.evaluate(() => {
+          const details = document.querySelector('#check details.unsure-offer') as HTMLDetailsElement | null;
+          if (!details) return undefined;
+          if (!details.open) {
+            (details.querySelector('summary') as HTMLElement | null)?.click();
+            return undefined;
+          }
+          const ask = [...details.querySelectorAll('button')].find(
+            (button) => button.textContent === 'Ask Anthropic now',
+          );
+          const result = details.querySelector('.check-result')?.textContent ?? '';
+          if (!result) {
+            ask?.click();
+            return undefined;
+          }
+          return { result, page: document.querySelector('#check')?.textContent ?? '' };
+        }, null),
+      );
+      expect(answer.result).toContain('It refused this connection.');
+      expect(standIn.requestsTo('claude.ai').length).toBeGreaterThan(0);
+      expect(answer.page).toContain('Where to go instead of Anthropic');
+    });
   });
 }

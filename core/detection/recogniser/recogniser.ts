@@ -1149,6 +1149,21 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
   }
 }
 
+/**
+ * The first AI service a pasted text names or links to ('openai.RateLimitError', 'claude.ai/…'),
+ * or null: for the "Check an error message" page, which asks that service when the person is not
+ * sure of a clean text. Says nothing about a refusal. Never throws.
+ */
+export function serviceNamedIn(body: string, compiled: Compiled = compiledBuiltIn()): string | null {
+  try {
+    const { text } = readableText(body, LOG_LIMIT);
+    const [named] = namedServices(compiled.names, text);
+    return (named ?? linkedServices(canonicalText(body.slice(0, RECOGNISER_READ)))[0])?.service ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Longest pasted text, and longest sentence in it, read for a named service's reported words. */
 const NAMED_REPORT_LIMIT = 1000;
 const NAMED_REPORT_SENTENCE_LIMIT = 160;
