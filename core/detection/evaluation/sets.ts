@@ -46,6 +46,7 @@ export const HOLDOUT_FILES = {
   blind22: 'refusals-holdout-22.json',
   blind23: 'refusals-holdout-23.json',
   blind24: 'refusals-holdout-24.json',
+  blind25: 'refusals-holdout-25.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
