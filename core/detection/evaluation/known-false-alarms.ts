@@ -47,10 +47,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
-  'b25-coai-admin-gemini-ip-region-help-zh':
-    "an admin help text saying Gemini's 'User Location Is Not Supported' error may appear (可能出现) with some request addresses: about a refusal, not one",
-  'b25-pigpig-youtube-video-not-available-region-zh-tw':
-    "YouTube's '此影片在您的地區不可用' (this video is not available in your region) in a bot's strings: a video refused, by a service that is not an AI service and is not named",
 };
 
 /**

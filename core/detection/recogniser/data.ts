@@ -13,6 +13,7 @@ import en from './phrases/en.json';
 import es from './phrases/es.json';
 import fa from './phrases/fa.json';
 import fr from './phrases/fr.json';
+import he from './phrases/he.json';
 import id from './phrases/id.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
@@ -249,6 +250,7 @@ export const PHRASE_FILES: readonly unknown[] = [
   id,
   pl,
   nl,
+  he,
 ];
 
 function lookAlikes(): Pick<RecogniserData, 'guards' | 'otherServices'> {

@@ -45,6 +45,7 @@ describe('the phrase lists', () => {
         'es',
         'fa',
         'fr',
+        'he',
         'id',
         'it',
         'ja',
