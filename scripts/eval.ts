@@ -15,6 +15,7 @@ import {
   pageTextCases,
   type Row,
   rulesWithout,
+  SHOWN_WITH_REGION_GROUP,
   tally,
   throughPrefilter,
   wordingOf,
@@ -138,7 +139,7 @@ for (const [name, cases] of SETS) {
     tally(pooled, wordingOf).sort((a, b) => a.group.localeCompare(b.group)),
   );
   const missedShown = pooled.filter(
-    (o) => o.testCase.expect === 'block' && !o.caught && wordingOf(o) === 'shown, with a sign of region',
+    (o) => o.testCase.expect === 'block' && !o.caught && wordingOf(o) === SHOWN_WITH_REGION_GROUP,
   );
   if (missedShown.length)
     console.log(`shown with a sign of region, missed: ${missedShown.map((o) => o.testCase.id).join(', ')}`);

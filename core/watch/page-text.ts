@@ -99,10 +99,10 @@ const SENT_BY_USER =
  * (github.com/ckep1/pplxport pplxport.user.js 2.4.1). A bare `.prose` stays read: any page styled
  * with Tailwind may set its own block notice in one. Copilot's answers (`[data-content="ai-message"]`,
  * the same exporter as its user turns) stay read too: Copilot states its own region refusal in the
- * first person, as a message ("Sorry, it looks like I'm not yet available in your region"). The answer is the model's words, not the
- * service speaking: asked why a service refuses China, it explains "…is not available in your
- * region" in a refusal's words. Only the prose is skipped, so an error the page shows beside it in
- * the turn is still read.
+ * first person, as a message ("Sorry, it looks like I'm not yet available in your region"). The
+ * answer is the model's words, not the service speaking: asked why a service refuses China, it
+ * explains "…is not available in your region" in a refusal's words. Only the prose is skipped, so
+ * an error the page shows beside it in the turn is still read.
  */
 const WRITTEN_BY_MODEL =
   '[data-message-author-role="assistant"] .prose, .font-claude-message, .font-claude-response, message-content.model-response-text, .turn.output ms-cmark-node, .response-content-markdown, [class*="threadContentWidth"] .prose';

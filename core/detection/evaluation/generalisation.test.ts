@@ -25,6 +25,7 @@ import {
   leaveOneServiceOut,
   pageTextCases,
   rulesWithout,
+  SHOWN_WITH_REGION_GROUP,
   tally,
   throughPrefilter,
   wordingOf,
@@ -196,7 +197,7 @@ describe('the whole engine', () => {
     const pooled = holdouts
       .filter(({ set }) => set !== 'holdout')
       .flatMap(({ cases }) => cases.map((testCase) => judge(everything, testCase)));
-    const shown = pooled.filter((outcome) => wordingOf(outcome) === 'shown, with a sign of region');
+    const shown = pooled.filter((outcome) => wordingOf(outcome) === SHOWN_WITH_REGION_GROUP);
     expect(shown.length).toBeGreaterThanOrEqual(SHOWN_WITH_REGION.refusals);
     expect(shown.filter((outcome) => outcome.caught).length / shown.length).toBeGreaterThanOrEqual(
       SHOWN_WITH_REGION.floor,

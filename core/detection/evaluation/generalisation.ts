@@ -34,6 +34,9 @@ export interface EvalCase {
   observation: Observation;
 }
 
+const WORDINGS = ['shown', 'described'] as const;
+export type Wording = (typeof WORDINGS)[number];
+
 const HoldoutCase = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   expect: v.picklist(['block', 'clean']),
@@ -57,10 +60,9 @@ const HoldoutCase = v.object({
   // page's text, a quoted message), with or without the person's comment around it; 'described'
   // when it holds only the person's own account ('gemini страна не поддерживается', '显示地区不支持'
   // in a sentence about their setup). Labelled from the text alone, without the engine's verdicts.
-  wording: v.optional(v.picklist(['shown', 'described'])),
+  wording: v.optional(v.picklist(WORDINGS)),
   note: v.optional(v.string()),
 });
-export type Wording = 'shown' | 'described';
 export const HoldoutFile = v.object({ $comment: v.string(), cases: v.array(HoldoutCase) });
 export type HoldoutFile = v.InferOutput<typeof HoldoutFile>;
 
@@ -209,9 +211,12 @@ export function wordingOf(outcome: Outcome): string {
   if (expect === 'clean') return 'look-alikes';
   if (wording === 'described') return "described in the person's own words";
   if (wording === 'shown')
-    return regionInText === false ? 'shown, opaque (no sign of region)' : 'shown, with a sign of region';
+    return regionInText === false ? 'shown, opaque (no sign of region)' : SHOWN_WITH_REGION_GROUP;
   return 'not labelled';
 }
+
+/** The `wordingOf` group of what the engine is for: the software's own message that says where the reader is. */
+export const SHOWN_WITH_REGION_GROUP = 'shown, with a sign of region';
 
 /**
  * What the page watcher (core/watch/page-text, core/watch/watch-windows) would read of a body:

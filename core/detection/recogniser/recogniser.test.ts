@@ -1599,3 +1599,30 @@ describe('wording from the vendors’ own localised texts (Claude Code docs, Gem
     for (const body of clean) expect(pasted(body), body).toBeNull();
   });
 });
+
+describe('the twenty-fourth and twenty-fifth sets’ lessons: guards', () => {
+  keepsClean([
+    [
+      'a feature request about what many users run into',
+      'Many users (especially from restricted regions) get the following errors when using cloud AI providers:\n- `User location is not supported for the API use`',
+    ],
+    [
+      "a message that gives the reader's organisation as one possible reason",
+      'Settings → Computer Use → Browser says "Disabled by your organization or unavailable in your region."',
+    ],
+    [
+      "a sign-up form refusing a country's phone numbers",
+      "i can't signup because clerk doesn't support your country's phone numbers.",
+    ],
+    [
+      'a help text saying an error may appear',
+      'Google 对请求 IP 地域有限制，可能出现 User Location Is Not Supported 的错误。',
+    ],
+    ['a video refused', '此影片在您的地區不可用'],
+  ]);
+  stillReads('the same refusals without the look-alike around them', [
+    'Browser Use is unavailable in your region.',
+    'Error: 400 User location is not supported for the API use.',
+    '该服务在您的地區不可用',
+  ]);
+});

@@ -32,7 +32,14 @@ import {
   type Signals,
 } from './data';
 import { canonicalText, readableText } from './normalise';
-import { type CompiledName, linkedServices, namedServices, productFor, refuser } from './who-refused';
+import {
+  type CompiledName,
+  linkedServices,
+  type NamedService,
+  namedServices,
+  productFor,
+  refuser,
+} from './who-refused';
 
 export { UNNAMED_PRODUCT, UNNAMED_SERVICE } from './who-refused';
 
@@ -1074,6 +1081,16 @@ export function quotesARefusal(body: string, compiled: Compiled = compiledBuiltI
   }
 }
 
+/**
+ * The services a text names (`text`, its readable form), or else those its links lead to: links
+ * are read from the text as written (`body`), since the readable text keeps a link's words, not
+ * its address.
+ */
+function servicesIn(compiled: Compiled, text: string, body: string): NamedService[] {
+  const named = namedServices(compiled.names, text);
+  return named.length > 0 ? named : linkedServices(canonicalText(body.slice(0, RECOGNISER_READ)));
+}
+
 /** A pasted text's guess that its failure is a region refusal; see `regionGuess`. */
 export interface RegionGuess {
   /** The service the text names (or links to), or null when it names none. */
@@ -1126,9 +1143,7 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
         addressees.find((hit) => within(hit, sentence)) ??
         addressed.find((hit) => hit.start === location.start && hit.end === location.end);
       if (!addressee) continue;
-      const [named] = namedServices(compiled.names, text);
-      const linked = named ? undefined : linkedServices(canonicalText(body.slice(0, RECOGNISER_READ)))[0];
-      const service = named ?? linked;
+      const [service] = servicesIn(compiled, text, body);
       return {
         service: service?.service ?? null,
         product: service ? productFor(service.service, 'text', service.product) : null,
@@ -1156,9 +1171,8 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
  */
 export function serviceNamedIn(body: string, compiled: Compiled = compiledBuiltIn()): string | null {
   try {
-    const { text } = readableText(body, LOG_LIMIT);
-    const [named] = namedServices(compiled.names, text);
-    return (named ?? linkedServices(canonicalText(body.slice(0, RECOGNISER_READ)))[0])?.service ?? null;
+    const [service] = servicesIn(compiled, readableText(body, LOG_LIMIT).text, body);
+    return service?.service ?? null;
   } catch {
     return null;
   }
@@ -1334,10 +1348,7 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
 
   // Who refused.
-  const byName = namedServices(compiled.names, `${title}\n${text}`);
-  // Links are read from the text as written: the readable text keeps a link's words, not its address.
-  const named =
-    byName.length > 0 ? byName : linkedServices(canonicalText(input.body.slice(0, RECOGNISER_READ)));
+  const named = servicesIn(compiled, `${title}\n${text}`, input.body);
   const otherService =
     hits(compiled.otherServices, `${title}\n${text}`).length > 0 ||
     (finding.glued === true && compiled.gluedOtherService?.test(text.replace(/\s+/g, '')) === true);
