@@ -1626,3 +1626,30 @@ describe('the twenty-fourth and twenty-fifth sets’ lessons: guards', () => {
     '该服务在您的地區不可用',
   ]);
 });
+
+describe('the reader addressed as coming from a kind of place', () => {
+  // OpenAI's 403 message as its error-code guide gives it, pasted without its JSON and code: the
+  // reader is told where they are accessing from. Writers speak of the same kind of place in general.
+  it('reads OpenAI’s own sentence pasted alone', () => {
+    expect(
+      recognised({
+        kind: 'text',
+        body: 'You are accessing the API from an unsupported country, region, or territory.',
+      }),
+    ).not.toBeNull();
+  });
+  keepsClean([
+    [
+      'a writer describing requests from a restricted region',
+      'installing or logging in to codex / claude from a restricted region fails with 403 Request not allowed',
+    ],
+    [
+      'an account notice listing reasons for a breach',
+      'Due to this breach we are halting access to the API immediately for the organization Personal. Common reasons for breach include violations of our content policy, repeated attempts at disallowed use-cases, or accessing the API from an unsupported location.',
+    ],
+    [
+      'a question whether a reader connecting from an unsupported region would be refused',
+      'If you are connecting from an unsupported region, would the request be refused?',
+    ],
+  ]);
+});
