@@ -7,7 +7,8 @@
  * - Escaping: JSON string escapes are undone up to three levels deep (`\"`, `\\n`, `\\u4e0d`),
  *   because gateways, SDKs and logs wrap an upstream error inside their own error string.
  * - Characters: NFKC (full-width letters and digits become ASCII), lower case, curly quotes
- *   straight, dashes to `-`, zero-width characters removed, runs of space collapsed.
+ *   straight, dashes to `-`, zero-width characters and trade mark signs removed, runs of space
+ *   collapsed.
  * - Chinese: Traditional characters that occur in refusals are folded to Simplified
  *   (`國家/地區` reads as `国家/地区`), so one list serves zh-Hans and zh-Hant.
  * - Arabic script: Persian and Arabic text write the same word with different code points,
@@ -162,6 +163,8 @@ function unescapeJsonStrings(text: string): string {
   return current;
 }
 
+const TRADE_MARKS = /[\u2122\u2120\u00ae]/g;
+
 const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u180e]|\u034f/g;
 
 /**
@@ -175,6 +178,9 @@ const ARABIC_MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
 export function displayText(text: string): string {
   return (
     text
+      // A trade mark sign is not part of the name it follows ('Google Gemini™ API'): NFKC would
+      // make it letters ('GeminiTM') and hide the name.
+      .replace(TRADE_MARKS, '')
       .normalize('NFKC')
       .replace(INVISIBLE, '')
       .replace(ARABIC_MARKS, '')

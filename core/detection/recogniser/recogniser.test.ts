@@ -224,6 +224,13 @@ describe('who refused', () => {
     });
   });
 
+  it('reads a name through the trade mark sign a client writes after it', () => {
+    expect(
+      recognised({ kind: 'text', body: 'The Google Gemini™ API is not available in your country.' }),
+    ).toMatchObject({ service: 'google' });
+    expect(canonicalText('Gemini® Pro℠')).toBe('gemini pro');
+  });
+
   it('says nothing about pages on hosts that belong to no service', () => {
     expect(
       classifyObservation({
