@@ -47,6 +47,7 @@ export const HOLDOUT_FILES = {
   blind23: 'refusals-holdout-23.json',
   blind24: 'refusals-holdout-24.json',
   blind25: 'refusals-holdout-25.json',
+  blind26: 'refusals-holdout-26.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
