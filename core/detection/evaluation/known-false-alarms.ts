@@ -47,8 +47,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
-  'a26-coreweave-docs-403-country-ja':
-    "a Japanese help article opening with OpenAI's English message in 「」 and what it means ('…を意味します'): raised by OpenAI's signature at set 26's first measurement, before any change it could inform",
 };
 
 /**

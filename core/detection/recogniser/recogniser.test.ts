@@ -1660,3 +1660,16 @@ describe('the reader addressed as coming from a kind of place', () => {
     ],
   ]);
 });
+
+describe('the twenty-sixth set’s lesson: a help article saying what an error means, in Japanese', () => {
+  keepsClean([
+    [
+      'a Japanese help article opening with the message it explains',
+      '「Country, region, or territory not supported」というメッセージが表示される 403 エラーは、サポートされていない地域からこのサービスにアクセスしていることを意味します。',
+    ],
+  ]);
+  stillReads('Japanese refusals', [
+    'Claude Code はお客様の国では利用できません。',
+    '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}',
+  ]);
+});
