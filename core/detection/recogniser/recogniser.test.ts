@@ -1673,3 +1673,17 @@ describe('the twenty-sixth set’s lesson: a help article saying what an error m
     '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported"}}',
   ]);
 });
+
+describe('Russian: access restricted in the reader’s region, and the reader’s location', () => {
+  stillReads('a bot’s and an app’s messages for OpenAI’s and Gemini’s refusals', [
+    'Доступ к OpenAI ограничен в вашем регионе. Попробуйте использовать VPN.',
+    'Доступ к этой модели ограничен в вашем регионе.',
+    'Ошибка API: Ваше местоположение не поддерживается для использования API Gemini.',
+  ]);
+  keepsClean([
+    ['a video refused', 'Просмотр видео ограничен в вашем регионе'],
+    ['the browser’s location feature', 'Геолокация не поддерживается вашим браузером.'],
+    ['a device’s location feature', 'Определение местоположения не поддерживается вашим устройством.'],
+    ['restrictions as a reason, without a refusal', 'Из-за ограничений в вашем регионе скорость может быть ниже.'],
+  ]);
+});
