@@ -1684,6 +1684,45 @@ describe('Russian: access restricted in the reader’s region, and the reader’
     ['a video refused', 'Просмотр видео ограничен в вашем регионе'],
     ['the browser’s location feature', 'Геолокация не поддерживается вашим браузером.'],
     ['a device’s location feature', 'Определение местоположения не поддерживается вашим устройством.'],
-    ['restrictions as a reason, without a refusal', 'Из-за ограничений в вашем регионе скорость может быть ниже.'],
+    [
+      'restrictions as a reason, without a refusal',
+      'Из-за ограничений в вашем регионе скорость может быть ниже.',
+    ],
+  ]);
+});
+
+describe('wordings AI clients ship in their own strings, beyond the first lists', () => {
+  stillReads('refusals as clients word them', [
+    'Jules 暂未在您的区域提供服务',
+    'Jules 目前尚未在您所在的地區提供服務。',
+    '很抱歉，Claude 目前仅在部分地区可用。如果您认为这是误报，请联系支持团队。',
+    '服務不支持當前所在區域或位置的請求。',
+    'Прямой доступ к Google Gemini заблокирован в вашем регионе.',
+    'خدمة Gemini غير متاحة في منطقتك الجغرافية حاليًا.',
+    'Bölgenizde desteklenmiyor',
+    'Diese Funktion ist in deiner Region nicht verfügbar.',
+    'Tu región (IP) no está admitida por Google API.',
+  ]);
+  keepsClean([
+    ['a cloud instance’s region', '实例所在区域不支持该规格'],
+    ['an outage in some regions', '服务在部分地区不可用，我们正在修复。'],
+    ['a file not yet on the device', '该文件尚未在您的设备上下载。'],
+    ['an account blocked', 'Ваш аккаунт заблокирован.'],
+    ['a guess with "may"', 'Bu API anahtarı bölgenizde desteklenmiyor olabilir.'],
+    [
+      'the App Store’s German words',
+      'Diese App ist derzeit in deinem Land oder deiner Region nicht verfügbar',
+    ],
+    ['an expired session', 'No permitido: tu sesión expiró.'],
+    ['a video refused, in Russian', 'Это видео недоступно в вашей стране.'],
+    ['a video refused, in Arabic', 'هذا الفيديو غير متاح في بلدك.'],
+    ['a video refused, in Turkish', 'Bu video ülkenizde kullanılamıyor.'],
+    ['a payment refused, in Russian', 'Оплата из вашей страны недоступна'],
+    ['a payment refused, in Arabic', 'طريقة الدفع غير متاحة في بلدك'],
+  ]);
+  stillReads('the services’ refusals beside those guards', [
+    'ChatGPT недоступен в вашей стране.',
+    'Gemini غير متاح في بلدك',
+    'Bu hizmet bölgenizde kullanılamıyor.',
   ]);
 });
