@@ -1702,6 +1702,7 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     'Bölgenizde desteklenmiyor',
     'Diese Funktion ist in deiner Region nicht verfügbar.',
     'Tu región (IP) no está admitida por Google API.',
+    "OpenAI isn't available where you are.",
   ]);
   keepsClean([
     ['a cloud instance’s region', '实例所在区域不支持该规格'],
@@ -1714,6 +1715,7 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
       'Diese App ist derzeit in deinem Land oder deiner Region nicht verfügbar',
     ],
     ['an expired session', 'No permitido: tu sesión expiró.'],
+    ['an outage, told to someone staying put', 'Stay where you are, the service is not available right now.'],
     ['a video refused, in Russian', 'Это видео недоступно в вашей стране.'],
     ['a video refused, in Arabic', 'هذا الفيديو غير متاح في بلدك.'],
     ['a video refused, in Turkish', 'Bu video ülkenizde kullanılamıyor.'],
