@@ -293,6 +293,7 @@ describe('mightMatterForPage', () => {
       'Jules 暂未在您的区域提供服务',
       'Jules 目前尚未在您所在的地區提供服務。',
       '很抱歉，Claude 目前仅在部分地区可用。',
+      'Claude 目前僅在部分地區可用。',
       'خدمة Gemini غير متاحة في منطقتك الجغرافية حاليًا.',
       'Bölgenizde desteklenmiyor',
       'Diese Funktion ist in deiner Region nicht verfügbar.',

@@ -62,7 +62,7 @@ export const REFUSAL_SHAPE = new RegExp(
     'disallowed ?isp|has banned the country|does(?: no|n.)t support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geoblocked|failed_precondition',
     // zh-Hans / zh-Hant (嘅: Cantonese 的; 位置: a refusal may name the reader's place before its region word)
-    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)|[暂暫尚]未在[您你]|仅在部分地区',
+    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地区|地區)|[暂暫尚]未在[您你]|[仅僅]在部分地[区區]',
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
     '(?:не ?доступ[^ ]*|не поддерживается|не разрешен[^ ]*|запрещен[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|регион|країн|регіон)[^ ]* не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|in (?:ihre[rm]|deine[rm]) (?:region|land) nicht|ihre region[^.]{0,30}nicht',
     // disponible/disponível/disponibile before "your"; "current location does not support"

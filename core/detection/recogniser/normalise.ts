@@ -79,6 +79,7 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   試: '试',
   遲: '迟',
   載: '载',
+  僅: '仅',
   項: '项',
   選: '选',
   擇: '择',

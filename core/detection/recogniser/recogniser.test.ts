@@ -1696,6 +1696,7 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     'Jules 暂未在您的区域提供服务',
     'Jules 目前尚未在您所在的地區提供服務。',
     '很抱歉，Claude 目前仅在部分地区可用。如果您认为这是误报，请联系支持团队。',
+    'Claude 目前僅在部分地區可用。如果您認為這是誤報，請聯絡支援團隊。',
     '服務不支持當前所在區域或位置的請求。',
     'Прямой доступ к Google Gemini заблокирован в вашем регионе.',
     'خدمة Gemini غير متاحة في منطقتك الجغرافية حاليًا.',
@@ -1703,6 +1704,7 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     'Diese Funktion ist in deiner Region nicht verfügbar.',
     'Tu región (IP) no está admitida por Google API.',
     "OpenAI isn't available where you are.",
+    'Chatbot is not available in your jurisdiction',
   ]);
   keepsClean([
     ['a cloud instance’s region', '实例所在区域不支持该规格'],
@@ -1716,6 +1718,10 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     ],
     ['an expired session', 'No permitido: tu sesión expiró.'],
     ['an outage, told to someone staying put', 'Stay where you are, the service is not available right now.'],
+    [
+      'terms about jurisdictions',
+      'Services may not be available in all jurisdictions due to legal restrictions.',
+    ],
     ['a video refused, in Russian', 'Это видео недоступно в вашей стране.'],
     ['a video refused, in Arabic', 'هذا الفيديو غير متاح في بلدك.'],
     ['a video refused, in Turkish', 'Bu video ülkenizde kullanılamıyor.'],
