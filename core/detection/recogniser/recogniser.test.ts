@@ -1727,6 +1727,12 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     ['a video refused, in Turkish', 'Bu video ülkenizde kullanılamıyor.'],
     ['a payment refused, in Russian', 'Оплата из вашей страны недоступна'],
     ['a payment refused, in Arabic', 'طريقة الدفع غير متاحة في بلدك'],
+    [
+      'a payment system refusing a country’s cards',
+      'Платёжная система не поддерживает карты из вашей страны.',
+    ],
+    ['payouts by region', 'Some payout methods are not available in certain regions.'],
+    ['a downloader’s guess', 'This playlist is likely not available in your region.'],
   ]);
   stillReads('the services’ refusals beside those guards', [
     'ChatGPT недоступен в вашей стране.',
