@@ -97,8 +97,12 @@ export function CheckMessageSection({
 
   /** The services Detour can ask, for an offer whose text names none of them. */
   const choices = (askable ?? []).map((service) => ({ service, name: serviceLabel(service) }));
+  const canAsk = (service: string) => !askable || askable.includes(service);
   /** A clean text's own service, when Detour can ask it: the folded offer asks that one. */
-  const cleanAskable = cleanNamed && (!askable || askable.includes(cleanNamed)) ? cleanNamed : null;
+  const cleanAskable = cleanNamed && canAsk(cleanNamed) ? cleanNamed : null;
+  /** Either offer's answer: a refusal brings the suggestions, anything else takes them away. */
+  const onAnswer = (report: ReachabilityReport | null) =>
+    setRefusedBy(report?.status === 'blocked' ? report.service : null);
 
   return (
     <Section id="check" title={t('options.check.title')} intro={t('options.check.intro')}>
@@ -165,9 +169,9 @@ export function CheckMessageSection({
             key={checks}
             guess={guessed}
             serviceName={guessedName}
-            ask={!guessed.service || !askable || askable.includes(guessed.service) ? (ask ?? null) : null}
+            ask={!guessed.service || canAsk(guessed.service) ? (ask ?? null) : null}
             choices={choices}
-            onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
+            onAnswer={onAnswer}
           />
         ) : verdict ? (
           <div class="card card-ok">
@@ -187,7 +191,7 @@ export function CheckMessageSection({
               serviceName={cleanAskable ? serviceLabel(cleanAskable) : null}
               ask={ask ?? null}
               choices={choices}
-              onAnswer={(report) => setRefusedBy(report?.status === 'blocked' ? report.service : null)}
+              onAnswer={onAnswer}
             />
           </div>
         ) : null}

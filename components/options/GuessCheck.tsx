@@ -20,22 +20,26 @@ type AskState =
   | { status: 'done'; report: ReachabilityReport }
   | { status: 'failed'; reasonKey: string };
 
+/** What every offer to ask a service is given. */
+interface AskOffer {
+  /** Asks the service once; null where no background can (a test without one). */
+  ask: ((service: string) => Promise<ReachabilityReport>) | null;
+  /** The services Detour can ask, for a text that names none: the person says which one it was. */
+  choices?: ReadonlyArray<{ service: string; name: string }>;
+  /** Told every answer, so the page can follow a refusal with its suggestions. */
+  onAnswer?: (report: ReachabilityReport | null) => void;
+}
+
 export function GuessCheck({
   guess,
   serviceName,
   ask,
   choices = [],
   onAnswer,
-}: {
+}: AskOffer & {
   guess: CheckerGuess;
   /** The named service as people call it, or null when the text names none Detour knows. */
   serviceName: string | null;
-  /** Asks the service once; null where no background can (a test without one). */
-  ask: ((service: string) => Promise<ReachabilityReport>) | null;
-  /** The services Detour can ask, for a guess that names none: the person says which one it was. */
-  choices?: ReadonlyArray<{ service: string; name: string }>;
-  /** Told every answer, so the page can follow a refusal with its suggestions. */
-  onAnswer?: (report: ReachabilityReport | null) => void;
 }) {
   // What the text is (a guess, or a block page out of place), and whose: the title and the why go together.
   const [title, why] = !serviceName
@@ -84,13 +88,10 @@ export function UnsureCheck({
   ask,
   choices = [],
   onAnswer,
-}: {
+}: AskOffer & {
   /** The service the clean text looks like, when Detour can ask it; null: the person chooses. */
   service: string | null;
   serviceName: string | null;
-  ask: ((service: string) => Promise<ReachabilityReport>) | null;
-  choices?: ReadonlyArray<{ service: string; name: string }>;
-  onAnswer?: (report: ReachabilityReport | null) => void;
 }) {
   if (!ask) return null;
   return (
@@ -117,16 +118,13 @@ function AskService({
   service: known,
   serviceName,
   ask,
-  choices,
+  choices = [],
   onAnswer,
-}: {
+}: AskOffer & {
   /** Prefix of the element ids, unique on the page. */
   id: string;
   service: string | null;
   serviceName: string | null;
-  ask: ((service: string) => Promise<ReachabilityReport>) | null;
-  choices: ReadonlyArray<{ service: string; name: string }>;
-  onAnswer?: (report: ReachabilityReport | null) => void;
 }) {
   const [state, setState] = useState<AskState>({ status: 'idle' });
   const [chosen, setChosen] = useState('');
