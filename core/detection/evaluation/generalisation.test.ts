@@ -80,6 +80,7 @@ const MEASURED: Record<
   blind24: { refusals: 36, floor: 0.27, size: 119, onPage: 9, dropped: 1 },
   blind25: { refusals: 24, floor: 0.41, size: 114, onPage: 10, dropped: 0 },
   blind26: { refusals: 25, floor: 0.44, size: 96, onPage: 11, dropped: 1 },
+  blind27: { refusals: 23, floor: 0.34, size: 144, onPage: 8, dropped: 0 },
 };
 
 /**
@@ -89,9 +90,9 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 260 of 301.
+ * accounts. Measured by npm run eval: 268 of 313.
  */
-const SHOWN_WITH_REGION = { refusals: 301, floor: 0.86 };
+const SHOWN_WITH_REGION = { refusals: 313, floor: 0.85 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

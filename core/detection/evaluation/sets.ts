@@ -48,6 +48,7 @@ export const HOLDOUT_FILES = {
   blind24: 'refusals-holdout-24.json',
   blind25: 'refusals-holdout-25.json',
   blind26: 'refusals-holdout-26.json',
+  blind27: 'refusals-holdout-27.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
