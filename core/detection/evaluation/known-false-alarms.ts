@@ -11,10 +11,9 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's, at its first measurement, are a cloud region and a
- * data-residency rule told in a refusal's words, a translated error-code guide, and the refusal's
- * own JSON or code in a retrospective and a how-to. The test fails if one is no longer raised (take
- * it off) or if any other look-alike is.
+ * sanctions message. The twenty-seventh set's are the refusal's own JSON or code in a retrospective
+ * that blames a firewall and in a how-to. The test fails if one is no longer raised (take it off) or
+ * if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a7-summarize-site-maintainer-unsupported-country-reply':
@@ -47,16 +46,10 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Google Cloud Storage's 'We're sorry, but this service is not available in your location' for a download from Sudan: Google's sanctions page again",
   'k22a-safari-ext-app-not-offered-in-my-country-zh':
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
-  'a27-theneuralbase-bedrock-region-selection':
-    "a tutorial's 'Bedrock models … are not available in all regions — your chosen region determines which models you can invoke': cloud regions the reader picks, in a refusal's words (first measurement of set 27; listed for now)",
-  'a27-classmethod-bedrock-japan-geo-iam':
-    "a blog on keeping Claude on Bedrock inside Japan ('execution in other regions is not allowed'): data residency the reader sets, in a refusal's words (first measurement of set 27; listed for now)",
-  'b27-zh-aihub-openai-error-codes-translated-doc':
-    "a Chinese translation of OpenAI's error-code guide, whose 403 row says '您正在从不受支持的国家、地区或领土访问API' among the 401 and 429 rows (first measurement of set 27; listed for now)",
   'b27-ru-cursornew-claude-403-corporate-firewall':
-    "Anthropic's 403 'Request not allowed' pasted in a retrospective that blames a corporate firewall: the very JSON of the refusal, its cause told in another language's prose (first measurement of set 27; listed for now)",
+    "Anthropic's 403 'Request not allowed' pasted in a retrospective that blames a corporate firewall: the very JSON of the refusal, its cause told in another language's prose",
   'b27-ru-movienest-openai-from-russia-worker-guide':
-    "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to (first measurement of set 27; listed for now)",
+    "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };

@@ -1674,6 +1674,33 @@ describe('the twenty-sixth set’s lesson: a help article saying what an error m
   ]);
 });
 
+describe('the twenty-seventh set’s lessons: cloud regions the reader picks, and an error guide in Chinese', () => {
+  keepsClean([
+    [
+      'a tutorial on the cloud region a client is created for',
+      'Bedrock models (Claude, Llama, Mistral) are not available in all regions — your chosen region determines which models you can invoke and their availability status.',
+    ],
+    [
+      'the same tutorial on the exception a missing model raises',
+      'If you specify a region where a model isn’t available, the converse() or invoke_model() call fails with a ModelNotFound error.',
+    ],
+    [
+      'a blog on keeping inference inside one country by policy',
+      'Basically, you just need to use the system inference profile for Japan domestic cross-region inference, but it is reassuring to also specify in IAM policies that execution in other regions is not allowed.',
+    ],
+    [
+      'a Chinese translation of OpenAI’s error-code guide, a cause followed by its solution',
+      '401 - 无效身份验证 原因:无效的身份验证\n解决方案:确保使用了正确的API密钥和请求组织。\n403 - 不支持的国家、地区或领土 原因:您正在从不受支持的国家、地区或领土访问API。\n解决方案:请查看此页面获取更多信息。',
+    ],
+  ]);
+  stillReads('the refusals those texts speak of', [
+    '您正在从不受支持的国家、地区或领土访问API。',
+    '403 - 不支持的国家、地区或领土',
+    'This model is not available in your region.',
+    'ValidationException: Access to Anthropic models is not allowed from unsupported countries, regions, or territories. Please refer to https://www.anthropic.com/supported-countries',
+  ]);
+});
+
 describe('Russian: access restricted in the reader’s region, and the reader’s location', () => {
   stillReads('a bot’s and an app’s messages for OpenAI’s and Gemini’s refusals', [
     'Доступ к OpenAI ограничен в вашем регионе. Попробуйте использовать VPN.',
