@@ -15,6 +15,7 @@
  *   so one reading serves both: tatweel and vowel marks dropped, yeh, kaf, teh marbuta and the
  *   hamza-carrying alefs folded to one form each, Arabic-Indic digits to ASCII. Persian's
  *   zero-width non-joiner (`نمی‌شود`) is an invisible character like any other and goes too.
+ * - Cyrillic: Russian writes ё as е as often as not (`запрещён`, `запрещен`), so ё reads as е.
  *
  * Owns: the reading. Must not: decide anything (that is recogniser.ts).
  */
@@ -224,8 +225,11 @@ const ARABIC_SCRIPT_FOLDS: Readonly<Record<string, string>> = {
   ),
 };
 
-/** Lower case, Traditional Chinese folded to Simplified, Arabic-script variants to one form. Keeps the length in all but rare cases (İ). */
-const FOLDED = { ...TRADITIONAL_TO_SIMPLIFIED, ...ARABIC_SCRIPT_FOLDS };
+/** Russian ё, which most text writes as е: one letter for one letter. */
+const CYRILLIC_FOLDS: Readonly<Record<string, string>> = { ё: 'е' };
+
+/** Lower case, Traditional Chinese folded to Simplified, Arabic-script variants and ё to one form. Keeps the length in all but rare cases (İ). */
+const FOLDED = { ...TRADITIONAL_TO_SIMPLIFIED, ...ARABIC_SCRIPT_FOLDS, ...CYRILLIC_FOLDS };
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'g');
 /** Traditional characters alone: the transport unwrapping folds only these, not Arabic-script forms. */
 const TRADITIONAL = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');

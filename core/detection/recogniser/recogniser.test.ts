@@ -80,9 +80,10 @@ describe('the phrase lists', () => {
 });
 
 describe('reading', () => {
-  it('folds width, case, quotes, invisible characters and Traditional Chinese', () => {
+  it('folds width, case, quotes, invisible characters, Traditional Chinese and Russian ё', () => {
     expect(canonicalText('ＧＥＭＩＮＩ isn’t\u200b supported')).toBe("gemini isn't supported");
     expect(canonicalText('您所在的國家/地區')).toBe('您所在的国家/地区');
+    expect(canonicalText('Доступ запрещён')).toBe('доступ запрещен');
   });
 
   it('undoes JSON escaping two levels deep and keeps a page title apart', () => {
