@@ -49,6 +49,7 @@ export const HOLDOUT_FILES = {
   blind25: 'refusals-holdout-25.json',
   blind26: 'refusals-holdout-26.json',
   blind27: 'refusals-holdout-27.json',
+  blind28: 'refusals-holdout-28.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
