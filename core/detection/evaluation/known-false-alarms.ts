@@ -50,10 +50,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Anthropic's 403 'Request not allowed' pasted in a retrospective that blames a corporate firewall: the very JSON of the refusal, its cause told in another language's prose",
   'b27-ru-movienest-openai-from-russia-worker-guide':
     "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to",
-  'd28-pupjunkies-hong-kong-gemini-gap':
-    "a blog's 'if you try to use Google Gemini in a coffee shop in Causeway Bay today, you're probably going to get a \"not available in your country\" message': a forecast of the refusal in its own words (first measurement of set 28; listed for now)",
-  'd28-siuleeboss-openai-blocks-four-countries':
-    "a Traditional Chinese news article quoting OpenAI's 2024 email ('您的組織有來自 OpenAI 目前不支援的地區的 API 流量') (first measurement of set 28; listed for now)",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };

@@ -1702,6 +1702,24 @@ describe('the twenty-seventh set’s lessons: cloud regions the reader picks, an
   ]);
 });
 
+describe('the twenty-eighth set’s lessons: a forecast, and news reporting what a document said', () => {
+  keepsClean([
+    [
+      'a blog forecasting what the reader would be shown',
+      'Honestly, if you try to use Google Gemini in a coffee shop in Causeway Bay today, you’re probably going to get a "not available in your country" message.',
+    ],
+    [
+      'a Chinese news article quoting OpenAI’s email after saying who sent it',
+      'ChatGPT 的開發商 OpenAI 已向其認為「不受支援」的國家的使用者發送電子郵件,稱將從 7 月 9 日起永久封鎖他們的存取權限。「我們的資料顯示,您的組織有來自 OpenAI 目前不支援的地區的 API 流量。」',
+    ],
+  ]);
+  stillReads('the refusals they speak of, as shown', [
+    'Gemini isn’t available in your country.',
+    '您的组织有来自 OpenAI 目前不支持的地区的 API 流量。',
+    'OpenAI 提示:您所在的国家或地区不支持。',
+  ]);
+});
+
 describe('Russian: access restricted in the reader’s region, and the reader’s location', () => {
   stillReads('a bot’s and an app’s messages for OpenAI’s and Gemini’s refusals', [
     'Доступ к OpenAI ограничен в вашем регионе. Попробуйте использовать VPN.',
