@@ -11,9 +11,8 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's are the refusal's own JSON or code in a retrospective
- * that blames a firewall and in a how-to. The test fails if one is no longer raised (take it off) or
- * if any other look-alike is.
+ * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The test fails
+ * if one is no longer raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a7-summarize-site-maintainer-unsupported-country-reply':
@@ -46,8 +45,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Google Cloud Storage's 'We're sorry, but this service is not available in your location' for a download from Sudan: Google's sanctions page again",
   'k22a-safari-ext-app-not-offered-in-my-country-zh':
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
-  'b27-ru-cursornew-claude-403-corporate-firewall':
-    "Anthropic's 403 'Request not allowed' pasted in a retrospective that blames a corporate firewall: the very JSON of the refusal, its cause told in another language's prose",
   'b27-ru-movienest-openai-from-russia-worker-guide':
     "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to",
   't13a-openstory-pr-region-fallback-description':

@@ -1702,11 +1702,15 @@ describe('the twenty-seventh set’s lessons: cloud regions the reader picks, an
   ]);
 });
 
-describe('the twenty-eighth set’s lessons: a forecast, and news reporting what a document said', () => {
+describe('the twenty-seventh and twenty-eighth sets’ lessons: a forecast, news reporting what a document said, a write-up’s cause', () => {
   keepsClean([
     [
       'a blog forecasting what the reader would be shown',
       'Honestly, if you try to use Google Gemini in a coffee shop in Causeway Bay today, you’re probably going to get a "not available in your country" message.',
+    ],
+    [
+      'a Russian write-up of Anthropic’s 403 under its symptoms, with its cause under “Причина”',
+      "### Симптомы\nanthropic.PermissionDeniedError: Error code: 403 - {'error': {'type': 'forbidden', 'message': 'Request not allowed'}}\n\n### Причина\nКорпоративный файрвол/прокси блокирует прямые запросы к Anthropic API.",
     ],
     [
       'a Chinese news article quoting OpenAI’s email after saying who sent it',
@@ -1717,6 +1721,7 @@ describe('the twenty-eighth set’s lessons: a forecast, and news reporting what
     'Gemini isn’t available in your country.',
     '您的组织有来自 OpenAI 目前不支持的地区的 API 流量。',
     'OpenAI 提示:您所在的国家或地区不支持。',
+    "anthropic.PermissionDeniedError: Error code: 403 - {'error': {'type': 'forbidden', 'message': 'Request not allowed'}}",
   ]);
 });
 
