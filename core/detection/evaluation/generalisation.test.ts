@@ -82,6 +82,7 @@ const MEASURED: Record<
   blind26: { refusals: 25, floor: 0.44, size: 96, onPage: 11, dropped: 1 },
   blind27: { refusals: 23, floor: 0.34, size: 144, onPage: 8, dropped: 0 },
   blind28: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
+  blind29: { refusals: 5, floor: 0, size: 72, onPage: 0, dropped: 0 },
 };
 
 /**

@@ -50,6 +50,7 @@ export const HOLDOUT_FILES = {
   blind26: 'refusals-holdout-26.json',
   blind27: 'refusals-holdout-27.json',
   blind28: 'refusals-holdout-28.json',
+  blind29: 'refusals-holdout-29.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
