@@ -1317,6 +1317,20 @@ describe('who refused, in pasted text', () => {
     );
     expect(service('Codex login failed: Service is not available in your region.')).toBe('openai');
   });
+
+  it('names the service the refusing sentence names, over a gateway named elsewhere', () => {
+    expect(
+      service(
+        'OpenRouter’s set-up wizard refused the model x-ai/grok-4.5.\n\nThe real cause: xAI returns `403 permission-denied: "The model grok-4.5 is not available in your region"`.',
+      ),
+    ).toBe('xai');
+    // Without a service in that sentence, the text's first answers as before.
+    expect(
+      service(
+        'OpenRouter’s set-up wizard refused the model.\n\n403: "This model is not available in your region"',
+      ),
+    ).toBe('openrouter');
+  });
 });
 
 describe('access denied across a border', () => {
