@@ -23,8 +23,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Gemini's sentence quoted, then a paragraph explaining that a DPI bypass cannot lift it; a user pasting it with a remark writes the same",
   't13a-techunwrapped-bard-not-in-europe-news':
     "a news paragraph quoting Bard's refusal as what 'we continued to obtain' from Spain: a first-person report like a user's paste, inside a long sentence of prose",
-  'z20a-media-downloader-video-content-not-available-country':
-    "YouTube's 'This video contains content from [channel name]. It is not available in your country.': the refused video is the previous sentence's subject, and 'It is not available in your country.' alone is what a refusal says",
   'z20b-chrline-line-square-region':
     "LINE's 403 'This service isn't available in your region or app version.' in a client's log: a real region refusal by a messenger, in an AI service's very words, naming only 'Square' and 'LINE', which are ordinary words",
   'z20b-browser-calories-not-available-from-iran':

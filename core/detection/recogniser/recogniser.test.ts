@@ -1727,6 +1727,10 @@ describe('the twenty-seventh and twenty-eighth sets’ lessons: a forecast, news
       "### Симптомы\nanthropic.PermissionDeniedError: Error code: 403 - {'error': {'type': 'forbidden', 'message': 'Request not allowed'}}\n\n### Причина\nКорпоративный файрвол/прокси блокирует прямые запросы к Anthropic API.",
     ],
     [
+      'YouTube’s notice relayed by a downloader, whose refusal sentence says only “It”',
+      'This is the error: Video unavailable. This video contains content from [channel name]. It is not available in your country.',
+    ],
+    [
       'a Chinese news article quoting OpenAI’s email after saying who sent it',
       'ChatGPT 的開發商 OpenAI 已向其認為「不受支援」的國家的使用者發送電子郵件,稱將從 7 月 9 日起永久封鎖他們的存取權限。「我們的資料顯示,您的組織有來自 OpenAI 目前不支援的地區的 API 流量。」',
     ],
