@@ -83,6 +83,7 @@ const MEASURED: Record<
   blind27: { refusals: 22, floor: 0.31, size: 144, onPage: 7, dropped: 0 },
   blind28: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
   blind29: { refusals: 5, floor: 0, size: 72, onPage: 0, dropped: 0 },
+  blind30: { refusals: 10, floor: 0.9, size: 47, onPage: 9, dropped: 0 },
 };
 
 /**
@@ -92,9 +93,9 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 267 of 312.
+ * accounts. Measured by npm run eval: 276 of 321.
  */
-const SHOWN_WITH_REGION = { refusals: 312, floor: 0.85 };
+const SHOWN_WITH_REGION = { refusals: 321, floor: 0.85 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

@@ -51,6 +51,7 @@ export const HOLDOUT_FILES = {
   blind27: 'refusals-holdout-27.json',
   blind28: 'refusals-holdout-28.json',
   blind29: 'refusals-holdout-29.json',
+  blind30: 'refusals-holdout-30.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
