@@ -1743,6 +1743,18 @@ describe('the twenty-seventh and twenty-eighth sets’ lessons: a forecast, news
   ]);
 });
 
+describe('Korean addressing the reader through the verb', () => {
+  stillReads('OpenAI’s 403 as a Korean client shows it', [
+    '지원되지 않는 국가, 지역 또는 영토에서 API에 액세스하고 있습니다.',
+  ]);
+  keepsClean([
+    [
+      'a help text saying what that error means',
+      '「Country, region, or territory not supported」 오류는 지원되지 않는 국가에서 API에 액세스하고 있음을 의미합니다.',
+    ],
+  ]);
+});
+
 describe('Russian: access restricted in the reader’s region, and the reader’s location', () => {
   stillReads('a bot’s and an app’s messages for OpenAI’s and Gemini’s refusals', [
     'Доступ к OpenAI ограничен в вашем регионе. Попробуйте использовать VPN.',
