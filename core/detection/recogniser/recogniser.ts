@@ -1348,12 +1348,11 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
 
   // Who refused.
-  const inText = servicesIn(compiled, `${title}\n${text}`, input.body);
   // The service the refusing sentence names refused, over one named elsewhere in the text
   // ('…OpenRouter's set-up wizard refused the model. The real cause: xAI returns "403 … not
   // available in your region"').
   const inSentence = namedServices(compiled.names, canonicalText(finding.evidence));
-  const named = inSentence.length > 0 ? inSentence : inText;
+  const named = inSentence.length > 0 ? inSentence : servicesIn(compiled, `${title}\n${text}`, input.body);
   const otherService =
     hits(compiled.otherServices, `${title}\n${text}`).length > 0 ||
     (finding.glued === true && compiled.gluedOtherService?.test(text.replace(/\s+/g, '')) === true);
