@@ -55,7 +55,7 @@ export const PAGE_TRIGGERS = [
 export const REFUSAL_SHAPE = new RegExp(
   [
     // en: "is not (currently|yet) available in your region", "doesn't serve your region"
-    "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed) ?(?:in|from|for|at|by)|serve) ?(?:your|this|certain) ?(?:country|region|location|territor|area|data ?cent|jurisdic)|available where you are|from an? unsupported (?:country|region|location)",
+    "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed|offered) ?(?:in|from|for|at|by)|serve) ?(?:your|this|certain) ?(?:country|region|location|territor|area|data ?cent|jurisdic)|available where you are|from an? unsupported (?:country|region|location)",
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)|geographical restriction|coming soon to your ?(?:country|region)",
     // a terse error opening with the place: "Region not supported."
     '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',

@@ -1821,3 +1821,38 @@ describe('wordings AI clients ship in their own strings, beyond the first lists'
     'Bu hizmet bölgenizde kullanılamıyor.',
   ]);
 });
+
+describe('a negation apart from its verb, and a guess in Chinese', () => {
+  it('reads a term in two parts with up to three words between them, and names the listed term', () => {
+    for (const body of [
+      'This service is currently not offered in your country.',
+      'This service is not currently offered in your country.',
+      "Claude isn't offered in your region yet.",
+    ]) {
+      const found = recogniseRefusal({ kind: 'text', body, host: null });
+      expect(found, body).not.toBeNull();
+      expect(found?.phrases).toContain('not ... offered');
+    }
+  });
+  it('keeps the two parts inside one clause, and within three words', () => {
+    for (const body of [
+      'This plan is not available to everyone. Discounts offered in your country vary.',
+      'Not all of the payment methods that we have offered in your country work.',
+      'Not sure, offered in your region?',
+    ])
+      expect(recogniseRefusal({ kind: 'text', body, host: null }), body).toBeNull();
+  });
+  keepsClean([
+    ['shipping not offered', 'Free shipping is not offered to your country.'],
+    [
+      'a client guessing why it cannot check the region',
+      '我们无法检查您的 IP 地址是否位于 OpenAI 的支持的地区，可能是由于您的网络环境无法访问 OpenAI。',
+    ],
+    ['a guess in Chinese', '您所在的地区可能不支持该服务'],
+    ['a warning that use from a region may cost the account', '在不受支持的地区使用API可能导致账号被封禁。'],
+  ]);
+  stillReads('a refusal with the cause it guesses after it, and the reader’s place as 所在位置', [
+    '很抱歉，你的所在位置不支持此模型服务，可能是由于地区限制或服务未开通。',
+    '很抱歉，你的所在地区不支持此模型服务，可能是由于区域限制或服务未开通。',
+  ]);
+});

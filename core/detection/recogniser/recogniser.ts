@@ -88,7 +88,7 @@ interface Hit {
 interface TermSet {
   regex: RegExp | null;
   /** Lower-case matched prefix → entry term and language, longest prefix first. */
-  terms: Array<{ prefix: string; term: string; lang: string }>;
+  terms: Array<{ prefix: string; term: string; lang: string; whole?: RegExp }>;
 }
 
 /**
@@ -146,7 +146,26 @@ function negationSpelledOut(text: string): string {
     .replace(/^ /, '');
 }
 
+/**
+ * A term's parts apart: 'not ... offered' is 'not' then 'offered' with a few words between ('is not
+ * currently offered in your country'), '未对 ... 开放' is 未对 then 开放 with the place between
+ * ('暂未对您所在地区开放'). A refusal's negation and its verb stand apart in every language;
+ * listing each filler would memorise it. The gap stays inside one clause.
+ */
+const TERM_GAP = ' ... ';
+/** At most this many words between the parts of a spaced term, and characters in an unspaced one. */
+const GAP_WORDS = 3;
+const GAP_CHARACTERS = 12;
+
 function termSource(term: string, spelledOutListed = false): string {
+  if (term.includes(TERM_GAP)) {
+    const parts = term.split(TERM_GAP);
+    const spaced = SPACED_SCRIPT.test(parts.join(''));
+    const gap = spaced
+      ? `(?:[ \\n]+[^\\s.!?;:,。！？；，]+){0,${GAP_WORDS}}[ \\n]+`
+      : `[^\\n.!?;,。！？；，]{0,${GAP_CHARACTERS}}`;
+    return parts.map((part, index) => termSource(part, index === 0 && spelledOutListed)).join(gap);
+  }
   const stem = term.endsWith('*');
   const body = stem ? term.slice(0, -1) : term;
   const first = body[0] ?? '';
@@ -184,6 +203,7 @@ function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
     ),
     terms: sorted.map((entry) => ({
       prefix: entry.term.replace(/\*$/, ''),
+      ...(entry.term.includes(TERM_GAP) ? { whole: new RegExp(`^(?:${termSource(entry.term)})$`, 'u') } : {}),
       term: entry.term,
       lang: entry.lang,
     })),
@@ -198,7 +218,7 @@ function hits(set: TermSet, text: string): Hit[] {
     // A term matched across a wrapped line is the same term.
     const value = match[0].replace(/\n/g, ' ');
     const entry =
-      set.terms.find((candidate) => value.startsWith(candidate.prefix)) ??
+      set.terms.find((candidate) => candidate.whole?.test(value) ?? value.startsWith(candidate.prefix)) ??
       // The other spelling of an English negation ("isn't" for 'not', 'is not' for "isn't").
       set.terms.find((candidate) =>
         negationSpelledOut(value).startsWith(negationSpelledOut(candidate.prefix)),
