@@ -52,6 +52,7 @@ export const HOLDOUT_FILES = {
   blind28: 'refusals-holdout-28.json',
   blind29: 'refusals-holdout-29.json',
   blind30: 'refusals-holdout-30.json',
+  blind31: 'refusals-holdout-31.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
