@@ -1856,3 +1856,20 @@ describe('a negation apart from its verb, and a guess in Chinese', () => {
     '很抱歉，你的所在地区不支持此模型服务，可能是由于区域限制或服务未开通。',
   ]);
 });
+
+describe('the thirty-first set’s lessons: how apps address the reader in Korean, Persian, Polish and Hebrew', () => {
+  stillReads('an app’s refusal in the spoken or written forms those languages use', [
+    '지금 있는 지역에서는 이 Gemini 등급을 쓸 수 없어요.',
+    '❗ این سرویس (Gemini/Google) از کشور تو در دسترس نیست',
+    'Usługa niedostępna w Twoim regionie.',
+    'השירות אינו זמין באזורך.',
+  ]);
+  keepsClean([
+    ['a cloud region in Korean (where the resource is)', '리소스가 있는 지역에서는 이 모델을 쓸 수 없어요.'],
+    ['a feature unavailable, in spoken Korean', '이 기능은 쓸 수 없어요.'],
+    ['spoken Persian’s تو as “in”', 'این سرویس تو ایران در دسترس نیست'],
+    ['a page down, in Polish', 'Strona jest chwilowo niedostępna.'],
+    ['a cloud region, in Polish', 'Usługa jest niedostępna w regionie us-east-1.'],
+    ['an outage, in Hebrew', 'השירות אינו זמין כרגע. נסה שוב מאוחר יותר.'],
+  ]);
+});
