@@ -53,6 +53,7 @@ export const HOLDOUT_FILES = {
   blind29: 'refusals-holdout-29.json',
   blind30: 'refusals-holdout-30.json',
   blind31: 'refusals-holdout-31.json',
+  blind32: 'refusals-holdout-32.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
