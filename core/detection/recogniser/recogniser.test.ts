@@ -9,7 +9,7 @@ import { classifyObservation } from '../index';
 import type { Observation } from '../observation';
 import { loadRecogniserData } from './data';
 import { canonicalText, readableText } from './normalise';
-import { RECOGNISER_READ, recogniseRefusal } from './recogniser';
+import { compileRecogniser, RECOGNISER_READ, recogniseRefusal } from './recogniser';
 
 const data = loadRecogniserData();
 /** The verdict when it is a block, however it was reached. */
@@ -1834,6 +1834,34 @@ describe('a negation apart from its verb, and a guess in Chinese', () => {
       expect(found?.phrases).toContain('not ... offered');
     }
   });
+  it('reads a term in two parts in a script without spaces, within twelve characters of one clause', () => {
+    // Mechanics only: the lists hold no sourced Chinese term in two parts yet.
+    const withSplit = compileRecogniser({
+      ...data,
+      languages: data.languages.map((language) =>
+        language.lang === 'zh'
+          ? {
+              ...language,
+              unavailable: [
+                ...language.unavailable,
+                {
+                  text: '未对 ... 开放',
+                  source: 'signature:cf-1009-generic-country-ban-html',
+                  seen: 'undated',
+                },
+              ],
+            }
+          : language,
+      ),
+    });
+    const read = (body: string) => recogniseRefusal({ kind: 'text', body, host: null }, withSplit);
+    expect(read('服务暂未对您所在地区开放')?.phrases).toContain('未对 ... 开放');
+    expect(read('服务暂未对您所在地区开放')).not.toBeNull();
+    expect(recogniseRefusal({ kind: 'text', body: '服务暂未对您所在地区开放', host: null })).toBeNull();
+    expect(read('服务暂未对您所在地区，也就是说很多用户开放')).toBeNull();
+    expect(read('服务暂未对您所在地区以及其他许多很远很远的地方开放')).toBeNull();
+  });
+
   it('keeps the two parts inside one clause, and within three words', () => {
     for (const body of [
       'This plan is not available to everyone. Discounts offered in your country vary.',
