@@ -54,6 +54,7 @@ export const HOLDOUT_FILES = {
   blind30: 'refusals-holdout-30.json',
   blind31: 'refusals-holdout-31.json',
   blind32: 'refusals-holdout-32.json',
+  blind33: 'refusals-holdout-33.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
