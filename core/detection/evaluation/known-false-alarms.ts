@@ -11,8 +11,7 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to; the thirty-third
- * set's, a plugin's message offering a bad key or a region refused as the cause. The test fails
+ * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The test fails
  * if one is no longer raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -46,8 +45,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a question quoting the App Store's Chinese '我所在的国家暂时不提供此app': the store is not named, and an AI app's refusal in Chinese says the same of its app",
   'b27-ru-movienest-openai-from-russia-worker-guide':
     "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to",
-  't33-onlyoffice-zhipu-ru-key-or-region':
-    "an AI plugin's either-or message 'Неверный ключ API или эта услуга недоступна в вашем регионе' (a bad key, or a region refused): a refusal's words, offered as one of two causes",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
 };

@@ -1901,3 +1901,15 @@ describe('the thirty-first set’s lessons: how apps address the reader in Korea
     ['an outage, in Hebrew', 'השירות אינו זמין כרגע. נסה שוב מאוחר יותר.'],
   ]);
 });
+
+describe('the thirty-third set’s lesson: an either-or message', () => {
+  keepsClean([
+    ['a bad key or a region, in Russian', 'Неверный ключ API или эта услуга недоступна в вашем регионе.'],
+    ['a bad key or a region, in English', 'Invalid Api key or this service is not available in your region.'],
+    ['a bad key or a region, in Chinese', 'API 密钥无效或该服务在您所在的地区不可用。'],
+  ]);
+  stillReads('a refusal after a separate sentence about the key', [
+    'Please check your API key. This service is not available in your region.',
+    'Wrong api key format; OpenAI is not available in your country.',
+  ]);
+});
