@@ -1908,6 +1908,11 @@ describe('the thirty-third set’s lesson: an either-or message', () => {
     ['a bad key or a region, in English', 'Invalid Api key or this service is not available in your region.'],
     ['a bad key or a region, in Chinese', 'API 密钥无效或该服务在您所在的地区不可用。'],
   ]);
+  stillReads('the plural "do not support", with a word between or contracted', [
+    'Our servers do not currently support your region. Please continue with local mode.',
+    "We don't support your country yet.",
+  ]);
+  keepsClean([['a browser not supported', 'We do not support your browser.']]);
   stillReads('a refusal after a separate sentence about the key', [
     'Please check your API key. This service is not available in your region.',
     'Wrong api key format; OpenAI is not available in your country.',
