@@ -127,7 +127,8 @@ function negationsEitherWay(
   // A contracted term whose spelled-out form another term already reads ("isn't available" and
   // 'not available') stays as written, so the spelled-out text is named by the listed words.
   if (!spelledOutListed) out = out.replace(/(?<!ca|wo)n't\b/g, "(?:n't| not)");
-  out = out.replace(/ not\b(?![^(]*\))/g, "(?: not|n't)");
+  // A space inside a term reads as a space or a wrapped line (`[ \n]`, see termSource).
+  out = out.replace(/(?: |\[ \\n\])not\b(?![^(]*\))/g, "(?:[ \\n]not|n't)");
   let start = before;
   if (/^not\b/.test(out)) {
     out = `(?:${before}not|n't)${out.slice(3)}`;
