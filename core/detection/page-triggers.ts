@@ -66,10 +66,12 @@ export const REFUSAL_SHAPE = new RegExp(
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
     '(?:не ?доступ[^ ]*|не поддерживается|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^ ]* не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|in (?:ihre|deine)[rm] (?:region|land) nicht|ihre region[^.]{0,30}nicht',
     // disponible/disponível/disponibile before "your"; "current location does not support"
-    'dispon\\S{3,5} (?:dans votre|en [ts]u|n[ao] sua|(?:em|no) seu|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|tersedia di negara|dostępn. w twoim (?:kraj|region)|território não suportad|זמין ב(?:מדינה שלך|אזורך)',
+    'dispon\\S{3,5} (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|tersedia di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמין ב(?:מדינה שלך|אזורך)',
+    // sv, da, nb, fi, th, hi
+    '(?:inte|ikke) til+g(?:ä|æ|je)nge?lig\\S* i din|saatavilla alueellasi|(?:ภูมิภาค|ประเทศ)ของคุณ|क्षेत्र में उपलब्ध नहीं',
     'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|je) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
     '(?:お住まい|お客様)の(?:国|地域)|現在の地域では|(?:bölge|ülke)nizde (?:kullanılam|mevcut d|desteklenm)|(?:khu vực|quốc gia|vị trí(?: hiện tại)?) của bạn',
-    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:사용할|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) در دسترس نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|متاح[ةه]? في (?:بلد|منطقت)',
+    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:사용할|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) در دسترس نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر)[ةه]? في (?:بلد|منطقت)',
   ].join('|'),
 );
 

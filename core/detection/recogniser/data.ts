@@ -8,20 +8,27 @@
 import * as v from 'valibot';
 import lookAlikesJson from './look-alikes.json';
 import ar from './phrases/ar.json';
+import da from './phrases/da.json';
 import de from './phrases/de.json';
 import en from './phrases/en.json';
 import es from './phrases/es.json';
 import fa from './phrases/fa.json';
+import fi from './phrases/fi.json';
 import fr from './phrases/fr.json';
 import he from './phrases/he.json';
+import hi from './phrases/hi.json';
 import id from './phrases/id.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
 import ko from './phrases/ko.json';
+import ms from './phrases/ms.json';
+import nb from './phrases/nb.json';
 import nl from './phrases/nl.json';
 import pl from './phrases/pl.json';
 import pt from './phrases/pt.json';
 import ru from './phrases/ru.json';
+import sv from './phrases/sv.json';
+import th from './phrases/th.json';
 import tr from './phrases/tr.json';
 import uk from './phrases/uk.json';
 import vi from './phrases/vi.json';
@@ -251,6 +258,13 @@ export const PHRASE_FILES: readonly unknown[] = [
   pl,
   nl,
   he,
+  sv,
+  da,
+  nb,
+  fi,
+  th,
+  hi,
+  ms,
 ];
 
 function lookAlikes(): Pick<RecogniserData, 'guards' | 'otherServices'> {
