@@ -82,7 +82,7 @@ const MEASURED: Record<
   blind23: { refusals: 10, floor: 0.4, size: 51, onPage: 3, dropped: 1 },
   blind24: { refusals: 36, floor: 0.27, size: 119, onPage: 10, dropped: 0 },
   blind25: { refusals: 23, floor: 0.41, size: 114, onPage: 10, dropped: 0 },
-  blind26: { refusals: 25, floor: 0.44, size: 96, onPage: 11, dropped: 1 },
+  blind26: { refusals: 25, floor: 0.44, size: 96, onPage: 11, dropped: 0 },
   blind27: { refusals: 22, floor: 0.31, size: 144, onPage: 7, dropped: 0 },
   blind28: { refusals: 0, floor: 0, size: 114, onPage: 0, dropped: 0 },
   blind29: { refusals: 5, floor: 0, size: 72, onPage: 0, dropped: 0 },
