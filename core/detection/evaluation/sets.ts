@@ -55,6 +55,7 @@ export const HOLDOUT_FILES = {
   blind31: 'refusals-holdout-31.json',
   blind32: 'refusals-holdout-32.json',
   blind33: 'refusals-holdout-33.json',
+  blind34: 'refusals-holdout-34.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
