@@ -69,7 +69,7 @@ export const REFUSAL_SHAPE = new RegExp(
     '(?:dispon\\S{3,5}|pas prise? en charge|suportad\\S|fun[cz]iona|fonctionne pas) (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמין ב(?:מדינה שלך|אזורך)',
     // sv, da, nb, fi, th, hi
     '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|क्षेत्र में उपलब्ध नहीं',
-    'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|je) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
+    'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|j(?:ouw|e)) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
     '(?:お住まい|お客様)の(?:国|地域)|(?:現在の|この|あなたの)地域では|(?:bölge|ülke)nizde[^.]{0,30}(?:kullanılam|mevcut d|desteklenm)|(?:khu vực|quốc gia|vị trí)(?: hiện tại)? của bạn',
     '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:사용할|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در دسترس|موجود) نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر)[ةه]? في (?:بلد|منطقت)',
   ].join('|'),
