@@ -1475,10 +1475,13 @@ describe('Chinese wording beyond the first lists', () => {
     ).toMatchObject({ service: 'google', via: 'recogniser' });
   });
 
-  it('reads 地区限制 as a refusal only when the cannot-use clause is addressed to the reader', () => {
+  it('reads 地区限制 (region restriction) as the region of the reader given as the cause of a cannot-use, not a way around it', () => {
     expect(pasted('由于地区限制，您无法使用该服务。')?.phrases).toContain('无法使用');
-    expect(pasted('由于地区限制，无法使用')).toBeNull();
+    expect(pasted('由于地区限制，无法使用')?.phrases).toContain('地区限制');
+    expect(pasted('该节点不支持 Gemini ➟ ⟦ 🔴 地区限制 ⟧')).not.toBeNull();
     expect(pasted('本教程不提供任何绕过区域限制的方案。')).toBeNull();
+    expect(pasted('服务的计费、配额、地区限制和数据保留策略以服务商为准。')).toBeNull();
+    expect(pasted('此视频不可用。可能是私密、已删除或受地区限制。')).toBeNull();
   });
 
   it('leaves cloud zones and instance types, questions, explanations and unrelated 不受支持 clean', () => {
