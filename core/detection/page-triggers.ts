@@ -8,41 +8,23 @@
  *
  * PAGE_TRIGGERS is generated from the rules, not hand-picked: page-triggers.test.ts derives it
  * from core/detection/rules (every text phrase of every page rule, and the longest value of each
- * JSON alternative, normalised, without any phrase that contains a shorter one) and fails with
- * the list to paste here when a rule changes.
+ * JSON alternative, normalised, without any phrase that contains a shorter one, and without any
+ * that REFUSAL_SHAPE below already passes wherever it stands: those bytes ship in every page) and
+ * fails with the list to paste here when a rule or the shape changes.
  */
 export const PAGE_TRIGGERS = [
-  '@powerpages is not yet available in your region',
-  'abrageoblockederror',
   'access to anthropic models is not allowed from unsupported countries',
   'app unavailable in region',
   'app-unavailable-in-region',
   'availabilitynotinregion',
   'chatgpt disabled for users in',
   'claude is only available in certain regions',
-  'connected to a disallowed isp',
-  'copilot is not available in your location',
   'country, region, or territory not supported',
   'error code: 1009',
-  'free tier is not available in your country',
-  "gemini isn't currently supported in your country",
-  'has banned the country or region your ip address is in',
-  "meta ai isn't available in your region",
   "meta ai isn't available yet in your country",
-  "opal isn't available in your country",
-  'openai 服务在你所在的国家/地区不可用',
-  "openai's services are not available in your country",
   'request not allowed',
-  'this model is not available in your region',
-  'this service is not available in your region',
-  'trade_restricted_country',
   'unable to load site',
-  'unsupported_country',
-  'user location is not supported',
   'we have disabled chatgpt for users in',
-  'не поддерживается в вашей стране',
-  '你的所在地区不支持此模型服务',
-  '该服务在你所在的地区不可用',
 ] as const;
 
 /**
