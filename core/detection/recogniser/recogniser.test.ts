@@ -9,7 +9,7 @@ import { classifyObservation } from '../index';
 import type { Observation } from '../observation';
 import { loadRecogniserData } from './data';
 import { canonicalText, readableText } from './normalise';
-import { compileRecogniser, RECOGNISER_READ, recogniseRefusal } from './recogniser';
+import { RECOGNISER_READ, recogniseRefusal } from './recogniser';
 
 const data = loadRecogniserData();
 /** The verdict when it is a block, however it was reached. */
@@ -1845,31 +1845,12 @@ describe('a negation apart from its verb, and a guess in Chinese', () => {
     }
   });
   it('reads a term in two parts in a script without spaces, within twelve characters of one clause', () => {
-    // Mechanics only: the lists hold no sourced Chinese term in two parts yet.
-    const withSplit = compileRecogniser({
-      ...data,
-      languages: data.languages.map((language) =>
-        language.lang === 'zh'
-          ? {
-              ...language,
-              unavailable: [
-                ...language.unavailable,
-                {
-                  text: '未对 ... 开放',
-                  source: 'signature:cf-1009-generic-country-ban-html',
-                  seen: 'undated',
-                },
-              ],
-            }
-          : language,
-      ),
-    });
-    const read = (body: string) => recogniseRefusal({ kind: 'text', body, host: null }, withSplit);
-    expect(read('服务暂未对您所在地区开放')?.phrases).toContain('未对 ... 开放');
-    expect(read('服务暂未对您所在地区开放')).not.toBeNull();
-    expect(recogniseRefusal({ kind: 'text', body: '服务暂未对您所在地区开放', host: null })).toBeNull();
-    expect(read('服务暂未对您所在地区，也就是说很多用户开放')).toBeNull();
-    expect(read('服务暂未对您所在地区以及其他许多很远很远的地方开放')).toBeNull();
+    const read = (body: string) => recogniseRefusal({ kind: 'text', body, host: null });
+    expect(read('您的 IP 属地为俄罗斯，不在 OpenAI 支持的地区范围内。')?.phrases).toContain(
+      '不在 ... 支持的地区',
+    );
+    expect(read('您的 IP 属地为俄罗斯，不在 OpenAI，也就是您所用的服务支持的地区范围内。')).toBeNull();
+    expect(read('您的 IP 属地为俄罗斯，不在 OpenAI 这一家很大很大的美国公司所支持的地区范围内。')).toBeNull();
   });
 
   it('keeps the two parts inside one clause, and within three words', () => {
