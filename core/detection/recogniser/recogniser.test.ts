@@ -1909,3 +1909,32 @@ describe('the thirty-third set’s lesson: an either-or message', () => {
     'Wrong api key format; OpenAI is not available in your country.',
   ]);
 });
+
+describe('a clause that opens with the place, in a sentence naming the service', () => {
+  // What a news summariser prints when Gemini refuses its key, a person's title repeating what
+  // Gemini showed, and a diary bot's check quoting OpenAI's answer (sets 32, 7 and 31): the place
+  // is the clause's subject, with no 'your'.
+  stillReads('the terse form after a sentence start, a label or the service’s name', [
+    'Регион не поддерживается для Gemini API. Переходим к запасному провайдеру без повторов.',
+    'gemini страна не поддерживается',
+    'Запрос доходит до OpenAI, но сервис отвечает «страна не поддерживается».',
+    'OpenAI: Country not supported',
+  ]);
+  keepsClean([
+    [
+      'the terse form with no service named (a cloud region’s error)',
+      'I receive the error: "region not supported." The only region that worked for me was "europe-west1."',
+    ],
+    [
+      'the terse form quoted and then explained',
+      '截图里的「国家不支持」是 Claude / ChatGPT 等服务基于 IP 来源地的常规限制，国内用户使用前需要先解决网络环境问题。',
+    ],
+    ['a place that does not open its clause', 'Claude 型号在中国大陆及部分地区不支持。'],
+    ['a cloud region named after the terse form', 'Vertex AI error: Region not supported (us-east4)'],
+    ['the terse form under a condition', 'If Gemini says region not supported, switch the node.'],
+    [
+      'the terse form in a long sentence of a guide',
+      'When you set up the Gemini API for a project and the console prints region not supported, you should first check the billing account, the project location and the quota before anything else.',
+    ],
+  ]);
+});

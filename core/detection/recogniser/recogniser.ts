@@ -1272,6 +1272,71 @@ function namedReportFinding(compiled: Compiled, text: string): TextFinding | nul
   return null;
 }
 
+/** Longest sentence read for a place-first clause, and most characters between the place and its unavailability ('region is not supported'). */
+const PLACE_FIRST_SENTENCE_LIMIT = 120;
+const PLACE_FIRST_GAP = 4;
+/** What may stand between a clause's start and its place word: a label's end, a status code, an opening quote, a bullet. */
+const PLACE_FIRST_LEAD = /(?:(?:^|[:：([|—–,，;；])[\s\d*`>#-]*|(?<quote>["'«「『“])\s*)$/u;
+const CLOSING_QUOTE = /^[^"'»」』”]*["'»」』”](?:[\s.。!！]*$|\s*[,，])/u;
+/** How far back from a place word a service's name may end for the place to open the clause after it ('gemini страна …'). */
+const NAME_LEAD_WINDOW = 40;
+
+/**
+ * Whether a place word opens its clause: it stands at the sentence's start, after a label, a
+ * separator or an opening quote, or right after the service's name. A quoted clause must close its
+ * sentence: '«страна не поддерживается».' is what a service answered, while '「国家不支持」是 … 的常规限制'
+ * is a writer explaining the words.
+ */
+function opensClause(compiled: Compiled, lead: string, place: string, rest: string): boolean {
+  const opened = PLACE_FIRST_LEAD.exec(lead);
+  if (opened) return !opened.groups?.quote || CLOSING_QUOTE.test(rest);
+  const tail = lead.slice(-NAME_LEAD_WINDOW);
+  const bare = tail.replace(/[\s:：]+$/u, '');
+  // A spaced script needs a space or a colon between the name and the place; Chinese writes none.
+  if (bare.length === tail.length && SPACED_SCRIPT.test(place)) return false;
+  return compiled.names.some(({ regex }) => {
+    const match = regex.exec(bare);
+    return match !== null && match.index + match[0].length === bare.length;
+  });
+}
+
+/**
+ * A clause that opens with a location word and says at once that it is refused, in a short
+ * sentence naming the AI service ('Регион не поддерживается для Gemini API', 'gemini страна не
+ * поддерживается', 'OpenAI … отвечает «страна не поддерживается»'): the terse form clients and
+ * services print for a refused region, with no 'your', since the place is the clause's subject.
+ * Without a service named it stays clean: 'region not supported' is also a cloud region's error
+ * and a docs host's ban. A condition, a hedge or a guard in the sentence vetoes it.
+ */
+function placeFirstFinding(compiled: Compiled, text: string): TextFinding | null {
+  if (text.length > NAMED_REPORT_LIMIT) return null;
+  if (namedServices(compiled.names, text).length === 0) return null;
+  for (const sentence of sentences(text)) {
+    if (sentence.end - sentence.start > PLACE_FIRST_SENTENCE_LIMIT) continue;
+    const words = text.slice(sentence.start, sentence.end);
+    if (namedServices(compiled.names, words).length === 0) continue;
+    if (hits(compiled.conditions, words).length > 0 || hits(compiled.hedges, words).length > 0) continue;
+    if (compiled.sentenceGuards.some(({ regex }) => regex.test(words))) continue;
+    const unavailable = hits(compiled.unavailable, words);
+    for (const place of hits(compiled.location, words)) {
+      if (!opensClause(compiled, words.slice(0, place.start), place.term, words.slice(place.end))) continue;
+      const refusal = unavailable.find(
+        (hit) => hit.start >= place.end && hit.start - place.end <= PLACE_FIRST_GAP,
+      );
+      if (!refusal) continue;
+      return {
+        phrases: [refusal.term, place.term],
+        lang: refusal.lang,
+        evidence: plain(words),
+        structured: false,
+        inTitle: false,
+        share: 1,
+      };
+    }
+  }
+  return null;
+}
+
 function isErrorStatus(status: number | undefined): boolean {
   return status === undefined || status >= 400;
 }
@@ -1364,6 +1429,7 @@ function recognise(data: RecogniserData, tables: () => Compiled, input: Recognis
   }
   if (!finding && kind === 'text') finding = reportedFinding(compiled, text, context);
   if (!finding && kind === 'text') finding = namedReportFinding(compiled, text);
+  if (!finding && kind === 'text') finding = placeFirstFinding(compiled, text);
   if (!finding) return null;
   // On a page, a refusal is what the page says, not one sentence in a long answer or article.
   if (kind === 'page' && !finding.inTitle && text.length > 400 && finding.share < 0.2) return null;
