@@ -41,10 +41,10 @@ export const REFUSAL_SHAPE = new RegExp(
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)|geographical restriction|coming soon to your ?(?:country|region)",
     // a terse error opening with the place: "Region not supported."
     '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',
-    'disallowed ?isp|has banned the country|do(?:es)?(?: no|n.)t(?: \\w+)? support[^.]{0,40}(?:your|this) ?(?:country|region|location)',
+    'disallowed ?isp|has banned the country|do(?:es)?(?: no|n.)t(?: \\w+)? support[^.]{0,40}(?:your|this|exit) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geo-?blocked|failed_precondition',
     // zh-Hans / zh-Hant (嘅: Cantonese 的; 位置: a refusal may name the reader's place before its region word)
-    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放|不起作用)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前)的?(?:国家|國家|地[区區]|[区區]域)|[暂暫尚]未在[您你]|(?:因|由[于於]|不可用|法使用|不支[^。！]{0,20})[地区區域]{2}限制|不在[^。！]{0,12}支[持援]的地|[仅僅]在部分地[区區]',
+    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放|不起作用)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前|出口)的?(?:国家|國家|地[区區]|[区區]域)|[暂暫尚]未在[您你]|(?:因|由[于於]|不可用|法使用|不支[^。！]{0,20})[地区區域]{2}限制|不在[^。！]{0,12}支[持援]的地|[仅僅]在部分地[区區]',
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
     '(?:не ?доступ[^ ]*|не п(?:оддерживается|ідтримується)|не работает|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^ ]* не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|(?:ihre|deine)[rm]? (?:aktuellen )?(?:region|land)[^.]{0,40}nicht',
     // not available / not supported / does not work before "your" in fr, es, pt, it; id, pl, he

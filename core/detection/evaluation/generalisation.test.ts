@@ -88,7 +88,7 @@ const MEASURED: Record<
   blind29: { refusals: 5, floor: 0, size: 72, onPage: 0, dropped: 0 },
   blind30: { refusals: 10, floor: 0.9, size: 47, onPage: 9, dropped: 0 },
   blind31: { refusals: 5, floor: 0.5, size: 49, onPage: 3, dropped: 0 },
-  blind32: { refusals: 14, floor: 0.33, size: 85, onPage: 5, dropped: 2 },
+  blind32: { refusals: 13, floor: 0.33, size: 85, onPage: 5, dropped: 2 },
   blind33: { refusals: 3, floor: 0.66, size: 38, onPage: 2, dropped: 0 },
   blind34: { refusals: 4, floor: 1, size: 57, onPage: 4, dropped: 0 },
 };
@@ -100,9 +100,9 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 290 of 342.
+ * accounts. Measured by npm run eval: 290 of 341.
  */
-const SHOWN_WITH_REGION = { refusals: 342, floor: 0.84 };
+const SHOWN_WITH_REGION = { refusals: 341, floor: 0.85 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;
