@@ -1272,11 +1272,13 @@ function namedReportFinding(compiled: Compiled, text: string): TextFinding | nul
   return null;
 }
 
-/** Longest sentence read for a place-first clause, and most characters between the place and its unavailability ('region is not supported'). */
+/** Longest sentence read for a place-first clause: a terse error, not a writer's sentence about one. */
 const PLACE_FIRST_SENTENCE_LIMIT = 120;
+/** Most characters between the place and its unavailability ('region is not supported'). */
 const PLACE_FIRST_GAP = 4;
 /** What may stand between a clause's start and its place word: a label's end, a status code, an opening quote, a bullet. */
 const PLACE_FIRST_LEAD = /(?:(?:^|[:：([|—–,，;；])[\s\d*`>#-]*|(?<quote>["'«「『“])\s*)$/u;
+/** The rest of a quoted clause: its quote closes, then the sentence ends or a comma goes on. */
 const CLOSING_QUOTE = /^[^"'»」』”]*["'»」』”](?:[\s.。!！]*$|\s*[,，])/u;
 /** How far back from a place word a service's name may end for the place to open the clause after it ('gemini страна …'). */
 const NAME_LEAD_WINDOW = 40;
