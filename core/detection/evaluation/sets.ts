@@ -56,6 +56,7 @@ export const HOLDOUT_FILES = {
   blind32: 'refusals-holdout-32.json',
   blind33: 'refusals-holdout-33.json',
   blind34: 'refusals-holdout-34.json',
+  blind35: 'refusals-holdout-35.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

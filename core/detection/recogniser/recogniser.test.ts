@@ -1938,3 +1938,24 @@ describe('a clause that opens with the place, in a sentence naming the service',
     ],
   ]);
 });
+
+describe('the thirty-fifth set’s lessons: stores, and a location error in Persian words', () => {
+  keepsClean([
+    [
+      'an app store’s listing, the store written as one word',
+      'App is not available in your region\n\nBelarus AppStore',
+    ],
+    ['an add-in store’s listing', '"Not available in your region" error when installing addin'],
+  ]);
+  stillReads('a refusal that names an add-in without installing one, and the store guard’s neighbours', [
+    'Copilot in Word: This feature is not available in your region.',
+    'Sorry, ChatGPT is not available in your country.',
+  ]);
+  it('reads a named report of a location error in the Persian word for error, singular and plural', () => {
+    expect(recognised({ kind: 'text', body: 'Gemini خطای لوکیشن میده' })?.service).toBe('google');
+    expect(recognised({ kind: 'text', body: 'سرویس های گوگل مثل gemini خطای لوکیشن میدن' })?.service).toBe(
+      'google',
+    );
+    expect(blocked({ kind: 'text', body: 'Gemini خطای 500 میده' })).toBeNull();
+  });
+});
