@@ -287,6 +287,8 @@ interface Compiled {
   codeContext: RegExp | null;
   /** Per spaced language, its words with their spaces removed, for text that lost its spaces. */
   glued: GluedWords[];
+  /** The guards' plain words without their spaces, for text that lost them ('sku', 'quota', 'appstore'). */
+  gluedGuards: string[];
 }
 
 interface GluedWords {
@@ -294,6 +296,12 @@ interface GluedWords {
   location: string[];
   unavailable: string[];
   addressee: string[];
+  /** Addressees too short to stand alone inside a glued word ('su', 'tu', 'uw'): read only right before a location word. */
+  shortAddressee: string[];
+  /** Places that are the reader's on their own ('emplacement actuel', 'bulunduğunuz konum'): location and addressee at once. */
+  addressedLocation: string[];
+  /** Hedges long enough to stay recognisable glued ('esposible', 'maynot', 'olabilir', 'قدلا'). */
+  hedges: string[];
 }
 
 function byLanguage(languages: readonly LanguagePhrases[], pick: (language: LanguagePhrases) => unknown) {
@@ -490,6 +498,9 @@ export function compileRecogniser(data: RecogniserData): Compiled {
         : // Inside a glued neighbour too: `GenerateContentError.unsupportedUserLocation`.
           new RegExp(signals.codeContextMarkers.map((entry) => escapeRegExp(entry.text)).join('|'), 'u'),
     glued: gluedWords(languages),
+    gluedGuards: data.guards
+      .flatMap((guard) => (guard.text ? [guard.text.replace(/[ *]/g, '')] : []))
+      .filter((word) => word.length >= 3),
   };
 }
 
@@ -714,6 +725,9 @@ interface TextFinding {
   glued?: boolean;
 }
 
+/** Shortest hedge or guard word looked for inside a glued word: shorter ones ('si', 'if') sit inside other words. */
+const GLUED_HEDGE_MIN = 3;
+
 /** A glued refusal holds at least one in this many of the text's letters. */
 const GLUED_SHARE = 5;
 
@@ -726,21 +740,28 @@ function gluedWords(languages: readonly LanguagePhrases[]): GluedWords[] {
     .filter((language) => SPACED_SCRIPT.test(language.unavailable[0]?.text ?? ''))
     .map((language) => {
       const english = language.lang === 'en';
-      const compact = (entries: ReadonlyArray<{ text: string }> | undefined) =>
+      const letters = (entries: ReadonlyArray<{ text: string }> | undefined) =>
         (entries ?? [])
           .map((entry) => entry.text)
           .filter((text) => (english ? /^[a-z' ]+$/.test(text) : /^[\p{L}\p{M}' ]+\*?$/u.test(text)))
-          .map((text) => text.replace(/[ '*]/g, ''))
-          .filter((text) => text.length >= 3);
+          .map((text) => text.replace(/[ '*]/g, ''));
+      const compact = (entries: ReadonlyArray<{ text: string }> | undefined) =>
+        letters(entries).filter((text) => text.length >= 3);
       return {
         lang: language.lang,
         location: compact(language.location),
         unavailable: compact(language.unavailable),
         addressee: compact(language.addressee),
+        shortAddressee: letters(language.addressee).filter((text) => text.length === 2),
+        addressedLocation: compact(language.addressedLocation).filter((text) => text.length >= 6),
+        hedges: letters(language.hedges).filter((text) => text.length >= GLUED_HEDGE_MIN),
       };
     })
     .filter(
-      (words) => words.location.length > 0 && words.unavailable.length > 0 && words.addressee.length > 0,
+      (words) =>
+        words.location.length > 0 &&
+        words.unavailable.length > 0 &&
+        words.addressee.length + words.shortAddressee.length + words.addressedLocation.length > 0,
     );
 }
 
@@ -760,11 +781,20 @@ function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
     for (const words of compiled.glued) {
       if ((words.lang === 'en') !== english) continue;
       const unavailable = words.unavailable.find((term) => token.includes(term));
-      const location = words.location.find((term) => token.includes(term));
-      const addressee = words.addressee.find((term) => token.includes(term));
-      if (unavailable && location && addressee) {
+      if (!unavailable) continue;
+      // A guess stays a guess with its spaces lost ('esposiblequesedebaaque…noestádisponibleenturegión'),
+      // and a guard's word still names another matter ('LaSKUnoestádisponible…').
+      if (words.hedges.some((hedge) => token.includes(hedge))) continue;
+      if (compiled.gluedGuards.some((guard) => token.includes(guard))) continue;
+      const addressed = words.addressedLocation.find((term) => token.includes(term));
+      const location = addressed ?? words.location.find((term) => token.includes(term));
+      const addressee =
+        addressed ??
+        words.addressee.find((term) => token.includes(term)) ??
+        (location && words.shortAddressee.find((short) => token.includes(short + location)));
+      if (location && addressee) {
         return {
-          phrases: [unavailable, location, addressee],
+          phrases: [...new Set([unavailable, location, addressee])],
           lang: words.lang,
           evidence: plain(match[0]),
           structured: false,
