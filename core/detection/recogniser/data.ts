@@ -192,6 +192,8 @@ const Signals = v.object({
   failureWords: Entries,
   /** The envelope words allowed around a reasonless message; any other word is a reason (a key, a model, a permission). */
   reasonlessEnvelopeWords: Entries,
+  /** Place words that may open a terse refusal ('Region not supported', 'страна не поддерживается'); a device's or a file's location may not. */
+  placeFirstPlaces: Entries,
 });
 export type Signals = v.InferOutput<typeof Signals>;
 

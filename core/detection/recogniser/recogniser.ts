@@ -275,6 +275,9 @@ interface Compiled {
   relay: TermSet;
   statusInText: RegExp;
   names: CompiledName[];
+  /** Any service's name at the end, and at the start, of a text: where a place-first clause meets its service. */
+  nameAtEnd: RegExp;
+  nameAtStart: RegExp;
   /** A client's guess at a region refusal, and the failure words before it (regionGuess only). */
   guesses: TermSet;
   failures: TermSet;
@@ -287,6 +290,8 @@ interface Compiled {
   codeContext: RegExp | null;
   /** Per spaced language, its words with their spaces removed, for text that lost its spaces. */
   glued: GluedWords[];
+  /** Place words that may open a terse refusal (signals.json `placeFirstPlaces`). */
+  placeFirstPlaces: TermSet;
   /** The guards' plain words without their spaces, for text that lost them ('sku', 'quota', 'appstore'). */
   gluedGuards: string[];
 }
@@ -437,6 +442,10 @@ function gluedOtherServiceRegex(data: RecogniserData): RegExp | null {
 }
 
 export function compileRecogniser(data: RecogniserData): Compiled {
+  const nameSources = [...data.names]
+    .map((name) => name.name)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => termSource(name));
   const { languages, signals } = data;
   const any = (entries: Array<{ text: string }>) =>
     entries.map((entry) => ({ term: entry.text, lang: 'any' }));
@@ -486,6 +495,8 @@ export function compileRecogniser(data: RecogniserData): Compiled {
         regex: new RegExp(termSource(name.name), 'u'),
         unless: name.unless ? new RegExp(name.unless.map((word) => termSource(word)).join('|'), 'u') : null,
       })),
+    nameAtEnd: new RegExp(`(?:${nameSources.join('|')})$`, 'u'),
+    nameAtStart: new RegExp(`^(?:${nameSources.join('|')})`, 'u'),
     guesses: termSet(byLanguage(languages, (language) => language.guesses)),
     failures: termSet(any(signals.failureWords)),
     codeWord: /[a-z0-9]+(?:[_-][a-z0-9]+)*/g,
@@ -498,6 +509,9 @@ export function compileRecogniser(data: RecogniserData): Compiled {
         : // Inside a glued neighbour too: `GenerateContentError.unsupportedUserLocation`.
           new RegExp(signals.codeContextMarkers.map((entry) => escapeRegExp(entry.text)).join('|'), 'u'),
     glued: gluedWords(languages),
+    placeFirstPlaces: termSet(
+      data.signals.placeFirstPlaces.map((entry) => ({ term: entry.text, lang: 'any' })),
+    ),
     gluedGuards: data.guards
       .flatMap((guard) => (guard.text ? [guard.text.replace(/[ *]/g, '')] : []))
       .filter((word) => word.length >= 3),
@@ -727,6 +741,13 @@ interface TextFinding {
 
 /** Shortest hedge or guard word looked for inside a glued word: shorter ones ('si', 'if') sit inside other words. */
 const GLUED_HEDGE_MIN = 3;
+/** Shortest addressed place read inside a glued word ('votreemplacementactuel'; not 'کشورتو', inside 'کشورتوسعه…'). */
+const GLUED_ADDRESSED_MIN = 7;
+/**
+ * The prepositions Spanish and Dutch put before a two-letter 'your' ('en tu región', 'in uw regio'):
+ * glued, the short word counts only between one of them and a place word, not inside 'Bouwlocatie'.
+ */
+const GLUED_SHORT_SCOPE = ['en', 'in'] as const;
 
 /** A glued refusal holds at least one in this many of the text's letters. */
 const GLUED_SHARE = 5;
@@ -753,7 +774,11 @@ function gluedWords(languages: readonly LanguagePhrases[]): GluedWords[] {
         unavailable: compact(language.unavailable),
         addressee: compact(language.addressee),
         shortAddressee: letters(language.addressee).filter((text) => text.length === 2),
-        addressedLocation: compact(language.addressedLocation).filter((text) => text.length >= 6),
+        // English's addressed places are deixis ('this region', 'certain regions'), which a cloud
+        // resource's message uses too; a short one glued sits inside other words ('کشورتو…').
+        addressedLocation: english
+          ? []
+          : compact(language.addressedLocation).filter((text) => text.length >= GLUED_ADDRESSED_MIN),
         hedges: letters(language.hedges).filter((text) => text.length >= GLUED_HEDGE_MIN),
       };
     })
@@ -791,7 +816,11 @@ function gluedFinding(compiled: Compiled, text: string): TextFinding | null {
       const addressee =
         addressed ??
         words.addressee.find((term) => token.includes(term)) ??
-        (location && words.shortAddressee.find((short) => token.includes(short + location)));
+        words.shortAddressee.find((short) =>
+          words.location.some((place) =>
+            GLUED_SHORT_SCOPE.some((scope) => token.includes(scope + short + place)),
+          ),
+        );
       if (location && addressee) {
         return {
           phrases: [...new Set([unavailable, location, addressee])],
@@ -1306,12 +1335,34 @@ function namedReportFinding(compiled: Compiled, text: string): TextFinding | nul
 const PLACE_FIRST_SENTENCE_LIMIT = 120;
 /** Most characters between the place and its unavailability ('region is not supported'). */
 const PLACE_FIRST_GAP = 4;
-/** What may stand between a clause's start and its place word: a label's end, a status code, an opening quote, a bullet. */
-const PLACE_FIRST_LEAD = /(?:(?:^|[:：([|—–,，;；])[\s\d*`>#-]*|(?<quote>["'«「『“])\s*)$/u;
-/** The rest of a quoted clause: its quote closes, then the sentence ends or a comma goes on. */
-const CLOSING_QUOTE = /^[^"'»」』”]*["'»」』”](?:[\s.。!！]*$|\s*[,，])/u;
+/**
+ * What may stand between a clause's start and its place word: a label's end (a colon, a bar, a
+ * spaced dash: canonical text has folded full-width and typographic marks to these), a status
+ * code, a bullet, or an opening quote.
+ */
+const PLACE_FIRST_LEAD = /(?:(?:^|[:([|,;「『]|\s-)[\s\d*>-]*|(?<quote>["'«「『])\s*)$/u;
+/** The rest of a quoted clause: its quote closes, then the sentence ends. */
+const CLOSING_QUOTE = /^[^"'»」』]*["'»」』][\s.。!！]*$/u;
+/** What may follow the unavailability: nothing but the sentence's end, or the service it refuses ('… для Gemini API'). */
+const PLACE_FIRST_REST =
+  /^\s*(?:(?:for|для|по|para|pour|per|für|için|برای|对|對)\s*(?<object>[^.。!！]+?))?\s*[.。!！]*\s*$/u;
+/** Words a service's name may carry after it in that object ('Gemini API', 'ChatGPT app'). */
+const SERVICE_SUFFIX = /^(?:\s*(?:api|app|web|cli|services?|сервис\p{L}*))*$/u;
 /** How far back from a place word a service's name may end for the place to open the clause after it ('gemini страна …'). */
 const NAME_LEAD_WINDOW = 40;
+/** A question or code around a terse refusal ('REGION_NOT_SUPPORTED: Region not supported', 'throw new Error(…)'): a writer's words about it. */
+const PLACE_FIRST_VETO = /[?？]|\b[a-z]+_[a-z_]+\b|\bthrow\b|\berror\(|=>/u;
+
+/**
+ * Whether `text` ends with a service's name, or (`whole`) is nothing but one with product words
+ * after it. The names' own exceptions apply through namedServices ('gemini exchange' is none).
+ */
+function endsWithName(compiled: Compiled, text: string, whole = false): boolean {
+  const match = (whole ? compiled.nameAtStart : compiled.nameAtEnd).exec(text);
+  if (!match) return false;
+  if (whole && !SERVICE_SUFFIX.test(text.slice(match[0].length))) return false;
+  return namedServices(compiled.names, whole ? text : match[0]).length > 0;
+}
 
 /**
  * Whether a place word opens its clause: it stands at the sentence's start, after a label, a
@@ -1323,39 +1374,46 @@ function opensClause(compiled: Compiled, lead: string, place: string, rest: stri
   const opened = PLACE_FIRST_LEAD.exec(lead);
   if (opened) return !opened.groups?.quote || CLOSING_QUOTE.test(rest);
   const tail = lead.slice(-NAME_LEAD_WINDOW);
-  const bare = tail.replace(/[\s:：]+$/u, '');
+  const bare = tail.replace(/[\s:]+$/u, '');
   // A spaced script needs a space or a colon between the name and the place; Chinese writes none.
   if (bare.length === tail.length && SPACED_SCRIPT.test(place)) return false;
-  return compiled.names.some(({ regex }) => {
-    const match = regex.exec(bare);
-    return match !== null && match.index + match[0].length === bare.length;
-  });
+  return endsWithName(compiled, bare);
 }
 
 /**
- * A clause that opens with a location word and says at once that it is refused, in a short
- * sentence naming the AI service ('Регион не поддерживается для Gemini API', 'gemini страна не
- * поддерживается', 'OpenAI … отвечает «страна не поддерживается»'): the terse form clients and
- * services print for a refused region, with no 'your', since the place is the clause's subject.
- * Without a service named it stays clean: 'region not supported' is also a cloud region's error
- * and a docs host's ban. A condition, a hedge or a guard in the sentence vetoes it.
+ * A clause that opens with a place word and says at once that it is refused, in a short sentence
+ * naming the AI service ('Регион не поддерживается для Gemini API', 'gemini страна не
+ * поддерживается', 'OpenAI: Country not supported'): the terse form clients and services print for
+ * a refused region, with no 'your', since the place is the clause's subject. The refusal ends the
+ * sentence, or only the service it refuses follows: 'Region not supported for this model',
+ * '国家不支持使用ChatGPT' and 'Страна не поддерживает санкции' go on to say something else, and a
+ * question or a title ('ChatGPT region not supported? Try these fixes') is about the refusal. Only
+ * the place words `placeFirstPlaces` lists open one ('Location not available. Turn on location…' is
+ * a device's), never a plural ('Countries not supported by ChatGPT: …' heads a list). Without a
+ * service named it stays clean: 'region not supported' is also a cloud region's error. A hedge in
+ * the sentence, a question, code, or a guard anywhere in the paste vetoes it.
  */
 function placeFirstFinding(compiled: Compiled, text: string): TextFinding | null {
   if (text.length > NAMED_REPORT_LIMIT) return null;
   if (namedServices(compiled.names, text).length === 0) return null;
+  // A guard anywhere in so short a paste says what it is about ('… Region not supported. Use europe-west1 instead.').
+  if (compiled.sentenceGuards.some(({ regex }) => regex.test(text))) return null;
   for (const sentence of sentences(text)) {
     if (sentence.end - sentence.start > PLACE_FIRST_SENTENCE_LIMIT) continue;
     const words = text.slice(sentence.start, sentence.end);
+    if (PLACE_FIRST_VETO.test(words)) continue;
     if (namedServices(compiled.names, words).length === 0) continue;
-    if (hits(compiled.conditions, words).length > 0 || hits(compiled.hedges, words).length > 0) continue;
-    if (compiled.sentenceGuards.some(({ regex }) => regex.test(words))) continue;
+    if (hits(compiled.hedges, words).length > 0) continue;
     const unavailable = hits(compiled.unavailable, words);
-    for (const place of hits(compiled.location, words)) {
+    for (const place of hits(compiled.placeFirstPlaces, words)) {
       if (!opensClause(compiled, words.slice(0, place.start), place.term, words.slice(place.end))) continue;
       const refusal = unavailable.find(
         (hit) => hit.start >= place.end && hit.start - place.end <= PLACE_FIRST_GAP,
       );
       if (!refusal) continue;
+      const rest = PLACE_FIRST_REST.exec(words.slice(refusal.end).replace(/["'»」』]+/gu, ''));
+      const object = rest?.groups?.object?.trim();
+      if (!rest || (object !== undefined && !endsWithName(compiled, object, true))) continue;
       return {
         phrases: [refusal.term, place.term],
         lang: refusal.lang,
