@@ -1929,6 +1929,11 @@ describe('a clause that opens with the place, in a sentence naming the service',
       'the terse form quoted and then explained',
       '截图里的「国家不支持」是 Claude / ChatGPT 等服务基于 IP 来源地的常规限制，国内用户使用前需要先解决网络环境问题。',
     ],
+    // The same reply with 地区, a place word that may open a clause: the quote must close the sentence.
+    [
+      'the terse form quoted and then explained, with a place word that opens clauses',
+      '截图里的「地区不支持」是 Claude / ChatGPT 等服务基于 IP 来源地的常规限制。',
+    ],
     ['a place that does not open its clause', 'Claude 型号在中国大陆及部分地区不支持。'],
     ['a cloud region named after the terse form', 'Vertex AI error: Region not supported (us-east4)'],
     ['the terse form under a condition', 'If Gemini says region not supported, switch the node.'],

@@ -301,7 +301,7 @@ interface GluedWords {
   location: string[];
   unavailable: string[];
   addressee: string[];
-  /** Addressees too short to stand alone inside a glued word ('su', 'tu', 'uw'): read only right before a location word. */
+  /** Addressees too short to stand alone inside a glued word ('su', 'tu', 'uw'): read only between GLUED_SHORT_SCOPE and a location word. */
   shortAddressee: string[];
   /** Places that are the reader's on their own ('emplacement actuel', 'bulunduğunuz konum'): location and addressee at once. */
   addressedLocation: string[];
@@ -442,11 +442,15 @@ function gluedOtherServiceRegex(data: RecogniserData): RegExp | null {
 }
 
 export function compileRecogniser(data: RecogniserData): Compiled {
-  const nameSources = [...data.names]
-    .map((name) => name.name)
-    .sort((a, b) => b.length - a.length)
-    .map((name) => termSource(name));
   const { languages, signals } = data;
+  const names = [...data.names]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((name) => ({
+      name,
+      regex: new RegExp(termSource(name.name), 'u'),
+      unless: name.unless ? new RegExp(name.unless.map((word) => termSource(word)).join('|'), 'u') : null,
+    }));
+  const anyName = names.map(({ regex }) => regex.source).join('|');
   const any = (entries: Array<{ text: string }>) =>
     entries.map((entry) => ({ term: entry.text, lang: 'any' }));
   const guards = data.guards.map((guard) => ({ guard, regex: guardRegex(guard) }));
@@ -488,15 +492,9 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     statusInText: new RegExp(
       `(?<![\\d.])(?:${signals.statusInText.map((entry) => escapeRegExp(entry.text)).join('|')})(?![\\d.])`,
     ),
-    names: [...data.names]
-      .sort((a, b) => b.name.length - a.name.length)
-      .map((name) => ({
-        name,
-        regex: new RegExp(termSource(name.name), 'u'),
-        unless: name.unless ? new RegExp(name.unless.map((word) => termSource(word)).join('|'), 'u') : null,
-      })),
-    nameAtEnd: new RegExp(`(?:${nameSources.join('|')})$`, 'u'),
-    nameAtStart: new RegExp(`^(?:${nameSources.join('|')})`, 'u'),
+    names,
+    nameAtEnd: new RegExp(`(?:${anyName})$`, 'u'),
+    nameAtStart: new RegExp(`^(?:${anyName})`, 'u'),
     guesses: termSet(byLanguage(languages, (language) => language.guesses)),
     failures: termSet(any(signals.failureWords)),
     codeWord: /[a-z0-9]+(?:[_-][a-z0-9]+)*/g,
@@ -514,7 +512,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     ),
     gluedGuards: data.guards
       .flatMap((guard) => (guard.text ? [guard.text.replace(/[ *]/g, '')] : []))
-      .filter((word) => word.length >= 3),
+      .filter((word) => word.length >= GLUED_WORD_MIN),
   };
 }
 
@@ -740,7 +738,7 @@ interface TextFinding {
 }
 
 /** Shortest hedge or guard word looked for inside a glued word: shorter ones ('si', 'if') sit inside other words. */
-const GLUED_HEDGE_MIN = 3;
+const GLUED_WORD_MIN = 3;
 /** Shortest addressed place read inside a glued word ('votreemplacementactuel'; not 'کشورتو', inside 'کشورتوسعه…'). */
 const GLUED_ADDRESSED_MIN = 7;
 /**
@@ -779,7 +777,7 @@ function gluedWords(languages: readonly LanguagePhrases[]): GluedWords[] {
         addressedLocation: english
           ? []
           : compact(language.addressedLocation).filter((text) => text.length >= GLUED_ADDRESSED_MIN),
-        hedges: letters(language.hedges).filter((text) => text.length >= GLUED_HEDGE_MIN),
+        hedges: letters(language.hedges).filter((text) => text.length >= GLUED_WORD_MIN),
       };
     })
     .filter(
@@ -1340,10 +1338,12 @@ const PLACE_FIRST_GAP = 4;
  * spaced dash: canonical text has folded full-width and typographic marks to these), a status
  * code, a bullet, or an opening quote.
  */
-const PLACE_FIRST_LEAD = /(?:(?:^|[:([|,;「『]|\s-)[\s\d*>-]*|(?<quote>["'«「『])\s*)$/u;
-/** The rest of a quoted clause: its quote closes, then the sentence ends. */
-const CLOSING_QUOTE = /^[^"'»」』]*["'»」』][\s.。!！]*$/u;
-/** What may follow the unavailability: nothing but the sentence's end, or the service it refuses ('… для Gemini API'). */
+const PLACE_FIRST_LEAD = /(?:(?:^|[:([|,;]|\s-)[\s\d*>-]*|["'«「『]\s*)$/u;
+/**
+ * What may follow the unavailability, closing quotes aside: nothing but the sentence's end, or the
+ * service it refuses ('… для Gemini API'). So a quoted clause closes its sentence: '«страна не
+ * поддерживается».' is what a service answered, '「国家不支持」是 … 的常规限制' a writer explaining it.
+ */
 const PLACE_FIRST_REST =
   /^\s*(?:(?:for|для|по|para|pour|per|für|için|برای|对|對)\s*(?<object>[^.。!！]+?))?\s*[.。!！]*\s*$/u;
 /** Words a service's name may carry after it in that object ('Gemini API', 'ChatGPT app'). */
@@ -1366,13 +1366,10 @@ function endsWithName(compiled: Compiled, text: string, whole = false): boolean 
 
 /**
  * Whether a place word opens its clause: it stands at the sentence's start, after a label, a
- * separator or an opening quote, or right after the service's name. A quoted clause must close its
- * sentence: '«страна не поддерживается».' is what a service answered, while '「国家不支持」是 … 的常规限制'
- * is a writer explaining the words.
+ * separator or an opening quote, or right after the service's name.
  */
-function opensClause(compiled: Compiled, lead: string, place: string, rest: string): boolean {
-  const opened = PLACE_FIRST_LEAD.exec(lead);
-  if (opened) return !opened.groups?.quote || CLOSING_QUOTE.test(rest);
+function opensClause(compiled: Compiled, lead: string, place: string): boolean {
+  if (PLACE_FIRST_LEAD.test(lead)) return true;
   const tail = lead.slice(-NAME_LEAD_WINDOW);
   const bare = tail.replace(/[\s:]+$/u, '');
   // A spaced script needs a space or a colon between the name and the place; Chinese writes none.
@@ -1406,7 +1403,7 @@ function placeFirstFinding(compiled: Compiled, text: string): TextFinding | null
     if (hits(compiled.hedges, words).length > 0) continue;
     const unavailable = hits(compiled.unavailable, words);
     for (const place of hits(compiled.placeFirstPlaces, words)) {
-      if (!opensClause(compiled, words.slice(0, place.start), place.term, words.slice(place.end))) continue;
+      if (!opensClause(compiled, words.slice(0, place.start), place.term)) continue;
       const refusal = unavailable.find(
         (hit) => hit.start >= place.end && hit.start - place.end <= PLACE_FIRST_GAP,
       );
