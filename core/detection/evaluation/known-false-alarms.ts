@@ -11,7 +11,7 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The test fails
+ * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The test fails
  * if one is no longer raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -47,6 +47,8 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a set-up guide opening with 'OpenAI blocks API requests from Russian IPs (error 403 unsupported_country_region_territory)': the refusal's own code in a how-to",
   't13a-openstory-pr-region-fallback-description':
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
+  'a36-coreweave-403-title-ja':
+    "a help article's Japanese title 'API エラーコード 403 - 国、リージョン、または地域がサポートされていません': OpenAI's 403 message in Japanese after its status, which is what a client relaying the refusal in Japanese would print",
 };
 
 /**

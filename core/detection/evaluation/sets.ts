@@ -57,6 +57,7 @@ export const HOLDOUT_FILES = {
   blind33: 'refusals-holdout-33.json',
   blind34: 'refusals-holdout-34.json',
   blind35: 'refusals-holdout-35.json',
+  blind36: 'refusals-holdout-36.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

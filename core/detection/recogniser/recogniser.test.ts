@@ -1909,3 +1909,55 @@ describe('the thirty-fifth set’s lessons: stores, and a location error in Pers
     ).toBeNull();
   });
 });
+
+describe('the thirty-sixth set’s lessons: help pages, news and other people’s remarks', () => {
+  keepsClean([
+    [
+      'news telling what others will see',
+      'Canadians trying to access the platform will see a message from Google, saying "Bard isn’t currently supported in your country. Stay tuned!"',
+    ],
+    [
+      'a help article saying what an error means, without "that"',
+      'A `403` error with the message "Country, region, or territory not supported" means you\'re accessing Serverless Inference from an unsupported location.',
+    ],
+    [
+      'a cloud API’s action refused in the region it was sent to',
+      'The action isn’t supported in this Region.',
+    ],
+    [
+      'Korean docs under a condition',
+      '요청이 모델을 사용할 수 없는 위치의 모델에 액세스하려고 하면 모델 was not found or your project does not have access to it이라는 404 오류가 발생합니다.',
+    ],
+    ['a how-to’s title asking why', "Lensa App: Why Service Isn't Available In Your Region?"],
+    ['a news reader’s store listing', "News+ isn't available in your country"],
+    ['a search engine', 'As the page says , _Qwant is not available in your country_'],
+    [
+      'an app store',
+      'Firefox Marketplace says something like "not available in your region" when I try to install it.',
+    ],
+    [
+      'a remark about some countries',
+      'DeepL api is not available on some country so that would be awesome, thank you.',
+    ],
+    [
+      'a remark about all countries',
+      'Thanks for getting in touch. My website is not available in all countries, however everything you need to use this package should be contained fully on GitHub.',
+    ],
+    // An article's sentence stored as a JSON string: the quote after 提示。 closes it, it opens nothing.
+    [
+      'an article’s sentence in quotes, its reporting word before the closing quote',
+      '"越来越多的在线服务会在用户登录或使用时弹出"不支持您所在的国家或地区"的提示。"',
+    ],
+  ]);
+  stillReads(
+    'a person quoting what they get, a question after the refusal, and the reader’s country of residence in Korean',
+    [
+      'When I go to test the skill, I\'m getting "Sorry, this preview is not available in your region."',
+      'Error 403: This service is not available in your country, why?',
+      'Why is this service not available in my region? Sorry, this service is not available in your region.',
+      'The operation is not supported in your region.',
+      'Gemini is not available to users in some countries. This service is not available in your country.',
+      '거주 국가에서는 Gemini API 무료 등급을 이용할 수 없습니다.',
+    ],
+  );
+});

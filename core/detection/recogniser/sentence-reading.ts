@@ -11,9 +11,13 @@ import { bySentence, distance, type Sentence, sentences, splitAt, within } from 
 import { type Compiled, enumeratedPlaceHits, placeHits } from './tables';
 import { type Hit, hits } from './terms';
 
-/** A reporting word opens a quotation when a colon or an opening quote follows within this many characters ('提示如图1：'). */
+/**
+ * A reporting word opens a quotation when a colon or an opening quote follows within this many
+ * characters ('提示如图1：'); a quote after the sentence's end closes an outer quotation instead
+ * ('"…弹出"不支持您所在的国家或地区"的提示。"', a sentence stored as a JSON string).
+ */
 const QUOTATION_LEAD = 8;
-const QUOTATION_OPENS = /^[^\n:："'「『“]{0,6}[:："'「『“]/u;
+const QUOTATION_OPENS = /^[^\n:："'「『“。！？.!?]{0,6}[:："'「『“]/u;
 
 /** Longer than any location word or place phrase ('in south georgia & south sandwich islands'). */
 const LONGEST_LOCATION = 64;
