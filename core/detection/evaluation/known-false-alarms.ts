@@ -11,7 +11,7 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The test fails
+ * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The thirty-seventh set's are region refusals by services outside AI that the text does not name (a TV channel, a VPN extension, a refund site, an add-ons page, a chat app's calls, a Microsoft 365 endpoint), read as refusals by an AI service not named, and a maintainer quoting a refusal to deny it. The test fails
  * if one is no longer raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -49,6 +49,20 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a pull request's description quoting 'This model is not available in your region' in backticks inside its account of a signup from China; the PR's own words ('this PR', a changelog) are not in it",
   'a36-coreweave-403-title-ja':
     "a help article's Japanese title 'API エラーコード 403 - 国、リージョン、または地域がサポートされていません': OpenAI's 403 message in Japanese after its status, which is what a client relaying the refusal in Japanese would print",
+  'a37-youview-itv-not-available-my-region':
+    "a TV channel's region lock reported in a launcher's issue ('it says that its not available on my region'): a refusal by a service outside AI that names none the lists know",
+  'b37-adguard-extension-region-reply':
+    "a VPN vendor's reply 'The browser extension does not work in the region of your connection': a service outside AI refusing by region, naming none the lists know",
+  'b37-aldrin-refund-451':
+    "a crypto refund site's 451 page 'Sorry, Aldrin Refund Website is not available in your country.': a region refusal by a site outside AI, in an AI service's very words",
+  'b37-amo-page-not-available-body':
+    "the body of Mozilla's add-ons page 'The page you tried to access is not available in your region.' (its heading is listed above): the same page, the same words",
+  'b37-notebooklm-py-not-region-explainer':
+    "a maintainer denying a refusal by quoting it ('this is not (necessarily) \"NotebookLM isn't available in your region.\"'): the quoted words are a refusal's, and the denial is a word before the quote",
+  'b37-rocketchat-calls-region-alert':
+    "a chat app's own alert 'Video and Audio calls on your region are not available', quoted in a user's sentence: a region refusal by a service outside AI that the text does not name",
+  'b37-teams-checklist-location-error':
+    "Microsoft 365's deployment endpoint answering 'This service is not available in your location.' in a JSON error: a region refusal by a service outside AI, in an AI service's words and envelope",
 };
 
 /**

@@ -58,6 +58,7 @@ export const HOLDOUT_FILES = {
   blind34: 'refusals-holdout-34.json',
   blind35: 'refusals-holdout-35.json',
   blind36: 'refusals-holdout-36.json',
+  blind37: 'refusals-holdout-37.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

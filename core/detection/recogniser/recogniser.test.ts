@@ -1961,3 +1961,45 @@ describe('the thirty-sixth set’s lessons: help pages, news and other people’
     ],
   );
 });
+
+describe('the thirty-seventh set’s lessons: the hard look-alikes', () => {
+  keepsClean([
+    [
+      'a Persian how-to opening with a guess',
+      'ممکن است برای شما اتفاق افتاده باشد که جهت دانلود برنامه اندروید خاصی از گوگل پلی، متوجه شوید که برنامه برای کشور شما در دسترس نیست.',
+    ],
+    [
+      'a cloud product disabled in the region the reader selected, said in the next sentence',
+      "50385: Conversations are disabled in this region\n\nConversations features do not function in the region you've selected.",
+    ],
+    [
+      'an Azure service offered in some Azure regions',
+      "Conversational language understanding is only available in some Azure regions. Also, the error message suggests that the feature you're trying to use is not currently supported in that region.",
+    ],
+    ['a cloud gaming service', 'GeForce NOW Unavailable in Your Region'],
+    [
+      'app stores, plural',
+      'App is not available in your country - Availability in country specific App Stores',
+    ],
+    [
+      'a store’s storefront',
+      'Download error: app is not available for download in your region/storefront (license was granted but download was blocked)',
+    ],
+    [
+      'a Markdown table row naming code',
+      '| 6 | `check_claude` | `WebTest_Claude` | L4564 | `-s -L` (follow) | Final URL comparison. `claude.ai/` → Yes. `app-unavailable-in-region` → No. |',
+    ],
+    [
+      'the same row quoted in Markdown',
+      "> | 'region_restricted' | 403 | 'permission_denied' | No | The model is geo-gated and not available in your region. |",
+    ],
+    [
+      'an example in a maintainer’s explanation',
+      "For example, if a song is from Japan but LADIT doesn't support Japan as a region, you can still access Japanese songs.",
+    ],
+  ]);
+  stillReads('LobeChat’s Persian refusal with its guessed cause after it, and a store-free refusal', [
+    'متأسفیم، منطقه شما از این سرویس مدل پشتیبانی نمیکند، ممکن است به دلیل محدودیتهای منطقهای یا عدم فعالسازی سرویس باشد.',
+    'Sorry, this model is not available in your country.',
+  ]);
+});
