@@ -94,6 +94,7 @@ const MEASURED: Record<
   blind35: { refusals: 6, floor: 0.5, size: 71, onPage: 3, dropped: 0 },
   blind36: { refusals: 11, floor: 0.6, size: 189, onPage: 7, dropped: 0 },
   blind37: { refusals: 2, floor: 1, size: 332, onPage: 2, dropped: 0 },
+  blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
 };
 
 /**
@@ -103,9 +104,9 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 302 of 359.
+ * accounts. Measured by npm run eval: 303 of 360.
  */
-const SHOWN_WITH_REGION = { refusals: 359, floor: 0.84 };
+const SHOWN_WITH_REGION = { refusals: 360, floor: 0.84 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

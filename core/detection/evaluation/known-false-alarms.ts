@@ -11,9 +11,17 @@
  * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
  * services outside AI refusing by region in an AI service's words, with nothing in the text that
  * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The thirty-seventh set's are region refusals by services outside AI that the text does not name (a TV channel, a VPN extension, a refund site, an add-ons page, a chat app's calls, a Microsoft 365 endpoint), read as refusals by an AI service not named, and a maintainer quoting a refusal to deny it. The test fails
+ * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The thirty-seventh set's are region refusals by services outside AI that the text does not name (a TV channel, a VPN extension, a refund site, an add-ons page, a chat app's calls, a Microsoft 365 endpoint), read as refusals by an AI service not named, and a maintainer quoting a refusal to deny it. The thirty-eighth set's are the same kind at scale, from a sweep that sought texts of services outside AI: their own region refusals (a wallet's, an exchange's, a shop's, a video app's, a CDN's), people's reports of them, and explainers quoting them. The test fails
  * if one is no longer raised (take it off) or if any other look-alike is.
  */
+/** Set 38's look-alikes, most of them one kind of text no reading of the words can settle (see KNOWN_FALSE_ALARMS). */
+const OUTSIDE_AI =
+  "a region refusal by a service outside AI (a crypto wallet or exchange, a shop, a video or TV app, a CDN in front of a site, an app store), in a refusal's very words and naming no service the lists know: pasted, it reads as a refusal by an AI service not named";
+const REPORTS =
+  "a person's report of a region refusal by a service outside AI that the text does not name (a CDN's country block, a store's listing, a TV add-on): the same words a refused AI user pastes";
+const QUOTED =
+  "an explainer or news sentence quoting a region refusal of a service outside AI ('este error no debe confundirse con otro muy común: \"Este elemento no está disponible en tu país\"', 'geofencing protocols that trigger a This Image Is Not Available In Your Country'): the quote reads as the refusal it is";
+
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a7-summarize-site-maintainer-unsupported-country-reply':
     "a maintainer's \"I'm sorry, but it looks like OpenAI API isn't supported in your country\": services write the same ('Sorry, it looks like I'm not yet available in your region')",
@@ -63,6 +71,42 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "a chat app's own alert 'Video and Audio calls on your region are not available', quoted in a user's sentence: a region refusal by a service outside AI that the text does not name",
   'b37-teams-checklist-location-error':
     "Microsoft 365's deployment endpoint answering 'This service is not available in your location.' in a JSON error: a region refusal by a service outside AI, in an AI service's words and envelope",
+  'a38-image-not-available-geofencing-news': QUOTED,
+  'a38-kodi-amazon-not-available-in-your-country': REPORTS,
+  'a38-play-store-item-not-available-es': QUOTED,
+  'b38-bccom-borrow-userblocked-ru': OUTSIDE_AI,
+  'b38-bccom-feature-not-available-en': OUTSIDE_AI,
+  'b38-bccom-interest-regionblocked-ru': OUTSIDE_AI,
+  'b38-bccom-rewards-regionblocked-pt': OUTSIDE_AI,
+  'b38-cucumber-403-without-vpn': REPORTS,
+  'b38-distribution-cloudfront-page-reports': REPORTS,
+  'b38-dydx-perps-unavailable-ja': OUTSIDE_AI,
+  'b38-dydx-perps-unavailable-ru': OUTSIDE_AI,
+  'b38-laravel-manager-site-country': REPORTS,
+  'b38-libretube-trending-ko': OUTSIDE_AI,
+  'b38-libretube-trending-zh': OUTSIDE_AI,
+  'b38-locast-cloudfront-explain': QUOTED,
+  'b38-moby-cloudfront-kiev': REPORTS,
+  'b38-muun-lnurl-country-en': OUTSIDE_AI,
+  'b38-muun-lnurl-country-es': OUTSIDE_AI,
+  'b38-nativescript-title': REPORTS,
+  'b38-nova-crowdloan-region-msg-en': OUTSIDE_AI,
+  'b38-nova-crowdloan-region-msg-ru': OUTSIDE_AI,
+  'b38-nova-crowdloan-region-title-ru': OUTSIDE_AI,
+  'b38-nova-crowdloan-region-title-vi': OUTSIDE_AI,
+  'b38-nova-crowdloan-region-title-zh': OUTSIDE_AI,
+  'b38-owntracks-ru-appstore': REPORTS,
+  'b38-proxydomo-cloudfront-full': OUTSIDE_AI,
+  'b38-pytoutv-contenu-pas-disponible': OUTSIDE_AI,
+  'b38-pytoutv-title': OUTSIDE_AI,
+  'b38-selldone-sku-db-fa': OUTSIDE_AI,
+  'b38-selldone-sku-db-zh': OUTSIDE_AI,
+  'b38-selldone-zip-zh-cn': OUTSIDE_AI,
+  'b38-stashline-portugal': REPORTS,
+  'b38-tonkeeper-desktop-region-zh': OUTSIDE_AI,
+  'b38-toolbox-ukraine': REPORTS,
+  'b38-webponize-canada': OUTSIDE_AI,
+  'b38-ytdl-core-code150-country': OUTSIDE_AI,
 };
 
 /**

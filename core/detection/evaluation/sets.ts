@@ -59,6 +59,7 @@ export const HOLDOUT_FILES = {
   blind35: 'refusals-holdout-35.json',
   blind36: 'refusals-holdout-36.json',
   blind37: 'refusals-holdout-37.json',
+  blind38: 'refusals-holdout-38.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

@@ -2003,3 +2003,26 @@ describe('the thirty-seventh set’s lessons: the hard look-alikes', () => {
     'Sorry, this model is not available in your country.',
   ]);
 });
+
+describe('the thirty-eighth set’s lessons: services outside AI naming themselves, and guesses', () => {
+  keepsClean([
+    ['a crypto wallet naming itself (Russian)', 'Тонкипер недоступен в вашем регионе'],
+    ['the same wallet in Persian', 'تون‌کیپر در منطقه شما در دسترس نیست'],
+    ['the same wallet in Chinese', 'Tonkeeper 在您所在地区不可用'],
+    [
+      'a German help page under a condition',
+      'Wenn in der F1 TV App die Meldung Inhalte nicht verfügbar in deinem Land erscheint, handelt es sich um eine sogenannte geografische Sperre.',
+    ],
+    [
+      'a cloud resource’s creation disabled in a region',
+      '"Due to limited availability we have temporarily disabled droplet creation in this region."',
+    ],
+    [
+      'a VPN’s guess in Russian',
+      'Ваша страна возможно блокирует доступ к Proton. Попробуйте использовать Tor для входа в Proton.',
+    ],
+  ]);
+  stillReads('LobeChat’s Russian refusal with its guessed cause after it', [
+    'Извините, ваше текущее местоположение не поддерживает эту службу модели, возможно из-за ограничений региона или недоступности службы.',
+  ]);
+});
