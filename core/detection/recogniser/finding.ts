@@ -5,7 +5,8 @@
 import type { ProductMatch } from '../../services';
 import type { ObservationKind } from '../observation';
 
-export const EVIDENCE_LIMIT = 300;
+/** Longest evidence quoted, in characters. */
+const EVIDENCE_LIMIT = 300;
 
 export interface RecogniserInput {
   kind: ObservationKind;

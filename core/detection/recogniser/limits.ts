@@ -1,4 +1,5 @@
 /** How much of a text the recogniser reads, and how near its words must stand. */
+
 /** How much of a body the recogniser reads (a refusal is near the top of what a page or error says). */
 export const RECOGNISER_READ = 64 * 1024;
 /** Page text longer than this is prose around a quote (an article, a thread, an answer), not a refusal. */
