@@ -3,18 +3,7 @@
  * written for it. Listed once, for npm run eval and the tests that hold the engine to its figures:
  * both fail or say so if one of these is no longer raised or another look-alike is.
  */
-/**
- * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
- * person's reply that repeats a service's refusal in the service's own words, with nothing in the
- * text that tells it from the refusal pasted with a comment. The thirteenth set's are a service
- * outside AI refusing by region in the very shape of a refusal (since named as one: look-alikes.json
- * `otherServices`), and two write-ups that quote one inside their own prose. The twentieth set's are
- * services outside AI refusing by region in an AI service's words, with nothing in the text that
- * names them as such; the twenty-first and twenty-second sets' likewise, three of them Google's own
- * sanctions message. The twenty-seventh set's is the refusal's own code in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself, translated, after its status. The thirty-seventh set's are region refusals by services outside AI that the text does not name (a TV channel, a VPN extension, a refund site, an add-ons page, a chat app's calls, a Microsoft 365 endpoint), read as refusals by an AI service not named, and a maintainer quoting a refusal to deny it. The thirty-eighth set's are the same kind at scale, from a sweep that sought texts of services outside AI: their own region refusals (a wallet's, an exchange's, a shop's, a video app's, a CDN's), people's reports of them, and explainers quoting them. The test fails
- * if one is no longer raised (take it off) or if any other look-alike is.
- */
-/** Set 38's look-alikes, most of them one kind of text no reading of the words can settle (see KNOWN_FALSE_ALARMS). */
+/** The reasons set 38's look-alikes share: most are one kind of text no reading of the words can settle. */
 const OUTSIDE_AI =
   "a region refusal by a service outside AI (a crypto wallet or exchange, a shop, a video or TV app, a CDN in front of a site, an app store), in a refusal's very words and naming no service the lists know: pasted, it reads as a refusal by an AI service not named";
 const REPORTS =
@@ -22,6 +11,24 @@ const REPORTS =
 const QUOTED =
   "an explainer or news sentence quoting a region refusal of a service outside AI ('este error no debe confundirse con otro muy común: \"Este elemento no está disponible en tu país\"', 'geofencing protocols that trigger a This Image Is Not Available In Your Country'): the quote reads as the refusal it is";
 
+/**
+ * The seventh set's look-alikes still raised, and why no rule was written for them: each is a
+ * person's reply that repeats a service's refusal in the service's own words, with nothing in the
+ * text that tells it from the refusal pasted with a comment. The thirteenth set's are a service
+ * outside AI refusing by region in the very shape of a refusal (since named as one:
+ * look-alikes.json `otherServices`), and two write-ups that quote one inside their own prose. The
+ * twentieth set's are services outside AI refusing by region in an AI service's words, with
+ * nothing in the text that names them as such; the twenty-first and twenty-second sets' likewise,
+ * three of them Google's own sanctions message. The twenty-seventh set's is the refusal's own code
+ * in a how-to. The thirty-sixth set's is a help article's title that is the refusal itself,
+ * translated, after its status. The thirty-seventh set's are region refusals by services outside
+ * AI that the text does not name (a TV channel, a VPN extension, a refund site, an add-ons page, a
+ * chat app's calls, a Microsoft 365 endpoint), read as refusals by an AI service not named, and a
+ * maintainer quoting a refusal to deny it. The thirty-eighth set's are the same kind at scale,
+ * from a sweep that sought texts of services outside AI: their own region refusals (a wallet's, an
+ * exchange's, a shop's, a video app's, a CDN's), people's reports of them, and explainers quoting
+ * them. The test fails if one is no longer raised (take it off) or if any other look-alike is.
+ */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a7-summarize-site-maintainer-unsupported-country-reply':
     "a maintainer's \"I'm sorry, but it looks like OpenAI API isn't supported in your country\": services write the same ('Sorry, it looks like I'm not yet available in your region')",
