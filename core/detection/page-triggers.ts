@@ -44,16 +44,16 @@ export const REFUSAL_SHAPE = new RegExp(
     'disallowed ?isp|has banned the country|do(?:es)?(?: no|n.)t(?: \\w+)? support[^.]{0,40}(?:your|this|exit) ?(?:country|region|location)',
     '(?:unsupported|restricted)[_-](?:country|region)|unsupporteduserlocation|geo-?blocked|failed_precondition',
     // zh-Hans / zh-Hant (嘅: Cantonese 的; 位置: a refusal may name the reader's place before its region word)
-    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放|不起作用)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前|出口)的?(?:国家|國家|地[区區]|[区區]域)|[暂暫尚]未在[您你]|(?:因|由[于於]|不可用|法使用|不支[^。！]{0,20})[地区區域]{2}限制|不在[^。！]{0,12}支[持援]的地|[仅僅]在部分地[区區]',
+    '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未覆|不提供|[无無]法使用|未[开開]放|不起作用)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前|出口)的?(?:国家|國家|地[区區]|[区區]域)|[暂暫尚]未在[您你]|(?:因|由[于於]|不可用|法使用|不支[^。！]{0,20})[地区區域]{2}限制|不在[^。！]{0,12}支[持援]的地|[仅僅只](?:在|适用于)(?:部分|某些)',
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
     '(?:не ?доступ[^ ]*|не п(?:оддерживается|ідтримується)|не работает|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^ ]* не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|(?:ihre|deine)[rm]? (?:aktuellen )?(?:region|land)[^.]{0,40}nicht',
     // not available / not supported / does not work before "your" in fr, es, pt, it; id, pl, he
     '(?:dispon\\S{3,5}|pas prise? en charge|suportad\\S|fun[cz]iona|fonctionne pas) (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמין ב(?:מדינה שלך|אזורך)',
     // sv, da, nb, fi, th, hi
-    '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|क्षेत्र में उपलब्ध नहीं',
+    '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|क्षेत्र में (?:उपलब्ध|समर्थित) नहीं',
     'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|j(?:ouw|e)) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
     '(?:お住まい|お客様)の(?:国|地域)|(?:現在|あなた)の地域では|(?:bölge|ülke)nizde[^.]{0,30}(?:kullanılam|mevcut d|desteklenm)|(?:khu vực|quốc gia|vị trí)(?: hiện tại)? của bạn',
-    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:[사이]용할|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در دسترس|موجود) نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر)[ةه]? في (?:بلد|منطقت)',
+    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:[사이]용할|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|에서만 이용 ?가능|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در دسترس|موجود) نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر)[ةه]? في (?:بلد|منطقت)',
   ].join('|'),
 );
 

@@ -52,6 +52,10 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 32's two dropped are gateways' lines, not a page's text: a Jina check's "API недоступен из
  *   текущего региона (451)" and a Sora relay's "在你当前网络出口地区不可用", whose place comes
  *   after more words than the prefilter allows.
+ * - Set 39's two dropped are locale strings, not a page's text as shown: Claude's desktop page with
+ *   its `{product}` placeholder where the page names Claude ('{product} is only available in
+ *   certain regions'), and a Chinese pack's '企业升级在您的计费区域中尚不可用', whose place and
+ *   refusal the shapes do not join across 中尚.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -95,6 +99,7 @@ const MEASURED: Record<
   blind36: { refusals: 11, floor: 0.6, size: 189, onPage: 7, dropped: 0 },
   blind37: { refusals: 2, floor: 1, size: 332, onPage: 2, dropped: 0 },
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
+  blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 2 },
 };
 
 /**
@@ -104,9 +109,9 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 303 of 360.
+ * accounts. Measured by npm run eval: 318 of 388.
  */
-const SHOWN_WITH_REGION = { refusals: 360, floor: 0.84 };
+const SHOWN_WITH_REGION = { refusals: 388, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

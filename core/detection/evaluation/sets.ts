@@ -60,6 +60,7 @@ export const HOLDOUT_FILES = {
   blind36: 'refusals-holdout-36.json',
   blind37: 'refusals-holdout-37.json',
   blind38: 'refusals-holdout-38.json',
+  blind39: 'refusals-holdout-39.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

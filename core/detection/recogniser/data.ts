@@ -67,6 +67,15 @@ export const LanguagePhrases = v.object({
   location: v.pipe(Entries, v.minLength(1)),
   /** Location words that already point at the reader (所在地区, お住まいの地域, bölgeniz…). */
   addressedLocation: v.optional(Entries),
+  /**
+   * Places a refusal names as the only ones served ('certain regions', '仅在部分地区', '일부 지역'):
+   * they point at the reader only in a sentence that regrets it ('Unfortunately, … is only
+   * available in certain regions'). Said plainly, the same words describe an offer or a feature,
+   * as a help or pricing page does ('此优惠仅适用于某些地区').
+   */
+  limitedPlaces: v.optional(Entries),
+  /** Words of regret that make a limited place the reader's: unfortunately, sorry, 遗憾, 抱歉, 죄송. */
+  regrets: v.optional(Entries),
   /** Words after which a country or territory's name (places.json) is a location word: in, from; 在; в. */
   placeScope: v.optional(Entries),
   /** Not available, not supported, unavailable, restricted… */

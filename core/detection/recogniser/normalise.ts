@@ -81,6 +81,8 @@ const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
   遲: '迟',
   載: '载',
   僅: '仅',
+  遺: '遗',
+  報: '报',
   項: '项',
   選: '选',
   擇: '择',
@@ -245,6 +247,13 @@ export function canonicalText(text: string): string {
 
 const BLOCK_OPEN = /<!--|<(script|style|noscript|template)\b/gi;
 
+/**
+ * Scripts written without spaces between words. An inline tag between two of their characters
+ * ('仅在<link>某些地区</link>提供', as an app's localisation file marks a link) renders as nothing,
+ * so it is dropped rather than read as a space that would split the words around it.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Removes comments and script/style/template elements with one forward scan (no backtracking). */
 function dropBlocks(html: string): string {
   const lower = html.toLowerCase();
@@ -287,7 +296,9 @@ export function readableText(raw: string, limit: number): ReadableText {
     text = dropBlocks(text)
       .replace(/<title[^>]{0,200}>[^<]{0,400}<\/title>/gi, ' ')
       .replace(/<\/?(p|div|br|li|h[1-6]|tr|section|article|header|footer|main|span|button|a)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, ' ');
+      .replace(/<[^>]*>/g, (tag: string, at: number, whole: string) =>
+        UNSPACED.test(whole[at - 1] ?? '') && UNSPACED.test(whole[at + tag.length] ?? '') ? '' : ' ',
+      );
   }
   const display = displayText(unescapeJsonStrings(decodeEntities(text)));
   const canonical = fold(display);

@@ -2026,3 +2026,41 @@ describe('the thirty-eighth set’s lessons: services outside AI naming themselv
     'Извините, ваше текущее местоположение не поддерживает эту службу модели, возможно из-за ограничений региона или недоступности службы.',
   ]);
 });
+
+describe('the thirty-ninth set’s lessons: Claude’s desktop region page in its languages, and places named as the only ones served', () => {
+  stillReads(
+    'Claude’s desktop region page in Anthropic’s Japanese, Hindi and Korean, and in Chinese language packs',
+    [
+      'お客様の地域ではClaudeはサポートされていません。詳細については<link>サポート対象地域のリスト</link>をご確認ください。',
+      'क्लॉड आपके क्षेत्र में समर्थित नहीं है। अधिक जानकारी के लिए <link>समर्थित क्षेत्रों की सूची</link> देखें।',
+      '죄송합니다만, {product}는 현재 <link>일부 지역</link>에서만 이용 가능합니다.',
+      '遗憾的是，{product} 目前仅在<link>某些地区</link>提供。我们正在努力尽快扩展到其他地区。',
+      '遺憾的是，{product} 目前僅在<link>某些地區</link>提供。',
+      '很遗憾，{product}目前只适用于<link>某些区域</link>。',
+      '很抱歉，{product} 目前仅在<link>部分地区</link>开放。',
+    ],
+  );
+  keepsClean([
+    ['an offer only in certain regions, said plainly', 'This offer is only available in certain regions.'],
+    ['the same offer in Chinese', '此优惠仅适用于某些地区。'],
+    [
+      'a feature rolled out in some regions first, in Chinese',
+      '新功能目前仅在某些地区提供，我们会逐步扩大范围。',
+    ],
+    ['a feature rolled out in some regions, in Korean', '이 기능은 일부 지역에서만 이용 가능합니다.'],
+    [
+      'an either-or message in Chinese (an organisation, or a region)',
+      '已被你的组织停用，或暂不支持你所在地区使用',
+    ],
+    ['the same in Persian', 'توسط سازمان شما غیرفعال شده یا در منطقه شما در دسترس نیست'],
+    ['the same in Russian', 'Отключено вашей организацией или недоступно в вашем регионе'],
+    ['the same in Russian with its spaces lost', 'Отключеновашейорганизациейилинедоступновашемрегионе'],
+  ]);
+  stillReads('a place named as the only one served, with a regret', [
+    'Unfortunately, this feature is only available in certain regions right now.',
+    '很遗憾，本服务目前仅在部分地区开放。',
+  ]);
+  stillReads('a region refusal beside an organisation named for something else', [
+    'Your organization has been verified. This service is not available in your region.',
+  ]);
+});

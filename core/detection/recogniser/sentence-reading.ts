@@ -54,6 +54,31 @@ export function closestPair(
   return best ? { location: best.location, unavailable: best.unavailable } : null;
 }
 
+/**
+ * The limited places ('only available in certain regions') of sentences that speak to a refused
+ * reader: that regret it ('Unfortunately, …', '很遗憾，…') or are followed by the page's appeal
+ * ('… if you believe you are receiving this message in error', '如果您认为这是误报'). There the
+ * reader's place is not one of them.
+ */
+function regretted(
+  compiled: Compiled,
+  text: string,
+  limited: readonly Hit[],
+  spans: readonly Sentence[],
+): Hit[] {
+  if (limited.length === 0) return [];
+  const regrets = hits(compiled.regrets, text);
+  if (regrets.length === 0) return [];
+  return limited.filter((place) => {
+    const index = spans.findIndex((span) => within(place, span));
+    const sentence = spans[index];
+    if (!sentence) return false;
+    const next = spans[index + 1];
+    const end = next && next.start - sentence.end < 4 ? next.end : sentence.end;
+    return regrets.some((regret) => regret.start >= sentence.start && regret.end <= end);
+  });
+}
+
 /** `shown`, when given, is `text` as the page wrote it, character for character: evidence is cut from it. */
 export function findInText(
   compiled: Compiled,
@@ -65,15 +90,16 @@ export function findInText(
   const namedPlaces = placeHits(compiled, text, compiled.namedPlaces);
   const addressed = hits(compiled.addressedLocation, text);
   const enumerated = enumeratedPlaceHits(compiled, text);
+  const limited = hits(compiled.limitedPlaces, text);
   // Listed in the order a tie between two equally near location words is settled (closestPair).
   const locations = [
     ...hits(compiled.location, text),
     ...addressed,
+    ...limited,
     ...placeHits(compiled, text),
     ...namedPlaces,
     ...enumerated,
   ];
-  const addressedLocations = [...addressed, ...namedPlaces, ...enumerated];
   const unavailable = hits(compiled.unavailable, text);
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
@@ -91,6 +117,12 @@ export function findInText(
   // or by the reader's own place ('提示不支持所在的地区'): a person reporting never calls themselves
   // 您 nor their own country 所在的国家, so those are the service's words.
   const spans = splitAt(sentences(text), context.headingEnd);
+  const addressedLocations = [
+    ...addressed,
+    ...regretted(compiled, text, limited, spans),
+    ...namedPlaces,
+    ...enumerated,
+  ];
   const quoting = hits(compiled.reporting, text).filter((report) => {
     if (QUOTATION_OPENS.test(text.slice(report.end, report.end + QUOTATION_LEAD))) return true;
     const span = spans.find((sentence) => within(report, sentence));

@@ -20,6 +20,9 @@ export interface Compiled {
   data: RecogniserData;
   location: TermSet;
   addressedLocation: TermSet;
+  /** Places named as the only ones served ('certain regions'): the reader's only beside a regret. */
+  limitedPlaces: TermSet;
+  regrets: TermSet;
   /** Plural place words naming a kind of place ('regions', 'countries'): in a heading, a list's. */
   listedPlaces: Set<string>;
   unavailable: TermSet;
@@ -212,6 +215,8 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     data,
     location: termSet(byLanguage(languages, (language) => language.location)),
     addressedLocation: termSet(byLanguage(languages, (language) => language.addressedLocation)),
+    limitedPlaces: termSet(byLanguage(languages, (language) => language.limitedPlaces)),
+    regrets: termSet(byLanguage(languages, (language) => language.regrets)),
     listedPlaces: new Set(
       languages.flatMap((language) => (language.listedPlaces ?? []).map((entry) => entry.text)),
     ),
