@@ -61,6 +61,7 @@ export const HOLDOUT_FILES = {
   blind37: 'refusals-holdout-37.json',
   blind38: 'refusals-holdout-38.json',
   blind39: 'refusals-holdout-39.json',
+  blind40: 'refusals-holdout-40.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

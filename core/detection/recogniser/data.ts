@@ -88,6 +88,11 @@ export const LanguagePhrases = v.object({
   listedPlaces: v.optional(Entries),
   /** Words that address the reader: your, you, 您, ваш… */
   addressee: Entries,
+  /**
+   * Phrases of this language that hold another language's word for the reader ('şu anda', at the
+   * moment, holds Indonesian 'anda'): an addressee inside one is not one.
+   */
+  falseFriends: v.optional(Entries),
   /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */
   hedges: Entries,
   /**

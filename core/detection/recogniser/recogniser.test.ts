@@ -2064,3 +2064,43 @@ describe('the thirty-ninth set’s lessons: Claude’s desktop region page in it
     'Your organization has been verified. This service is not available in your region.',
   ]);
 });
+
+describe('the fortieth set’s lessons: the vendors’ own screens in the languages they ship', () => {
+  stillReads(
+    'ChatGPT’s unsupported-country screen in French, Korean, Thai, Turkish, Vietnamese and Traditional Chinese',
+    [
+      "ChatGPT n'est pas disponible dans votre zone géographique.",
+      '사용자님의 지역에서는 ChatGPT를 사용하실 수 없습니다.',
+      'ChatGPT ไม่มีให้บริการในภูมิภาคของคุณ',
+      'ChatGPT bölgende kullanılamıyor.',
+      'ChatGPT không có sẵn ở khu vực của bạn.',
+      '你所在地區尚未提供 ChatGPT。',
+    ],
+  );
+  stillReads('Indonesian ‘Anda’ where no Turkish phrase holds it', [
+    'Layanan ini tidak tersedia di wilayah Anda saat ini.',
+  ]);
+  stillReads(
+    'Claude’s region page in Japanese and Ukrainian, a place named as the only one served with a regret',
+    [
+      '申し訳ありませんが、{product}は現在<link>一部の地域</link>でのみご利用いただけます。',
+      'На жаль, {product} наразі доступний лише у <link>певних регіонах</link>.',
+    ],
+  );
+  keepsClean([
+    [
+      'a feature offered only in some regions, in Japanese',
+      'この機能は現在一部の地域でのみご利用いただけます。',
+    ],
+    ['the same in Ukrainian', 'Ця функція наразі доступна лише у певних регіонах.'],
+    [
+      'Turkish ‘şu anda’ (at the moment), which holds Indonesian ‘anda’ (you), beside a region’s genitive',
+      'Bölgenin hava durumu şu anda kullanılamıyor.',
+    ],
+    ['Turkish ‘şu anda’ beside ‘this region’', 'Bu bölgede hizmet şu anda kullanılamıyor.'],
+    [
+      'a tax exemption refused for a billing region, in Ukrainian',
+      'Звільнення від податків ще недоступне для вашого регіону виставлення рахунків.',
+    ],
+  ]);
+});

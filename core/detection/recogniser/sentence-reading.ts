@@ -106,8 +106,12 @@ export function findInText(
     return gluedFinding(compiled, text);
   // A word right after a dot that follows a letter is part of a host or a name ('notion.su', where
   // Spanish 'su' would read as 'your'), not a word of the sentence.
+  // Nor is a 'you' inside another language's phrase ('şu anda', Turkish for 'at the moment').
+  const falseFriends = hits(compiled.falseFriends, text);
   const addressees = hits(compiled.addressee, text).filter(
-    (hit) => !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)),
+    (hit) =>
+      !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)) &&
+      !falseFriends.some((phrase) => phrase.start <= hit.start && phrase.end >= hit.end),
   );
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.

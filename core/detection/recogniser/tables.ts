@@ -27,6 +27,8 @@ export interface Compiled {
   listedPlaces: Set<string>;
   unavailable: TermSet;
   addressee: TermSet;
+  /** Phrases holding another language's 'you' ('şu anda'): no addressee inside them. */
+  falseFriends: TermSet;
   hedges: TermSet;
   /** Hedges proper (a guess, a condition), without reporting words and questions. */
   conditions: TermSet;
@@ -222,6 +224,7 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     ),
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
+    falseFriends: termSet(byLanguage(languages, (language) => language.falseFriends)),
     // A word introducing what a service showed, and a question, veto their sentence like a hedge
     // (see reportedFinding and namedReportFinding).
     hedges: termSet(
