@@ -74,7 +74,10 @@ export const LanguagePhrases = v.object({
    * as a help or pricing page does ('此优惠仅适用于某些地区').
    */
   limitedPlaces: v.optional(Entries),
-  /** Words of regret that make a limited place the reader's: unfortunately, sorry, 遗憾, 抱歉, 죄송. */
+  /**
+   * Words that make a limited place the reader's: a regret in its sentence ('unfortunately', 遗憾,
+   * 抱歉, 죄송) or the page's appeal in the next ('…receiving this message in error', 误报).
+   */
   regrets: v.optional(Entries),
   /** Words after which a country or territory's name (places.json) is a location word: in, from; 在; в. */
   placeScope: v.optional(Entries),

@@ -2,8 +2,9 @@
  * How the refusal recogniser reads a body: as the short visible text a person would read, in
  * one canonical form, so that the phrase lists can stay small and per language.
  *
- * - Markup: `<script>`/`<style>` contents dropped, tags become spaces, entities decoded; the
- *   `<title>` is kept apart (a block page may say what it is only there).
+ * - Markup: `<script>`/`<style>` contents dropped, tags become spaces (an inline tag between two
+ *   Chinese or Japanese characters becomes nothing), entities decoded; the `<title>` is kept apart
+ *   (a block page may say what it is only there).
  * - Escaping: JSON string escapes are undone up to three levels deep (`\"`, `\\n`, `\\u4e0d`),
  *   because gateways, SDKs and logs wrap an upstream error inside their own error string.
  * - Characters: NFKC (full-width letters and digits become ASCII), lower case, curly quotes

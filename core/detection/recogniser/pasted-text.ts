@@ -7,6 +7,7 @@
 import { plain } from './finding';
 import { JOIN_WINDOW, LOG_LIMIT, RECOGNISER_READ } from './limits';
 import { canonicalText, readableText } from './normalise';
+import { readerAddressees } from './sentence-reading';
 import { distance, sentences, within } from './sentences';
 import { type Compiled, compiledBuiltIn, placeHits } from './tables';
 import { hits } from './terms';
@@ -89,7 +90,7 @@ export function regionGuess(body: string, compiled: Compiled = compiledBuiltIn()
     const spans = sentences(text);
     const addressed = hits(compiled.addressedLocation, text);
     const locations = [...hits(compiled.location, text), ...addressed, ...placeHits(compiled, text)];
-    const addressees = hits(compiled.addressee, text);
+    const addressees = readerAddressees(compiled, text);
     for (const guess of guesses) {
       const sentence = spans.find((span) => within(guess, span));
       if (!sentence) continue;

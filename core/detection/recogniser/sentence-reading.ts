@@ -7,7 +7,15 @@ import { codeHits, codeNamedAsError } from './codes';
 import { plain, type TextContext, type TextFinding } from './finding';
 import { gluedFinding } from './glued';
 import { JOIN_WINDOW } from './limits';
-import { bySentence, distance, type Sentence, sentences, splitAt, within } from './sentences';
+import {
+  bySentence,
+  distance,
+  followsRightAfter,
+  type Sentence,
+  sentences,
+  splitAt,
+  within,
+} from './sentences';
 import { type Compiled, enumeratedPlaceHits, placeHits } from './tables';
 import { type Hit, hits } from './terms';
 
@@ -69,14 +77,31 @@ function regretted(
   if (limited.length === 0) return [];
   const regrets = hits(compiled.regrets, text);
   if (regrets.length === 0) return [];
-  return limited.filter((place) => {
-    const index = spans.findIndex((span) => within(place, span));
-    const sentence = spans[index];
-    if (!sentence) return false;
-    const next = spans[index + 1];
-    const end = next && next.start - sentence.end < 4 ? next.end : sentence.end;
-    return regrets.some((regret) => regret.start >= sentence.start && regret.end <= end);
-  });
+  const regretsIn = bySentence(regrets, spans);
+  const regretful = (index: number) => (regretsIn[index]?.length ?? 0) > 0;
+  return bySentence(limited, spans).flatMap((places, index) =>
+    regretful(index) ||
+    (followsRightAfter(spans[index] as Sentence, spans[index + 1]) && regretful(index + 1))
+      ? places
+      : [],
+  );
+}
+
+/**
+ * The words that address the reader (your, 您, ваш…), without two kinds of false match: a word
+ * right after a dot that follows a letter is part of a host or a name ('notion.su', where Spanish
+ * 'su' would read as 'your'), and a word inside another language's phrase is that phrase's
+ * ('şu anda', Turkish for 'at the moment', holds Indonesian 'anda').
+ */
+export function readerAddressees(compiled: Compiled, text: string): Hit[] {
+  const found = hits(compiled.addressee, text);
+  if (found.length === 0) return found;
+  const falseFriends = hits(compiled.falseFriends, text);
+  return found.filter(
+    (hit) =>
+      !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)) &&
+      !falseFriends.some((phrase) => phrase.start <= hit.start && phrase.end >= hit.end),
+  );
 }
 
 /** `shown`, when given, is `text` as the page wrote it, character for character: evidence is cut from it. */
@@ -104,15 +129,7 @@ export function findInText(
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
     return gluedFinding(compiled, text);
-  // A word right after a dot that follows a letter is part of a host or a name ('notion.su', where
-  // Spanish 'su' would read as 'your'), not a word of the sentence.
-  // Nor is a 'you' inside another language's phrase ('şu anda', Turkish for 'at the moment').
-  const falseFriends = hits(compiled.falseFriends, text);
-  const addressees = hits(compiled.addressee, text).filter(
-    (hit) =>
-      !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)) &&
-      !falseFriends.some((phrase) => phrase.start <= hit.start && phrase.end >= hit.end),
-  );
+  const addressees = readerAddressees(compiled, text);
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
   // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
@@ -173,9 +190,7 @@ export function findInText(
     const addressee =
       addresseesIn[index]?.[0] ??
       (best && (addressedIn[index]?.length ?? 0) > 0 ? best.location : undefined) ??
-      (next && next.start - sentence.end < 4 && !vetoed(index + 1)
-        ? addresseesIn[index + 1]?.[0]
-        : undefined);
+      (followsRightAfter(sentence, next) && !vetoed(index + 1) ? addresseesIn[index + 1]?.[0] : undefined);
     const structured = sentenceCodes.length > 0 || context.structuredCarrier;
     if (best && !addressee && !structured) continue;
     // A heading about a kind of place ('Updating restrictions of sales to unsupported regions',

@@ -42,6 +42,14 @@ export function splitAt(spans: Sentence[], at: number | undefined): Sentence[] {
   ];
 }
 
+/** How close the next sentence must start to read as the same message's next line (a space, a line break). */
+const RIGHT_AFTER = 4;
+
+/** Whether `next` follows `sentence` right after it, as one message's next sentence. */
+export function followsRightAfter(sentence: Sentence, next: Sentence | undefined): next is Sentence {
+  return next !== undefined && next.start - sentence.end < RIGHT_AFTER;
+}
+
 export function within(hit: { start: number; end: number }, sentence: Sentence): boolean {
   return hit.start >= sentence.start && hit.end <= sentence.end;
 }
