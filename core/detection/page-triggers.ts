@@ -13,18 +13,10 @@
  * fails with the list to paste here when a rule or the shape changes.
  */
 export const PAGE_TRIGGERS = [
-  'access to anthropic models is not allowed from unsupported countries',
-  'app unavailable in region',
-  'app-unavailable-in-region',
   'availabilitynotinregion',
-  'chatgpt disabled for users in',
-  'claude is only available in certain regions',
-  'country, region, or territory not supported',
   'error code: 1009',
-  "meta ai isn't available yet in your country",
   'request not allowed',
   'unable to load site',
-  'we have disabled chatgpt for users in',
 ] as const;
 
 /**
@@ -36,8 +28,9 @@ export const PAGE_TRIGGERS = [
  */
 export const REFUSAL_SHAPE = new RegExp(
   [
-    // en: "is not (currently|yet) available in your region", "doesn't serve your region"
-    "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed|offered|work|operate) ?(?:in|from|for|at|by)|serve) ?(?:your|this|certain) ?(?:current |ip\\S* )?(?:country|region|location|territor|area|data ?cent|jurisdic)|available where you are|not a supported (?:country|region)|from an? unsupported (?:country|region|location)",
+    // en: "is not (currently|yet) available in your region", "doesn't serve your region", and the
+    // page signatures' phrases written as shapes ("… disabled ChatGPT for users in", "App unavailable in region")
+    "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed|offered|work|operate)(?: yet)? ?(?:in|from|for|at|by)|serve) ?(?:your|this|certain) ?(?:current |ip\\S* )?(?:country|region|location|territor|area|data ?cent|jurisdic)|available where you are|not a supported (?:country|region)|from (?:an? )?unsupported (?:countr|region|location)|disabled (?:chatgpt )?for users in|only available in certain|unavailable[ -]in[ -]region|territory not supported",
     "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)|geographical restriction|coming soon to your ?(?:country|region)",
     // a terse error opening with the place: "Region not supported."
     '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',
@@ -46,32 +39,43 @@ export const REFUSAL_SHAPE = new RegExp(
     // zh-Hans / zh-Hant (嘅: Cantonese 的; 位置: a refusal may name the reader's place before its region word)
     '(?:所在|当前|當前|该|該|此|[您你][的嘅])[的嘅]?(?:[^。！，]{1,12}[、/或])?(?:国家|國家|地区|地區|区域|區域|位置)[^。！]{0,24}(?:不可用|不受?支[持援]|尚未[覆提]|不提供|[无無]法使用|未[开開]放|不起作用)|(?:不可用|不受?支[持援]|尚未覆)[^。！]{0,12}(?:所在|当前|當前|出口)的?(?:国家|國家|地[区區]|[区區]域)|[暂暫尚]未在[您你]|(?:因|由[于於]|不可用|法使用|不支[^。！]{0,20})[地区區域]{2}限制|不在[^。！]{0,12}支[持援]的地|[仅僅只](?:在|适用于)(?:部分|某些)',
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
-    '(?:не ?доступ[^ ]*|не п(?:оддерживается|ідтримується)|не работает|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^ ]* не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|певних рег|(?:ihre|deine)[rm]? (?:aktuellen )?(?:region|land)[^.]{0,40}nicht',
+    '(?:не ?доступ[^ ]*|не п(?:оддерживается|ідтримується)|не работает|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^.]{0,30}не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|певних рег|(?:ihre|deine)[rm]? (?:aktuellen )?(?:region|land)[^.]{0,40}nicht',
     // not available / not supported / does not work before "your" in fr, es, pt, it; id, pl, he
-    '(?:dispon\\S{3,5}|pas prise? en charge|suportad\\S|fun[cz]iona|fonctionne pas) (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמין ב(?:מדינה שלך|אזורך)',
+    '(?:dispon\\S{3,5}|pas prise? en charge|sup?porta[dt]\\S|fun[cz]iona|fonctionne pas)(?: \\S+mente| no momento)? (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמי(?:ן|נה) ב(?:מדינה שלך|אזור(?:ך| שלך))',
     // sv, da, nb, fi, th, hi
-    '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|क्षेत्र में (?:उपलब्ध|समर्थित) नहीं',
+    '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|(?:क्षेत्र|इलाके) में[^।]{0,60}(?:उपलब्ध|समर्थित) नहीं',
     'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|j(?:ouw|e)) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
     '(?:お住まい|お客様)の(?:国|地域)|(?:現在|あなた)の地域では|のみご利用|(?:bölge|ülke)n(?:iz)?de[^.]{0,30}(?:kullanılam|mevcut d|desteklenm)|(?:khu vực|quốc gia|vị trí)(?: hiện tại)? của bạn',
-    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:[사이]용하?[할실]|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|에서만 이용 ?가능|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در دسترس|موجود) نیست|لا تتوفّ?ر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر)[ةه]? في (?:بلد|منطقت)',
+    '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:[사이]용하?[할실]|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|에서만 이용 ?가능|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در ?دسترس|موجود) نیست|لا تتوفر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر|يتعذر[^.]{0,50})[ةه]? في (?:بلد|منطقت)',
   ].join('|'),
 );
 
-const ENTITY = /&(?:nbsp|rsquo|lsquo|apos|#39|#x27|#8217|#8216|quot|#34|ldquo|rdquo|amp|#38|lt|gt|#160);/g;
-const ENTITY_CHAR: Record<string, string> = { rsquo: "'", lsquo: "'", apos: "'", '#39': "'", '#x27': "'" };
-Object.assign(ENTITY_CHAR, { '#8217': "'", '#8216': "'", quot: '"', '#34': '"', ldquo: '"', rdquo: '"' });
-Object.assign(ENTITY_CHAR, { amp: '&', '#38': '&' });
+// Numeric references decode to their character (folded below like any other); the named ones a
+// page's escaped text uses for quotes and '&' keep their meaning, any other (nbsp, lt, gt) is a space.
+const NAMED_ENTITY: Record<string, string> = {
+  rsquo: "'",
+  lsquo: "'",
+  apos: "'",
+  quot: '"',
+  ldquo: '"',
+  rdquo: '"',
+  amp: '&',
+};
 
 /** The engine's reading of text (keyword-automaton's normaliseKeyword, plus its entities). */
 export function normalisePageText(text: string): string {
   return text
-    .replace(ENTITY, (entity) => ENTITY_CHAR[entity.slice(1, -1)] ?? ' ')
+    .replace(/&(#x?)?(\w{1,8});/g, (_entity, hash: string | undefined, name: string) =>
+      hash
+        ? String.fromCodePoint(Math.min(Number.parseInt(name, hash.length > 1 ? 16 : 10) || 32, 0x10ffff))
+        : (NAMED_ENTITY[name] ?? ' '),
+    )
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d\u2033]/g, '"')
     .replace(/[\u2010-\u2013]/g, '-')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u064b-\u0652]/g, '')
     .replace(/[\t-\r <>\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ');
 }
 

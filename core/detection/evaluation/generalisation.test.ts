@@ -52,10 +52,10 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 32's two dropped are gateways' lines, not a page's text: a Jina check's "API недоступен из
  *   текущего региона (451)" and a Sora relay's "在你当前网络出口地区不可用", whose place comes
  *   after more words than the prefilter allows.
- * - Set 39's two dropped are locale strings, not a page's text as shown: Claude's desktop page with
- *   its `{product}` placeholder where the page names Claude ('{product} is only available in
- *   certain regions'), and a Chinese pack's '企业升级在您的计费区域中尚不可用', whose place and
- *   refusal the shapes do not join across 中尚.
+ * - Set 39's one dropped is a locale string, not a page's text as shown: a Chinese pack's
+ *   '企业升级在您的计费区域中尚不可用', whose place and refusal the shapes do not join across 中尚.
+ *   Its other (Claude's desktop page with a `{product}` placeholder, '{product} is only available in
+ *   certain regions') passes since the page signatures' phrases became shapes.
  * - Set 40's three dropped are locale strings too: a Chinese pack's region page with its `<link>`
  *   tags, which a page does not show (the prefilter reads them as words), and two packs' enterprise
  *   upgrade refused for 你的计费区域 (the billing region), which the shapes do not pass.
@@ -102,8 +102,9 @@ const MEASURED: Record<
   blind36: { refusals: 11, floor: 0.6, size: 189, onPage: 7, dropped: 0 },
   blind37: { refusals: 2, floor: 1, size: 332, onPage: 2, dropped: 0 },
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
-  blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 2 },
+  blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.75, size: 140, onPage: 28, dropped: 3 },
+  blind41: { refusals: 87, floor: 0.52, size: 289, onPage: 46, dropped: 0 },
 };
 
 /**
@@ -113,9 +114,11 @@ const MEASURED: Record<
 /**
  * Pooled over the blind sets, the refusals in the software's own words that carry a sign of where
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
- * accounts. Measured by npm run eval: 346 of 424.
+ * accounts. Measured by npm run eval: 392 of 511. Set 41 brought 87 such refusals, twenty of them in
+ * languages no phrase list reads (Perplexity's and Chrome DevTools' translations into Kazakh, Czech,
+ * Greek, Tamil and eleven others), which took the figure from 82 % to 77 %.
  */
-const SHOWN_WITH_REGION = { refusals: 424, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 511, floor: 0.76 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;
@@ -227,7 +230,8 @@ describe('the whole engine', () => {
     expect(shown.filter((outcome) => outcome.caught).length / shown.length).toBeGreaterThanOrEqual(
       SHOWN_WITH_REGION.floor,
     );
-  });
+    // Every case of every set read afresh: seconds alone, longer beside the other files' workers.
+  }, 60_000);
 
   it('holds out only cases with a public source, and says which were used to write the lists', () => {
     const { file, cases } = readHoldout('holdout');

@@ -62,6 +62,7 @@ export const HOLDOUT_FILES = {
   blind38: 'refusals-holdout-38.json',
   blind39: 'refusals-holdout-39.json',
   blind40: 'refusals-holdout-40.json',
+  blind41: 'refusals-holdout-41.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

@@ -2104,3 +2104,65 @@ describe('the fortieth set’s lessons: the vendors’ own screens in the langua
     ],
   ]);
 });
+
+describe('the forty-first set’s lessons: Google’s and Perplexity’s translations of one region message', () => {
+  stillReads(
+    'the words those translations use that the lists lacked, in Persian, Vietnamese, Hindi, Spanish, Portuguese, Hebrew and Thai',
+    [
+      'Gemini در کشور شما دردسترس نیست.',
+      'Gemini chưa hoạt động ở quốc gia của bạn.',
+      'Gemini आपके इलाके में उपलब्ध नहीं है।',
+      'Esta función no está disponible en tu territorio.',
+      'O Gemini está indisponível no seu país.',
+      'Gemini לא זמינה באזור שלך.',
+      'Gemini ไม่พร้อมให้บริการในประเทศของคุณ',
+    ],
+  );
+  stillReads(
+    'Italian with a word inside ‘non è … disponibile’, and ‘not supported’ as a title; Indonesian ‘not yet’',
+    [
+      'Claude non è attualmente disponibile nel tuo paese.',
+      'Non supportato nella tua regione',
+      'Gemini belum tersedia di negara Anda.',
+    ],
+  );
+  stillReads('Arabic ‘cannot be done’ in the reader’s country', ['يتعذر استخدام Gemini في بلدك.']);
+  keepsClean([
+    ['the Persian word alone', 'این فایل دردسترس نیست.'],
+    ['an account not active yet, in Vietnamese', 'Tài khoản của bạn chưa hoạt động.'],
+    ['the weather in the reader’s area, in Hindi', 'आपके इलाके में मौसम साफ़ है।'],
+    ['a question about a territory, in Spanish', '¿Gemini está disponible en tu territorio?'],
+    ['a server down for now, in Portuguese', 'O servidor está indisponível no momento.'],
+    ['out of stock, in Hebrew', 'המוצר לא זמין במלאי'],
+    ['a shop not serving at the moment, in Thai', 'ร้านค้าไม่พร้อมให้บริการในขณะนี้'],
+    ['a model not yet out, in Italian', 'Il modello non è ancora disponibile.'],
+    ['a feature not yet out, in Indonesian', 'Fitur ini belum tersedia.'],
+    ['a connection that failed, in Arabic', 'يتعذر الاتصال بالخادم.'],
+    [
+      'a Chinese network error that names the reader’s region (why 无法连接 is not an unavailability)',
+      '无法连接到服务器，请检查您所在地区的网络设置。',
+    ],
+    [
+      'a README giving a refusal as an example after ‘e.g.’',
+      'The tool stops warnings (e.g., "Gemini is not available in your country").',
+    ],
+    [
+      'the same in Russian',
+      'Это предотвращает предупреждения (например, «Gemini недоступен в вашем регионе»).',
+    ],
+    ['the same in Chinese', '这可以防止警告（例如，“Gemini 在您所在的地区不可用”）。'],
+    [
+      'a payment method not offered in a billing country, in Chinese',
+      '在您的账单所在国家/地区，企业客户无法使用信用卡支付。',
+    ],
+    ['a bank transfer not offered in a billing region, in Chinese', '您所在的计费地区目前尚不支持银行转账。'],
+    [
+      'the browser’s permission to read the location, refused, in Russian',
+      'Похоже, доступ к местоположению был запрещен. Разрешите доступ к местоположению в настройках вашего браузера.',
+    ],
+  ]);
+  stillReads('the same refusals without the example marker or the payment', [
+    'Gemini недоступен в вашем регионе.',
+    '您所在的国家/地区不支持此服务。',
+  ]);
+});
