@@ -116,7 +116,7 @@ const MEASURED: Record<
  * the reader is (wordingOf): what the recogniser is for, apart from opaque errors and people's own
  * accounts. Measured by npm run eval: 392 of 511. Set 41 brought 87 such refusals, twenty of them in
  * languages no phrase list reads (Perplexity's and Chrome DevTools' translations into Kazakh, Czech,
- * Greek, Tamil and eleven others), which took the figure from 82 % to 77 %.
+ * Greek, Tamil and twelve others), which took the figure from 82 % to 77 %.
  */
 const SHOWN_WITH_REGION = { refusals: 511, floor: 0.76 };
 
