@@ -111,6 +111,12 @@ function chatTokens(count: number, seed = 7): string[] {
   return Array.from({ length: count }, () => `${words[Math.floor(random() * words.length)]} `);
 }
 
+/** The prefilter lets every refusal through and holds back every chat line, each named on failure. */
+function expectPassesOnly(refusals: readonly string[], chats: readonly string[]): void {
+  for (const refusal of refusals) expect(mightMatterForPage(refusal), refusal).toBe(true);
+  for (const chat of chats) expect(mightMatterForPage(chat), chat).toBe(false);
+}
+
 describe('mightMatterForPage', () => {
   it('holds exactly the phrases the page rules call for', () => {
     // On failure: paste the received list into PAGE_TRIGGERS.
@@ -142,6 +148,10 @@ describe('mightMatterForPage', () => {
     for (const s of samples) expect(normalisePageText(s).trim()).toBe(normaliseKeyword(s));
     expect(normalisePageText('Gemini isn&rsquo;t currently supported in your country')).toContain(
       "gemini isn't currently supported in your country",
+    );
+    // Any numeric reference, in either case of 'x'; one past Unicode's range is a space, as the engine reads it.
+    expect(normalisePageText('Gemini isn&#X2019;t available in your country&#99999999;')).toBe(
+      "gemini isn't available in your country ",
     );
   });
 
@@ -287,63 +297,65 @@ describe('mightMatterForPage', () => {
   });
 
   it('passes the refusals of the vendors’ localised texts, not chat about which countries are supported', () => {
-    for (const refusal of [
-      'Claude Code no está disponible en su país.',
-      'Claude Code ist in Ihrem Land nicht verfügbar.',
-      'Claude Code non è disponibile nel tuo paese.',
-      'Claude Code tidak tersedia di negara Anda.',
-      'Claude Code는 귀국에서 사용할 수 없습니다.',
-      'Gemini API の無料枠は、お住まいの国ではご利用いただけません。',
-      'هذه الخدمة غير متاحة في بلدك.',
-      'Извините, ваше текущее местоположение не поддерживает эту службу модели.',
-      // Clients' own words for the same refusals.
-      'Claude.ai bölgenizde mevcut değil',
-      'Claude.ai는 귀하의 지역에서 사용할 수 없습니다',
-      'Gemini API 在您的地區無法使用。',
-      'Jules 暂未在您的区域提供服务',
-      'Jules 目前尚未在您所在的地區提供服務。',
-      '很抱歉，Claude 目前仅在部分地区可用。',
-      'Claude 目前僅在部分地區可用。',
-      'خدمة Gemini غير متاحة في منطقتك الجغرافية حاليًا.',
-      'Bölgenizde desteklenmiyor',
-      'Diese Funktion ist in deiner Region nicht verfügbar.',
-      'Прямой доступ к Google Gemini заблокирован в вашем регионе.',
-      'Доступ к OpenAI ограничен в вашем регионе.',
-    ])
-      expect(mightMatterForPage(refusal), refusal).toBe(true);
-    for (const chat of [
-      '¿En qué países está disponible Claude? ¿Mi país está en la lista?',
-      'In welchen Ländern ist Claude verfügbar? Ist mein Land dabei?',
-      'Claude はどの国で利用できますか？',
-      'Claude는 어느 국가에서 사용할 수 있나요?',
-      'Bu model bölgenizde mevcut mu?',
-      'あなたの国ではどのモデルが人気ですか？',
-    ])
-      expect(mightMatterForPage(chat), chat).toBe(false);
+    expectPassesOnly(
+      [
+        'Claude Code no está disponible en su país.',
+        'Claude Code ist in Ihrem Land nicht verfügbar.',
+        'Claude Code non è disponibile nel tuo paese.',
+        'Claude Code tidak tersedia di negara Anda.',
+        'Claude Code는 귀국에서 사용할 수 없습니다.',
+        'Gemini API の無料枠は、お住まいの国ではご利用いただけません。',
+        'هذه الخدمة غير متاحة في بلدك.',
+        'Извините, ваше текущее местоположение не поддерживает эту службу модели.',
+        // Clients' own words for the same refusals.
+        'Claude.ai bölgenizde mevcut değil',
+        'Claude.ai는 귀하의 지역에서 사용할 수 없습니다',
+        'Gemini API 在您的地區無法使用。',
+        'Jules 暂未在您的区域提供服务',
+        'Jules 目前尚未在您所在的地區提供服務。',
+        '很抱歉，Claude 目前仅在部分地区可用。',
+        'Claude 目前僅在部分地區可用。',
+        'خدمة Gemini غير متاحة في منطقتك الجغرافية حاليًا.',
+        'Bölgenizde desteklenmiyor',
+        'Diese Funktion ist in deiner Region nicht verfügbar.',
+        'Прямой доступ к Google Gemini заблокирован в вашем регионе.',
+        'Доступ к OpenAI ограничен в вашем регионе.',
+      ],
+      [
+        '¿En qué países está disponible Claude? ¿Mi país está en la lista?',
+        'In welchen Ländern ist Claude verfügbar? Ist mein Land dabei?',
+        'Claude はどの国で利用できますか？',
+        'Claude는 어느 국가에서 사용할 수 있나요?',
+        'Bu model bölgenizde mevcut mu?',
+        'あなたの国ではどのモデルが人気ですか？',
+      ],
+    );
   });
 
   it('passes the forty-first set’s translations: vowel marks, words between, the separate possessive', () => {
-    for (const refusal of [
-      'هذه الميزة غير متوفّرة في منطقتك.',
-      'يتعذر حاليًا استخدام Gemini في منطقتك.',
-      'Gemini در منطقه شما دردسترس نیست.',
-      'यह सुविधा आपके इलाके में उपलब्ध नहीं है.',
-      'आपके क्षेत्र में यह सुविधा वर्तमान में उपलब्ध नहीं है।',
-      'Gemini לא זמינה באזור שלך.',
-      'Gemini в вашем регионе в настоящее время недоступен.',
-      'Gemini no está disponible actualmente en tu región.',
-      'O Gemini está indisponível no momento na sua região.',
-      'Non supportato nella tua regione',
-      'Meta AI isn’t available yet in your country',
-      'Access to Anthropic models is not allowed from unsupported countries',
-    ])
-      expect(mightMatterForPage(refusal), refusal).toBe(true);
-    for (const chat of [
-      'Какие страны не поддерживаются? В вашем регионе всё работает.',
-      'В вашем регионе. Недоступно другое.',
-      '无法连接到服务器，请检查您所在地区的网络设置。',
-    ])
-      expect(mightMatterForPage(chat), chat).toBe(false);
+    expectPassesOnly(
+      [
+        'هذه الميزة غير متوفّرة في منطقتك.',
+        // The Arabic marks the engine's reading drops: a tatweel stretching a letter, a vowel mark.
+        'هذه الميزة غير متـوفِّرة في منطقتك.',
+        'يتعذر حاليًا استخدام Gemini في منطقتك.',
+        'Gemini در منطقه شما دردسترس نیست.',
+        'यह सुविधा आपके इलाके में उपलब्ध नहीं है.',
+        'आपके क्षेत्र में यह सुविधा वर्तमान में उपलब्ध नहीं है।',
+        'Gemini לא זמינה באזור שלך.',
+        'Gemini в вашем регионе в настоящее время недоступен.',
+        'Gemini no está disponible actualmente en tu región.',
+        'O Gemini está indisponível no momento na sua região.',
+        'Non supportato nella tua regione',
+        'Meta AI isn’t available yet in your country',
+        'Access to Anthropic models is not allowed from unsupported countries',
+      ],
+      [
+        'Какие страны не поддерживаются? В вашем регионе всё работает.',
+        'В вашем регионе. Недоступно другое.',
+        '无法连接到服务器，请检查您所在地区的网络设置。',
+      ],
+    );
   });
 
   it('stays dependency-free and small', () => {

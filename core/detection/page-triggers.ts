@@ -50,8 +50,8 @@ export const REFUSAL_SHAPE = new RegExp(
   ].join('|'),
 );
 
-// Numeric references decode to their character (folded below like any other); the named ones a
-// page's escaped text uses for quotes and '&' keep their meaning, any other (nbsp, lt, gt) is a space.
+// Numeric references decode as the engine's reading does (out of range: a space); named quotes
+// and '&' keep their meaning, any other name (nbsp, lt, gt) is a space.
 const NAMED_ENTITY: Record<string, string> = {
   rsquo: "'",
   lsquo: "'",
@@ -65,17 +65,17 @@ const NAMED_ENTITY: Record<string, string> = {
 /** The engine's reading of text (keyword-automaton's normaliseKeyword, plus its entities). */
 export function normalisePageText(text: string): string {
   return text
-    .replace(/&(#x?)?(\w{1,8});/g, (_entity, hash: string | undefined, name: string) =>
-      hash
-        ? String.fromCodePoint(Math.min(Number.parseInt(name, hash.length > 1 ? 16 : 10) || 32, 0x10ffff))
-        : (NAMED_ENTITY[name] ?? ' '),
-    )
+    .replace(/&(#x?)?(\w{1,8});/gi, (_entity, hash: string | undefined, name: string) => {
+      if (!hash) return NAMED_ENTITY[name] ?? ' ';
+      const code = Number.parseInt(name, hash.length > 1 ? 16 : 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+    })
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d\u2033]/g, '"')
     .replace(/[\u2010-\u2013]/g, '-')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u064b-\u0652]/g, '')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g, '')
     .replace(/[\t-\r <>\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ');
 }
 

@@ -2161,8 +2161,9 @@ describe('the forty-first set’s lessons: Google’s and Perplexity’s transla
       'Похоже, доступ к местоположению был запрещен. Разрешите доступ к местоположению в настройках вашего браузера.',
     ],
   ]);
-  stillReads('the same refusals without the example marker or the payment', [
+  stillReads('the same refusals without the example marker, the payment or the location permission', [
     'Gemini недоступен в вашем регионе.',
     '您所在的国家/地区不支持此服务。',
+    'Доступ к сервису запрещен в вашем регионе.',
   ]);
 });
