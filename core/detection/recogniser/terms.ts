@@ -14,7 +14,11 @@ export interface Hit {
 }
 
 export interface TermSet {
-  regex: RegExp | null;
+  /**
+   * The terms' patterns, longest term first, in as few parts as keep each source under
+   * PATTERN_PART_CHARS; together they read as one alternation would (see hits).
+   */
+  parts: RegExp[];
   /** Lower-case matched prefix → entry term and language, longest prefix first. */
   terms: Array<{ prefix: string; term: string; lang: string; whole?: RegExp }>;
 }
@@ -112,24 +116,43 @@ export function termSource(term: string, spelledOutListed = false): string {
   return `${before}${source}${after}`;
 }
 
-export function termSet(entries: Array<{ term: string; lang: string }>): TermSet {
+/**
+ * The longest source one pattern may have. V8's irregexp (Chrome, Node) and SpiderMonkey's copy of
+ * it (Firefox) stop optimising a regular expression whose source passes 20 KB
+ * (RegExp::kRegExpTooLargeToOptimize in v8/src/regexp/regexp.h): when twenty-six languages'
+ * unavailability words reached 21 KB, reading every evaluation case took six times as long. A
+ * term list longer than this is split into parts.
+ */
+export const PATTERN_PART_CHARS = 16 * 1024;
+
+export function termSet(
+  entries: Array<{ term: string; lang: string }>,
+  partChars = PATTERN_PART_CHARS,
+): TermSet {
   const unique = new Map<string, { term: string; lang: string }>();
   for (const entry of entries) if (!unique.has(entry.term)) unique.set(entry.term, entry);
   const sorted = [...unique.values()].sort((a, b) => b.term.length - a.term.length);
-  if (sorted.length === 0) return { regex: null, terms: [] };
+  const sources = sorted.map((entry) => {
+    const spelledOut = negationSpelledOut(entry.term);
+    const listed =
+      spelledOut !== entry.term &&
+      sorted.some((other) => other !== entry && spelledOut.endsWith(negationSpelledOut(other.term)));
+    return termSource(entry.term, listed);
+  });
+  const parts: string[][] = [];
+  let length = 0;
+  for (const source of sources) {
+    const last = parts[parts.length - 1];
+    if (!last || length + source.length + 1 > partChars) {
+      parts.push([source]);
+      length = source.length;
+    } else {
+      last.push(source);
+      length += source.length + 1;
+    }
+  }
   return {
-    regex: new RegExp(
-      sorted
-        .map((entry) => {
-          const spelledOut = negationSpelledOut(entry.term);
-          const listed =
-            spelledOut !== entry.term &&
-            sorted.some((other) => other !== entry && spelledOut.endsWith(negationSpelledOut(other.term)));
-          return termSource(entry.term, listed);
-        })
-        .join('|'),
-      'gu',
-    ),
+    parts: parts.map((part) => new RegExp(part.join('|'), 'gu')),
     terms: sorted.map((entry) => ({
       prefix: entry.term.replace(/\*$/, ''),
       ...(entry.term.includes(TERM_GAP) ? { whole: new RegExp(`^(?:${termSource(entry.term)})$`, 'u') } : {}),
@@ -139,11 +162,39 @@ export function termSet(entries: Array<{ term: string; lang: string }>): TermSet
   };
 }
 
+/**
+ * Matches as one alternation of every part would: from where the last match ended, the leftmost
+ * match of any part, and at the same place the earlier part's (its terms are longer). Each part's
+ * next match is kept until the reading passes it, so the text is read once per part.
+ */
+function* matches(parts: readonly RegExp[], text: string): Generator<RegExpExecArray> {
+  if (parts.length === 1) {
+    yield* text.matchAll(parts[0] as RegExp);
+    return;
+  }
+  const next: Array<RegExpExecArray | null | undefined> = parts.map(() => undefined);
+  let from = 0;
+  for (;;) {
+    let best: RegExpExecArray | null = null;
+    parts.forEach((part, index) => {
+      let found = next[index];
+      if (found === undefined || (found !== null && found.index < from)) {
+        part.lastIndex = from;
+        found = part.exec(text);
+        next[index] = found;
+      }
+      if (found && (!best || found.index < best.index)) best = found;
+    });
+    if (!best) return;
+    const match: RegExpExecArray = best;
+    yield match;
+    from = match.index + Math.max(match[0].length, 1);
+  }
+}
+
 export function hits(set: TermSet, text: string): Hit[] {
-  if (!set.regex) return [];
   const found: Hit[] = [];
-  set.regex.lastIndex = 0;
-  for (const match of text.matchAll(set.regex)) {
+  for (const match of matches(set.parts, text)) {
     // A term matched across a wrapped line is the same term.
     const value = match[0].replace(/\n/g, ' ');
     const entry =
