@@ -358,13 +358,32 @@ describe('mightMatterForPage', () => {
     );
   });
 
+  it('passes the forty-second set’s Chinese: the reason a country could not be placed, the verb around the place', () => {
+    expectPassesOnly(
+      [
+        '我们无法确定您的原籍国以执行地理限制。请使用其他网络。',
+        '我們無法確定您的原籍國以實施地理限制。',
+        '我們無法確定你的來源國家/地區以執行地域限制。',
+        '我們無法確定您的國家，無法實施地理位置限制。',
+        'OpenAI 的服務無法在你所在的國家/地區使用。',
+        'خدمات OpenAI ليست متاحة في دولتك.',
+      ],
+      [
+        '地理限制是什么意思？',
+        '无法在手机上使用吗？',
+        '这个模型在你所在的国家很流行。',
+        'ما هي الدول التي تتوفر فيها الخدمة؟',
+      ],
+    );
+  });
+
   it('stays dependency-free and small', () => {
     const source = readFileSync(new URL('./page-triggers.ts', import.meta.url), 'utf8');
     expect(source).not.toMatch(/^import /m);
     // The four signature phrases the shapes do not pass, plus the refusal shapes of twenty-six
     // languages: about 4 KB of source (Hangul, Thai and Devanagari letters take three bytes each,
     // Arabic two; docs/ARCHITECTURE.md has the cost). The shapes hold the signatures' other phrases.
-    expect(gzipSync(source).length).toBeLessThan(4290);
-    expect(REFUSAL_SHAPE.source.length).toBeLessThan(2960);
+    expect(gzipSync(source).length).toBeLessThan(4320);
+    expect(REFUSAL_SHAPE.source.length).toBeLessThan(2980);
   });
 });

@@ -63,6 +63,7 @@ export const HOLDOUT_FILES = {
   blind39: 'refusals-holdout-39.json',
   blind40: 'refusals-holdout-40.json',
   blind41: 'refusals-holdout-41.json',
+  blind42: 'refusals-holdout-42.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

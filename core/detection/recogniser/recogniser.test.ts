@@ -2167,3 +2167,86 @@ describe('the forty-first set’s lessons: Google’s and Perplexity’s transla
     'Доступ к сервису запрещен в вашем регионе.',
   ]);
 });
+
+describe('the forty-second set’s lessons: ChatGPT’s sign-in errors and Chrome DevTools in every language they ship', () => {
+  stillReads('plural services, in Spanish, French, Portuguese, Italian, Polish, Finnish and Hebrew', [
+    'Los servicios de Anthropic no están disponibles en tu país.',
+    'Les services de Google ne sont pas disponibles dans votre région.',
+    'Os serviços da Anthropic não estão disponíveis no seu país.',
+    'I servizi di Google non sono disponibili nel tuo paese.',
+    'Usługi Anthropic nie są dostępne w Twoim kraju.',
+    'Anthropicin palvelut eivät ole saatavilla alueellasi.',
+    'שירותי Anthropic אינם זמינים באזור שלך.',
+  ]);
+  stillReads(
+    '‘not accessible’ and ‘not offered’ in French, ‘not usable’ in Finnish, Thai ‘not open for service’, Arabic ‘is not available’',
+    [
+      'Claude n’est pas accessible dans votre pays.',
+      'Gemini n’est pas offert dans votre région.',
+      'Gemini ei ole käytettävissä maassasi.',
+      'Claude ไม่เปิดให้บริการในภูมิภาคของคุณ',
+      'خدمة Claude ليست متاحة في دولتك.',
+    ],
+  );
+  stillReads(
+    'the reader’s country: Hindi देश, Danish ‘dit land’, Norwegian ‘landet ditt’, Turkish ‘ülkende’, Malay ‘rantau’, Dutch ‘je’',
+    [
+      'Claude आपके देश में उपलब्ध नहीं है।',
+      'Claude er ikke tilgængelig i dit land.',
+      'Claude er ikke tilgjengelig i landet ditt.',
+      'Claude ülkende kullanılamıyor.',
+      'Claude tidak tersedia di rantau anda.',
+      'Claude is niet beschikbaar in je regio.',
+    ],
+  );
+  stillReads('Chinese with the verb split around the place, in either script', [
+    'Claude 無法在你所在的國家/地區使用。',
+    'Gemini 无法在您所在的地区使用。',
+  ]);
+  stillReads('the reason a country could not be placed, in eighteen languages', [
+    'We could not determine your country to enforce geographical restrictions.',
+    '我们无法确定您的国家以执行地理限制。',
+    '我們無法確定你的國家/地區以執行地域限制。',
+    '我們無法確定您的國家，無法實施地理位置限制。',
+    'Мы не смогли определить вашу страну, чтобы обеспечить соблюдение географических ограничений.',
+    'Не вдалося визначити вашу країну, щоб застосувати географічні обмеження.',
+    'Wir konnten Ihr Herkunftsland nicht ermitteln, um geografische Einschränkungen anzuwenden.',
+    'No pudimos determinar tu país para aplicar las restricciones geográficas.',
+    'Nous n’avons pas pu déterminer votre pays pour appliquer les restrictions géographiques.',
+    'Não foi possível determinar o seu país para aplicar as restrições geográficas.',
+    'Non è stato possibile stabilire il tuo paese per applicare le restrizioni geografiche.',
+    'Nie możemy ustalić Twojego kraju, aby wdrożyć ograniczenia geograficzne.',
+    'Kami tidak dapat menentukan negara Anda untuk memberlakukan batasan geografis.',
+    'Kami tidak dapat menentukan negara anda untuk menguatkuasakan sekatan geografi.',
+    'Chúng tôi không thể xác định quốc gia của bạn để thực thi các hạn chế về địa lý.',
+    'Coğrafi kısıtlamaları uygulamak için ülkeni belirleyemedik.',
+    'Emme onnistuneet määrittämään maatasi maantieteellisten rajoitusten noudattamiseksi.',
+    'हम भौगोलिक प्रतिबंध लागू करने के लिए आपके देश का निर्धारण नहीं कर सके।',
+    'لم نتمكن من تحديد دولتك لتطبيق القيود الجغرافية.',
+    '지리적 제한을 적용하기 위해 귀하의 국가를 확인할 수 없습니다.',
+  ]);
+  keepsClean([
+    ['a service down for now, plural, in Spanish', 'Los servicios no están disponibles en este momento.'],
+    ['private browsing, in French', 'L’assistance IA n’est pas accessible en mode Navigation privée.'],
+    ['incognito mode, in Finnish', 'Tekoälyavustaja ei ole käytettävissä incognito-tilassa.'],
+    ['an out-of-stock product, plural, in Hebrew', 'המוצרים אינם זמינים במלאי'],
+    ['a shop closed today, in Thai', 'ร้านค้าไม่เปิดให้บริการวันนี้'],
+    ['a sign-in hint, in Dutch', 'Als je deze functie wilt gebruiken, log je in bij Chrome.'],
+    [
+      'an explainer: not available in all countries, in Hindi',
+      'ChatGPT आपके देश की पहचान करता है क्योंकि ChatGPT सभी देशों में उपलब्ध नहीं है।',
+    ],
+    [
+      'a store balance that cannot be spent in another country, in Chinese',
+      '变更国家/地区后，您将无法在新国家/地区使用原来国家/地区的余额。',
+    ],
+    [
+      'a troubleshooting table’s row naming a region limit',
+      '| 地域限制 | 服务仅支持特定地区 | 检查服务支持范围 |',
+    ],
+    [
+      'a geography lesson, in Spanish',
+      'Las restricciones geográficas del comercio medieval en tu libro de texto.',
+    ],
+  ]);
+});
