@@ -36,6 +36,32 @@ function shipServicesWithoutSources(): Plugin {
   };
 }
 
+/**
+ * The content scripts run in every page of the services' web apps and use only `runtime.id` (WXT's
+ * context) and `runtime.sendMessage` (@webext-core/messaging, through `chrome` directly): the
+ * browser's own API object serves both in Chrome and Firefox, so they get WXT's plain `browser`
+ * (@wxt-dev/browser) instead of webextension-polyfill, which the background and the extension's
+ * pages keep. The polyfill was a quarter of the page watcher's bytes, parsed and run in every page.
+ */
+function contentScriptsWithoutPolyfill(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'detour:content-scripts-without-polyfill',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart(options) {
+      const input = options.input;
+      const inputs =
+        typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input);
+      contentScript = inputs.some((file) => /\.content\.tsx?$/.test(file.replace(/\\/g, '/')));
+    },
+    async resolveId(source, importer, options) {
+      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
 /** A user may grant more sites later (options page → watchGrantedHost). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
@@ -47,7 +73,7 @@ export default defineConfig({
   autoIcons: { sizes: [16, 32, 48, 96, 128] },
   imports: false,
   vite: () => ({
-    plugins: [preact(), shipServicesWithoutSources()],
+    plugins: [preact(), shipServicesWithoutSources(), contentScriptsWithoutPolyfill()],
     define: { __DETOUR_TAP_HOSTS__: JSON.stringify(TAP_HOSTS) },
   }),
   hooks: {
