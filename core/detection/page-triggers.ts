@@ -31,7 +31,8 @@ export const REFUSAL_SHAPE = new RegExp(
     // en: "is not (currently|yet) available in your region", "doesn't serve your region", and the
     // page signatures' phrases written as shapes ("… disabled ChatGPT for users in", "App unavailable in region")
     "(?:not|n't|un) ?(?:currently |yet )?(?:(?:available|supported|allowed|offered|work|operate)(?: yet)? ?(?:in|from|for|at|by)|serve) ?(?:your|this|certain) ?(?:current |ip\\S* )?(?:country|region|location|territor|area|data ?cent|jurisdic)|available where you are|not a supported (?:country|region)|from (?:an? )?unsupported (?:countr|region|location)|disabled (?:chatgpt )?for users in|only available in certain|unavailable[ -]in[ -]region|territory not supported",
-    "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)|geographical restriction|coming soon to your ?(?:country|region)",
+    // "geographical restriction(s)" in fifteen languages: the reason given when a country cannot be placed
+    "(?:your|user) ?(?:country|region|location) ?(?:is |are )?(?:not|n't|un) ?(?:available|supported|allowed)|geographical restriction|restri\\S+ g[eé]ogr|geogra\\S+ einschr|(?:ograniczenia|batasan|sekatan) geogr|географ\\S+ (?:огран|обмеж)|coğrafi kısıt|hạn chế về địa|maantieteelli|القيود الجغرافي|भौगोलिक प्रतिबंध|지리적 제한|coming soon to your ?(?:country|region)",
     // a terse error opening with the place: "Region not supported."
     '(?:^|[":] ?)(?:country|region|location) (?:is )?not (?:available|supported|allowed)',
     'disallowed ?isp|has banned the country|do(?:es)?(?: no|n.)t(?: \\w+)? support[^.]{0,40}(?:your|this|exit) ?(?:country|region|location)',
@@ -41,9 +42,9 @@ export const REFUSAL_SHAPE = new RegExp(
     // ru and uk (either word order), de, fr, es, pt, it, id, pl, he, ja, tr, vi, ko, fa, ar
     '(?:не ?доступ[^ ]*|не п(?:оддерживается|ідтримується)|не работает|не разреш[её]н[^ ]*|запрещ[её]н[^ ]*|ограничен[аоы]?|заблокирован[^ ]*) [ву] ваш|ваш[^ ]* (?:стран|рег[иі]он|країн)[^.]{0,30}не ?(?:под|доступ)|данном регионе[^.]{0,40}не ?доступ|певних рег|(?:ihre|deine)[rm]? (?:aktuellen )?(?:region|land)[^.]{0,40}nicht',
     // not available / not supported / does not work before "your" in fr, es, pt, it; id, pl, he
-    '(?:dispon\\S{3,5}|pas prise? en charge|sup?porta[dt]\\S|fun[cz]iona|fonctionne pas)(?: \\S+mente| no momento)? (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan)|dostępn. w twoim (?:kraj|region)|território não suportad|זמי(?:ן|נה) ב(?:מדינה שלך|אזור(?:ך| שלך))',
+    '(?:dispon\\S{3,5}|pas prise? en charge|pas (?:accessible|offerte?)s?|sup?porta[dt]\\S|fun[cz]iona|fonctionne pas)(?: \\S+mente| no momento)? (?:dans votre|en [ts]u|(?:em|n[ao]) s(?:eu|ua)|nel(?:la)? tu)|tu región[^.]{0,6}no|tuo paese non supp|(?:tersedia|didukung) di (?:negara|wilayah|kawasan|rantau)|dostępn. w twoim (?:kraj|region)|território não suportad|זמי(?:ן|נה|נים) ב(?:מדינה שלך|אזור(?:ך| שלך))',
     // sv, da, nb, fi, th, hi
-    '(?:inte|ikke) til+g\\S+ i din|saatavilla aluee|(?:ภูมิภาค|ประเทศ)ของคุณ|(?:क्षेत्र|इलाके) में[^।]{0,60}(?:उपलब्ध|समर्थित) नहीं',
+    '(?:inte|ikke) til+g\\S+ i (?:\\S+ )?di[nt]|(?:saatavilla|käytettävissä) (?:aluee|maassa)|(?:ภูมิภาค|ประเทศ)ของคุณ|(?:क्षेत्र|इलाके|देश) में[^।]{0,60}(?:उपलब्ध|समर्थित) नहीं',
     'ubicación actual no (?:admite|es compatible)|niet beschikbaar in (?:uw|j(?:ouw|e)) (?:regio|land)|localização atual não suporta|emplacement actuel ne prend|standort (?:unterstützt diesen|wird nicht|ist nicht)|huidige locatie ondersteun|местоположение не поддерживает|konum[^.]{0,30}desteklemi',
     '(?:お住まい|お客様)の(?:国|地域)|(?:現在|あなた)の地域では|のみご利用|(?:bölge|ülke)n(?:iz)?de[^.]{0,30}(?:kullanılam|mevcut d|desteklenm)|(?:khu vực|quốc gia|vị trí)(?: hiện tại)? của bạn',
     '(?:지역|위치|국가|귀국)[^.]{0,30}(?:지원[되하]지 ?않|(?:[사이]용하?[할실]|쓸) ?수 ?없)|지원되지 ?않는[^.]{0,50}액세스하고 ?있|에서만 이용 ?가능|(?:منطقه|[کك]شور|م[کك]ان)[^.]{0,40}پشت.بان. ?نم.|(?:منطقه|[کك]شور) (?:شما|تو) (?:در ?دسترس|موجود) نیست|لا تتوفر[^.]{0,40}في بلد|ارور (?:لو[کك]یشن|ریجن)|ошибку геолокации|地区问题|недоступ[^ ]* в мо[её]м|لا [يی]دعم موقع|موقع[كک] الحال. لا [يی]دعم|(?:متاح|متوفر|يتعذر[^.]{0,50})[ةه]? في (?:بلد|منطقت|دولت)',

@@ -59,12 +59,7 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 40's three dropped are locale strings too: a Chinese pack's region page with its `<link>`
  *   tags, which a page does not show (the prefilter reads them as words), and two packs' enterprise
  *   upgrade refused for 你的计费区域 (the billing region), which the shapes do not pass.
- * - Set 42's nine dropped: eight are ChatGPT's sign-in errors and one DevTools string whose forms
- *   the engine reads but the prefilter has no room for (the content scripts are at their 12 KB):
- *   Norwegian 'i regionen din', Swedish 'i ditt land', French 'pas accessibles', Hebrew 'אינם
- *   זמינים', and the reason a country could not be placed ('restricciones geográficas', 'restrições
- *   geográficas', 'restrictions géographiques'); its Chinese passes. The ninth is Claude's Chinese
- *   region page with its `<link>` tags, as in set 40.
+ * - Set 42's one dropped is Claude's Chinese region page with its `<link>` tags, as in set 40.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -111,7 +106,7 @@ const MEASURED: Record<
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.75, size: 140, onPage: 28, dropped: 3 },
   blind41: { refusals: 87, floor: 0.52, size: 289, onPage: 46, dropped: 0 },
-  blind42: { refusals: 226, floor: 0.28, size: 637, onPage: 64, dropped: 9 },
+  blind42: { refusals: 226, floor: 0.28, size: 637, onPage: 64, dropped: 1 },
 };
 
 /**
