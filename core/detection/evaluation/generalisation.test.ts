@@ -105,8 +105,8 @@ const MEASURED: Record<
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.75, size: 140, onPage: 28, dropped: 3 },
-  blind41: { refusals: 87, floor: 0.52, size: 289, onPage: 46, dropped: 0 },
-  blind42: { refusals: 226, floor: 0.28, size: 637, onPage: 64, dropped: 1 },
+  blind41: { refusals: 85, floor: 0.57, size: 289, onPage: 49, dropped: 0 },
+  blind42: { refusals: 217, floor: 0.31, size: 637, onPage: 69, dropped: 1 },
 };
 
 /**
@@ -120,9 +120,11 @@ const MEASURED: Record<
  * languages no phrase list reads (Perplexity's and Chrome DevTools' translations into Kazakh, Czech,
  * Greek, Tamil and twelve others), which took the figure from 82 % to 77 %. Set 42 brought 226
  * more, 151 of them in the forty-eight languages no list reads (Chrome DevTools' and ChatGPT's
- * translations into Catalan, Czech, Greek, Swahili, Tamil…): 456 of 737 (62 %).
+ * translations into Catalan, Czech, Greek, Swahili, Tamil…): 456 of 737 (62 %). Lists for six of
+ * those languages (Belarusian, Kazakh, Czech, Romanian, Bulgarian, Greek), each written from
+ * DevTools' string and ChatGPT's unsupported-country message, then read 8 of their other 17: 464 of 726 (64 %).
  */
-const SHOWN_WITH_REGION = { refusals: 737, floor: 0.61 };
+const SHOWN_WITH_REGION = { refusals: 726, floor: 0.63 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

@@ -8,8 +8,12 @@
 import * as v from 'valibot';
 import lookAlikesJson from './look-alikes.json';
 import ar from './phrases/ar.json';
+import be from './phrases/be.json';
+import bg from './phrases/bg.json';
+import cs from './phrases/cs.json';
 import da from './phrases/da.json';
 import de from './phrases/de.json';
+import el from './phrases/el.json';
 import en from './phrases/en.json';
 import es from './phrases/es.json';
 import fa from './phrases/fa.json';
@@ -20,12 +24,14 @@ import hi from './phrases/hi.json';
 import id from './phrases/id.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
+import kk from './phrases/kk.json';
 import ko from './phrases/ko.json';
 import ms from './phrases/ms.json';
 import nb from './phrases/nb.json';
 import nl from './phrases/nl.json';
 import pl from './phrases/pl.json';
 import pt from './phrases/pt.json';
+import ro from './phrases/ro.json';
 import ru from './phrases/ru.json';
 import sv from './phrases/sv.json';
 import th from './phrases/th.json';
@@ -284,6 +290,12 @@ export const PHRASE_FILES: readonly unknown[] = [
   th,
   hi,
   ms,
+  be,
+  kk,
+  cs,
+  ro,
+  bg,
+  el,
 ];
 
 function lookAlikes(): Pick<RecogniserData, 'guards' | 'otherServices'> {

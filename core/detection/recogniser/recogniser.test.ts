@@ -18,8 +18,12 @@ describe('the phrase lists', () => {
     expect(data.languages.map((language) => language.lang).sort()).toEqual(
       [
         'ar',
+        'be',
+        'bg',
+        'cs',
         'da',
         'de',
+        'el',
         'en',
         'es',
         'fa',
@@ -30,12 +34,14 @@ describe('the phrase lists', () => {
         'id',
         'it',
         'ja',
+        'kk',
         'ko',
         'ms',
         'nb',
         'nl',
         'pl',
         'pt',
+        'ro',
         'ru',
         'sv',
         'th',
@@ -2247,6 +2253,28 @@ describe('the forty-second set’s lessons: ChatGPT’s sign-in errors and Chrom
     [
       'a geography lesson, in Spanish',
       'Las restricciones geográficas del comercio medieval en tu libro de texto.',
+    ],
+  ]);
+});
+
+describe('six languages from one vendor message each and ChatGPT’s: Belarusian, Kazakh, Czech, Romanian, Bulgarian, Greek', () => {
+  stillReads('the same refusal from another service, in each', [
+    'Claude недаступны ў вашым рэгіёне.',
+    'Claude еліңізде қолжетімді емес.',
+    'Claude není ve vaší zemi dostupný.',
+    'Claude nu este disponibil în țara ta.',
+    'Claude не е налице във вашата страна.',
+    'Το Claude δεν είναι διαθέσιμο στη χώρα σας.',
+  ]);
+  keepsClean([
+    ['the same words saying it is available, in Czech', 'Tato funkce je ve vaší oblasti dostupná.'],
+    ['the same in Greek', 'Αυτή η λειτουργία είναι διαθέσιμη στην περιοχή σας.'],
+    ['the same in Bulgarian', 'Тази функция е налице във вашата страна.'],
+    ['the same in Kazakh', 'Бұл функция аймағыңызда қолжетімді.'],
+    ['incognito mode, in Romanian', 'Asistența AI nu este disponibilă în modul incognito.'],
+    [
+      'a Turkish help page whose "Copilot\'ta" holds the Romanian word for "your" (why Romanian pairs it with its noun)',
+      "Bazı durumlarda Copilot'ta yeni bir özellik yayınlandığında, tüm bölgelerde veya dillerde hemen kullanılamayabilir.",
     ],
   ]);
 });
