@@ -64,6 +64,7 @@ export const HOLDOUT_FILES = {
   blind40: 'refusals-holdout-40.json',
   blind41: 'refusals-holdout-41.json',
   blind42: 'refusals-holdout-42.json',
+  blind43: 'refusals-holdout-43.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

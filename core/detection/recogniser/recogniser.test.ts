@@ -2278,3 +2278,39 @@ describe('six languages from one vendor message each and ChatGPT’s: Belarusian
     ],
   ]);
 });
+
+describe('the forty-third set’s lessons: Claude’s own region strings in Anthropic’s translations', () => {
+  stillReads(
+    'only in certain regions, beside a regret, in six languages; Italian and Hindi "not supported"',
+    [
+      'Leider ist Gemini derzeit nur in bestimmten Regionen verfügbar.',
+      'Desafortunadamente, Gemini solo está disponible en ciertas regiones.',
+      'Malheureusement, Gemini n’est disponible que dans certaines régions.',
+      'Sayangnya, Gemini hanya tersedia di wilayah tertentu.',
+      'Purtroppo, Gemini è disponibile solo in determinate regioni.',
+      'Infelizmente, o Gemini está disponível apenas em certas regiões.',
+      'Gemini non è supportato nel tuo paese.',
+      'Gemini आपके देश में सपोर्ट नहीं किया जाता है।',
+    ],
+  );
+  keepsClean([
+    [
+      'an offer for certain regions, without a regret, in German',
+      'Dieses Angebot ist nur in bestimmten Regionen verfügbar.',
+    ],
+    ['the same in Spanish', 'Esta oferta solo está disponible en ciertas regiones.'],
+    ['the same in Italian', 'Questa offerta è disponibile solo in determinate regioni.'],
+    [
+      'bank transfer refused for a region, in Spanish',
+      'La transferencia bancaria no está disponible en tu región.',
+    ],
+    ['the same in Italian', 'Il bonifico bancario non è disponibile nel tuo paese.'],
+    ['the same in Japanese', '銀行振込はお住まいの地域ではご利用いただけません。'],
+    ['the same in Korean', '계좌 이체는 귀하의 지역에서 사용할 수 없습니다.'],
+    [
+      'a quota disabled by an admin, with its spaces lost ("allocation" holds "location")',
+      'Yourusageallocationhasbeendisabledbyyouradmin.',
+    ],
+  ]);
+  stillReads('a glued refusal beside the guard’s word elsewhere', ['Yourlocationisnotsupported.']);
+});
