@@ -65,6 +65,7 @@ export const HOLDOUT_FILES = {
   blind41: 'refusals-holdout-41.json',
   blind42: 'refusals-holdout-42.json',
   blind43: 'refusals-holdout-43.json',
+  blind44: 'refusals-holdout-44.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
