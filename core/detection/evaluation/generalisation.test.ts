@@ -106,7 +106,7 @@ const MEASURED: Record<
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.75, size: 140, onPage: 28, dropped: 3 },
   blind41: { refusals: 85, floor: 0.57, size: 289, onPage: 49, dropped: 0 },
-  blind42: { refusals: 217, floor: 0.31, size: 637, onPage: 69, dropped: 1 },
+  blind42: { refusals: 207, floor: 0.33, size: 637, onPage: 69, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
 };
@@ -127,9 +127,10 @@ const MEASURED: Record<
  * DevTools' string and ChatGPT's unsupported-country message, then read 8 of their other 17: 464 of 726 (64 %).
  * Set 43 (Claude's own strings in eleven languages, collected after those lessons) added 48 such
  * refusals, 39 of them read: 503 of 774 (65 %). Set 44 (what people pasted into issues, in Chinese,
- * Russian and English) added 10, 9 read: 512 of 784 (65 %).
+ * Russian and English) added 10, 9 read: 512 of 784 (65 %). The reason a country could not be
+ * placed, written into ten more languages from set 42's strings, left 512 of 774 (66 %).
  */
-const SHOWN_WITH_REGION = { refusals: 784, floor: 0.65 };
+const SHOWN_WITH_REGION = { refusals: 774, floor: 0.66 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

@@ -2314,3 +2314,23 @@ describe('the forty-third set’s lessons: Claude’s own region strings in Anth
   ]);
   stillReads('a glued refusal beside the guard’s word elsewhere', ['Yourlocationisnotsupported.']);
 });
+
+describe('the reason a country could not be placed, in ten more languages', () => {
+  stillReads('ChatGPT’s words with another service’s or place’s', [
+    'Vi kunne ikke identificere dit oprindelsesland til håndhævelse af geografiske restriktioner.',
+    'Vi kan ikke fastslå opphavslandet ditt for å ta i bruk geografiske begrensninger.',
+    'We kunnen je land van herkomst niet vaststellen voor geografische beperkingen.',
+    'Vi kunde inte tillämpa landspecifika begränsningar för det land du befinner dig i.',
+    'לא הצלחנו לזהות את מדינת המוצא שלך כדי ליישם הגבלות גאוגרפיות.',
+    'Nu am putut determina țara ta pentru a impune restricții geografice.',
+    'Δεν καταφέραμε να προσδιορίσουμε τη χώρα σου για γεωγραφικούς περιορισμούς.',
+    'Географиялық шектеулерді қолдану үшін еліңізді анықтау мүмкін емес.',
+    '地理的な制限を適用するために、お客様の出身国を特定できませんでした。',
+    'เราไม่สามารถระบุประเทศต้นทางของคุณเพื่อใช้ข้อจำกัดทางภูมิศาสตร์ได้',
+  ]);
+  keepsClean([
+    ['a travel guide, in Danish', 'Rejser til landet har ingen geografiske restriktioner.'],
+    ['a map setting, in Dutch', 'Kaartlagen zonder geografische beperkingen zijn beschikbaar.'],
+    ['a lesson about trade, in Greek', 'Οι γεωγραφικοί περιορισμοί του εμπορίου στην αρχαιότητα.'],
+  ]);
+});
