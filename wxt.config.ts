@@ -53,9 +53,10 @@ function contentScriptsWithoutPolyfill(): Plugin {
       const input = options.input;
       const inputs =
         typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input);
-      contentScript = inputs.some((file) => /\.content\.tsx?$/.test(file.replace(/\\/g, '/')));
+      // WXT's content-script entrypoints: `name.content.ts` or `name.content/index.ts`.
+      contentScript = inputs.some((file) => /\.content(?:\/index)?\.tsx?$/.test(file.replace(/\\/g, '/')));
     },
-    async resolveId(source, importer, options) {
+    resolveId(source, importer, options) {
       if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
       return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
     },
