@@ -104,9 +104,9 @@ const MEASURED: Record<
   blind37: { refusals: 2, floor: 1, size: 332, onPage: 2, dropped: 0 },
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
-  blind40: { refusals: 37, floor: 0.75, size: 140, onPage: 28, dropped: 3 },
-  blind41: { refusals: 85, floor: 0.57, size: 289, onPage: 49, dropped: 0 },
-  blind42: { refusals: 207, floor: 0.33, size: 637, onPage: 69, dropped: 1 },
+  blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
+  blind41: { refusals: 85, floor: 0.64, size: 289, onPage: 55, dropped: 0 },
+  blind42: { refusals: 135, floor: 0.7, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
 };
@@ -128,9 +128,12 @@ const MEASURED: Record<
  * Set 43 (Claude's own strings in eleven languages, collected after those lessons) added 48 such
  * refusals, 39 of them read: 503 of 774 (65 %). Set 44 (what people pasted into issues, in Chinese,
  * Russian and English) added 10, 9 read: 512 of 784 (65 %). The reason a country could not be
- * placed, written into ten more languages from set 42's strings, left 512 of 774 (66 %).
+ * placed, written into ten more languages from set 42's strings, left 512 of 774 (66 %). Lists for
+ * forty-one more languages (Afrikaans to Zulu), each written from DevTools' string and ChatGPT's
+ * unsupported-country message where both exist, then read 33 of the other refusals of sets 40 to 42
+ * (ChatGPT's unsupported-region error, Perplexity's and ChatGPT's Android app's) and no look-alike: 545 of 702 (77 %).
  */
-const SHOWN_WITH_REGION = { refusals: 774, floor: 0.66 };
+const SHOWN_WITH_REGION = { refusals: 702, floor: 0.77 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

@@ -7,38 +7,80 @@
  */
 import * as v from 'valibot';
 import lookAlikesJson from './look-alikes.json';
+import af from './phrases/af.json';
+import am from './phrases/am.json';
 import ar from './phrases/ar.json';
+import asLang from './phrases/as.json';
 import be from './phrases/be.json';
 import bg from './phrases/bg.json';
+import bn from './phrases/bn.json';
+import bs from './phrases/bs.json';
+import ca from './phrases/ca.json';
 import cs from './phrases/cs.json';
+import cy from './phrases/cy.json';
 import da from './phrases/da.json';
 import de from './phrases/de.json';
 import el from './phrases/el.json';
 import en from './phrases/en.json';
 import es from './phrases/es.json';
+import et from './phrases/et.json';
+import eu from './phrases/eu.json';
 import fa from './phrases/fa.json';
 import fi from './phrases/fi.json';
 import fr from './phrases/fr.json';
+import gl from './phrases/gl.json';
+import gu from './phrases/gu.json';
 import he from './phrases/he.json';
 import hi from './phrases/hi.json';
+import hr from './phrases/hr.json';
+import hu from './phrases/hu.json';
+import hy from './phrases/hy.json';
 import id from './phrases/id.json';
+import isLang from './phrases/is.json';
 import it from './phrases/it.json';
 import ja from './phrases/ja.json';
+import ka from './phrases/ka.json';
 import kk from './phrases/kk.json';
+import km from './phrases/km.json';
+import kn from './phrases/kn.json';
 import ko from './phrases/ko.json';
+import ky from './phrases/ky.json';
+import lo from './phrases/lo.json';
+import lt from './phrases/lt.json';
+import lv from './phrases/lv.json';
+import mk from './phrases/mk.json';
+import ml from './phrases/ml.json';
+import mn from './phrases/mn.json';
+import mr from './phrases/mr.json';
 import ms from './phrases/ms.json';
+import my from './phrases/my.json';
 import nb from './phrases/nb.json';
+import ne from './phrases/ne.json';
 import nl from './phrases/nl.json';
+import orLang from './phrases/or.json';
+import pa from './phrases/pa.json';
 import pl from './phrases/pl.json';
 import pt from './phrases/pt.json';
 import ro from './phrases/ro.json';
 import ru from './phrases/ru.json';
+import si from './phrases/si.json';
+import sk from './phrases/sk.json';
+import sl from './phrases/sl.json';
+import so from './phrases/so.json';
+import sq from './phrases/sq.json';
+import sr from './phrases/sr.json';
 import sv from './phrases/sv.json';
+import sw from './phrases/sw.json';
+import ta from './phrases/ta.json';
+import te from './phrases/te.json';
 import th from './phrases/th.json';
+import tl from './phrases/tl.json';
 import tr from './phrases/tr.json';
 import uk from './phrases/uk.json';
+import ur from './phrases/ur.json';
 import vi from './phrases/vi.json';
 import zh from './phrases/zh.json';
+import zu from './phrases/zu.json';
 import placesJson from './places.json';
 import serviceNamesJson from './service-names.json';
 import signalsJson from './signals.json';
@@ -296,6 +338,48 @@ export const PHRASE_FILES: readonly unknown[] = [
   ro,
   bg,
   el,
+  af,
+  am,
+  asLang,
+  bn,
+  bs,
+  ca,
+  cy,
+  et,
+  eu,
+  gl,
+  gu,
+  hr,
+  hu,
+  hy,
+  isLang,
+  ka,
+  km,
+  kn,
+  ky,
+  lo,
+  lt,
+  lv,
+  mk,
+  ml,
+  mn,
+  mr,
+  my,
+  ne,
+  orLang,
+  pa,
+  si,
+  sk,
+  sl,
+  so,
+  sq,
+  sr,
+  sw,
+  ta,
+  te,
+  tl,
+  ur,
+  zu,
 ];
 
 function lookAlikes(): Pick<RecogniserData, 'guards' | 'otherServices'> {
