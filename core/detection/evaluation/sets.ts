@@ -66,6 +66,7 @@ export const HOLDOUT_FILES = {
   blind42: 'refusals-holdout-42.json',
   blind43: 'refusals-holdout-43.json',
   blind44: 'refusals-holdout-44.json',
+  blind45: 'refusals-holdout-45.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
