@@ -60,8 +60,9 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   tags, which a page does not show (the prefilter reads them as words), and two packs' enterprise
  *   upgrade refused for 你的计费区域 (the billing region), which the shapes do not pass.
  * - Set 42's one dropped is Claude's Chinese region page with its `<link>` tags, as in set 40.
- * - Set 45's one dropped, at its first measurement, is Turkish 'konum şu anda desteklenmiyor': the
- *   shapes knew 'desteklemiyor' (does not support), not the passive 'desteklenmiyor'.
+ * - Set 45's one dropped at its first measurement was Turkish 'konum şu anda desteklenmiyor': the
+ *   shapes knew 'desteklemiyor' (does not support), not the passive 'desteklenmiyor'. Every refusal of
+ *   the set has since informed a list or a shape, so none is left to measure there.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -111,7 +112,7 @@ const MEASURED: Record<
   blind42: { refusals: 135, floor: 0.7, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
-  blind45: { refusals: 34, floor: 0.02, size: 110, onPage: 1, dropped: 1 },
+  blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
 };
 
 /**
@@ -136,9 +137,10 @@ const MEASURED: Record<
  * unsupported-country message where both exist, then read 33 of the other refusals of sets 40 to 42
  * (ChatGPT's unsupported-region error, Perplexity's and ChatGPT's Android app's) and no look-alike: 545 of 702 (77 %).
  * Set 45 (ChromeOS's 'Your current location isn't supported' in thirty-four languages, collected
- * after those lists) added 34, 1 read: 546 of 736 (74 %).
+ * after those lists) added 34, 1 read: 546 of 736 (74 %). All 34 then taught the lists their words
+ * for 'location' and 'is not supported', and left the figure at 545 of 702.
  */
-const SHOWN_WITH_REGION = { refusals: 736, floor: 0.74 };
+const SHOWN_WITH_REGION = { refusals: 702, floor: 0.77 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;
