@@ -2376,3 +2376,31 @@ describe('the reason a country could not be placed, in ten more languages', () =
     ['a lesson about trade, in Greek', 'Οι γεωγραφικοί περιορισμοί του εμπορίου στην αρχαιότητα.'],
   ]);
 });
+
+describe('forty-one languages from DevTools’ and ChatGPT’s strings, and the forty-fifth set’s current location', () => {
+  stillReads('the same refusal from another service, in some of them', [
+    'Usluga Claude nije dostupna u vašoj državi.',
+    'Gemini no està disponible al teu país.',
+    'Claude pole teie riigis saadaval.',
+    'Gemini nav pieejams jūsu reģionā.',
+    'Услугата Claude е недостапна во вашиот регион.',
+    'Gemini तुमच्या देशात उपलब्ध नाही.',
+    'Claude آپ کے ملک میں دستیاب نہیں ہے۔',
+    'Huduma za Claude hazipatikani katika nchi yako.',
+  ]);
+  stillReads('a current location refused, in the words ChromeOS taught', [
+    'Gemini: Vaša trenutna lokacija nije podržana.',
+    'Twoja lokalizacja nie jest obsługiwana przez Claude.',
+    'Locația ta nu este acceptată de Gemini.',
+    'Vaše poloha není podporována.',
+  ]);
+  keepsClean([
+    ['the same words saying it is available, in Croatian', 'Ova značajka je dostupna u vašoj regiji.'],
+    ['the same in Catalan', 'Aquesta funció està disponible a la teva regió.'],
+    ['the same in Latvian', 'Šī funkcija ir pieejama jūsu reģionā.'],
+    ['incognito mode, in Slovenian', 'Pomoč AI ni na voljo v načinu brez beleženja zgodovine.'],
+    ['an app kind not supported, in Croatian', 'Linux aplikacije trenutačno nisu podržane.'],
+    ['a location permission prompt, in Polish', 'Czy włączyć dostęp do dokładnej lokalizacji?'],
+    ['a file type not supported, in Czech', 'Tento typ souboru není podporován.'],
+  ]);
+});
