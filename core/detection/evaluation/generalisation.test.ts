@@ -109,7 +109,7 @@ const MEASURED: Record<
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
   blind41: { refusals: 85, floor: 0.64, size: 289, onPage: 55, dropped: 0 },
-  blind42: { refusals: 135, floor: 0.7, size: 637, onPage: 95, dropped: 1 },
+  blind42: { refusals: 106, floor: 0.89, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
@@ -138,9 +138,11 @@ const MEASURED: Record<
  * (ChatGPT's unsupported-region error, Perplexity's and ChatGPT's Android app's) and no look-alike: 545 of 702 (77 %).
  * Set 45 (ChromeOS's 'Your current location isn't supported' in thirty-four languages, collected
  * after those lists) added 34, 1 read: 546 of 736 (74 %). All 34 then taught the lists their words
- * for 'location' and 'is not supported', and left the figure at 545 of 702.
+ * for 'location' and 'is not supported', and left the figure at 545 of 702. ChatGPT's reason for a
+ * country it cannot place, written into twenty-nine of the new lists from their set-42 strings
+ * (Somali's is left out: Spanish 'si', if, in 'si looga' reads as a hedge), left 545 of 673 (81 %).
  */
-const SHOWN_WITH_REGION = { refusals: 702, floor: 0.77 };
+const SHOWN_WITH_REGION = { refusals: 673, floor: 0.8 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;
