@@ -113,6 +113,7 @@ const MEASURED: Record<
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
+  blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },
 };
 
 /**
@@ -141,8 +142,10 @@ const MEASURED: Record<
  * for 'location' and 'is not supported', and left the figure at 545 of 702. ChatGPT's reason for a
  * country it cannot place, written into twenty-nine of the new lists from their set-42 strings
  * (Somali's is left out: Spanish 'si', if, in 'si looga' reads as a hedge), left 545 of 673 (81 %).
+ * Set 46 (ChatGPT's older wordings of the same three sign-in errors, collected after) added 12, 11
+ * read: 556 of 685 (81 %).
  */
-const SHOWN_WITH_REGION = { refusals: 673, floor: 0.8 };
+const SHOWN_WITH_REGION = { refusals: 685, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

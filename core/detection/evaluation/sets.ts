@@ -67,6 +67,7 @@ export const HOLDOUT_FILES = {
   blind43: 'refusals-holdout-43.json',
   blind44: 'refusals-holdout-44.json',
   blind45: 'refusals-holdout-45.json',
+  blind46: 'refusals-holdout-46.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
