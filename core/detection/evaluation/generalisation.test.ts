@@ -109,7 +109,7 @@ const MEASURED: Record<
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
   blind41: { refusals: 85, floor: 0.64, size: 289, onPage: 55, dropped: 0 },
-  blind42: { refusals: 106, floor: 0.89, size: 637, onPage: 95, dropped: 1 },
+  blind42: { refusals: 105, floor: 0.9, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
@@ -143,9 +143,10 @@ const MEASURED: Record<
  * country it cannot place, written into twenty-nine of the new lists from their set-42 strings
  * (Somali's is left out: Spanish 'si', if, in 'si looga' reads as a hedge), left 545 of 673 (81 %).
  * Set 46 (ChatGPT's older wordings of the same three sign-in errors, collected after) added 12, 11
- * read: 556 of 685 (81 %).
+ * read: 556 of 685 (81 %). Somali's message then read too, once a phrase of one language ('si
+ * looga') could hide another's hedge ('si'), and left 556 of 684.
  */
-const SHOWN_WITH_REGION = { refusals: 685, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 684, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

@@ -2404,3 +2404,15 @@ describe('forty-one languages from DevTools’ and ChatGPT’s strings, and the 
     ['a file type not supported, in Czech', 'Tento typ souboru není podporován.'],
   ]);
 });
+
+describe('a phrase of one language that holds another language’s hedge', () => {
+  stillReads('Somali, whose “si looga” (so as to) holds Spanish “si” (if)', [
+    'Wan so saari wayney wadanka aad kasoo jeedo si looga shaqeysiiyo heyndaabyooyinka dhuuleed.',
+  ]);
+  keepsClean([
+    [
+      'the Spanish hedge itself, still a hedge',
+      'Si la página dice que el servicio no está disponible en tu país, cambia de red.',
+    ],
+  ]);
+});

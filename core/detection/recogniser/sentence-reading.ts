@@ -152,9 +152,12 @@ export function findInText(
       [...addressees, ...addressed].some((word) => word.start >= report.end && within(word, span))
     );
   });
+  // A hedge inside another language's phrase is that phrase's (Somali 'si looga' holds Spanish 'si', if).
+  const falseFriends = hits(compiled.falseFriends, text);
   const hedges = hits(compiled.hedges, text).filter(
     (hedge) =>
       !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end) &&
+      !falseFriends.some((phrase) => phrase.start <= hedge.start && phrase.end >= hedge.end) &&
       !quoting.some((report) => report.start === hedge.start && report.end === hedge.end),
   );
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
