@@ -114,6 +114,7 @@ const MEASURED: Record<
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
   blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },
+  blind47: { refusals: 0, floor: 0, size: 200, onPage: 0, dropped: 0 },
 };
 
 /**

@@ -116,6 +116,14 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'b38-ytdl-core-code150-country': OUTSIDE_AI,
   'a44-nextchat-location-howto':
     'a how-to whose title and first line quote Gemini\'s "User location is not supported for the API use" (关于 … 的解决方案, 如果你遇到了 … 的问题): Gemini\'s signature matches its exact words, as it must for a user who pastes the error with a comment in Chinese',
+  'a47-ka-newpipe-geo': OUTSIDE_AI,
+  'a47-lv-newpipe-geo': OUTSIDE_AI,
+  'a47-ml-newpipe-geo': OUTSIDE_AI,
+  'a47-sk-newpipe-geo': OUTSIDE_AI,
+  'a47-ta-newpipe-geo': OUTSIDE_AI,
+  'a47-cs-newpipe-geo': OUTSIDE_AI,
+  'a47-pl-newpipe-geo': OUTSIDE_AI,
+  'a47-lv-libretube-trend-region': OUTSIDE_AI,
 };
 
 /**

@@ -68,6 +68,7 @@ export const HOLDOUT_FILES = {
   blind44: 'refusals-holdout-44.json',
   blind45: 'refusals-holdout-45.json',
   blind46: 'refusals-holdout-46.json',
+  blind47: 'refusals-holdout-47.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

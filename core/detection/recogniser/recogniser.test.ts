@@ -2416,3 +2416,14 @@ describe('a phrase of one language that holds another language’s hedge', () =>
     ],
   ]);
 });
+
+describe('the forty-seventh set’s lessons: look-alikes in the new languages', () => {
+  keepsClean([
+    ['a trading platform that names itself, in Polish', 'Usługa Deriv nie jest dostępna w Twoim kraju.'],
+    ['Slovak “je” (is), which is Dutch “je” (you)', 'Táto krajina nie je momentálne k dispozícii.'],
+  ]);
+  stillReads('Slovak addressed to the reader, and Dutch “je”', [
+    'Claude nie je vo vašej krajine k dispozícii.',
+    'Claude is niet beschikbaar in je land.',
+  ]);
+});
