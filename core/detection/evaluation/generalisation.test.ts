@@ -60,6 +60,9 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   tags, which a page does not show (the prefilter reads them as words), and two packs' enterprise
  *   upgrade refused for 你的计费区域 (the billing region), which the shapes do not pass.
  * - Set 42's one dropped is Claude's Chinese region page with its `<link>` tags, as in set 40.
+ * - Set 48's four dropped, at its first measurement, are ChromeOS's 'Your current location isn't
+ *   supported' in British English, German, Canadian French and European Portuguese: the shapes knew
+ *   'your location is not supported', not with 'current' or 'derzeit' between.
  * - Set 45's one dropped at its first measurement was Turkish 'konum şu anda desteklenmiyor': the
  *   shapes knew 'desteklemiyor' (does not support), not the passive 'desteklenmiyor'. Every refusal of
  *   the set has since informed a list or a shape, so none is left to measure there.
@@ -115,6 +118,7 @@ const MEASURED: Record<
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
   blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },
   blind47: { refusals: 0, floor: 0, size: 200, onPage: 0, dropped: 0 },
+  blind48: { refusals: 46, floor: 0.21, size: 142, onPage: 10, dropped: 4 },
 };
 
 /**
@@ -145,9 +149,11 @@ const MEASURED: Record<
  * (Somali's is left out: Spanish 'si', if, in 'si looga' reads as a hedge), left 545 of 673 (81 %).
  * Set 46 (ChatGPT's older wordings of the same three sign-in errors, collected after) added 12, 11
  * read: 556 of 685 (81 %). Somali's message then read too, once a phrase of one language ('si
- * looga') could hide another's hedge ('si'), and left 556 of 684.
+ * looga') could hide another's hedge ('si'), and left 556 of 684. Set 48 (the same ChromeOS message
+ * in the forty-six other locales, most of them languages with older lists) added 46, 10 read: 566
+ * of 730 (78 %).
  */
-const SHOWN_WITH_REGION = { refusals: 684, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 730, floor: 0.77 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

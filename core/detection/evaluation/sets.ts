@@ -69,6 +69,7 @@ export const HOLDOUT_FILES = {
   blind45: 'refusals-holdout-45.json',
   blind46: 'refusals-holdout-46.json',
   blind47: 'refusals-holdout-47.json',
+  blind48: 'refusals-holdout-48.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
