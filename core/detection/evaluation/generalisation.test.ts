@@ -60,9 +60,10 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   tags, which a page does not show (the prefilter reads them as words), and two packs' enterprise
  *   upgrade refused for 你的计费区域 (the billing region), which the shapes do not pass.
  * - Set 42's one dropped is Claude's Chinese region page with its `<link>` tags, as in set 40.
- * - Set 48's four dropped, at its first measurement, are ChromeOS's 'Your current location isn't
+ * - Set 48's four dropped at its first measurement were ChromeOS's 'Your current location isn't
  *   supported' in British English, German, Canadian French and European Portuguese: the shapes knew
- *   'your location is not supported', not with 'current' or 'derzeit' between.
+ *   'your location is not supported', not with 'current' or 'derzeit' between. They pass now, and
+ *   informed that change.
  * - Set 45's one dropped at its first measurement was Turkish 'konum şu anda desteklenmiyor': the
  *   shapes knew 'desteklemiyor' (does not support), not the passive 'desteklenmiyor'. Every refusal of
  *   the set has since informed a list or a shape, so none is left to measure there.
@@ -111,14 +112,14 @@ const MEASURED: Record<
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
-  blind41: { refusals: 85, floor: 0.64, size: 289, onPage: 55, dropped: 0 },
+  blind41: { refusals: 85, floor: 0.65, size: 289, onPage: 56, dropped: 0 },
   blind42: { refusals: 105, floor: 0.9, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
   blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },
   blind47: { refusals: 0, floor: 0, size: 200, onPage: 0, dropped: 0 },
-  blind48: { refusals: 46, floor: 0.21, size: 142, onPage: 10, dropped: 4 },
+  blind48: { refusals: 9, floor: 0.66, size: 142, onPage: 6, dropped: 0 },
 };
 
 /**
@@ -151,9 +152,10 @@ const MEASURED: Record<
  * read: 556 of 685 (81 %). Somali's message then read too, once a phrase of one language ('si
  * looga') could hide another's hedge ('si'), and left 556 of 684. Set 48 (the same ChromeOS message
  * in the forty-six other locales, most of them languages with older lists) added 46, 10 read: 566
- * of 730 (78 %).
+ * of 730 (78 %). Its lessons (each language's 'location' and 'is not supported' where the list lacked
+ * them; Bulgarian 'може да се' as a phrase that holds Ukrainian 'може', may) left 563 of 693 (81 %).
  */
-const SHOWN_WITH_REGION = { refusals: 730, floor: 0.77 };
+const SHOWN_WITH_REGION = { refusals: 693, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
 const GUESSED_REFUSALS_FLOOR = 9;

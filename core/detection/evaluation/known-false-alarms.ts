@@ -124,6 +124,8 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a47-cs-newpipe-geo': OUTSIDE_AI,
   'a47-pl-newpipe-geo': OUTSIDE_AI,
   'a47-lv-libretube-trend-region': OUTSIDE_AI,
+  'e29-es-cibercuba-grok-cuba-article':
+    "a news article quoting Grok's refusal as the answer its newsroom got from Cuba ('\"Grok no se admite en tu país en este momento\", fue la respuesta automática…'): the quote is Grok's own Spanish refusal, which the Spanish list reads since set 48 taught it 'no se admite'",
 };
 
 /**

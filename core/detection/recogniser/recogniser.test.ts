@@ -2427,3 +2427,55 @@ describe('the forty-seventh set’s lessons: look-alikes in the new languages', 
     'Claude is niet beschikbaar in je land.',
   ]);
 });
+
+describe('the forty-eighth set’s lessons: the reader’s current location in the older lists', () => {
+  stillReads('the same refusal from other services', [
+    'Claude: tu ubicación actual no se admite.',
+    'Gemini: Din nuvarande plats stöds inte.',
+    'Claude: Je huidige locatie wordt niet ondersteund.',
+    'Gemini: Η τοποθεσία σας δεν υποστηρίζεται.',
+    'Gemini 在您所在的位置不可用。',
+  ]);
+  keepsClean([
+    ['a phone number’s country code refused, in Spanish', 'No se admite ese código de país.'],
+    ['a file type not supported, in Swedish', 'Filformatet stöds inte.'],
+    [
+      'Bulgarian “може” (can), not Ukrainian “може” (may), and still no region',
+      'Файлът не може да се използва.',
+    ],
+  ]);
+});
+
+describe('ChromeOS’s current-location refusal, pasted: a system panel’s words, never a page’s text', () => {
+  // The lists learnt these words from this message (set 48); the page prefilter does not carry
+  // their shapes, since the message is shown by ChromeOS, not by a page Detour watches.
+  stillReads('in each language whose list learnt its words from it', [
+    'الميزة غير متاحة حاليًا في موقعك الجغرافي الحالي.',
+    'এই মুহূৰ্তত আপোনাৰ বৰ্তমানৰ অৱস্থান সমৰ্থিত নহয়।',
+    'Вызначэнне вашага бягучага месцазнаходжання зараз не падтрымліваецца.',
+    'В момента текущото ви местоположение не може да се използва.',
+    'Din aktuelle lokation understøttes ikke i øjeblikket',
+    'Η τρέχουσα τοποθεσία σας δεν υποστηρίζεται αυτή τη στιγμή.',
+    'Nykyistä sijaintiasi ei tueta tällä hetkellä.',
+    'בשלב הזה אין תמיכה במיקום הנוכחי שלך.',
+    'फ़िलहाल, यह सुविधा आपकी मौजूदा जगह में उपलब्ध नहीं है.',
+    'Lokasi Anda saat ini tidak didukung untuk saat ini.',
+    'Қазіргі уақытта ағымдағы локацияңызға қолдау көрсетілмейді.',
+    'មិនអាចប្រើមុខងារនេះនៅទីតាំងបច្ចុប្បន្នរបស់អ្នកនៅពេលនេះបានទេ។',
+    'ನಿಮ್ಮ ಪ್ರಸ್ತುತ ಸ್ಥಳವು ಈ ಸಮಯದಲ್ಲಿ ಬೆಂಬಲಿತವಾಗಿಲ್ಲ.',
+    'Учурдагы жүргөн жериңиз азыркы учурда колдоого алынбайт.',
+    'ປັດຈຸບັນຍັງບໍ່ຮອງຮັບໃນປະເທດຂອງທ່ານ.',
+    'Таны одоогийн байршлыг одоогоор дэмждэггүй.',
+    'Lokasi semasa anda tidak disokong pada masa ini.',
+    'သင်၏လက်ရှိတည်နေရာကို လောလောဆယ် မပံ့ပိုးပါ။',
+    'Den nåværende posisjonen din støttes ikke for øyeblikket.',
+    'तपाईंको हालको लोकेसन अहिले प्रयोग गर्न मिल्दैन।',
+    'Je huidige locatie wordt op dit moment niet ondersteund.',
+    'ଏହି ସମୟରେ ଆପଣଙ୍କ ବର୍ତ୍ତମାନର ଲୋକେସନ ସପୋର୍ଟ କରୁନାହିଁ।',
+    'No momento, não há suporte no seu local atual.',
+    'මේ වේලාවේ ඔබේ වත්මන් ස්ථානයට සහය නොදක්වනු ලබයි.',
+    'Din nuvarande plats stöds för närvarande inte.',
+    'Ваше поточне місцезнаходження зараз не підтримується.',
+    'Địa điểm bạn đang ở hiện chưa được hỗ trợ.',
+  ]);
+});
