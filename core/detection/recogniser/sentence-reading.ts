@@ -87,20 +87,26 @@ function regretted(
   );
 }
 
+/** Whether a hit stands inside another language's phrase, and so is that phrase's (see `falseFriends`). */
+function insideFalseFriend(hit: Hit, falseFriends: readonly Hit[]): boolean {
+  return falseFriends.some((phrase) => within(hit, phrase));
+}
+
 /**
  * The words that address the reader (your, 您, ваш…), without two kinds of false match: a word
  * right after a dot that follows a letter is part of a host or a name ('notion.su', where Spanish
  * 'su' would read as 'your'), and a word inside another language's phrase is that phrase's
- * ('şu anda', Turkish for 'at the moment', holds Indonesian 'anda').
+ * ('şu anda', Turkish for 'at the moment', holds Indonesian 'anda'). `falseFriends`, when the
+ * caller has them, saves reading the text for them again.
  */
-export function readerAddressees(compiled: Compiled, text: string): Hit[] {
+export function readerAddressees(compiled: Compiled, text: string, falseFriends?: readonly Hit[]): Hit[] {
   const found = hits(compiled.addressee, text);
   if (found.length === 0) return found;
-  const falseFriends = hits(compiled.falseFriends, text);
+  const friends = falseFriends ?? hits(compiled.falseFriends, text);
   return found.filter(
     (hit) =>
       !/[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, hit.start - 2), hit.start)) &&
-      !falseFriends.some((phrase) => phrase.start <= hit.start && phrase.end >= hit.end),
+      !insideFalseFriend(hit, friends),
   );
 }
 
@@ -129,7 +135,10 @@ export function findInText(
   const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
     return gluedFinding(compiled, text);
-  const addressees = readerAddressees(compiled, text);
+  // Another language's phrase holds neither a 'you' ('şu anda': Indonesian 'anda') nor a hedge
+  // ('si looga': Spanish 'si', if); read once for both.
+  const falseFriends = hits(compiled.falseFriends, text);
+  const addressees = readerAddressees(compiled, text, falseFriends);
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
   // A reporting word that opens a quotation ('都是提示如图1：This model is not available in your
@@ -152,12 +161,10 @@ export function findInText(
       [...addressees, ...addressed].some((word) => word.start >= report.end && within(word, span))
     );
   });
-  // A hedge inside another language's phrase is that phrase's (Somali 'si looga' holds Spanish 'si', if).
-  const falseFriends = hits(compiled.falseFriends, text);
   const hedges = hits(compiled.hedges, text).filter(
     (hedge) =>
       !explainers.some((explainer) => explainer.start <= hedge.start && explainer.end >= hedge.end) &&
-      !falseFriends.some((phrase) => phrase.start <= hedge.start && phrase.end >= hedge.end) &&
+      !insideFalseFriend(hedge, falseFriends) &&
       !quoting.some((report) => report.start === hedge.start && report.end === hedge.end),
   );
   const accepted: Array<{ sentence: Sentence; phrases: string[]; lang: string; structured: boolean }> = [];
