@@ -120,6 +120,7 @@ const MEASURED: Record<
   blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },
   blind47: { refusals: 0, floor: 0, size: 200, onPage: 0, dropped: 0 },
   blind48: { refusals: 9, floor: 0.66, size: 142, onPage: 6, dropped: 0 },
+  blind49: { refusals: 0, floor: 0, size: 232, onPage: 0, dropped: 0 },
 };
 
 /**

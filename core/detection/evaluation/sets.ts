@@ -70,6 +70,7 @@ export const HOLDOUT_FILES = {
   blind46: 'refusals-holdout-46.json',
   blind47: 'refusals-holdout-47.json',
   blind48: 'refusals-holdout-48.json',
+  blind49: 'refusals-holdout-49.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
