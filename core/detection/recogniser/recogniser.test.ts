@@ -2482,14 +2482,20 @@ describe('ChromeOS’s current-location refusal, pasted: a system panel’s word
 
 describe('the forty-ninth set’s lessons: a payment method and an account’s previous region', () => {
   keepsClean([
-    ['a payment method refused for the country, in Spanish', 'Este método de pago no está disponible en tu país.'],
+    [
+      'a payment method refused for the country, in Spanish',
+      'Este método de pago no está disponible en tu país.',
+    ],
     ['the same in French', "Cette méthode de paiement n'est pas disponible pour votre pays."],
     ['the same in Japanese', 'この支払方法はお住まいの国ではご利用いただけません。'],
     ['the same in Korean, its words written together', '이 결제수단은 귀하의 국가에서 사용하실 수 없습니다.'],
     ['the same in Turkish', 'Bu ödeme yöntemi ülkenizde kullanılamıyor.'],
     ['the same in Vietnamese', 'Phương pháp thanh toán này không khả dụng ở quốc gia của bạn.'],
     ['the same in Traditional Chinese', '此付款方式於您所在的國家無法使用。'],
-    ['a phone account’s previous region, in Spanish', 'Su cuenta ya no es compatible con la región anterior.'],
+    [
+      'a phone account’s previous region, in Spanish',
+      'Su cuenta ya no es compatible con la región anterior.',
+    ],
     ['the same in Portuguese', 'A região anterior já não é suportada na sua conta.'],
   ]);
   stillReads('refusals of the service itself, and Google’s Korean one that asks for billing after it', [
