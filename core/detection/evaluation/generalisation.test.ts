@@ -67,6 +67,8 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 45's one dropped at its first measurement was Turkish 'konum şu anda desteklenmiyor': the
  *   shapes knew 'desteklemiyor' (does not support), not the passive 'desteklenmiyor'. Every refusal of
  *   the set has since informed a list or a shape, so none is left to measure there.
+ * - Set 50's one dropped is a person's account in an issue ('… because Antigravity isn't available
+ *   in my region'), never a page's text.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -121,6 +123,7 @@ const MEASURED: Record<
   blind47: { refusals: 0, floor: 0, size: 200, onPage: 0, dropped: 0 },
   blind48: { refusals: 9, floor: 0.66, size: 142, onPage: 6, dropped: 0 },
   blind49: { refusals: 0, floor: 0, size: 232, onPage: 0, dropped: 0 },
+  blind50: { refusals: 32, floor: 0.25, size: 96, onPage: 8, dropped: 1 },
 };
 
 /**
@@ -155,11 +158,14 @@ const MEASURED: Record<
  * in the forty-six other locales, most of them languages with older lists) added 46, 10 read: 566
  * of 730 (78 %). Its lessons (each language's 'location' and 'is not supported' where the list lacked
  * them; Bulgarian 'може да се' as a phrase that holds Ukrainian 'може', may) left 563 of 693 (81 %).
+ * Set 50 (what people pasted into issues of 2025-2026, collected after) added 10, 7 read: 570 of 703
+ * (81 %); the three missed are Claude Code's start-up banner, whose only word about a region is its
+ * own hedge.
  */
-const SHOWN_WITH_REGION = { refusals: 693, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 703, floor: 0.81 };
 
-/** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 9). */
-const GUESSED_REFUSALS_FLOOR = 9;
+/** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
+const GUESSED_REFUSALS_FLOOR = 13;
 
 const LEAVE_ONE_OUT_FLOOR: Record<string, { floor: number; why: string }> = {
   openai: {

@@ -71,6 +71,7 @@ export const HOLDOUT_FILES = {
   blind47: 'refusals-holdout-47.json',
   blind48: 'refusals-holdout-48.json',
   blind49: 'refusals-holdout-49.json',
+  blind50: 'refusals-holdout-50.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

@@ -2506,3 +2506,13 @@ describe('the forty-ninth set’s lessons: a payment method and an account’s p
     'Gemini 在您所在的国家或地区不可用。',
   ]);
 });
+
+describe('the fiftieth set’s lesson: a prediction market that names itself', () => {
+  keepsClean([
+    [
+      'a user quoting the market’s own refusal',
+      'Accessing from Romania, through a mobile network, I wrongly get the "Augur is not supported in your region" message.',
+    ],
+  ]);
+  stillReads('an AI service’s refusal in the same words', ['Gemini is not supported in your region.']);
+});
