@@ -124,6 +124,7 @@ const MEASURED: Record<
   blind48: { refusals: 9, floor: 0.66, size: 142, onPage: 6, dropped: 0 },
   blind49: { refusals: 0, floor: 0, size: 232, onPage: 0, dropped: 0 },
   blind50: { refusals: 32, floor: 0.25, size: 96, onPage: 8, dropped: 1 },
+  blind51: { refusals: 4, floor: 0.75, size: 33, onPage: 1, dropped: 0 },
 };
 
 /**
@@ -160,9 +161,9 @@ const MEASURED: Record<
  * them; Bulgarian 'може да се' as a phrase that holds Ukrainian 'може', may) left 563 of 693 (81 %).
  * Set 50 (what people pasted into issues of 2025-2026, collected after) added 10, 7 read: 570 of 703
  * (81 %); the three missed are Claude Code's start-up banner, whose only word about a region is its
- * own hedge.
+ * own hedge. Set 51 (pages and API responses as the extension sees them) added 1, read: 571 of 704.
  */
-const SHOWN_WITH_REGION = { refusals: 703, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 704, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -72,6 +72,7 @@ export const HOLDOUT_FILES = {
   blind48: 'refusals-holdout-48.json',
   blind49: 'refusals-holdout-49.json',
   blind50: 'refusals-holdout-50.json',
+  blind51: 'refusals-holdout-51.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
