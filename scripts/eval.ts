@@ -134,6 +134,9 @@ for (const [name, cases] of SETS) {
     ...tally(pooled, langOf),
     total(tally(pooled, langOf)),
   ]);
+  // The kinds the extension observes itself (pages and responses on the services' hosts) apart
+  // from pasted text, which reaches the engine only through the "Check an error message" page.
+  table('The same, per observation kind', [...tally(pooled, kindOf), total(tally(pooled, kindOf))]);
   table(
     `The same, by whose words the refusal is in (the software's message as shown, or a person's account of it)`,
     tally(pooled, wordingOf).sort((a, b) => a.group.localeCompare(b.group)),
