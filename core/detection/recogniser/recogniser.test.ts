@@ -2447,8 +2447,43 @@ describe('the forty-eighth set’s lessons: the reader’s current location in t
 });
 
 describe('ChromeOS’s current-location refusal, pasted: a system panel’s words, never a page’s text', () => {
-  // The lists learnt these words from this message (set 48); the page prefilter does not carry
-  // their shapes, since the message is shown by ChromeOS, not by a page Detour watches.
+  // The lists learnt these words from this message (sets 45 and 48); the page prefilter does not
+  // carry their shapes, since the message is shown by ChromeOS, not by a page Detour watches.
+  stillReads('in each language whose list learnt its words from it in set 45', [
+    'Twoja obecna lokalizacja nie jest teraz obsługiwana.',
+    'Vaše aktuální poloha v současné době není podporována.',
+    'Locația ta actuală nu este acceptată momentan.',
+    'Jou huidige ligging word nie tans gesteun nie.',
+    'የአሁኑ አካባቢዎ አሁን ላይ አይደገፍም።',
+    'এই মুহূর্তে আপনার বর্তমান লোকেশন কাজ করবে না।',
+    'Vaša aktuelna lokacija trenutno nije podržana.',
+    "La teva ubicació actual no s'admet en aquest moment.",
+    'Teie praegust asukohta praegu ei toetata.',
+    'Une honetan ez da onartzen zure oraingo kokapena.',
+    'Nestes momentos, non se admite a túa localización actual.',
+    'અત્યારે તમારા હાલના લોકેશનને સપોર્ટ આપવામાં આવતો નથી.',
+    'Vaša trenutačna lokacija trenutačno nije podržana.',
+    'Az Ön aktuális tartózkodási helye jelenleg nem támogatott.',
+    'Ձեր ընթացիկ տեղադրությունը ներկայումս չի աջակցվում։',
+    'Núverandi staðsetning er ekki studd eins og er.',
+    'თქვენი მიმდინარე მდებარეობა ამჟამად არ არის მხარდაჭერილი.',
+    'Jūsų dabartinė vietovė šiuo metu nepalaikoma.',
+    'Jūsu pašreizējā atrašanās vieta pašlaik netiek atbalstīta.',
+    'Вашата тековна локација не е поддржана во моментов.',
+    'നിങ്ങളുടെ നിലവിലെ ലൊക്കേഷന് ഇപ്പോൾ പിന്തുണയില്ല.',
+    'तुमच्या सद्य स्थानाला यावेळी सपोर्ट नाही.',
+    'ਇਸ ਸਮੇਂ ਤੁਹਾਡਾ ਮਜੂਦਾ ਟਿਕਾਣਾ ਸਮਰਥਿਤ ਨਹੀਂ ਹੈ।',
+    'Vaša aktuálna poloha nie je momentálne podporovaná.',
+    'Vaša trenutna lokacija trenutno ni podprta.',
+    'Vendndodhja jote aktuale nuk mbështetet në këtë moment.',
+    'Ваша тренутна локација тренутно није подржана.',
+    'Mahali ulipo sasa hapatumiki kwa wakati huu.',
+    'உங்களின் தற்போதைய இருப்பிடத்தை இப்போது பயன்படுத்த முடியவில்லை.',
+    'ఈ సమయంలో మీ ప్రస్తుత లొకేషన్కు సపోర్ట్ లేదు.',
+    'Hindi pa sinusuportahan ang iyong kasalukuyang lokasyon sa ngayon.',
+    'آپ کا موجودہ مقام اس وقت تعاون یافتہ نہیں ہے۔',
+    'Indawo yakho yamanje ayisekelwa okwamanje.',
+  ]);
   stillReads('in each language whose list learnt its words from it', [
     'الميزة غير متاحة حاليًا في موقعك الجغرافي الحالي.',
     'এই মুহূৰ্তত আপোনাৰ বৰ্তমানৰ অৱস্থান সমৰ্থিত নহয়।',
