@@ -8,6 +8,7 @@ import { blocked, keepsClean, recognised, stillReads } from '../../../test/suppo
 import { findProduct } from '../../services';
 import { classifyObservation } from '../index';
 import type { Observation } from '../observation';
+import { mightMatterForPage } from '../page-triggers';
 import { loadRecogniserData } from './data';
 import { canonicalText, readableText } from './normalise';
 import { RECOGNISER_READ, recogniseRefusal } from './recogniser';
@@ -2550,4 +2551,38 @@ describe('the fiftieth set’s lesson: a prediction market that names itself', (
     ],
   ]);
   stillReads('an AI service’s refusal in the same words', ['Gemini is not supported in your region.']);
+});
+
+describe('standard forms the newer lists lacked, from a video player’s region lock in their languages', () => {
+  // NewPipe's 'This content is not available in your country' in each language taught the list
+  // the forms its two or three AI sources had not shown: a masculine stem, a formal or informal
+  // 'your', a singular verb, another word for 'country'.
+  const refusals = [
+    'Gemini nije dostupan u vašoj zemlji.',
+    'Claude nije dostupan u tvojoj zemlji.',
+    'Gemini није доступан у вашој земљи.',
+    'Gemini no és disponible al vostre territori.',
+    'Gemini ei ole sinu riigis saadaval.',
+    'Gemini ez dago eskuragarri zure herrialdean.',
+    'Gemini non está dispoñíbel no seu país.',
+    'A Gemini nem érhető el az országában.',
+    'Gemini er ekki fáanlegt í þínu landi.',
+    'Gemini nėra prieinamas jūsų šalyje.',
+    'Gemini не е достапна во Вашата држава.',
+    'Gemini nu este disponibil în țara dumneavoastră.',
+    'Gemini nuk është e disponueshme në shtetin tuaj.',
+    'Gemini ଆପଣଙ୍କ ଦେଶରେ ଉପଲବ୍ଧ ନୁହେଁ।',
+    'Gemini ਤੁਹਾਡੇ ਮੁਲਕ ਵਿੱਚ ਉਪਲਬਧ ਨਹੀਂ ਹੈ।',
+    'Gemini wadanka aad joogto looma heli karo.',
+  ];
+  stillReads('each, from an AI service', refusals);
+  it('passes each on a page', () => {
+    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
+  });
+  keepsClean([
+    ['the service available, in Bosnian', 'Gemini je dostupan u vašoj zemlji.'],
+    ['the service available, in Catalan', 'Gemini és disponible al vostre territori.'],
+    ['the service available, in Estonian', 'Gemini on sinu riigis saadaval.'],
+    ['a country setting, in Albanian', 'Zgjidhni shtetin tuaj.'],
+  ]);
 });
