@@ -2586,3 +2586,18 @@ describe('standard forms the newer lists lacked, from a video player’s region 
     ['a country setting, in Albanian', 'Zgjidhni shtetin tuaj.'],
   ]);
 });
+
+describe('a content item refused, in the newer languages as in English', () => {
+  keepsClean([
+    ['NewPipe’s region lock, in Czech', 'Tento obsah není ve vaší zemi dostupný.'],
+    ['the same, in Slovak, from the Czech words', 'Tento obsah nie je vo vašej krajine k dispozícii.'],
+    ['the same, in Polish', 'Ta treść nie jest dostępna w Twoim kraju.'],
+    ['the same, in Bosnian', 'Ovaj sadržaj nije dostupan u vašoj zemlji.'],
+    ['the same, in Tamil', 'இந்த உள்ளடக்கம் உங்கள் நாட்டில் கிடைக்கவில்லை.'],
+  ]);
+  stillReads('the service itself refused, in the same languages', [
+    'Gemini není ve vaší zemi dostupný.',
+    'Gemini nie jest dostępny w Twoim kraju.',
+    'Gemini nije dostupan u vašoj zemlji.',
+  ]);
+});
