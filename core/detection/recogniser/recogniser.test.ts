@@ -2587,7 +2587,7 @@ describe('standard forms the newer lists lacked, from a video player’s region 
   ]);
 });
 
-describe('a content item refused, in the newer languages as in English', () => {
+describe('a content item refused, in the older and newer languages as in English', () => {
   keepsClean([
     ['NewPipe’s region lock, in Czech', 'Tento obsah není ve vaší zemi dostupný.'],
     ['the same, in Slovak, from the Czech words', 'Tento obsah nie je vo vašej krajine k dispozícii.'],
@@ -2595,7 +2595,22 @@ describe('a content item refused, in the newer languages as in English', () => {
     ['the same, in Bosnian', 'Ovaj sadržaj nije dostupan u vašoj zemlji.'],
     ['the same, in Tamil', 'இந்த உள்ளடக்கம் உங்கள் நாட்டில் கிடைக்கவில்லை.'],
   ]);
+  keepsClean([
+    ['the same in Spanish, from NewPipe’s Spanish', 'Este contenido no está disponible en tu país.'],
+    ['in German', 'Dieser Inhalt ist in deinem Land nicht verfügbar.'],
+    ['in Japanese', 'このコンテンツは、お住まいの国ではご利用いただけません。'],
+    ['in Turkish', 'Bu içerik ülkenizde kullanılamaz.'],
+    ['in Ukrainian', 'Цей вміст недоступний у вашій країні.'],
+    ['in Chinese', '此内容在你所在的国家/地区不可用。'],
+    ['in Traditional Chinese, folded', '此內容在您所在的國家不可用。'],
+  ]);
   stillReads('the service itself refused, in the same languages', [
+    'Gemini no está disponible en tu país.',
+    'Gemini ist in deinem Land nicht verfügbar.',
+    'Gemini はお住まいの国ではご利用いただけません。',
+    'Gemini ülkenizde kullanılamaz.',
+    'Gemini недоступний у вашій країні.',
+    'Gemini 在你所在的国家/地区不可用。',
     'Gemini není ve vaší zemi dostupný.',
     'Gemini nie jest dostępny w Twoim kraju.',
     'Gemini nije dostupan u vašoj zemlji.',
