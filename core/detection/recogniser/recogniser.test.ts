@@ -2616,3 +2616,24 @@ describe('a content item refused, in the older and newer languages as in English
     'Gemini nije dostupan u vašoj zemlji.',
   ]);
 });
+
+describe('Persian ‘not accessible’, and Belarusian and Bulgarian standard forms, from the same region lock', () => {
+  const refusals = [
+    'Gemini در کشور شما قابل دسترسی نیست.',
+    'Gemini در کشورتان قابل دسترسی نیست.',
+    'Gemini недаступны ў вашай краіне.',
+    'Gemini не е налично във Вашата държава.',
+  ];
+  stillReads('from an AI service', refusals);
+  it('passes each on a page, and not a question about access', () => {
+    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
+    expect(mightMatterForPage('آیا این سرویس در کشور شما قابل دسترسی است؟')).toBe(false);
+  });
+  keepsClean([
+    ['a payment method, in Persian', 'این روش پرداخت در کشور شما قابل دسترسی نیست.'],
+    ['a content item, in Persian', 'این محتوا در کشورتان قابل دسترسی نیست.'],
+    ['a content item, in Belarusian', 'Гэты кантэнт недаступны ў вашай краіне.'],
+    ['a content item, in Bulgarian', 'Съдържанието не е налично във Вашата държава.'],
+    ['the service accessible, in Persian', 'Gemini در کشور شما قابل دسترسی است.'],
+  ]);
+});
