@@ -2637,3 +2637,15 @@ describe('Persian ‘not accessible’, and Belarusian and Bulgarian standard fo
     ['the service accessible, in Persian', 'Gemini در کشور شما قابل دسترسی است.'],
   ]);
 });
+
+describe('Cantonese ‘not offered’ and Belgian Dutch ‘not accessible’, from the same region lock', () => {
+  const refusals = ['Claude 喺你所在國家未有提供。', 'Gemini is niet toegankelijk in uw land.'];
+  stillReads('from an AI service', refusals);
+  it('passes each on a page', () => {
+    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
+  });
+  keepsClean([
+    ['a content item, in Cantonese', '呢部內容限區，喺你所在國家未有提供。'],
+    ['a content item, in Belgian Dutch', 'Deze inhoud is niet toegankelijk in uw land.'],
+  ]);
+});
