@@ -117,7 +117,7 @@ const MEASURED: Record<
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
   blind41: { refusals: 85, floor: 0.65, size: 289, onPage: 56, dropped: 0 },
-  blind42: { refusals: 105, floor: 0.9, size: 637, onPage: 95, dropped: 1 },
+  blind42: { refusals: 102, floor: 0.93, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
@@ -164,8 +164,10 @@ const MEASURED: Record<
  * Set 50 (what people pasted into issues of 2025-2026, collected after) added 10, 7 read: 570 of 703
  * (81 %); the three missed are Claude Code's start-up banner, whose only word about a region is its
  * own hedge. Set 51 (pages and API responses as the extension sees them) added 1, read: 571 of 704.
+ * ChatGPT's own region message in Hungarian, Swahili and Somali then taught those lists their 'your
+ * region' and left the set: 571 of 701.
  */
-const SHOWN_WITH_REGION = { refusals: 704, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 701, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -2649,3 +2649,15 @@ describe('Cantonese ‘not offered’ and Belgian Dutch ‘not accessible’, fr
     ['a content item, in Belgian Dutch', 'Deze inhoud is niet toegankelijk in uw land.'],
   ]);
 });
+
+describe('‘your region’ in Hungarian, Swahili and Somali, from ChatGPT’s own region message', () => {
+  stillReads('the same refusal from another service', [
+    'A Gemini nem érhető el a régiódban.',
+    'Huduma za Gemini hazipatikani katika eneo lako.',
+    'Gemini laga ma helo gobolkaaga.',
+  ]);
+  keepsClean([
+    ['a region available, in Hungarian', 'A Gemini elérhető a régiódban.'],
+    ['an area named, in Swahili', 'Eneo lako la kazi limehifadhiwa.'],
+  ]);
+});
