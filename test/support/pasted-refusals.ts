@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { classifyObservation } from '../../core/detection/index';
 import type { Observation } from '../../core/detection/observation';
+import { mightMatterForPage } from '../../core/detection/page-triggers';
 
 /** The verdict when it is a block, however it was reached. */
 export const blocked = (observation: Observation) => {
@@ -22,6 +23,13 @@ export function keepsClean(cases: ReadonlyArray<readonly [string, string]>): voi
 export function stillReads(what: string, bodies: readonly string[]): void {
   it(`still reads ${what}`, () => {
     for (const body of bodies) expect(blocked({ kind: 'text', body }), body).not.toBeNull();
+  });
+}
+/** Pasted refusals that must still be read, and that a page showing them must pass to the engine. */
+export function stillReadsOnAPage(what: string, bodies: readonly string[]): void {
+  stillReads(what, bodies);
+  it(`passes ${what} on a page`, () => {
+    for (const body of bodies) expect(mightMatterForPage(body), body).toBe(true);
   });
 }
 /** The verdict when the recogniser reached it (no signature knows the wording). */

@@ -28,13 +28,12 @@ const QUOTED =
  * from a sweep that sought texts of services outside AI: their own region refusals (a wallet's, an
  * exchange's, a shop's, a video app's, a CDN's), people's reports of them, and explainers quoting
  * them. The forty-seventh set's are video apps' region locks (NewPipe's, LibreTube's) in the
- * languages that gained lists from Google's and OpenAI's translations, naming no service (NewPipe's
+ * languages that gained lists from Google's and OpenAI's translations, naming no service. NewPipe's
  * in sixteen more of those languages then taught the lists forms they lacked, and its 'this content'
- * became a guard in twenty-one, as English's is, which left only the Georgian one, naming no content);
- * and a
- * news article of set 29 quoting Grok's own Spanish refusal has been raised since Spanish 'no se
- * admite' was learnt from set 48. The test fails if one is no longer raised (take it off) or if any
- * other look-alike is.
+ * became a guard in twenty-one, as English's is, which left only the Georgian one, naming no
+ * content. A news article of set 29 quoting Grok's own Spanish refusal has been raised since Spanish
+ * 'no se admite' was learnt from set 48. The test fails if one is no longer raised (take it off) or
+ * if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a7-summarize-site-maintainer-unsupported-country-reply':

@@ -4,7 +4,13 @@
  * look-alike), who it says refused, and its limits (never throws, bounded reading).
  */
 import { describe, expect, it } from 'vitest';
-import { blocked, keepsClean, recognised, stillReads } from '../../../test/support/pasted-refusals';
+import {
+  blocked,
+  keepsClean,
+  recognised,
+  stillReads,
+  stillReadsOnAPage,
+} from '../../../test/support/pasted-refusals';
 import { findProduct } from '../../services';
 import { classifyObservation } from '../index';
 import type { Observation } from '../observation';
@@ -2557,7 +2563,7 @@ describe('standard forms the newer lists lacked, from a video player’s region 
   // NewPipe's 'This content is not available in your country' in each language taught the list
   // the forms its two or three AI sources had not shown: a masculine stem, a formal or informal
   // 'your', a singular verb, another word for 'country'.
-  const refusals = [
+  stillReadsOnAPage('each, from an AI service', [
     'Gemini nije dostupan u vašoj zemlji.',
     'Claude nije dostupan u tvojoj zemlji.',
     'Gemini није доступан у вашој земљи.',
@@ -2574,11 +2580,7 @@ describe('standard forms the newer lists lacked, from a video player’s region 
     'Gemini ଆପଣଙ୍କ ଦେଶରେ ଉପଲବ୍ଧ ନୁହେଁ।',
     'Gemini ਤੁਹਾਡੇ ਮੁਲਕ ਵਿੱਚ ਉਪਲਬਧ ਨਹੀਂ ਹੈ।',
     'Gemini wadanka aad joogto looma heli karo.',
-  ];
-  stillReads('each, from an AI service', refusals);
-  it('passes each on a page', () => {
-    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
-  });
+  ]);
   keepsClean([
     ['the service available, in Bosnian', 'Gemini je dostupan u vašoj zemlji.'],
     ['the service available, in Catalan', 'Gemini és disponible al vostre territori.'],
@@ -2594,8 +2596,6 @@ describe('a content item refused, in the older and newer languages as in English
     ['the same, in Polish', 'Ta treść nie jest dostępna w Twoim kraju.'],
     ['the same, in Bosnian', 'Ovaj sadržaj nije dostupan u vašoj zemlji.'],
     ['the same, in Tamil', 'இந்த உள்ளடக்கம் உங்கள் நாட்டில் கிடைக்கவில்லை.'],
-  ]);
-  keepsClean([
     ['the same in Spanish, from NewPipe’s Spanish', 'Este contenido no está disponible en tu país.'],
     ['in German', 'Dieser Inhalt ist in deinem Land nicht verfügbar.'],
     ['in Japanese', 'このコンテンツは、お住まいの国ではご利用いただけません。'],
@@ -2618,15 +2618,13 @@ describe('a content item refused, in the older and newer languages as in English
 });
 
 describe('Persian ‘not accessible’, and Belarusian and Bulgarian standard forms, from the same region lock', () => {
-  const refusals = [
+  stillReadsOnAPage('each, from an AI service', [
     'Gemini در کشور شما قابل دسترسی نیست.',
     'Gemini در کشورتان قابل دسترسی نیست.',
     'Gemini недаступны ў вашай краіне.',
     'Gemini не е налично във Вашата държава.',
-  ];
-  stillReads('from an AI service', refusals);
-  it('passes each on a page, and not a question about access', () => {
-    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
+  ]);
+  it('does not pass a question about access on a page', () => {
     expect(mightMatterForPage('آیا این سرویس در کشور شما قابل دسترسی است؟')).toBe(false);
   });
   keepsClean([
@@ -2639,11 +2637,10 @@ describe('Persian ‘not accessible’, and Belarusian and Bulgarian standard fo
 });
 
 describe('Cantonese ‘not offered’ and Belgian Dutch ‘not accessible’, from the same region lock', () => {
-  const refusals = ['Claude 喺你所在國家未有提供。', 'Gemini is niet toegankelijk in uw land.'];
-  stillReads('from an AI service', refusals);
-  it('passes each on a page', () => {
-    for (const text of refusals) expect(mightMatterForPage(text), text).toBe(true);
-  });
+  stillReadsOnAPage('each, from an AI service', [
+    'Claude 喺你所在國家未有提供。',
+    'Gemini is niet toegankelijk in uw land.',
+  ]);
   keepsClean([
     ['a content item, in Cantonese', '呢部內容限區，喺你所在國家未有提供。'],
     ['a content item, in Belgian Dutch', 'Deze inhoud is niet toegankelijk in uw land.'],
