@@ -2658,3 +2658,50 @@ describe('‘your region’ in Hungarian, Swahili and Somali, from ChatGPT’s o
     ['an area named, in Swahili', 'Eneo lako la kazi limehifadhiwa.'],
   ]);
 });
+
+describe('‘not (yet) available in your country’ in the forms a VPN’s translators used', () => {
+  // Mozilla VPN's 'is not yet available in your country' and 'Sorry, … is not available in your
+  // country' on mozilla.org, in sixty languages, showed forms the lists lacked: 'not yet' with its
+  // adverb inside the negation, Czech 'k dispozici', Welsh 'gwlad', Korean '해당 국가', Vietnamese
+  // 'quốc gia bạn', Nynorsk, and Chinese '所处' on a page.
+  stillReadsOnAPage('each, from an AI service', [
+    'Gemini zatím není ve vaší zemi k dispozici.',
+    'Gemini все още не е наличен във вашата страна.',
+    'Nid yw Gemini ar gael yn eich gwlad eto.',
+    'Gemini ei ole vielä saatavilla maassasi.',
+    'Gemini n’est pas encore disponible dans votre pays.',
+    'Gemini ჯერ არაა ხელმისაწვდომი თქვენს ქვეყანაში.',
+    'Gemini masih belum terdapat di negara anda.',
+    'Gemini nie jest jeszcze dostępny w Twoim kraju.',
+    'Gemini nu este încă disponibil în țara ta.',
+    'Gemini hiện chưa có sẵn ở quốc gia của bạn.',
+    'Gemini không khả dụng ở quốc gia bạn.',
+    'Gemini er enno ikkje tilgjengeleg i landet ditt.',
+    'ຂໍອະໄພ, Gemini ບໍ່ສາມາດໃຊ້ໄດ້ໃນປະເທດຂອງທ່ານ.',
+    'Gemini はお住まいの国ではまだ公開していません。',
+    'Gemini은 해당 국가에서 사용할 수 없습니다.',
+    '抱歉，Gemini 在您所处的国家/地区不可用。',
+    'Gemini is in uw land nog niet beschikbaar.',
+  ]);
+  keepsClean([
+    ['the VPN’s own refusal, naming itself', 'Služba Mozilla VPN zatím není ve vaší zemi k dispozici'],
+    ['the same in French', 'Mozilla VPN n’est pas encore disponible dans votre pays'],
+    ['the same in Korean', '죄송합니다. Mozilla VPN은 해당 국가에서 사용할 수 없습니다.'],
+    ['the service available, in Czech', 'Gemini je ve vaší zemi k dispozici.'],
+    ['a cloud console’s ‘that region’, in Korean', '이 모델은 해당 지역에서 사용할 수 없습니다.'],
+    ['a payment method in ‘that country’, in Korean', '해당 국가에서는 이 결제 수단을 사용할 수 없습니다.'],
+    [
+      'a billing region, in French',
+      'La mise à niveau n’est pas encore disponible dans votre région de facturation.',
+    ],
+    [
+      'an article telling what a page showed, in French',
+      'Or, en se rendant sur le site depuis la France, impossible d’accéder à l’agent conversationnel. Un message, en anglais, indique que « Meta AI n’est pas encore disponible dans votre pays ».',
+    ],
+  ]);
+  it('keeps a VPN’s own server location clean inside an error envelope', () => {
+    const body =
+      'openai.PermissionDeniedError: Error code: 403 - This server location is temporarily unavailable. Choose a new location.';
+    expect(blocked({ kind: 'text', body })).toBeNull();
+  });
+});
