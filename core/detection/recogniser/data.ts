@@ -141,8 +141,9 @@ export const LanguagePhrases = v.object({
   addressee: Entries,
   /**
    * Phrases of this language that hold another language's word for the reader ('şu anda', at the
-   * moment, holds Indonesian 'anda') or one of its hedges (Somali 'si looga' holds Spanish 'si',
-   * if): an addressee or a hedge inside one is not one.
+   * moment, holds Indonesian 'anda'), one of its hedges (Somali 'si looga' holds Spanish 'si',
+   * if) or one of its place words (Bulgarian 'от страна на', on the part of, holds Russian
+   * 'страна', country): an addressee, a hedge or a place inside one is not one.
    */
   falseFriends: v.optional(Entries),
   /** Words that make a sentence a guess, a question or a report about a refusal rather than one. */

@@ -2705,3 +2705,42 @@ describe('‘not (yet) available in your country’ in the forms a VPN’s trans
     expect(blocked({ kind: 'text', body })).toBeNull();
   });
 });
+
+describe('look-alikes found by reading whole apps’ interface strings', () => {
+  // Every string of mozilla.org, Mozilla VPN, Wikipedia, Element, Proton VPN, Mullvad, NewPipe and
+  // a dozen other apps' locale files, about 650,000 in all, was read as pasted text: these are the
+  // ones the engine raised that are no region refusal at all.
+  keepsClean([
+    [
+      'Bulgarian ‘on the part of’, which holds Russian ‘country’',
+      'изолира вашата идентичност в отделен ограничен раздел, правейки по-трудно следенето от страна на Facebook на дейността ви извън Facebook.',
+    ],
+    [
+      'a restricted bandwidth from the reader’s ISP, in Bulgarian',
+      'Ниско качество на поточно видео поради по-бавна и ограничена честотна лента от вашия доставчик на интернет услуги (ISP)',
+    ],
+    [
+      'a VPN’s country not offered on its free plan, in Dutch, naming the VPN',
+      'Dit land is niet beschikbaar. Krijg meer streaming-opties met een Proton VPN Plus-abonnement.',
+    ],
+    [
+      'a condition on the reader’s location',
+      'If your current location does not support your preferences, such as anti-censorship method, filters, and/or DAITA, multihop will be used automatically to connect to that location via a compatible server.',
+    ],
+    [
+      'a music service’s import help, in Macedonian (‘страната’ is the page)',
+      'Внеси SoundCloud членства, преку внесување URL или ID на профилот: 1. Вклучете „десктоп режим“ во вашиот пребарувач (страната не е достапна за мобилни уреди)',
+    ],
+    [
+      'a shop’s own sales regions in its admin',
+      'Sublevel regions are disabled for this region by default. You can enable them to create sublevel regions like provinces, states, or territories.',
+    ],
+  ]);
+  stillReads('refusals in the same words', [
+    'Gemini er ikke tilgængelig i dit land.',
+    'Gemini не е налично във вашата страна.',
+    'Gemini недоступен в вашей стране.',
+    'Sorry, Gemini is disabled for this region.',
+    'Your current location does not support Gemini.',
+  ]);
+});

@@ -122,22 +122,24 @@ export function findInText(
   const addressed = hits(compiled.addressedLocation, text);
   const enumerated = enumeratedPlaceHits(compiled, text);
   const limited = hits(compiled.limitedPlaces, text);
+  const unavailable = hits(compiled.unavailable, text);
+  const codes = codeHits(compiled, text);
+  // Another language's phrase holds neither a 'you' ('şu anda': Indonesian 'anda'), a hedge ('si
+  // looga': Spanish 'si') nor a place ('от страна на', Bulgarian 'on the part of': Russian
+  // 'страна', country); read once for all three, and only when the text refuses anything at all.
+  const falseFriends =
+    codes.length > 0 || unavailable.length > 0 ? hits(compiled.falseFriends, text) : [];
   // Listed in the order a tie between two equally near location words is settled (closestPair).
   const locations = [
-    ...hits(compiled.location, text),
+    ...hits(compiled.location, text).filter((hit) => !insideFalseFriend(hit, falseFriends)),
     ...addressed,
     ...limited,
     ...placeHits(compiled, text),
     ...namedPlaces,
     ...enumerated,
   ];
-  const unavailable = hits(compiled.unavailable, text);
-  const codes = codeHits(compiled, text);
   if (codes.length === 0 && (locations.length === 0 || unavailable.length === 0))
     return gluedFinding(compiled, text);
-  // Another language's phrase holds neither a 'you' ('şu anda': Indonesian 'anda') nor a hedge
-  // ('si looga': Spanish 'si', if); read once for both.
-  const falseFriends = hits(compiled.falseFriends, text);
   const addressees = readerAddressees(compiled, text, falseFriends);
   const explainers = hits(compiled.explainers, text);
   // A hedge inside an explainer ('if you see this message, it means …') is the page speaking to its reader.
