@@ -49,6 +49,10 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 16's floor fell from 0.4 to 0.25 when six of its refusals (five of them read) became the
  *   sources of the services Detour names beyond the big five (Codebuff, Trae, Coze, Manus,
  *   BotBooru): cases that informed a change leave the figures, read or not.
+ * - Set 43's floor fell from 0.79 to 0.73 when billing became a guard in Spanish and Indonesian, as
+ *   it is in English and the set's other languages: Claude's enterprise upgrade refused for 'tu
+ *   región de facturación' and 'wilayah penagihan Anda' (the billing region), which its collector
+ *   labelled refusals, had been read in those two languages alone.
  * - Set 32's two dropped are gateways' lines, not a page's text: a Jina check's "API недоступен из
  *   текущего региона (451)" and a Sora relay's "在你当前网络出口地区不可用", whose place comes
  *   after more words than the prefilter allows.
@@ -118,7 +122,7 @@ const MEASURED: Record<
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
   blind41: { refusals: 85, floor: 0.65, size: 289, onPage: 56, dropped: 0 },
   blind42: { refusals: 102, floor: 0.93, size: 637, onPage: 95, dropped: 1 },
-  blind43: { refusals: 49, floor: 0.79, size: 112, onPage: 39, dropped: 0 },
+  blind43: { refusals: 49, floor: 0.73, size: 112, onPage: 36, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
   blind45: { refusals: 0, floor: 0, size: 110, onPage: 0, dropped: 0 },
   blind46: { refusals: 38, floor: 0.28, size: 278, onPage: 11, dropped: 0 },

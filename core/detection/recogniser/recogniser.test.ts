@@ -2744,3 +2744,31 @@ describe('look-alikes found by reading whole apps’ interface strings', () => {
     'Your current location does not support Gemini.',
   ]);
 });
+
+describe('a billing region in the languages of Claude’s interface, as in English', () => {
+  // Every string of Claude's desktop app in its ten languages was read as pasted text: what it
+  // raised was its own region refusals and its plans refused in the reader's region, and, in six
+  // languages, the billing address's region, which English 'billing' already keeps clean.
+  keepsClean([
+    [
+      'in German',
+      'Die Jahresabrechnung ist in der Region deiner gespeicherten Rechnungsadresse nicht verfügbar.',
+    ],
+    ['in Spanish', 'Las exenciones fiscales aún no están disponibles para tu región de facturación.'],
+    [
+      'in Italian',
+      'La fatturazione annuale non è disponibile nella regione del tuo indirizzo di fatturazione salvato.',
+    ],
+    ['in Portuguese', 'Isenções fiscais ainda não estão disponíveis para sua região de cobrança.'],
+    ['in Indonesian', 'Pembebasan pajak belum tersedia untuk wilayah penagihan Anda.'],
+    ['in Hindi', 'आपके बिलिंग क्षेत्र के लिए अभी कर छूट उपलब्ध नहीं है।'],
+    ['in Korean', '귀하의 청구 지역에서는 아직 Enterprise 업그레이드를 사용할 수 없습니다.'],
+  ]);
+  stillReads('the service, or its plan, refused in the reader’s region', [
+    'Claude no está disponible en tu región.',
+    'Nuestro plan Pro no está disponible en tu región en este momento.',
+    'Paket Pro kami belum tersedia di wilayah Anda saat ini.',
+    'Claude आपके क्षेत्र में सपोर्ट नहीं किया जाता है.',
+    '귀하의 지역에서는 Claude가 지원되지 않습니다.',
+  ]);
+});
