@@ -2772,3 +2772,21 @@ describe('a billing region in the languages of Claude’s interface, as in Engli
     '귀하의 지역에서는 Claude가 지원되지 않습니다.',
   ]);
 });
+
+describe('ChatGPT’s own region messages, in every language its web app shipped', () => {
+  // Every string of ChatGPT's locale files (216 of them, 94,743 distinct strings) was read as pasted
+  // text: it raised nothing but its three region messages, and read all of them but seven. These
+  // five taught the lists their words for 'geographical restrictions' and 'country of origin'.
+  stillReadsOnAPage('the message it shows when it cannot place the reader’s country, as it shows it', [
+    'Не успяхме да определим държавата, откъдето сте, за да наложим географските ограничения. Моля, използвайте друга мрежа или се свържете с нас на help.openai.com, ако проблемът продължава.',
+    'Nepodařilo se nám zjistit zemi původu, abychom mohli uplatnit zeměpisná omezení. Pokud problém přetrvává, použij jinou síť nebo se na nás obrať na help.openai.com.',
+    '地理的制限を適用するための出身国を特定できませんでした。問題が解決しない場合は、別のネットワークを使用するか、help.openai.com からお問い合わせください。',
+    'لم نتمكن من تحديد بلد المنشأ الخاص بك لتطبيق القيود الجغرافية. يرجى استخدام شبكة مختلفة، أو الاتصال بنا على help.openai.com إذا استمرت المشكلة.',
+    'భౌగోళిక నిబంధనలను అమలు చేయడానికి మీ మూల దేశం ఏది అనేది మేము నిర్ధారించలేకపోయాము. దయచేసి వేరే నెట్‌వర్క్‌ను ఉపయోగించండి, లేదా సమస్య కొనసాగితే help.openai.com వద్ద మాకు సంప్రదించండి.',
+  ]);
+  keepsClean([
+    ['a country of origin asked for, in Japanese', '出身国を選択してください。'],
+    ['a country of origin asked for, in Czech', 'Vyberte zemi původu.'],
+    ['what geographical restrictions are, in Bulgarian', 'Какво са географските ограничения?'],
+  ]);
+});
