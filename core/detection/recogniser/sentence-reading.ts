@@ -127,8 +127,7 @@ export function findInText(
   // Another language's phrase holds neither a 'you' ('şu anda': Indonesian 'anda'), a hedge ('si
   // looga': Spanish 'si') nor a place ('от страна на', Bulgarian 'on the part of': Russian
   // 'страна', country); read once for all three, and only when the text refuses anything at all.
-  const falseFriends =
-    codes.length > 0 || unavailable.length > 0 ? hits(compiled.falseFriends, text) : [];
+  const falseFriends = codes.length > 0 || unavailable.length > 0 ? hits(compiled.falseFriends, text) : [];
   // Listed in the order a tie between two equally near location words is settled (closestPair).
   const locations = [
     ...hits(compiled.location, text).filter((hit) => !insideFalseFriend(hit, falseFriends)),
