@@ -2790,3 +2790,30 @@ describe('ChatGPT’s own region messages, in every language its web app shipped
     ['what geographical restrictions are, in Bulgarian', 'Какво са географските ограничения?'],
   ]);
 });
+
+describe('an AI client relaying a provider’s location refusal, in the languages it ships', () => {
+  // LobeChat's LocationNotSupportError, read in all eighteen of its languages with the rest of its
+  // error, runtime and provider strings (4,158, none of them raised): these five languages lacked a
+  // word for it.
+  stillReads('the relay', [
+    '抱歉，您当前的位置不支持此模型服务。这可能是由于地区限制或服务不可用。',
+    '抱歉，您當前的位置不支援此模型服務。',
+    'Entschuldigung, Ihr aktueller Standort unterstützt diesen Modelldienst nicht.',
+    'Съжаляваме, вашето текущо местоположение не поддържа тази услуга на модела.',
+    'Przepraszamy, Twoja obecna lokalizacja nie obsługuje tej usługi modelu.',
+    'Üzgünüz, mevcut konumunuz bu model hizmetini desteklemiyor.',
+    '申し訳ありませんが、現在の場所ではこのモデルサービスを利用できません。',
+  ]);
+  keepsClean([
+    [
+      'a model without a feature, in German',
+      'Entschuldigung, dieses Modell unterstützt die angeforderte Funktion nicht.',
+    ],
+    ['a model without a feature, in Polish', 'Przepraszamy, ten model nie obsługuje żądanej funkcji.'],
+    [
+      'a model without a feature, in Bulgarian',
+      'Съжаляваме, този модел не поддържа заявената функционалност.',
+    ],
+    ['a cursor’s position, in Chinese', '当前位置不支持此操作。'],
+  ]);
+});
