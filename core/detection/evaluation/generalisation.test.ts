@@ -120,7 +120,7 @@ const MEASURED: Record<
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
   blind39: { refusals: 28, floor: 0.53, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
-  blind41: { refusals: 85, floor: 0.65, size: 289, onPage: 56, dropped: 0 },
+  blind41: { refusals: 84, floor: 0.66, size: 289, onPage: 56, dropped: 0 },
   blind42: { refusals: 98, floor: 0.96, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.73, size: 112, onPage: 36, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
@@ -171,7 +171,7 @@ const MEASURED: Record<
  * ChatGPT's own region message in Hungarian, Swahili and Somali then taught those lists their 'your
  * region' and left the set: 571 of 701.
  */
-const SHOWN_WITH_REGION = { refusals: 696, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 695, floor: 0.81 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -2817,3 +2817,51 @@ describe('an AI client relaying a provider’s location refusal, in the language
     ['a cursor’s position, in Chinese', '当前位置不支持此操作。'],
   ]);
 });
+
+describe('Perplexity’s own interface, in the thirty-three languages it ships', () => {
+  // Every string of Perplexity's web app (177,121 distinct) was read as pasted text. Its label for a
+  // feature refused in the reader's region is read in thirty of them and passes the page's
+  // prefilter; a coupon refused for the region, voice mode that may not be supported, and location
+  // services the browser lacks are not refusals, as in English.
+  stillReadsOnAPage('its region label in the languages that lacked a word for it', [
+    'আপনার অঞ্চলে সমর্থিত নয়',
+    'तुमच्या प्रदेशात समर्थित नाही',
+    'உங்கள் பகுதியில் ஆதரிக்கப்படவில்லை',
+    'మీ ప్రాంతంలో మద్దతు లేదు',
+    'Indisponibil în regiunea dvs.',
+  ]);
+  it('passes its region label on a page in every language it reads it', () => {
+    for (const label of [
+      'Δεν υποστηρίζεται στην περιοχή σας',
+      'Није подржано у вашем региону',
+      'Nije podržano u vašoj regiji',
+      'Ve vašem regionu není podporováno',
+      'Nie je podporované vo vašom regióne',
+      'ನಿಮ್ಮ ಪ್ರದೇಶದಲ್ಲಿ ಬೆಂಬಲಿತವಾಗಿಲ್ಲ',
+      'നിങ്ങളുടെ പ്രദേശത്ത് പിന്തുണയില്ല',
+    ]) {
+      expect(blocked({ kind: 'text', body: label }), label).not.toBeNull();
+      expect(mightMatterForPage(label), label).toBe(true);
+    }
+  });
+  keepsClean([
+    ['a coupon, in Russian', 'Этот купон недоступен в вашем регионе'],
+    ['a coupon, in French', 'Ce coupon n’est pas disponible dans votre région'],
+    ['a coupon, in Japanese', 'このクーポンはあなたの地域では利用できません'],
+    ['a coupon, in Korean', '이 쿠폰은 귀하의 지역에서 사용할 수 없습니다'],
+    ['a guess, in Indonesian', 'Mode suara mungkin tidak didukung di negara Anda.'],
+    ['a guess, in Croatian', 'Glasovni način rada možda nije podržan u vašoj zemlji.'],
+    ['a guess, in Serbian', 'Гласовни режим можда није подржан у вашој држави.'],
+    ['a guess, in Hungarian', 'Lehet, hogy a hangmód nem támogatott az országodban.'],
+    ['the browser’s location services, in Indonesian', 'Layanan lokasi tidak didukung oleh browser Anda.'],
+    ['the browser’s location services, in Hindi', 'स्थान सेवाएं आपके ब्राउज़र द्वारा समर्थित नहीं हैं।'],
+    ['the browser’s location services, in Korean', '위치 서비스는 귀하의 브라우저에서 지원되지 않습니다.'],
+    ['the browser’s location services, in Bengali', 'আপনার ব্রাউজারে লোকেশন সার্ভিস সমর্থিত নয়।'],
+    ['the browser’s location services, in Tamil', 'உங்கள் உலாவியில் இருப்பிடச் சேவைகள் ஆதரிக்கப்படவில்லை.'],
+  ]);
+  stillReads('a refusal stated, in the languages that gained a guess', [
+    'Gemini tidak didukung di negara Anda.',
+    'Gemini nije podržan u vašoj zemlji.',
+    'A Gemini nem támogatott az országodban.',
+  ]);
+});
