@@ -75,6 +75,9 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   the set has since informed a list or a shape, so none is left to measure there.
  * - Set 50's one dropped is a person's account in an issue ('… because Antigravity isn't available
  *   in my region'), never a page's text.
+ * - Set 52's three dropped are an AI client's relay of a provider's refusal (LobeHub's 'your current
+ *   location does not support this model service' in English, Japanese and Russian): a self-hosted
+ *   client's words, never on a service's own host, where the content script runs.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -131,6 +134,7 @@ const MEASURED: Record<
   blind49: { refusals: 0, floor: 0, size: 232, onPage: 0, dropped: 0 },
   blind50: { refusals: 32, floor: 0.25, size: 96, onPage: 8, dropped: 1 },
   blind51: { refusals: 4, floor: 0.75, size: 33, onPage: 1, dropped: 0 },
+  blind52: { refusals: 24, floor: 0.87, size: 129, onPage: 21, dropped: 3 },
 };
 
 /**
@@ -170,8 +174,10 @@ const MEASURED: Record<
  * own hedge. Set 51 (pages and API responses as the extension sees them) added 1, read: 571 of 704.
  * ChatGPT's own region message in Hungarian, Swahili and Somali then taught those lists their 'your
  * region' and left the set: 571 of 701.
+ * Set 52 (AI clients' own strings, and the services' messages as people pasted them into issues,
+ * collected after) added 21, 20 read: 588 of 716 (82 %); the one missed is Claude Code's banner.
  */
-const SHOWN_WITH_REGION = { refusals: 695, floor: 0.81 };
+const SHOWN_WITH_REGION = { refusals: 716, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

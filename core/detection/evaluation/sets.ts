@@ -73,6 +73,7 @@ export const HOLDOUT_FILES = {
   blind49: 'refusals-holdout-49.json',
   blind50: 'refusals-holdout-50.json',
   blind51: 'refusals-holdout-51.json',
+  blind52: 'refusals-holdout-52.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
