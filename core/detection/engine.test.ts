@@ -148,6 +148,20 @@ describe('classifyObservation', () => {
       'clean',
     );
   });
+
+  it('reads an error object printed without its envelope as the envelope’s error, and only then', () => {
+    // Continue's error report prints Anthropic's inner error object alone.
+    const report =
+      'Provider: anthropic\nStatus Code: 403\n\n**Error Output**\n```\n{"type":"forbidden","message":"Request not allowed"}\n```';
+    expect(classifyObservation({ body: report })).toMatchObject({ verdict: 'block', service: 'anthropic' });
+    expect(classifyObservation({ body: report.replace('"forbidden"', '"permission_error"') }).verdict).toBe(
+      'clean',
+    );
+    // A root that has an `error` key of its own is an envelope: its other keys are not the error.
+    const enveloped =
+      '{"error":{"type":"invalid_request_error"},"type":"forbidden","message":"Request not allowed"}';
+    expect(classifyObservation({ body: enveloped }).verdict).toBe('clean');
+  });
 });
 
 describe('plainExcerpt', () => {

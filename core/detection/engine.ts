@@ -191,8 +191,20 @@ function jsonValues(value: unknown, path: string[]): unknown[] {
   return jsonValues((value as Record<string, unknown>)[head as string], rest);
 }
 
+/**
+ * The values at a condition's path. A client that prints the error object alone
+ * (`{"type":"forbidden","message":…}` under its own 'Error Output' heading) has dropped the
+ * envelope's `error` key; such a root is read as the envelope's error.
+ */
+function conditionValues(json: unknown, path: readonly string[]): unknown[] {
+  const values = jsonValues(json, [...path]);
+  if (values.length > 0 || path[0] !== 'error' || path.length < 2) return values;
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json) return values;
+  return jsonValues(json, path.slice(1));
+}
+
 function conditionHolds(json: unknown, condition: JsonCondition): unknown {
-  for (const value of jsonValues(json, condition.path.split('.'))) {
+  for (const value of conditionValues(json, condition.path.split('.'))) {
     if (condition.equals !== undefined && value === condition.equals) return value;
     if (
       condition.contains !== undefined &&

@@ -133,8 +133,8 @@ const MEASURED: Record<
   blind48: { refusals: 9, floor: 0.66, size: 142, onPage: 6, dropped: 1 },
   blind49: { refusals: 0, floor: 0, size: 232, onPage: 0, dropped: 0 },
   blind50: { refusals: 32, floor: 0.25, size: 96, onPage: 8, dropped: 1 },
-  blind51: { refusals: 4, floor: 0.75, size: 33, onPage: 1, dropped: 0 },
-  blind52: { refusals: 24, floor: 0.87, size: 129, onPage: 21, dropped: 3 },
+  blind51: { refusals: 3, floor: 1, size: 33, onPage: 1, dropped: 0 },
+  blind52: { refusals: 22, floor: 0.95, size: 129, onPage: 21, dropped: 3 },
 };
 
 /**
