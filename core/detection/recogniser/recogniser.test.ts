@@ -1885,9 +1885,9 @@ describe('a negation apart from its verb, and a guess in Chinese', () => {
     expect(read('您的 IP 属地为俄罗斯，不在 OpenAI，也就是您所用的服务支持的地区范围内。')).toBeNull();
     expect(read('您的 IP 属地为俄罗斯，不在 OpenAI 这一家很大很大的美国公司所支持的地区范围内。')).toBeNull();
     // 'Not offered in your region', the place between: Claude's plan refused, in a Chinese pack.
-    expect(read('我们的 Team 套餐目前不在您所在地区提供。请参阅支持地区列表了解更多信息。')?.phrases).toContain(
-      '不在 ... 提供',
-    );
+    expect(
+      read('我们的 Team 套餐目前不在您所在地区提供。请参阅支持地区列表了解更多信息。')?.phrases,
+    ).toContain('不在 ... 提供');
     // An article's list of the countries a service is offered in names no reader.
     expect(read('中国并不在 OpenAI 提供服务的国家列表中，因此中国用户无法直接使用 ChatGPT。')).toBeNull();
   });
