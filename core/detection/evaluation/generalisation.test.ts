@@ -135,6 +135,7 @@ const MEASURED: Record<
   blind50: { refusals: 32, floor: 0.25, size: 96, onPage: 8, dropped: 1 },
   blind51: { refusals: 3, floor: 1, size: 33, onPage: 1, dropped: 0 },
   blind52: { refusals: 22, floor: 0.95, size: 129, onPage: 21, dropped: 3 },
+  blind53: { refusals: 8, floor: 1, size: 57, onPage: 1, dropped: 0 },
 };
 
 /**
@@ -177,8 +178,10 @@ const MEASURED: Record<
  * Set 52 (AI clients' own strings, and the services' messages as people pasted them into issues,
  * collected after) added 21, 20 read: 588 of 716 (82 %); the one missed is Claude Code's banner.
  * Chinese '不在 … 提供' (not offered in …), taught by set 39's Claude plan string, left 588 of 715.
+ * Set 53 (API responses as SDKs' test data and probes captured them, and pages quoting a service,
+ * collected after) added 7, all read: 595 of 722 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 715, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 722, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

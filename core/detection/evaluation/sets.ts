@@ -74,6 +74,7 @@ export const HOLDOUT_FILES = {
   blind50: 'refusals-holdout-50.json',
   blind51: 'refusals-holdout-51.json',
   blind52: 'refusals-holdout-52.json',
+  blind53: 'refusals-holdout-53.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
