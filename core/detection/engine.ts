@@ -228,9 +228,51 @@ function parseObject(text: string): unknown {
   }
 }
 
+/** Most '{' tried as the start of an object that parses. */
+const OBJECT_TRIES = 8;
+
+/** Where the object opening at `start` closes: braces counted outside JSON strings; -1 if it does not. */
+function closingBrace(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  const end = Math.min(text.length, start + JSON_LIMIT);
+  for (let at = start; at < end; at++) {
+    const char = text[at];
+    if (inString) {
+      if (char === '\\') at++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return at;
+  }
+  return -1;
+}
+
+/**
+ * The first object that parses when other braces surround it (a logged error printed as
+ * `… at fn (file) {` then `responseBody: '{…}'` and `}`): each '{' in turn, closed by its own brace.
+ */
+function firstParsedObject(text: string): unknown {
+  let start = -1;
+  for (let tries = 0; tries < OBJECT_TRIES; tries++) {
+    start = text.indexOf('{', start + 1);
+    if (start < 0) return undefined;
+    const end = closingBrace(text, start);
+    // A brace that never closes is text cut off: an object inside it is not a whole body.
+    if (end < 0) return undefined;
+    try {
+      return JSON.parse(text.slice(start, end + 1));
+    } catch {
+      // Not JSON (a stack frame's object, code): the next brace.
+    }
+  }
+  return undefined;
+}
+
 /**
  * The JSON in a body: the whole body, else the object on the line where the anchor word was
- * found (`API Error: 403 {…}` in a log), else from the body's first '{' to its last '}'.
+ * found (`API Error: 403 {…}` in a log), else from the body's first '{' to its last '}', else the
+ * first object in it that parses.
  */
 function parseJsonBody(body: string, limit: number, anchorEnd: number): unknown {
   const text = body.length > limit ? body.slice(0, limit) : body;
@@ -238,7 +280,10 @@ function parseJsonBody(body: string, limit: number, anchorEnd: number): unknown 
   const lineEnd = text.indexOf('\n', anchorEnd);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   return (
-    parseObject(text.trimStart().startsWith('{') ? text : line) ?? parseObject(line) ?? parseObject(text)
+    parseObject(text.trimStart().startsWith('{') ? text : line) ??
+    parseObject(line) ??
+    parseObject(text) ??
+    firstParsedObject(text)
   );
 }
 

@@ -91,7 +91,7 @@ const MEASURED: Record<
   blind6: { refusals: 48, floor: 0.6, size: 160, onPage: 32, dropped: 0 },
   blind7: { refusals: 31, floor: 0.55, size: 120, onPage: 20, dropped: 1 },
   blind8: { refusals: 13, floor: 0.65, size: 90, onPage: 9, dropped: 1 },
-  blind9: { refusals: 25, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
+  blind9: { refusals: 24, floor: 0.75, size: 131, onPage: 18, dropped: 1 },
   blind10: { refusals: 17, floor: 0.85, size: 84, onPage: 14, dropped: 0 },
   blind11: { refusals: 7, floor: 0.7, size: 69, onPage: 5, dropped: 0 },
   blind12: { refusals: 3, floor: 1, size: 114, onPage: 3, dropped: 0 },

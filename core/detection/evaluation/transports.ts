@@ -214,6 +214,30 @@ function fullWidth(text: string): string {
   );
 }
 
+/** A string as Node's console prints it: single quotes, else backticks when it holds a '. */
+function nodeQuoted(text: string): string {
+  const quote = text.includes("'") ? '`' : "'";
+  const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replaceAll(quote, `\\${quote}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+/**
+ * An SDK error logged by Node's console (the AI SDK's APICallError): a long string property is
+ * split at its line breaks into pieces joined by ' +', one per line.
+ */
+function nodeConsoleError(status: number, message: string, body: string): string {
+  const lines = body.split('\n');
+  const pieces = lines.map((line, index) => nodeQuoted(index < lines.length - 1 ? `${line}\n` : line));
+  return [
+    `APICallError [AI_APICallError]: ${message}`,
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
+    `  statusCode: ${status},`,
+    `  responseBody: ${pieces.join(' +\n    ')},`,
+    '  isRetryable: false',
+    '}',
+  ].join('\n');
+}
+
 function changed(before: string, after: string): string | null {
   return after === before ? null : after;
 }
@@ -295,6 +319,26 @@ export const TRANSPORTS: readonly Transport[] = [
       const shown =
         typeof message === 'string' ? message : message ? JSON.stringify(message) : JSON.stringify(error);
       return `${sdkClass(status)}: ${status} ${shown}`;
+    },
+  },
+  {
+    id: 'node-console',
+    label: "an SDK error logged by Node's console",
+    // The AI SDK's APICallError as console.error prints it: the response body pretty-printed and
+    // split at its line breaks into quoted pieces joined by ' +'.
+    source:
+      'https://github.com/dyad-sh/dyad/issues/2236 ; https://nodejs.org/api/util.html#utilinspectobject-options',
+    apply(testCase) {
+      if (!relayed(testCase)) return null;
+      const json = parsedBody(testCase);
+      if (json === undefined) return null;
+      const body = record(json) ?? {};
+      const upstream = upstreamMessage(body);
+      // The status the body itself gives (a problem document's `status`, Google's `error.code`) is
+      // the one the SDK received.
+      const own = [body.status, record(body.error)?.code].find((value) => typeof value === 'number');
+      const status = typeof own === 'number' && own >= 400 ? own : errorStatus(testCase);
+      return nodeConsoleError(status, upstream?.message ?? 'Forbidden', JSON.stringify(json, null, 2));
     },
   },
   {

@@ -316,7 +316,13 @@ export function readableText(raw: string, limit: number): ReadableText {
  * Characters that mark a rewritten body: a backslash escape, full-width forms, typographic
  * quotes, a Python dict, a relay's request id.
  */
-const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'|\(request id: /;
+const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'|\(request id: |['`] \+\r?\n/;
+/**
+ * Where Node's console splits a long string it prints at its line breaks (`responseBody: '{\n' +`
+ * then `'  "error": …` on the next line; a piece holding a ' is quoted with backticks), as the AI
+ * SDKs' logged errors show a response body: the pieces joined again.
+ */
+const NODE_STRING_SPLIT = /['`] \+\r?\n[ \t]*['`]/g;
 /**
  * The request id one-api and new-api append to a relayed upstream message ("Country, region, or
  * territory not supported (request id: 2024072510422562564674066306279)"; seen in
@@ -359,14 +365,16 @@ function halfWidth(char: string): string {
  * A body with the rewriting of the ways it travelled undone, for matching signature phrases:
  * JSON string escapes (up to three levels: `\"`, `\\\"`, `\u4e0d`), full-width forms, curly
  * quotes, Traditional characters folded to Simplified, a Python-printed error body written back
- * as JSON, and a relay's request id taken off the message. Case and everything else are kept.
+ * as JSON, a string Node's console split over lines joined again, and a relay's request id taken
+ * off the message. Case and everything else are kept.
  * Returns the body itself when none of that is in it. Linear: a few passes without backtracking.
  */
 export function unwrappedTransport(body: string): string {
   const hasTraditional = TRADITIONAL.test(body);
   TRADITIONAL.lastIndex = 0;
   if (!TRANSPORT_MARKS.test(body) && !hasTraditional) return body;
-  let text = body.includes('\\') ? unescapeJsonStrings(body) : body;
+  const joined = body.replace(NODE_STRING_SPLIT, '');
+  let text = joined.includes('\\') ? unescapeJsonStrings(joined) : joined;
   text = text
     .replace(FULL_WIDTH, halfWidth)
     .replace(/[\u2018\u2019]/g, "'")

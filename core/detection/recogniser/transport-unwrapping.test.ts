@@ -48,6 +48,22 @@ describe('unwrappedTransport', () => {
     });
     expect(unwrappedTransport("It's {'broken'")).toBe("It's {'broken'");
   });
+
+  it("joins a string Node's console split at its line breaks, backtick pieces included", () => {
+    const logged = [
+      'APICallError [AI_APICallError]: Forbidden',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
+      '  statusCode: 403,',
+      "  responseBody: '{\\n' +",
+      '    \'  "error": {\\n\' +',
+      '    `    "message": "It\'s not supported"\\n` +',
+      "    '  }\\n' +",
+      "    '}',",
+      '}',
+    ].join('\n');
+    const joined = unwrappedTransport(logged);
+    expect(joined).toContain(`responseBody: '{\n  "error": {\n    "message": "It's not supported"\n  }\n}',`);
+  });
 });
 
 describe('signatures through the rewrite', () => {
@@ -63,6 +79,30 @@ describe('signatures through the rewrite', () => {
         via: 'signature',
       });
     }
+  });
+
+  it("hold for a response body Node's console printed among a stack frame's braces", () => {
+    const logged = [
+      'APICallError [AI_APICallError]: Request not allowed',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
+      '  statusCode: 403,',
+      "  responseBody: '{\\n' +",
+      '    \'  "error": {\\n\' +',
+      '    \'    "type": "forbidden",\\n\' +',
+      '    \'    "message": "Request not allowed"\\n\' +',
+      "    '  }\\n' +",
+      "    '}',",
+      '}',
+    ].join('\n');
+    expect(classifyObservation({ kind: 'text', body: logged })).toMatchObject({
+      verdict: 'block',
+      service: 'anthropic',
+    });
+    // A body cut off before its closing brace is not read from the object inside it: a blog that
+    // quotes the error in part, then explains another cause.
+    const cutOff =
+      'API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"} - 控制台中的密钥处于"无工作区"状态';
+    expect(classifyObservation({ kind: 'text', body: cutOff }).verdict).toBe('clean');
   });
 
   it('leaves a rewritten look-alike clean', () => {
