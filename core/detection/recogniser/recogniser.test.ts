@@ -2867,3 +2867,31 @@ describe('Perplexity’s own interface, in the thirty-three languages it ships',
     'A Gemini nem támogatott az országodban.',
   ]);
 });
+
+describe("an AI client's relay of a service's region refusal, in every language it ships", () => {
+  // ChatGPTBox, a browser extension, tells its reader Claude.ai refused their region in thirteen
+  // locales (src/_locales/*/main.json at
+  // https://github.com/josStorer/chatGPTBox/tree/86940f6d88dc91337a5234462e365eebf8d494cd); its
+  // other 1,301 distinct strings raise nothing.
+  it.each([
+    ['de', 'Claude.ai ist in Ihrer Region nicht verfügbar'],
+    ['en', 'Claude.ai is not available in your region'],
+    ['es', 'Claude.ai no está disponible en su región'],
+    ['fr', "Claude.ai n'est pas disponible dans votre région"],
+    ['id', 'Claude.ai tidak tersedia di wilayah Anda'],
+    ['it', 'Claude.ai non è disponibile nella tua regione'],
+    ['ja', 'Claude.ai はあなたの地域では利用できません'],
+    ['ko', 'Claude.ai는 귀하의 지역에서 사용할 수 없습니다'],
+    ['pt', 'Claude.ai não está disponível em sua região'],
+    ['ru', 'Claude.ai недоступен в вашем регионе'],
+    ['tr', 'Claude.ai bölgenizde mevcut değil'],
+    ['zh-Hans', 'Claude.ai 在你的地区不可用'],
+    ['zh-Hant', 'Claude.ai 在您的地區不可用'],
+  ])('reads it in %s as Anthropic refusing, and passes it on a page', (_, body) => {
+    expect(classifyObservation({ kind: 'text', body })).toMatchObject({
+      verdict: 'block',
+      service: 'anthropic',
+    });
+    expect(mightMatterForPage(body), body).toBe(true);
+  });
+});
