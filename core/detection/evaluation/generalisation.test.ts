@@ -136,6 +136,7 @@ const MEASURED: Record<
   blind51: { refusals: 3, floor: 1, size: 33, onPage: 1, dropped: 0 },
   blind52: { refusals: 22, floor: 0.95, size: 129, onPage: 21, dropped: 3 },
   blind53: { refusals: 8, floor: 1, size: 57, onPage: 1, dropped: 0 },
+  blind54: { refusals: 13, floor: 0.76, size: 67, onPage: 10, dropped: 0 },
 };
 
 /**
@@ -180,8 +181,10 @@ const MEASURED: Record<
  * Chinese '不在 … 提供' (not offered in …), taught by set 39's Claude plan string, left 588 of 715.
  * Set 53 (API responses as SDKs' test data and probes captured them, and pages quoting a service,
  * collected after) added 7, all read: 595 of 722 (82 %).
+ * Set 54 (AI SDK errors as programs print them, pasted into issues) added 10, 7 read: 602 of 732
+ * (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 722, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 732, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -75,6 +75,7 @@ export const HOLDOUT_FILES = {
   blind51: 'refusals-holdout-51.json',
   blind52: 'refusals-holdout-52.json',
   blind53: 'refusals-holdout-53.json',
+  blind54: 'refusals-holdout-54.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
