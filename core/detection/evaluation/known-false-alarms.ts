@@ -130,7 +130,7 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
   'a54-oh-my-pi-anthropic-oauth-request-not-allowed':
     "Anthropic's region-refusal body word for word (403 forbidden 'Request not allowed'), which an agent's OAuth transport got for a trial seat that works in Claude Code on the same network: its thread tells the cause, its text cannot",
   'a54-bolt-request-not-allowed-pro-plan-fixed':
-    "the same body shown by bolt.new during a wave of reports its team fixed the next day: a fault of the app, told by its thread, not by the words",
+    'the same body shown by bolt.new during a wave of reports its team fixed the next day: a fault of the app, told by its thread, not by the words',
 };
 
 /**
