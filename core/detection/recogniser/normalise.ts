@@ -314,7 +314,7 @@ export function readableText(raw: string, limit: number): ReadableText {
 
 /**
  * Characters that mark a rewritten body: a backslash escape, full-width forms, typographic
- * quotes, a Python dict, a relay's request id.
+ * quotes, a Python dict, a relay's request id, a string Node's console split over lines.
  */
 const TRANSPORT_MARKS = /\\|[\uff01-\uff5e\u3000\u2018\u2019\u201c\u201d]|\{'|\(request id: |['`] \+\r?\n/;
 /**
