@@ -183,7 +183,7 @@ function textEvidence(body: string, end: number, keyword: string): Evidence {
   return { excerpt, window };
 }
 
-function jsonValues(value: unknown, path: string[]): unknown[] {
+function jsonValues(value: unknown, path: readonly string[]): unknown[] {
   if (path.length === 0) return [value];
   if (Array.isArray(value)) return value.flatMap((item) => jsonValues(item, path));
   if (value === null || typeof value !== 'object') return [];
@@ -197,7 +197,7 @@ function jsonValues(value: unknown, path: string[]): unknown[] {
  * envelope's `error` key; such a root is read as the envelope's error.
  */
 function conditionValues(json: unknown, path: readonly string[]): unknown[] {
-  const values = jsonValues(json, [...path]);
+  const values = jsonValues(json, path);
   if (values.length > 0 || path[0] !== 'error' || path.length < 2) return values;
   if (json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json) return values;
   return jsonValues(json, path.slice(1));

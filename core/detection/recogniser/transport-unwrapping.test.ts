@@ -10,6 +10,17 @@ import { unwrappedTransport } from './normalise';
 const OPENAI_BODY =
   '{"error":{"code":"unsupported_country_region_territory","message":"Country, region, or territory not supported","param":null,"type":"request_forbidden"}}';
 
+/** An AI SDK error as Node's console logs it, its response body given as the printed pieces. */
+function nodeLoggedError(message: string, bodyPieces: readonly string[]): string {
+  return [
+    `APICallError [AI_APICallError]: ${message}`,
+    '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
+    '  statusCode: 403,',
+    `  responseBody: ${bodyPieces.join('\n    ')},`,
+    '}',
+  ].join('\n');
+}
+
 describe('unwrappedTransport', () => {
   it('returns the body itself when nothing was rewritten', () => {
     expect(unwrappedTransport(OPENAI_BODY)).toBe(OPENAI_BODY);
@@ -50,17 +61,13 @@ describe('unwrappedTransport', () => {
   });
 
   it("joins a string Node's console split at its line breaks, backtick pieces included", () => {
-    const logged = [
-      'APICallError [AI_APICallError]: Forbidden',
-      '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
-      '  statusCode: 403,',
-      "  responseBody: '{\\n' +",
-      '    \'  "error": {\\n\' +',
-      '    `    "message": "It\'s not supported"\\n` +',
-      "    '  }\\n' +",
-      "    '}',",
-      '}',
-    ].join('\n');
+    const logged = nodeLoggedError('Forbidden', [
+      "'{\\n' +",
+      '\'  "error": {\\n\' +',
+      '`    "message": "It\'s not supported"\\n` +',
+      "'  }\\n' +",
+      "'}'",
+    ]);
     const joined = unwrappedTransport(logged);
     expect(joined).toContain(`responseBody: '{\n  "error": {\n    "message": "It's not supported"\n  }\n}',`);
   });
@@ -82,18 +89,14 @@ describe('signatures through the rewrite', () => {
   });
 
   it("hold for a response body Node's console printed among a stack frame's braces", () => {
-    const logged = [
-      'APICallError [AI_APICallError]: Request not allowed',
-      '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5) {',
-      '  statusCode: 403,',
-      "  responseBody: '{\\n' +",
-      '    \'  "error": {\\n\' +',
-      '    \'    "type": "forbidden",\\n\' +',
-      '    \'    "message": "Request not allowed"\\n\' +',
-      "    '  }\\n' +",
-      "    '}',",
-      '}',
-    ].join('\n');
+    const logged = nodeLoggedError('Request not allowed', [
+      "'{\\n' +",
+      '\'  "error": {\\n\' +',
+      '\'    "type": "forbidden",\\n\' +',
+      '\'    "message": "Request not allowed"\\n\' +',
+      "'  }\\n' +",
+      "'}'",
+    ]);
     expect(classifyObservation({ kind: 'text', body: logged })).toMatchObject({
       verdict: 'block',
       service: 'anthropic',
