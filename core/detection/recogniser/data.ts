@@ -155,6 +155,12 @@ export const LanguagePhrases = v.object({
    * page offers to ask the service), never for a verdict: the same note follows any failure.
    */
   guesses: v.optional(Entries),
+  /**
+   * Another possible cause offered beside the region, the reader's organisation ('disabled by your
+   * organization or unavailable in your region'): the sentence does not say the region is the
+   * reason, so they veto it like a hedge.
+   */
+  otherCauses: v.optional(Entries),
   /** Words a block page uses to explain itself to the reader ('if you see this message'): they cancel a hedge they contain. */
   explainers: v.optional(Entries),
   /**

@@ -1398,6 +1398,7 @@ describe('Korean, Persian and Arabic', () => {
       ...language.addressee,
       ...language.hedges,
       ...(language.reporting ?? []),
+      ...(language.otherCauses ?? []),
     ];
     const unread = data.languages.flatMap((language) =>
       lists(language)
@@ -2116,6 +2117,22 @@ describe('the thirty-ninth set’s lessons: Claude’s desktop region page in it
     ['the same in Persian', 'توسط سازمان شما غیرفعال شده یا در منطقه شما در دسترس نیست'],
     ['the same in Russian', 'Отключено вашей организацией или недоступно в вашем регионе'],
     ['the same in Russian with its spaces lost', 'Отключеновашейорганизациейилинедоступновашемрегионе'],
+    ['the same in German', 'Von deiner Organisation deaktiviert oder in deiner Region nicht verfügbar'],
+    ['the same in Polish', 'Wyłączone przez Twoją organizację lub niedostępne w Twoim regionie'],
+    ['the same in Japanese', '組織によって無効にされているか、お住まいの地域では利用できません'],
+    ['the same in Hong Kong Chinese', '已由你的機構停用，或在你所在的區域無法使用'],
+    ['the same in Kazakh', 'Ұйымыңыз өшірген не аймағыңызда қолжетімсіз'],
+    ['the same in Tamil', 'உங்கள் நிறுவனத்தால் முடக்கப்பட்டுள்ளது அல்லது உங்கள் பகுதியில் கிடைக்கவில்லை'],
+    [
+      'the same in Serbian with its spaces lost, which reads as Russian',
+      'Онемогућеноодстраневашеорганизацијеилинедоступноувашемрегиону',
+    ],
+  ]);
+  stillReads('a region refusal in the languages whose either-or message is kept clean', [
+    'Diese Funktion ist in deiner Region nicht verfügbar.',
+    'Ta funkcja jest niedostępna w Twoim regionie.',
+    'Медициналық жазбаларға қосылу қазір сіздің аймағыңызда қолжетімсіз.',
+    'Pripojenie k zdravotným záznamom je momentálne vo vašom regióne nedostupné.',
   ]);
   stillReads('a place named as the only one served, with a regret', [
     'Unfortunately, this feature is only available in certain regions right now.',

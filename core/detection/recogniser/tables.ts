@@ -73,7 +73,7 @@ export interface Compiled {
   glued: GluedWords[];
   /** Place words that may open a terse refusal (signals.json `placeFirstPlaces`). */
   placeFirstPlaces: TermSet;
-  /** The guards' plain words without their spaces, for text that lost them ('sku', 'quota', 'appstore'). */
+  /** The guards' plain words and every language's `otherCauses` without their spaces, for text that lost them ('sku', 'quota', 'appstore'). */
   gluedGuards: string[];
 }
 
@@ -225,13 +225,14 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     unavailable: termSet(byLanguage(languages, (language) => language.unavailable)),
     addressee: termSet(byLanguage(languages, (language) => language.addressee)),
     falseFriends: termSet(byLanguage(languages, (language) => language.falseFriends)),
-    // A word introducing what a service showed, and a question, veto their sentence like a hedge
-    // (see reportedFinding and namedReportFinding).
+    // A word introducing what a service showed, a question and another possible cause veto their
+    // sentence like a hedge (see reportedFinding and namedReportFinding).
     hedges: termSet(
       byLanguage(languages, (language) => [
         ...language.hedges,
         ...(language.reporting ?? []),
         ...(language.questions ?? []),
+        ...(language.otherCauses ?? []),
       ]),
     ),
     conditions: termSet(byLanguage(languages, (language) => language.hedges)),
@@ -272,8 +273,12 @@ export function compileRecogniser(data: RecogniserData): Compiled {
     placeFirstPlaces: termSet(
       data.signals.placeFirstPlaces.map((entry) => ({ term: entry.text, lang: 'any' })),
     ),
-    gluedGuards: data.guards
-      .flatMap((guard) => (guard.text ? [guard.text.replace(/[ *]/g, '')] : []))
+    // Another possible cause vetoes a glued run in any language: Serbian's, glued, reads as Russian.
+    gluedGuards: [
+      ...data.guards.flatMap((guard) => (guard.text ? [guard.text] : [])),
+      ...languages.flatMap((language) => (language.otherCauses ?? []).map((entry) => entry.text)),
+    ]
+      .map((word) => word.replace(/[ *]/g, ''))
       .filter((word) => word.length >= GLUED_WORD_MIN),
   };
 }
