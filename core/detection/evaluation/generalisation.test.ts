@@ -78,6 +78,8 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  * - Set 52's three dropped are an AI client's relay of a provider's refusal (LobeHub's 'your current
  *   location does not support this model service' in English, Japanese and Russian): a self-hosted
  *   client's words, never on a service's own host, where the content script runs.
+ * - Set 55's one dropped is Amazon CloudFront's country block on Docker's download host, pasted
+ *   from a terminal: a service outside AI, whose host no content script watches.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -123,7 +125,7 @@ const MEASURED: Record<
   blind38: { refusals: 2, floor: 0.5, size: 397, onPage: 1, dropped: 0 },
   blind39: { refusals: 27, floor: 0.55, size: 118, onPage: 15, dropped: 1 },
   blind40: { refusals: 37, floor: 0.78, size: 140, onPage: 29, dropped: 3 },
-  blind41: { refusals: 84, floor: 0.66, size: 289, onPage: 56, dropped: 0 },
+  blind41: { refusals: 81, floor: 0.66, size: 289, onPage: 56, dropped: 0 },
   blind42: { refusals: 98, floor: 0.96, size: 637, onPage: 95, dropped: 1 },
   blind43: { refusals: 49, floor: 0.73, size: 112, onPage: 36, dropped: 0 },
   blind44: { refusals: 20, floor: 0.5, size: 54, onPage: 10, dropped: 0 },
@@ -137,6 +139,7 @@ const MEASURED: Record<
   blind52: { refusals: 22, floor: 0.95, size: 129, onPage: 21, dropped: 3 },
   blind53: { refusals: 8, floor: 1, size: 57, onPage: 1, dropped: 0 },
   blind54: { refusals: 13, floor: 0.76, size: 67, onPage: 10, dropped: 0 },
+  blind55: { refusals: 26, floor: 0.19, size: 102, onPage: 5, dropped: 1 },
 };
 
 /**
@@ -182,9 +185,12 @@ const MEASURED: Record<
  * Set 53 (API responses as SDKs' test data and probes captured them, and pages quoting a service,
  * collected after) added 7, all read: 595 of 722 (82 %).
  * Set 54 (AI SDK errors as programs print them, pasted into issues) added 10, 7 read: 602 of 732
- * (82 %).
+ * (82 %). Czech, Slovak and Kazakh words of Perplexity's medical-records region screen, taught by
+ * three of set 41's refusals, left 602 of 729 (83 %). Set 55 (what Iranian and Russian-speaking
+ * users were shown, sanctions blocks of developer platforms among them, and AI errors printed by
+ * Java, PHP and other programs) added 10, 5 read: 607 of 739 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 732, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 739, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -76,6 +76,7 @@ export const HOLDOUT_FILES = {
   blind52: 'refusals-holdout-52.json',
   blind53: 'refusals-holdout-53.json',
   blind54: 'refusals-holdout-54.json',
+  blind55: 'refusals-holdout-55.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
