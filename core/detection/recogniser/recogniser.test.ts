@@ -2128,6 +2128,26 @@ describe('the thirty-ninth set’s lessons: Claude’s desktop region page in it
       'Онемогућеноодстраневашеорганизацијеилинедоступноувашемрегиону',
     ],
   ]);
+  keepsClean([
+    ['a Russian page that is unavailable (страница holds страна)', 'Ваша страница недоступна.'],
+    [
+      'a Macedonian page made unavailable when it is deleted',
+      'Бришењето на вашата страница трајно ќе ја направи недостапна и ќе ги избрише сите податоци.',
+    ],
+    [
+      "Serbian 'by' (од стране holds Russian стране, country)",
+      'Приступачност је ограничена од стране macOS-а или ваше организације.',
+    ],
+    [
+      'a plugin missing from the reader’s current marketplaces, in Telugu',
+      'ఈ ప్లగిన్ మీ ప్రస్తుత ప్లగిన్ మార్కెట్‌ప్లేస్‌లలో అందుబాటులో లేదు',
+    ],
+  ]);
+  stillReads('Russian country words in every case the refusals use', [
+    'OpenAI не поддерживается в вашей стране.',
+    'Эта функция недоступна для вашей страны.',
+    'Сервис недоступен в вашем регионе или стране.',
+  ]);
   stillReads('a region refusal in the languages whose either-or message is kept clean', [
     'Diese Funktion ist in deiner Region nicht verfügbar.',
     'Ta funkcja jest niedostępna w Twoim regionie.',
