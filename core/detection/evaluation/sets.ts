@@ -77,6 +77,7 @@ export const HOLDOUT_FILES = {
   blind53: 'refusals-holdout-53.json',
   blind54: 'refusals-holdout-54.json',
   blind55: 'refusals-holdout-55.json',
+  blind56: 'refusals-holdout-56.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
