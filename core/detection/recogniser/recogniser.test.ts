@@ -2932,3 +2932,22 @@ describe("an AI client's relay of a service's region refusal, in every language 
     expect(mightMatterForPage(body), body).toBe(true);
   });
 });
+
+describe('a catalogue of errors: documentation lists the errors a reader might meet', () => {
+  keepsClean([
+    [
+      "a translation of OpenAI's error-code table, its 403 row between two others",
+      '401 – API を使用するには組織のメンバーである必要があります | 原因:アカウントが組織に属していません。 |\n403 – 国、地域、または領土がサポートされていません | 原因:サポートされていない国、地域、または領土からAPIにアクセスしています。 |\n429 – リクエストのレート制限に達しました | 原因:リクエストの送信が速すぎます。 |',
+    ],
+    [
+      "Gemini API's troubleshooting table, two rows",
+      '400 FAILED_PRECONDITION Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\n403 PERMISSION_DENIED Your API key doesn’t have the required permissions.',
+    ],
+    ['an essay on the Play Store’s message, in Korean', '우리는 종종 “플레이스토어 거주 국가에서 사용할 수 없는 항목입니다”라는 메시지를 마주합니다.'],
+  ]);
+  stillReads('one error shown, and a log whose lines open with a time', [
+    '403 Country, region, or territory not supported',
+    '2025-03-01 10:00:01 429 Too Many Requests\n2025-03-01 10:00:05 403 Country, region, or territory not supported',
+    'Error: 403 Country, region, or territory not supported\n    at APIError.generate (/app/node_modules/openai/error.js:44:20)',
+  ]);
+});
