@@ -2943,7 +2943,10 @@ describe('a catalogue of errors: documentation lists the errors a reader might m
       "Gemini API's troubleshooting table, two rows",
       '400 FAILED_PRECONDITION Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\n403 PERMISSION_DENIED Your API key doesn’t have the required permissions.',
     ],
-    ['an essay on the Play Store’s message, in Korean', '우리는 종종 “플레이스토어 거주 국가에서 사용할 수 없는 항목입니다”라는 메시지를 마주합니다.'],
+    [
+      'an essay on the Play Store’s message, in Korean',
+      '우리는 종종 “플레이스토어 거주 국가에서 사용할 수 없는 항목입니다”라는 메시지를 마주합니다.',
+    ],
   ]);
   stillReads('one error shown, and a log whose lines open with a time', [
     '403 Country, region, or territory not supported',
