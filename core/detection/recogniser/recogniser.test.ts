@@ -2944,6 +2944,10 @@ describe('a catalogue of errors: documentation lists the errors a reader might m
       '400 FAILED_PRECONDITION Gemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\n403 PERMISSION_DENIED Your API key doesn’t have the required permissions.',
     ],
     [
+      "a Russian guide's 'possible errors' heading over Gemini's refusal body",
+      '### Возможные ошибки\n```bash\n"error": {\n    "code": 400,\n    "message": "User location is not supported for the API use.",\n    "status": "FAILED_PRECONDITION"\n}\n```\nозначает, что ваше текущее местоположение не поддерживается.',
+    ],
+    [
       'an essay on the Play Store’s message, in Korean',
       '우리는 종종 “플레이스토어 거주 국가에서 사용할 수 없는 항목입니다”라는 메시지를 마주합니다.',
     ],
