@@ -78,6 +78,7 @@ export const HOLDOUT_FILES = {
   blind54: 'refusals-holdout-54.json',
   blind55: 'refusals-holdout-55.json',
   blind56: 'refusals-holdout-56.json',
+  blind57: 'refusals-holdout-57.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
