@@ -36,9 +36,7 @@ const QUOTED =
  * body printed by two apps whose threads found another cause. The fifty-sixth set's are docs and
  * articles that quote a refusal in its own words: Claude Code's Chinese troubleshooting table with
  * its cells run together and an article listing two messages (its error-code tables, an install
- * guide's 'possible errors' heading and an essay on an app store's message then taught guards).
- * The fifty-seventh set's are documentation that lists errors by status name, or with its statuses
- * further apart than the catalogue guard looks. The test fails if one is no longer
+ * guide's 'possible errors' heading and an essay on an app store's message then taught guards). The test fails if one is no longer
  * raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -140,12 +138,6 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     "Claude Code's Chinese troubleshooting table, its cells run together as stored: the block page's title 'App unavailable in region' beside the doc's own explanation to the reader",
   'a56-juejin-claude-code-region-unavailable-zh':
     'an article saying users often meet 「地区不可用」 or 「Invalid API key」 after installing Claude Code: a general account around a quoted message',
-  'a57-docsrs-gemini-client-api-status-enum':
-    "a Rust SDK's docs.rs page listing Gemini's error statuses by name, one of them the free tier refused in the reader's country",
-  'a57-docsrs-gemini-rs-status-enum':
-    "another Rust SDK's docs.rs page with the same list of Gemini's error statuses by name",
-  'a57-qiita-ja-llm-api-status-comparison':
-    "a Japanese article comparing the providers' error tables, its status lines further apart than the catalogue guard looks",
 };
 
 /**

@@ -2952,6 +2952,16 @@ describe('a catalogue of errors: documentation lists the errors a reader might m
       '우리는 종종 “플레이스토어 거주 국가에서 사용할 수 없는 항목입니다”라는 메시지를 마주합니다.',
     ],
   ]);
+  keepsClean([
+    [
+      "a Rust SDK's page listing Gemini's statuses by name",
+      'Variants\n\nInvalidArgument\n\nThe request body is malformed.\n\nFailedPrecondition\n\nGemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\n\nPermissionDenied\n\nYour API key doesn’t have the required permissions.',
+    ],
+  ]);
+  stillReads('an error dump whose lines open with words, not statuses', [
+    'Error: 400 User location is not supported for the API use.\nWARNING retrying\nERROR giving up',
+    'rpc error: code = FailedPrecondition desc = User location is not supported for the API use.\nrpc error: code = ResourceExhausted desc = quota',
+  ]);
   stillReads('one error shown, and a log whose lines open with a time', [
     '403 Country, region, or territory not supported',
     '2025-03-01 10:00:01 429 Too Many Requests\n2025-03-01 10:00:05 403 Country, region, or territory not supported',
