@@ -142,6 +142,7 @@ const MEASURED: Record<
   blind55: { refusals: 26, floor: 0.19, size: 102, onPage: 5, dropped: 1 },
   blind56: { refusals: 8, floor: 1, size: 77, onPage: 8, dropped: 0 },
   blind57: { refusals: 16, floor: 0.56, size: 71, onPage: 9, dropped: 0 },
+  blind58: { refusals: 4, floor: 1, size: 76, onPage: 4, dropped: 0 },
 };
 
 /**
@@ -193,9 +194,11 @@ const MEASURED: Record<
  * Java, PHP and other programs) added 10, 5 read: 607 of 739 (82 %). Set 56 (docs that quote a
  * refusal, and what users writing in Japanese, Korean, Vietnamese and Turkish were shown) added 7,
  * all read: 614 of 746 (82 %). Set 57 (refusals pasted among other errors, and what users in
- * mainland China, Hong Kong and Macau met in 2025-2026) added 8, all read: 622 of 754 (82 %).
+ * mainland China, Hong Kong and Macau met in 2025-2026) added 8, all read: 622 of 754 (82 %). Set
+ * 58 (the services' own help pages, and refusals received among other status lines) added 4, all
+ * read: 626 of 758 (83 %).
  */
-const SHOWN_WITH_REGION = { refusals: 754, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 758, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -79,6 +79,7 @@ export const HOLDOUT_FILES = {
   blind55: 'refusals-holdout-55.json',
   blind56: 'refusals-holdout-56.json',
   blind57: 'refusals-holdout-57.json',
+  blind58: 'refusals-holdout-58.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
