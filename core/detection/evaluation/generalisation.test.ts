@@ -143,6 +143,7 @@ const MEASURED: Record<
   blind56: { refusals: 8, floor: 1, size: 77, onPage: 8, dropped: 0 },
   blind57: { refusals: 16, floor: 0.56, size: 71, onPage: 9, dropped: 0 },
   blind58: { refusals: 4, floor: 1, size: 76, onPage: 4, dropped: 0 },
+  blind59: { refusals: 7, floor: 0.85, size: 71, onPage: 6, dropped: 0 },
 };
 
 /**
@@ -196,9 +197,10 @@ const MEASURED: Record<
  * all read: 614 of 746 (82 %). Set 57 (refusals pasted among other errors, and what users in
  * mainland China, Hong Kong and Macau met in 2025-2026) added 8, all read: 622 of 754 (82 %). Set
  * 58 (the services' own help pages, and refusals received among other status lines) added 4, all
- * read: 626 of 758 (83 %).
+ * read: 626 of 758 (83 %). Set 59 (AI products of late 2025 and 2026, and rarely tested languages)
+ * added 6, 5 read: 631 of 764 (83 %).
  */
-const SHOWN_WITH_REGION = { refusals: 758, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 764, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

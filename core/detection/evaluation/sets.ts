@@ -80,6 +80,7 @@ export const HOLDOUT_FILES = {
   blind56: 'refusals-holdout-56.json',
   blind57: 'refusals-holdout-57.json',
   blind58: 'refusals-holdout-58.json',
+  blind59: 'refusals-holdout-59.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
