@@ -81,6 +81,7 @@ export const HOLDOUT_FILES = {
   blind57: 'refusals-holdout-57.json',
   blind58: 'refusals-holdout-58.json',
   blind59: 'refusals-holdout-59.json',
+  blind60: 'refusals-holdout-60.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
