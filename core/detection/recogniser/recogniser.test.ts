@@ -1261,6 +1261,14 @@ describe('text about a refusal, and reports of one', () => {
     expect(pasted(refusal)).not.toBeNull();
   });
 
+  it('reads an example told in the first person as the writer’s own refusal', () => {
+    expect(
+      pasted(
+        'Example: when I upgraded to 1.1.2, I immediately ran into the Eligibility check error.\n\nEligibility check failed: Your current account is not eligible for Antigravity, because it is not currently available in your location.',
+      )?.service,
+    ).toBe('google');
+  });
+
   it('leaves a diagnosis around a quoted signature clean, even though a signature knows the words', () => {
     const quoted = 'Token exchange error: status 403 Forbidden:\nCountry, region, or territory not supported';
     expect(pasted(quoted)?.service).toBe('openai');
