@@ -80,6 +80,8 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   client's words, never on a service's own host, where the content script runs.
  * - Set 55's one dropped is Amazon CloudFront's country block on Docker's download host, pasted
  *   from a terminal: a service outside AI, whose host no content script watches.
+ * - Set 61's one dropped is a community Chinese pack's region page for Claude with its `<link>`
+ *   tags, as in sets 40 and 42.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -145,6 +147,7 @@ const MEASURED: Record<
   blind58: { refusals: 4, floor: 1, size: 76, onPage: 4, dropped: 0 },
   blind59: { refusals: 6, floor: 1, size: 71, onPage: 6, dropped: 0 },
   blind60: { refusals: 6, floor: 0, size: 71, onPage: 0, dropped: 0 },
+  blind61: { refusals: 8, floor: 1, size: 73, onPage: 8, dropped: 1 },
 };
 
 /**
@@ -203,8 +206,9 @@ const MEASURED: Record<
  * services' hosts) added 5, none read, all Colab's hedged 'This may be due to a restriction in your
  * location': 631 of 769 (82 %). Set 59's one miss, Antigravity CLI's refusal under a reporter's
  * 'Example: when I upgraded …', then taught the example guard the first person: 631 of 768 (82 %).
+ * Set 61 (errors inside streams, and the apps' own strings) added 8, all read: 639 of 776 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 768, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 776, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

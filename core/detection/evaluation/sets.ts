@@ -82,6 +82,7 @@ export const HOLDOUT_FILES = {
   blind58: 'refusals-holdout-58.json',
   blind59: 'refusals-holdout-59.json',
   blind60: 'refusals-holdout-60.json',
+  blind61: 'refusals-holdout-61.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
