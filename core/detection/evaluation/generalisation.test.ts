@@ -82,6 +82,8 @@ const holdouts = (Object.keys(HOLDOUT_FILES) as HoldoutSet[]).map((set) => ({ se
  *   from a terminal: a service outside AI, whose host no content script watches.
  * - Set 61's one dropped is a community Chinese pack's region page for Claude with its `<link>`
  *   tags, as in sets 40 and 42.
+ * - Set 62's one dropped is Firecrawl's API error ('… is not allowed by default in your country'),
+ *   an API's answer on a host no content script watches, never a page's text.
  */
 const MEASURED: Record<
   HoldoutSet,
@@ -148,6 +150,7 @@ const MEASURED: Record<
   blind59: { refusals: 6, floor: 1, size: 71, onPage: 6, dropped: 0 },
   blind60: { refusals: 6, floor: 0, size: 71, onPage: 0, dropped: 0 },
   blind61: { refusals: 8, floor: 1, size: 73, onPage: 8, dropped: 1 },
+  blind62: { refusals: 18, floor: 0.27, size: 72, onPage: 5, dropped: 1 },
 };
 
 /**
@@ -207,8 +210,10 @@ const MEASURED: Record<
  * location': 631 of 769 (82 %). Set 59's one miss, Antigravity CLI's refusal under a reporter's
  * 'Example: when I upgraded …', then taught the example guard the first person: 631 of 768 (82 %).
  * Set 61 (errors inside streams, and the apps' own strings) added 8, all read: 639 of 776 (82 %).
+ * Set 62 (AI services the lists do not name, and Asian services refusing people abroad) added 6,
+ * 5 read: 644 of 782 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 776, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 782, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -165,4 +165,6 @@ export const GUESSED_LOOK_ALIKES: Record<string, string> = {
     "the same ChatGPT page, shown by a self-hosted mirror behind Cloudflare: the mirror's address was refused, not the reader's region",
   'a23-ccr-unable-to-connect-note-country-bypassed-router':
     "Claude Code's note again, started through a router its configuration bypassed: a set-up problem, which the check tells apart by answering normally",
+  'a62-opencursor-proxy-country-guess-maintenance':
+    "the same proxy note once more, shown while the proxy's site was under maintenance and to US users too: the check tells an outage apart by the service answering",
 };

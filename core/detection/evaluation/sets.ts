@@ -83,6 +83,7 @@ export const HOLDOUT_FILES = {
   blind59: 'refusals-holdout-59.json',
   blind60: 'refusals-holdout-60.json',
   blind61: 'refusals-holdout-61.json',
+  blind62: 'refusals-holdout-62.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
