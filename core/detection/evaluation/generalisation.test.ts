@@ -149,7 +149,7 @@ const MEASURED: Record<
   blind58: { refusals: 4, floor: 1, size: 76, onPage: 4, dropped: 0 },
   blind59: { refusals: 6, floor: 1, size: 71, onPage: 6, dropped: 0 },
   blind60: { refusals: 6, floor: 0, size: 71, onPage: 0, dropped: 0 },
-  blind61: { refusals: 8, floor: 1, size: 73, onPage: 8, dropped: 1 },
+  blind61: { refusals: 9, floor: 0.88, size: 73, onPage: 8, dropped: 1 },
   blind62: { refusals: 18, floor: 0.27, size: 72, onPage: 5, dropped: 1 },
 };
 
@@ -209,11 +209,11 @@ const MEASURED: Record<
  * services' hosts) added 5, none read, all Colab's hedged 'This may be due to a restriction in your
  * location': 631 of 769 (82 %). Set 59's one miss, Antigravity CLI's refusal under a reporter's
  * 'Example: when I upgraded …', then taught the example guard the first person: 631 of 768 (82 %).
- * Set 61 (errors inside streams, and the apps' own strings) added 8, all read: 639 of 776 (82 %).
+ * Set 61 (errors inside streams, and the apps' own strings) added 9, 8 read: 639 of 777 (82 %).
  * Set 62 (AI services the lists do not name, and Asian services refusing people abroad) added 6,
- * 5 read: 644 of 782 (82 %).
+ * 5 read: 644 of 783 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 782, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 783, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;
