@@ -1173,6 +1173,10 @@ describe('the ninth set’s lessons: clients’ own messages, code and help arti
       '“Country, region, or territory not supported”라는 메시지와 함께 403 오류가 발생하면, 현재 지원되지 않는 국가에서 액세스하고 있다는 뜻입니다.',
     ],
     [
+      'a Chinese how-to saying what the error means for its reader',
+      '## 问题描述\n\n如果遇到以下错误：\n```\n403 Country, region, or territory not supported\n```\n\n这意味着您的国家/地区不支持直接访问 OpenAI API。',
+    ],
+    [
       'a Chinese article about what some developers ran into',
       '部分开发者遇到了"User location is not supported for the API use"的错误提示。这一问题主要影响位于特定地理区域的服务器。',
     ],
@@ -2965,6 +2969,16 @@ describe('a catalogue of errors: documentation lists the errors a reader might m
       "a Rust SDK's page listing Gemini's statuses by name",
       'Variants\n\nInvalidArgument\n\nThe request body is malformed.\n\nFailedPrecondition\n\nGemini API free tier is not available in your country. Please enable billing on your project in Google AI Studio.\n\nPermissionDenied\n\nYour API key doesn’t have the required permissions.',
     ],
+  ]);
+  keepsClean([
+    [
+      "Gemini API's troubleshooting table in Hebrew, its rows sharing one status",
+      '400 INVALID_ARGUMENT הפורמט של גוף הבקשה שגוי.\n400 FAILED_PRECONDITION השימוש ב-Gemini API בחינם לא זמין במדינה שלך. צריך להפעיל את החיוב בפרויקט ב-Google AI Studio.',
+    ],
+  ]);
+  stillReads('one status and one name, even twice', [
+    '400 FAILED_PRECONDITION User location is not supported for the API use.',
+    '400 FAILED_PRECONDITION User location is not supported for the API use.\n400 FAILED_PRECONDITION User location is not supported for the API use.',
   ]);
   stillReads('an error dump whose lines open with words, not statuses', [
     'Error: 400 User location is not supported for the API use.\nWARNING retrying\nERROR giving up',
