@@ -151,6 +151,7 @@ const MEASURED: Record<
   blind60: { refusals: 6, floor: 0, size: 71, onPage: 0, dropped: 0 },
   blind61: { refusals: 9, floor: 0.88, size: 73, onPage: 8, dropped: 1 },
   blind62: { refusals: 18, floor: 0.27, size: 72, onPage: 5, dropped: 1 },
+  blind63: { refusals: 10, floor: 0.5, size: 61, onPage: 5, dropped: 0 },
 };
 
 /**
@@ -211,9 +212,10 @@ const MEASURED: Record<
  * 'Example: when I upgraded …', then taught the example guard the first person: 631 of 768 (82 %).
  * Set 61 (errors inside streams, and the apps' own strings) added 9, 8 read: 639 of 777 (82 %).
  * Set 62 (AI services the lists do not name, and Asian services refusing people abroad) added 6,
- * 5 read: 644 of 783 (82 %).
+ * 5 read: 644 of 783 (82 %). Set 63 (people in Iran, the Arab world and Latin America, in Persian,
+ * Arabic, Spanish and Portuguese) added 6, 5 read: 649 of 789 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 783, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 789, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -37,7 +37,9 @@ const QUOTED =
  * articles that quote a refusal in its own words: Claude Code's Chinese troubleshooting table with
  * its cells run together and an article listing two messages (its error-code tables, an install
  * guide's 'possible errors' heading and an essay on an app store's message then taught guards).
- * The fifty-eighth set's is a support index whose cards name the errors inside their titles. The test fails if one is no longer
+ * The fifty-eighth set's is a support index whose cards name the errors inside their titles. The
+ * sixty-third set's are Google's sanctions page again (for golang.org, from Iran) and the Portuguese
+ * edition of the news article quoting Grok's refusal in Cuba. The test fails if one is no longer
  * raised (take it off) or if any other look-alike is.
  */
 export const KNOWN_FALSE_ALARMS: Record<string, string> = {
@@ -141,6 +143,10 @@ export const KNOWN_FALSE_ALARMS: Record<string, string> = {
     'an article saying users often meet 「地区不可用」 or 「Invalid API key」 after installing Claude Code: a general account around a quoted message',
   'b58-coreweave-ko-auth-cards':
     "CoreWeave's Korean support index: cards naming the 403 region error beside a 401 and another 403 inside their titles, not at the start of a line, where the catalogue guard looks",
+  'a63-golang-org-403-iran-en':
+    "Google's sanctions page 'We're sorry, but this service is not available in your country.' for golang.org, pasted by a developer in Iran: Google's sanctions page again",
+  'b63-cibercuba-pt-grok-cuba-news':
+    "the Portuguese edition of the news article quoting Grok's refusal from Cuba ('\"Grok não está disponível em seu país neste momento\", foi a resposta automática…'): Grok's own words, as its refusal shows them",
 };
 
 /**

@@ -84,6 +84,7 @@ export const HOLDOUT_FILES = {
   blind60: 'refusals-holdout-60.json',
   blind61: 'refusals-holdout-61.json',
   blind62: 'refusals-holdout-62.json',
+  blind63: 'refusals-holdout-63.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

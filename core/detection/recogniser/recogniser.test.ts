@@ -2990,3 +2990,49 @@ describe('a catalogue of errors: documentation lists the errors a reader might m
     'Error: 403 Country, region, or territory not supported\n    at APIError.generate (/app/node_modules/openai/error.js:44:20)',
   ]);
 });
+
+describe('the sixty-third set’s look-alikes: a troubleshooting guide in its translations, Arabic reported speech, a rhetorical question', () => {
+  keepsClean([
+    [
+      'the guide’s conditional on what a page says, in Spanish',
+      'Esto significa que la URL de instalación devolvió una página HTML en lugar del script de instalación. Si la página HTML dice "App unavailable in region," Claude Code no está disponible en tu país.',
+    ],
+    [
+      'the same, in German',
+      'Wenn die HTML-Seite „App unavailable in region“ sagt, ist Claude Code in Ihrem Land nicht verfügbar.',
+    ],
+    [
+      'the same, in Traditional Chinese',
+      '這意味著安裝 URL 返回了 HTML 頁面而不是安裝腳本。如果 HTML 頁面顯示"App unavailable in region"，Claude Code 在您的國家/地區不可用。',
+    ],
+    [
+      'an entry opening with the error its reader may see',
+      'If you see `API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}` after logging in:',
+    ],
+    [
+      'the same, in Russian',
+      'Если вы видите `API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}` после входа:',
+    ],
+    [
+      'a table of what you see and its solution',
+      '| What you see | Solution |\n| :--- | :--- |\n| `App unavailable in region` | [Claude Code is not available in your country](#install-script-returns-html) |',
+    ],
+    [
+      'a news feature telling what a page showed, in Arabic',
+      'وبدأت بإنشاء حساب على موقع “Chat GPT” لتظهر أمامها عبارة بخط أحمر تقول: “هذه الخدمة غير متوفرة في بلدك”.',
+    ],
+    [
+      'a rhetorical question opening a guide, in Spanish',
+      '¿Cuántas veces has estado navegando por Internet y te ha aparecido en la pantalla un cartel que te dice que el servicio no está disponible en tu región?',
+    ],
+  ]);
+  stillReads('the refusal itself, or a person telling what they see', [
+    'API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}',
+    'When I log in I see `API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}`, what can I do?',
+    'Claude no está disponible en tu país. Si crees que se trata de un error, contacta con soporte.',
+    'هذه الخدمة غير متوفرة في بلدك',
+    'ظهرت لي رسالة: "هذه الخدمة غير متوفرة في بلدك"',
+    'Me aparece "Este servicio no está disponible en tu país". ¿Qué hago?',
+    '| time | message |\n| --- | --- |\n| 10:00 | OpenAI’s services are not available in your country. |',
+  ]);
+});
