@@ -3036,3 +3036,51 @@ describe('the sixty-third set’s look-alikes: a troubleshooting guide in its tr
     '| time | message |\n| --- | --- |\n| 10:00 | OpenAI’s services are not available in your country. |',
   ]);
 });
+
+describe('look-alikes found by reading the AI vendors’ own documentation paragraph by paragraph', () => {
+  keepsClean([
+    [
+      'a changelog whose bullets end without a full stop, one saying "your", the next "unavailable", the next "region"',
+      '- Added self-hosted environments: `claude self-hosted-runner` turns your own machines or containers into a place sessions can run\n- Added a cancel-and-confirm step when removing an unavailable paste changes a command’s text\n- Added `ANTHROPIC_BEDROCK_REGION_PREFIX` env var for Bedrock to prefer a specific cross-region inference profile',
+    ],
+    [
+      'the same changelog as a diff',
+      '+## 2.1.224\n+\n+- Added self-hosted environments: turns your own machines or containers into a place sessions can run\n+- Added a cancel-and-confirm step when removing an unavailable paste\n+- Added an env var to prefer a cross-region inference profile',
+    ],
+    [
+      'a service’s own regional infrastructure',
+      'Within a regional rail, Private Link can route around an unavailable backing cluster and OpenAI can add backing clusters without requiring you to reconfigure your Private Endpoints.',
+    ],
+    [
+      'a failover policy',
+      'Continue probing an unavailable region in the background and fail back according to your operational policy.',
+    ],
+    [
+      'a feature a class of models lacks',
+      'Note that user location is not supported for deep research models using web search.',
+    ],
+    [
+      'a request’s place field validated',
+      'The API rejects an unsupported `country` code with a 400 error when you create or update the agent, or when you create or update a session that supplies the setting.',
+    ],
+    [
+      'the guide’s table of solutions, in Korean',
+      '| 표시되는 내용 | 해결 방법 |\n| :--- | :--- |\n| `App unavailable in region` | [Claude Code가 해당 국가에서 사용 불가](#install-script-returns-html) |',
+    ],
+    [
+      'the guide’s conditional, in Korean',
+      '이는 설치 URL이 설치 스크립트 대신 HTML 페이지를 반환했다는 의미입니다. HTML 페이지에 "App unavailable in region"이라고 표시되면 Claude Code가 해당 국가에서 사용 불가합니다.',
+    ],
+    [
+      'the guide’s entry on what its reader may see, in Korean',
+      '로그인 후 `API Error: 403 {"error":{"type":"forbidden","message":"Request not allowed"}}`가 표시되는 경우:',
+    ],
+  ]);
+  stillReads('a refusal in a list item, or in a bullet of its own', [
+    '- Error: 403 Country, region, or territory not supported\n- Error: 429 Too Many Requests',
+    '1. OpenAI’s services are not available in your country.',
+    'Error:\n- User location is not supported for the API use.',
+    'Gemini models are not available in your country.',
+    'This model is not available in your region.',
+  ]);
+});

@@ -17,8 +17,10 @@ export function sentences(text: string): Sentence[] {
   // A Chinese line that ends without punctuation and an English line after it are two sentences
   // ('重新登录就提示我账号地址的问题\nYour current account is not eligible…'): nobody wraps one
   // sentence from Chinese into English.
+  // A list item starts a sentence of its own: a changelog's or a doc's bullets often end without
+  // a full stop, and one item's 'your' and the next item's 'unavailable' and 'region' are no message.
   const boundary =
-    /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n|(?<=\p{Script=Han})\n(?=\p{Script=Latin})/gu;
+    /[.!?](?=\s|$)|[。！？;؟؛۔]|\n\s*\n|(?<=[:：,，)\]}"'])\n|(?<=\p{Script=Han})\n(?=\p{Script=Latin})|\n(?=[ \t>+]*(?:[-*•+]|\d{1,3}[.)])[ \t])/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
     if (end > start) spans.push({ start, end });
