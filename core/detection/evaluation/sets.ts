@@ -85,6 +85,7 @@ export const HOLDOUT_FILES = {
   blind61: 'refusals-holdout-61.json',
   blind62: 'refusals-holdout-62.json',
   blind63: 'refusals-holdout-63.json',
+  blind64: 'refusals-holdout-64.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

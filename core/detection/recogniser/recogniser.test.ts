@@ -3084,3 +3084,31 @@ describe('look-alikes found by reading the AI vendors’ own documentation parag
     'This model is not available in your region.',
   ]);
 });
+
+describe('the sixty-fourth set’s lessons: the vendors’ docs in other languages, a guessed cause in Italian', () => {
+  keepsClean([
+    [
+      'a condition over an unavailability, in Hindi',
+      'मॉडल के हिसाब से, जगह की जानकारी को साफ़ तौर पर सेट करना ज़रूरी हो सकता है. अगर आपका अनुरोध किसी ऐसी जगह पर मौजूद मॉडल को ऐक्सेस करने की कोशिश करता है जहां वह उपलब्ध नहीं है, तो आपको 404 गड़बड़ी का मैसेज मिलेगा. इसमें बताया जाएगा कि मॉडल was not found or your project does not have access to it.',
+    ],
+    [
+      'a region the customer would choose',
+      '由于 Gemini Code Assist 在全球范围内运行，因此系统不支持您自定义使用的区域。',
+    ],
+    [
+      'advice to use a VPN in the sentence of the refusal',
+      'Now the thing is, ChatGPT is unavailable in Hong Kong, which means that in order to use it, you actually have to use a VPN and connect to another place available to use the platform.',
+    ],
+    [
+      'a hedge over the refusal itself, in Italian',
+      'Questo modello potrebbe non essere disponibile nel tuo paese.',
+    ],
+  ]);
+  stillReads('a refusal with a guessed cause after it, and the reflexive form in Bulgarian', [
+    'Spiacenti, la tua posizione attuale non supporta questo servizio modello, potrebbe essere a causa di restrizioni geografiche o servizi non attivati.',
+    'Съжаляваме, услугата не се поддържа във вашето местоположение.',
+    'यह सेवा आपके क्षेत्र में उपलब्ध नहीं है।',
+    '您所在的地区不支持此服务。',
+    'ChatGPT is not available in your country. If you are using a VPN, try turning it off.',
+  ]);
+});
