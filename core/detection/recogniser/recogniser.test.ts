@@ -3112,3 +3112,20 @@ describe('the sixty-fourth set’s lessons: the vendors’ docs in other languag
     'ChatGPT is not available in your country. If you are using a VPN, try turning it off.',
   ]);
 });
+
+describe('more vendors’ docs read paragraph by paragraph: DeepSeek’s FAQ, an announcement', () => {
+  keepsClean([
+    [
+      'e-mail domains a service does not accept, suggesting international ones (国际 holds Japanese 国, country)',
+      '您当前使用的邮箱域名暂不在支持列表中，建议使用Gmail、Outlook、Hotmail、Yahoo 等国际通用邮箱进行注册。',
+    ],
+    [
+      'a service inviting requests from places it does not serve yet',
+      "Please let us know if you'd like to talk to Claude in a currently unsupported area, or if you are a business who would like to start working with Claude.",
+    ],
+  ]);
+  stillReads('the country itself, and a refusal of the reader’s area', [
+    '您所在的国家暂不在支持列表中。',
+    'Claude is not available in your area.',
+  ]);
+});
