@@ -3124,7 +3124,19 @@ describe('more vendors’ docs read paragraph by paragraph: DeepSeek’s FAQ, an
       "Please let us know if you'd like to talk to Claude in a currently unsupported area, or if you are a business who would like to start working with Claude.",
     ],
   ]);
+  keepsClean([
+    [
+      'a FAQ question in the first person about a country not served',
+      '### I am a researcher based in a country where Claude is currently unavailable. Can I access your API through this program?',
+    ],
+    [
+      'a capability list: restricting by location is not supported',
+      "- **Location and network restrictions**: Not supported. In our testing, the server-side requests always appear to come from Anthropic's IP range, wherever the member is, so a policy that limits sign-ins to your network does not apply.",
+    ],
+  ]);
   stillReads('the country itself, and a refusal of the reader’s area', [
+    'It looks like you are in a country where Claude is not available. Claude is not available in your country.',
+    'Location: your country is not supported.',
     '您所在的国家暂不在支持列表中。',
     'Claude is not available in your area.',
   ]);
