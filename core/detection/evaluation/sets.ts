@@ -86,6 +86,7 @@ export const HOLDOUT_FILES = {
   blind62: 'refusals-holdout-62.json',
   blind63: 'refusals-holdout-63.json',
   blind64: 'refusals-holdout-64.json',
+  blind65: 'refusals-holdout-65.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

@@ -3141,3 +3141,29 @@ describe('more vendors’ docs read paragraph by paragraph: DeepSeek’s FAQ, an
     'Claude is not available in your area.',
   ]);
 });
+
+describe('the sixty-fifth set’s lessons: refusals saved in logs and status tables, explanations of them', () => {
+  keepsClean([
+    [
+      'an integration guide saying what a quoted error indicates',
+      '⚠️ **Important**: Google Gemini API has regional restrictions. The error "User location is not supported for the API use" indicates that:\n\n1. The API key may be restricted to specific regions',
+    ],
+    [
+      'a README warning what its reader might encounter',
+      '> When using Cloudflare in China, you might encounter "400: User location is not supported for the API use." This might be due to Cloudflare routing to Hong Kong CDN nodes.',
+    ],
+    [
+      'workflow notes saying what an API message means, in Russian',
+      'Сообщение API **`unsupported_country_region_territory`** значит: с вашего IP / региона прямой вызов `api.openai.com` для этого ключа **запрещён политикой OpenAI**.',
+    ],
+    [
+      'a table row naming code, still',
+      '| 6 | `check_claude` | `WebTest_Claude` | L4564 | `-s -L` (follow) | Final URL comparison. `claude.ai/` → Yes. `app-unavailable-in-region` → No. |',
+    ],
+  ]);
+  stillReads('a status table’s cell holding the error as received, and the error told plainly', [
+    "| OPENAI_API_KEY | нет | OpenAI API | нет | PermissionDeniedError: Error code: 403 - {'error': {'code': 'unsupported_country_region_territory', 'message': 'Country, region, or territory not supported', 'param': None, 'type': 'request_forbidden'}} |",
+    'The error "User location is not supported for the API use" appeared when I ran it from Hong Kong.',
+    'I ran it and got "400: User location is not supported for the API use."',
+  ]);
+});
