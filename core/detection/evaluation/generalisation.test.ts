@@ -156,6 +156,7 @@ const MEASURED: Record<
   blind63: { refusals: 10, floor: 0.5, size: 61, onPage: 5, dropped: 0 },
   blind64: { refusals: 11, floor: 0.27, size: 77, onPage: 2, dropped: 1 },
   blind65: { refusals: 18, floor: 0.88, size: 61, onPage: 16, dropped: 0 },
+  blind66: { refusals: 8, floor: 0.37, size: 64, onPage: 3, dropped: 0 },
 };
 
 /**
@@ -221,9 +222,11 @@ const MEASURED: Record<
  * in other languages, and people in Hong Kong and Macau) added 3 once its two informing cases
  * left, 2 read: 651 of 792 (82 %). Set 65 (refusals saved in run logs, test reports and data files,
  * and inside log lines) added 18 once its informing case left, 16 read: 667 of 810 (82 %); the two
- * missed are diagnosis notes laid out as a troubleshooting guide's problem and cause.
+ * missed are diagnosis notes laid out as a troubleshooting guide's problem and cause. Set 66
+ * (developers' notes in Chinese laid out as problem, cause and solution, and refusals that hit a
+ * server) added 4, 3 read: 670 of 814 (82 %); the miss is a report laid out as problem and solution.
  */
-const SHOWN_WITH_REGION = { refusals: 810, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 814, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

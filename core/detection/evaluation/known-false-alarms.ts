@@ -173,4 +173,8 @@ export const GUESSED_LOOK_ALIKES: Record<string, string> = {
     "Claude Code's note again, started through a router its configuration bypassed: a set-up problem, which the check tells apart by answering normally",
   'a62-opencursor-proxy-country-guess-maintenance':
     "the same proxy note once more, shown while the proxy's site was under maintenance and to US users too: the check tells an outage apart by the service answering",
+  'b66-freegpt35-us-vps-country-may-not-be-supported':
+    'the same note from another ChatGPT proxy, deployed on a US VPS whose address its owner found banned: an address refused, not a country',
+  'b66-opencursor-la-server-generic-country-message':
+    "the first proxy's note again, on a server in Los Angeles whose address its maintainer found blocked for not being residential",
 };

@@ -87,6 +87,7 @@ export const HOLDOUT_FILES = {
   blind63: 'refusals-holdout-63.json',
   blind64: 'refusals-holdout-64.json',
   blind65: 'refusals-holdout-65.json',
+  blind66: 'refusals-holdout-66.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
