@@ -157,6 +157,7 @@ const MEASURED: Record<
   blind64: { refusals: 11, floor: 0.27, size: 77, onPage: 2, dropped: 1 },
   blind65: { refusals: 18, floor: 0.88, size: 61, onPage: 16, dropped: 0 },
   blind66: { refusals: 8, floor: 0.37, size: 64, onPage: 3, dropped: 0 },
+  blind67: { refusals: 5, floor: 0.2, size: 50, onPage: 1, dropped: 0 },
 };
 
 /**
@@ -225,8 +226,10 @@ const MEASURED: Record<
  * missed are diagnosis notes laid out as a troubleshooting guide's problem and cause. Set 66
  * (developers' notes in Chinese laid out as problem, cause and solution, and refusals that hit a
  * server) added 4, 3 read: 670 of 814 (82 %); the miss is a report laid out as problem and solution.
+ * Set 67 (personal blogs in ten languages) added 2, 1 read: 671 of 816 (82 %); the miss is
+ * Cloudflare's block pages, which name no place, quoted under a Russian author's own account.
  */
-const SHOWN_WITH_REGION = { refusals: 814, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 816, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

@@ -88,6 +88,7 @@ export const HOLDOUT_FILES = {
   blind64: 'refusals-holdout-64.json',
   blind65: 'refusals-holdout-65.json',
   blind66: 'refusals-holdout-66.json',
+  blind67: 'refusals-holdout-67.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;

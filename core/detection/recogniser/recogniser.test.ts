@@ -3167,3 +3167,19 @@ describe('the sixty-fifth set’s lessons: refusals saved in logs and status tab
     'I ran it and got "400: User location is not supported for the API use."',
   ]);
 });
+
+describe('the sixty-seventh set’s lesson: a registration guide’s conditional over the error', () => {
+  keepsClean([
+    [
+      'a guide saying what it means if the following error appears',
+      '如果出现了如下报错，就说明当前的网络环境有问题，需要切换节点。\n\n> Unfortunately, Claude is only available in certain regions right now. Please contact support if you believe you are receiving this message in error.',
+    ],
+    [
+      'the same in Traditional Chinese',
+      '如果出現了如下報錯，就說明當前的網絡環境有問題，需要切換節點。\n\n> Unfortunately, Claude is only available in certain regions right now.',
+    ],
+  ]);
+  stillReads('the same error pasted by the person who got it', [
+    '出现了如下报错：\n\n> Unfortunately, Claude is only available in certain regions right now. Please contact support if you believe you are receiving this message in error.',
+  ]);
+});
