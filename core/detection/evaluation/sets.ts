@@ -89,6 +89,7 @@ export const HOLDOUT_FILES = {
   blind65: 'refusals-holdout-65.json',
   blind66: 'refusals-holdout-66.json',
   blind67: 'refusals-holdout-67.json',
+  blind68: 'refusals-holdout-68.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
