@@ -159,6 +159,7 @@ const MEASURED: Record<
   blind66: { refusals: 8, floor: 0.37, size: 64, onPage: 3, dropped: 0 },
   blind67: { refusals: 5, floor: 0.2, size: 50, onPage: 1, dropped: 0 },
   blind68: { refusals: 11, floor: 0.81, size: 68, onPage: 9, dropped: 0 },
+  blind69: { refusals: 8, floor: 0.62, size: 65, onPage: 5, dropped: 0 },
 };
 
 /**
@@ -230,9 +231,11 @@ const MEASURED: Record<
  * Set 67 (personal blogs in ten languages) added 2, 1 read: 671 of 816 (82 %); the miss is
  * Cloudflare's block pages, which name no place, quoted under a Russian author's own account.
  * Set 68 (reports of June to December 2026 in the AI vendors' own trackers) added 8, 7 read: 678 of
- * 824 (82 %); the miss is a client's status naming its proxy's region, not the reader's.
+ * 824 (82 %); the miss is a client's status naming its proxy's region, not the reader's. Set 69
+ * (reports of the same months in gateways' and chat clients' trackers) added 4, all read: 682 of
+ * 828 (82 %).
  */
-const SHOWN_WITH_REGION = { refusals: 824, floor: 0.82 };
+const SHOWN_WITH_REGION = { refusals: 828, floor: 0.82 };
 
 /** Missed pasted refusals of the held-out sets on which the checker page offers to ask the service (measured: 13; set 50 added two Claude Code banners). */
 const GUESSED_REFUSALS_FLOOR = 13;

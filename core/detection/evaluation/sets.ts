@@ -90,6 +90,7 @@ export const HOLDOUT_FILES = {
   blind66: 'refusals-holdout-66.json',
   blind67: 'refusals-holdout-67.json',
   blind68: 'refusals-holdout-68.json',
+  blind69: 'refusals-holdout-69.json',
 } as const;
 
 export type HoldoutSet = keyof typeof HOLDOUT_FILES;
